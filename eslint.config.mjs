@@ -1,0 +1,47 @@
+// Lint rules, including the architecture boundary: the analysis service is pure (no fs, no process,
+// no LSP connection, no vscode); the client never imports server code.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['fs', 'fs/promises', 'path', 'os', 'child_process', 'net', 'http', 'https', 'worker_threads', 'process'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.e2e-work/**', 'test-artifacts/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-constant-condition': ['error', { checkLoops: false }],
+    },
+  },
+  {
+    files: ['server/src/service/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          ...nodeBuiltins.map((name) => ({ name, message: 'The service is pure: file system and process access live in server/src/host.' })),
+          { name: 'vscode', message: 'The service must not depend on VS Code.' },
+          { name: 'vscode-languageserver', message: 'The service must not depend on the LSP connection; use vscode-languageserver-types.' },
+          { name: 'vscode-languageserver/node', message: 'The service must not depend on the LSP connection.' },
+        ],
+        patterns: [
+          { group: ['node:*'], message: 'The service is pure: Node built-ins live in server/src/host.' },
+          { group: ['**/host/**', '**/lsp/**', '**/cli/**'], message: 'The service must not import its adapters.' },
+        ],
+      }],
+      'no-restricted-globals': ['error',
+        { name: 'process', message: 'The service is pure: no process access.' },
+        { name: 'require', message: 'Use imports.' },
+      ],
+    },
+  },
+  {
+    files: ['client/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/server/**'], message: 'The client only starts the server; it must not import server code.' }],
+      }],
+    },
+  },
+);

@@ -1,0 +1,155 @@
+// The facade of the pure analysis service: everything the LSP adapter and the CLI use goes through
+// `SourcedService`. No fs, no LSP connection, no vscode here (enforced by eslint).
+
+import type {
+  CodeAction,
+  CompletionList,
+  Diagnostic,
+  DocumentLink,
+  Hover,
+  Location,
+  Position,
+  Range,
+  WorkspaceSymbol,
+} from 'vscode-languageserver-types';
+import type {
+  ArticleMeta,
+  CancellationToken,
+  Claim,
+  DocumentInput,
+  Entity,
+  Mention,
+  Quantity,
+  Quote,
+  Sentence,
+} from './types.ts';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+export type DiagnosticCode =
+  | 'unsourced-claim'
+  | 'contradicted-claim'
+  | 'misquote'
+  | 'unknown-citation'
+  | 'uncited-claim';
+
+/** Settings for one draft (VS Code resource scope). */
+export interface SourcedSettings {
+  corpus: { paths: string[] };
+  severity: Record<DiagnosticCode, Severity>;
+  /** Maximum claims checked per draft (huge drafts are checked up to this many, with a notice). */
+  maxClaims: number;
+}
+
+export const defaultSettings: SourcedSettings = {
+  corpus: { paths: ['sources', 'corpus'] },
+  severity: {
+    'unsourced-claim': 'warning',
+    'contradicted-claim': 'error',
+    misquote: 'error',
+    'unknown-citation': 'error',
+    'uncited-claim': 'hint',
+  },
+  maxClaims: 5000,
+};
+
+/** A sentence of a corpus article, with what the indexer found in it. */
+export interface SourceSentence extends Sentence {
+  uri: string;
+  /** Index within the article's sentence list. */
+  index: number;
+  line: number;
+  quotes: Quote[];
+  quantities: Quantity[];
+  mentions: Mention[];
+}
+
+export interface Article {
+  uri: string;
+  /** Citation key: the file name without extension, made footnote-safe ("000_457fc4fb20ffefc9"). */
+  key: string;
+  meta: ArticleMeta;
+  /** Title from metadata, else the headline line, else the first words. */
+  title: string;
+  text: string;
+  /** Offset where the article body starts (after front matter). */
+  bodyStart: number;
+  sentences: SourceSentence[];
+}
+
+export interface ScoredSentence {
+  sentence: SourceSentence;
+  score: number;
+}
+
+export interface QuoteHit {
+  quote: Quote;
+  sentence: SourceSentence;
+  /** Entity the quote is attributed to, when resolved. */
+  speaker?: Entity;
+}
+
+/** Read access to the indexed corpus (for features: hover, completion, definition…). */
+export interface CorpusView {
+  readonly articleCount: number;
+  readonly sentenceCount: number;
+  articles(): Iterable<Article>;
+  article(uri: string): Article | undefined;
+  articleByKey(key: string): Article | undefined;
+  entities(): readonly Entity[];
+  entity(id: string): Entity | undefined;
+  /** Exact lookup of a name or alias as written ("Biegun", "Kim Jong-un", "the Security Council"). */
+  lookupEntity(name: string): Entity | undefined;
+  /** Fuzzy lookup (fuse.js over names and aliases) for completion and symbol search. */
+  searchEntities(query: string, limit: number): Entity[];
+  /** BM25 search over all source sentences. */
+  searchSentences(query: string, limit: number): ScoredSentence[];
+  sentenceAt(uri: string, index: number): SourceSentence | undefined;
+  quotesBy(entityId: string): QuoteHit[];
+}
+
+export interface IndexProgress {
+  done: number;
+  total: number;
+  message?: string;
+}
+
+export interface IndexOptions {
+  token?: CancellationToken;
+  onProgress?: (p: IndexProgress) => void;
+}
+
+/** The result of checking a draft. */
+export interface DraftReport {
+  uri: string;
+  version?: number;
+  claims: Claim[];
+  diagnostics: Diagnostic[];
+}
+
+export interface SourcedService {
+  readonly corpus: CorpusView;
+
+  /** Adds or replaces corpus articles. Work is chunked and yields to the event loop between files. */
+  upsertSources(files: DocumentInput[], options?: IndexOptions): Promise<void>;
+  removeSources(uris: string[]): Promise<void>;
+  /** Serialises the index (for a cache file); `importIndex` restores it without re-parsing. */
+  exportIndex(): string;
+  importIndex(json: string): Promise<boolean>;
+
+  checkDocument(doc: DocumentInput, settings?: SourcedSettings, token?: CancellationToken): Promise<DraftReport>;
+  getDiagnostics(doc: DocumentInput, settings?: SourcedSettings, token?: CancellationToken): Promise<Diagnostic[]>;
+  getHover(doc: DocumentInput, position: Position, token?: CancellationToken): Promise<Hover | undefined>;
+  getCompletions(doc: DocumentInput, position: Position, token?: CancellationToken): Promise<CompletionList>;
+  getCodeActions(
+    doc: DocumentInput,
+    range: Range,
+    diagnostics: Diagnostic[],
+    only?: string[],
+    token?: CancellationToken,
+  ): Promise<CodeAction[]>;
+  getDefinition(doc: DocumentInput, position: Position, token?: CancellationToken): Promise<Location[]>;
+  getReferences(doc: DocumentInput, position: Position, token?: CancellationToken): Promise<Location[]>;
+  getWorkspaceSymbols(query: string, token?: CancellationToken): Promise<WorkspaceSymbol[]>;
+  getDocumentLinks(doc: DocumentInput, token?: CancellationToken): Promise<DocumentLink[]>;
+}
