@@ -1,0 +1,119 @@
+// The thin VS Code client: starts the Sourced language server over IPC for Markdown, shows the status bar
+// item and adds the commands. All analysis happens in the server.
+
+import * as vscode from 'vscode';
+import {
+  ExecuteCommandRequest,
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import {
+  CLAIM_AT_REQUEST,
+  CLAIMS_NOTIFICATION,
+  REINDEX_COMMAND,
+  STATUS_NOTIFICATION,
+  type ClaimAtParams,
+  type ClaimAtResult,
+  type ClaimsParams,
+  type StatusParams,
+} from './protocol.ts';
+import { SHOW_FLAGGED_COMMAND, SourcedStatusBar } from './statusBar.ts';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Sourced', { log: true });
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'untitled', language: 'markdown' },
+    ],
+    synchronize: { configurationSection: 'sourced' },
+    initializationOptions: { bundledCorpus: context.asAbsolutePath('corpus') },
+    outputChannel: output,
+    // Hover and completion text quotes corpus articles: never trusted, no HTML.
+    markdown: { isTrusted: false, supportHtml: false },
+  };
+  const statusBar = new SourcedStatusBar();
+  const lc = new LanguageClient('sourced', 'Sourced', serverOptions, clientOptions);
+  client = lc;
+  lc.onNotification(STATUS_NOTIFICATION, (status: StatusParams) => statusBar.setFolderStatus(status));
+  lc.onNotification(CLAIMS_NOTIFICATION, (claims: ClaimsParams) => statusBar.setClaims(claims));
+
+  context.subscriptions.push(
+    output,
+    statusBar,
+    vscode.commands.registerCommand('sourced.reindex', async () => {
+      await lc.sendRequest(ExecuteCommandRequest.type, { command: REINDEX_COMMAND, arguments: [] });
+    }),
+    vscode.commands.registerCommand('sourced.restartServer', async () => {
+      statusBar.clear();
+      await lc.restart();
+    }),
+    vscode.commands.registerCommand('sourced.showSources', () => showSources(lc)),
+    vscode.commands.registerCommand(SHOW_FLAGGED_COMMAND, () => showFlaggedClaims(statusBar)),
+  );
+  await lc.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+async function showSources(lc: LanguageClient): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return;
+  const params: ClaimAtParams = { uri: editor.document.uri.toString(), position: editor.selection.active };
+  const claim = await lc.sendRequest<ClaimAtResult>(CLAIM_AT_REQUEST, params);
+  if (!claim) {
+    void vscode.window.showInformationMessage('Sourced: no checked claim at the cursor.');
+    return;
+  }
+  if (claim.sources.length === 0) {
+    void vscode.window.showInformationMessage(`Sourced: ${claim.reason || 'no source passage found for this claim.'}`);
+    return;
+  }
+  const picked = await vscode.window.showQuickPick(
+    claim.sources.map((s) => ({ label: s.title || vscode.Uri.parse(s.uri).path.split('/').pop() || s.uri, description: `line ${s.line + 1}`, detail: s.text, source: s })),
+    { title: `${claim.verdict}: ${claim.reason}`, matchOnDetail: true, placeHolder: 'Open a source passage' },
+  );
+  if (picked) await openRange(picked.source.uri, picked.source.range);
+}
+
+async function showFlaggedClaims(statusBar: SourcedStatusBar): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  const claims = editor ? statusBar.claimsFor(editor.document.uri) : undefined;
+  if (!editor || !claims) {
+    void vscode.window.showInformationMessage('Sourced: open a Markdown draft to see its claims.');
+    return;
+  }
+  if (claims.claims.length === 0) {
+    void vscode.window.showInformationMessage(`Sourced: all ${claims.total} claims are sourced.`);
+    return;
+  }
+  const icon = { contradicted: '$(error)', misquoted: '$(quote)', unsourced: '$(warning)', supported: '$(check)' } as const;
+  const picked = await vscode.window.showQuickPick(
+    claims.claims.map((c) => ({ label: `${icon[c.verdict]} ${c.text}`, description: c.verdict, detail: c.reason, claim: c })),
+    { title: `${claims.flagged} flagged of ${claims.total} claims`, matchOnDescription: true, matchOnDetail: true },
+  );
+  if (picked) {
+    const r = picked.claim.range;
+    const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+}
+
+async function openRange(uri: string, r: { start: { line: number; character: number }; end: { line: number; character: number } }): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+  await vscode.window.showTextDocument(doc, { selection: range, preview: true });
+}

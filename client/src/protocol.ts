@@ -1,0 +1,60 @@
+// Custom messages of the Sourced server (a copy of server/src/lsp/protocol.ts: the client must not import
+// server code). Keep the two in step.
+
+import type { Position, Range } from 'vscode-languageclient/node';
+
+export type Verdict = 'supported' | 'contradicted' | 'misquoted' | 'unsourced';
+
+export interface Evidence {
+  uri: string;
+  title: string;
+  line: number;
+  range: Range;
+  text: string;
+  score: number;
+}
+
+export const STATUS_NOTIFICATION = 'sourced/status';
+export interface StatusParams {
+  folder: string;
+  name: string;
+  state: 'indexing' | 'ready';
+  /** Articles indexed so far / to index in the current run. */
+  done: number;
+  total: number;
+  articles: number;
+  sentences: number;
+  /** No configured corpus folder exists: the extension's bundled corpus is used. */
+  bundled: boolean;
+  roots: string[];
+  warnings: string[];
+}
+
+/** Server → client notification after every check of a draft: the claims summary for the status bar. */
+export const CLAIMS_NOTIFICATION = 'sourced/claims';
+export interface ClaimSummary {
+  range: Range;
+  verdict: Verdict;
+  text: string;
+  reason: string;
+}
+export interface ClaimsParams {
+  uri: string;
+  version?: number;
+  total: number;
+  sourced: number;
+  flagged: number;
+  /** The flagged (contradicted, misquoted, unsourced) claims, not ignored ones. */
+  claims: ClaimSummary[];
+}
+
+/** Client → server request: the claim at a position with its evidence ("Show sources for this claim"). */
+export const CLAIM_AT_REQUEST = 'sourced/claimAt';
+export interface ClaimAtParams {
+  uri: string;
+  position: Position;
+}
+export type ClaimAtResult = (ClaimSummary & { sources: Evidence[] }) | null;
+
+/** workspace/executeCommand id that re-reads every corpus from disk. */
+export const REINDEX_COMMAND = 'sourced.server.reindex';

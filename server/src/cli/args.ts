@@ -1,0 +1,72 @@
+// Command-line parsing for `sourced`. Usage errors are values (not exceptions) so main can print them
+// and exit with status 2.
+
+export type Format = 'text' | 'json';
+
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'check'; corpus: string[]; format: Format; files: string[]; noCache: boolean }
+  | { kind: 'entities'; corpus: string[]; format: Format; noCache: boolean }
+  | { kind: 'lsp' };
+
+export const USAGE = `Usage:
+  sourced check [--corpus DIR]... [--format text|json] [--no-cache] FILE...
+  sourced entities [--corpus DIR]... [--format text|json] [--no-cache]
+  sourced lsp --stdio
+  sourced --help | --version
+
+Checks Markdown drafts against a folder of source articles. Without --corpus, the corpus is the
+nearest sources/ or corpus/ folder beside the draft (or above it), else the bundled sample corpus.
+
+Exit status: 0 nothing found, 1 warnings or errors found, 2 bad usage or unreadable input.`;
+
+export function parseArgs(argv: string[]): Command | { error: string } {
+  if (argv.length === 0) return { error: 'missing command' };
+  if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { kind: 'help' };
+  if (argv.includes('--version') || argv.includes('-v')) return { kind: 'version' };
+  const [command, ...rest] = argv;
+  if (command === 'lsp') {
+    // Editors add their own flags (--stdio, --clientProcessId=…); stdio is the only transport.
+    const other = rest.find((a) => a.startsWith('--') && a !== '--stdio' && !a.startsWith('--clientProcessId'));
+    if (other === '--node-ipc' || other?.startsWith('--socket')) return { error: `lsp: only --stdio is supported (got ${other})` };
+    return { kind: 'lsp' };
+  }
+  if (command !== 'check' && command !== 'entities') return { error: `unknown command '${command}'` };
+
+  const corpus: string[] = [];
+  const files: string[] = [];
+  let format: Format = 'text';
+  let noCache = false;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const eq = arg.indexOf('=');
+    const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = arg.startsWith('--') && eq > 0 ? arg.slice(eq + 1) : undefined;
+    const value = (): string | undefined => inline ?? rest[++i];
+    if (name === '--corpus') {
+      const v = value();
+      if (!v) return { error: '--corpus needs a folder' };
+      corpus.push(v);
+    } else if (name === '--format') {
+      const v = value();
+      if (v !== 'text' && v !== 'json') return { error: `--format must be text or json (got ${v ?? 'nothing'})` };
+      format = v;
+    } else if (name === '--no-cache') {
+      noCache = true;
+    } else if (arg === '--') {
+      files.push(...rest.slice(i + 1));
+      break;
+    } else if (arg.startsWith('-') && arg !== '-') {
+      return { error: `unknown option '${arg}'` };
+    } else {
+      files.push(arg);
+    }
+  }
+  if (command === 'entities') {
+    if (files.length > 0) return { error: `entities takes no files (got '${files[0]}')` };
+    return { kind: 'entities', corpus, format, noCache };
+  }
+  if (files.length === 0) return { error: 'check needs at least one FILE' };
+  return { kind: 'check', corpus, format, files, noCache };
+}

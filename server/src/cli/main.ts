@@ -1,0 +1,241 @@
+// `sourced` command line: check drafts against a corpus, list the corpus's entities, or run the language
+// server. Only the report goes to stdout; notices and corpus warnings go to stderr.
+
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { defaultSettings, type DraftReport, type SourcedService } from '../service/api.ts';
+import { decodeText, readCorpus, walkCorpus, type CorpusEntry } from '../host/corpusFiles.ts';
+import { corpusFingerprint, defaultCacheFile, loadIndexCacheEntry, saveIndexCache } from '../host/indexCache.ts';
+import { locateCorpus } from '../host/corpusLocator.ts';
+import { parseArgs, USAGE, type Command } from './args.ts';
+import { corpusSummary, entityJson, entityTextLine, fileJson, hasFindings, summaryLine, textLines, type CheckJson, type PathOf } from './report.ts';
+import pkg from '../../../package.json';
+
+const VERSION: string = pkg.version;
+
+class UsageError extends Error {}
+
+function scriptPath(): string | undefined {
+  // __filename exists in the CommonJS bundle (dist/cli.js) and under tsx; argv[1] is the fallback.
+  return typeof __filename === 'string' ? __filename : process.argv[1];
+}
+
+async function main(argv: string[], cwd = process.cwd()): Promise<number> {
+  const parsed = parseArgs(argv);
+  if ('error' in parsed) {
+    process.stderr.write(`sourced: ${parsed.error}\n\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    return await run(parsed, cwd);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`sourced: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+async function run(cmd: Command, cwd: string): Promise<number> {
+  switch (cmd.kind) {
+    case 'help':
+      await write(`${USAGE}\n`);
+      return 0;
+    case 'version':
+      await write(`${VERSION}\n`);
+      return 0;
+    case 'lsp':
+      return runLsp();
+    case 'check':
+      return runCheck(cmd, cwd);
+    case 'entities':
+      return runEntities(cmd, cwd);
+  }
+}
+
+async function runLsp(): Promise<number> {
+  let mod: { startServer?: () => void };
+  try {
+    mod = await import('../lsp/server.ts');
+  } catch (err) {
+    process.stderr.write(`sourced: the language server is not available in this build (${err instanceof Error ? err.message : String(err)})\n`);
+    return 2;
+  }
+  if (typeof mod.startServer !== 'function') {
+    process.stderr.write('sourced: the language server module has no startServer()\n');
+    return 2;
+  }
+  mod.startServer();
+  return -1; // keep running: the connection owns the process from here
+}
+
+interface Draft {
+  abs: string;
+  display: string;
+  text: string;
+}
+
+async function runCheck(cmd: Extract<Command, { kind: 'check' }>, cwd: string): Promise<number> {
+  const pathOf = pathMapper(cwd);
+  const drafts: Draft[] = [];
+  for (const file of cmd.files) {
+    const abs = path.resolve(cwd, file);
+    const text = await readDraft(abs, file);
+    drafts.push({ abs, display: displayPath(abs, cwd), text });
+  }
+  const exclude = new Set<string>();
+  for (const d of drafts) exclude.add(await fsp.realpath(d.abs).catch(() => d.abs));
+
+  const service = await newService();
+  const warnings = await loadCorpus(service, { ...cmd, drafts: cmd.files, cwd, exclude });
+
+  const reports: Array<{ draft: Draft; report: DraftReport }> = [];
+  for (const draft of drafts) {
+    const report = await service.checkDocument({ uri: pathToFileURL(draft.abs).href, text: draft.text, version: 1 }, defaultSettings);
+    reports.push({ draft, report });
+  }
+
+  if (cmd.format === 'json') {
+    const out: CheckJson = {
+      version: 1,
+      corpus: corpusSummary(service.corpus),
+      files: reports.map(({ draft, report }) => fileJson(draft.display, report, pathOf)),
+    };
+    if (warnings.length) out.warnings = warnings;
+    await write(`${JSON.stringify(out, null, 2)}\n`);
+  } else {
+    const lines = reports.flatMap(({ draft, report }) => textLines(draft.display, report));
+    lines.push(summaryLine(reports.map((r) => r.report)));
+    await write(`${lines.join('\n')}\n`);
+  }
+  return reports.some((r) => hasFindings(r.report)) ? 1 : 0;
+}
+
+async function runEntities(cmd: Extract<Command, { kind: 'entities' }>, cwd: string): Promise<number> {
+  const pathOf = pathMapper(cwd);
+  const service = await newService();
+  const warnings = await loadCorpus(service, { ...cmd, drafts: [], cwd, exclude: new Set() });
+  const entities = [...service.corpus.entities()]
+    .sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name))
+    .map((e) => entityJson(e, service.corpus, pathOf));
+  if (cmd.format === 'json') {
+    const out: { entities: typeof entities; warnings?: string[] } = { entities };
+    if (warnings.length) out.warnings = warnings;
+    await write(`${JSON.stringify(out, null, 2)}\n`);
+  } else {
+    await write(entities.map(entityTextLine).join('\n') + (entities.length ? '\n' : ''));
+  }
+  return 0;
+}
+
+// Loaded on demand so --help and usage errors never depend on the analysis code.
+async function newService(): Promise<SourcedService> {
+  const { createSourcedService } = await import('../service/index.ts');
+  const verbose = Boolean(process.env.SOURCED_DEBUG);
+  return createSourcedService({ log: (m) => (verbose || /could not index/.test(m) ? process.stderr.write(`${m}\n`) : undefined) });
+}
+
+async function readDraft(abs: string, given: string): Promise<string> {
+  let buf: Buffer;
+  try {
+    buf = await fsp.readFile(abs);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(err);
+    throw new UsageError(`cannot read ${given}: ${why}`);
+  }
+  const decoded = decodeText(buf);
+  if ('binary' in decoded) throw new UsageError(`cannot read ${given}: looks like a binary file`);
+  if (decoded.warning) process.stderr.write(`sourced: ${given}: ${decoded.warning}\n`);
+  return decoded.text;
+}
+
+interface CorpusRequest {
+  corpus: string[];
+  noCache: boolean;
+  drafts: string[];
+  cwd: string;
+  exclude: Set<string>;
+}
+
+/** Indexes the corpus (or restores it from the cache); returns the warnings, also printed on stderr. */
+async function loadCorpus(service: SourcedService, req: CorpusRequest): Promise<string[]> {
+  const located = locateCorpus({ explicit: req.corpus, drafts: req.drafts, cwd: req.cwd, scriptPath: scriptPath() });
+  if (located.origin === 'explicit') {
+    for (const root of located.roots) {
+      const st = await fsp.stat(root).catch(() => undefined);
+      if (!st) throw new UsageError(`corpus folder not found: ${displayPath(root, req.cwd)}`);
+      if (!st.isDirectory()) throw new UsageError(`corpus is not a folder: ${displayPath(root, req.cwd)}`);
+    }
+  }
+  const warnings: string[] = [];
+  if (located.origin === 'none') warnings.push('no corpus found (no --corpus, no sources/ or corpus/ folder); every claim will be unsourced');
+
+  const cacheFile = defaultCacheFile(located.roots);
+  let fingerprint: string | undefined;
+  if (!req.noCache && located.roots.length) {
+    const entries: CorpusEntry[] = [];
+    for await (const w of walkCorpus(located.roots, { exclude: req.exclude })) if (w.kind === 'entry') entries.push(w);
+    fingerprint = corpusFingerprint(located.roots, entries, `${VERSION} ${[...req.exclude].sort().join('\n')}`);
+    const hit = await loadIndexCacheEntry(cacheFile, fingerprint);
+    if (hit && (await service.importIndex(hit.json))) {
+      warnings.push(...hit.warnings);
+      return report(warnings);
+    }
+  }
+
+  const files: Array<{ uri: string; text: string }> = [];
+  const readWarnings: string[] = [];
+  for await (const r of readCorpus(located.roots, { exclude: req.exclude })) {
+    if (r.kind === 'file') {
+      files.push({ uri: r.uri, text: r.text });
+      if (r.warning) readWarnings.push(`${displayPath(r.path, req.cwd)}: ${r.warning}`);
+    } else {
+      readWarnings.push(`${displayPath(r.path, req.cwd)}: ${r.message}`);
+    }
+  }
+  await service.upsertSources(files);
+  warnings.push(...readWarnings);
+  if (fingerprint && files.length > 0) await saveIndexCache(cacheFile, fingerprint, service.exportIndex(), readWarnings);
+  return report(warnings);
+}
+
+function report(warnings: string[]): string[] {
+  for (const w of warnings) process.stderr.write(`sourced: warning: ${w}\n`);
+  return warnings;
+}
+
+function displayPath(abs: string, cwd: string): string {
+  const rel = path.relative(cwd, abs);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
+}
+
+function pathMapper(cwd: string): PathOf {
+  return (uri) => {
+    if (!uri.startsWith('file:')) return uri;
+    try {
+      return displayPath(fileURLToPath(uri), cwd);
+    } catch {
+      return uri;
+    }
+  };
+}
+
+function write(s: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (process.stdout.write(s)) resolve();
+    else process.stdout.once('drain', () => resolve());
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`sourced: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

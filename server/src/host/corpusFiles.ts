@@ -1,0 +1,205 @@
+// Reads corpus folders from disk for the service: recursive walk, encoding detection, and a warning
+// (never an exception) for every file that cannot be used, so one bad file never stops indexing.
+
+import { promises as fsp, type Stats } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export type CorpusFileResult =
+  | { kind: 'file'; uri: string; path: string; text: string; warning?: string; size: number; mtimeMs: number }
+  | { kind: 'warning'; path: string; message: string };
+
+export interface CorpusEntry {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export type WalkResult = ({ kind: 'entry' } & CorpusEntry) | { kind: 'warning'; path: string; message: string };
+
+export interface ReadCorpusOptions {
+  signal?: AbortSignal;
+  /** Files larger than this are skipped with a warning (default 20 MB). */
+  maxFileBytes?: number;
+  /** Real paths to leave out (the drafts being checked, when they sit inside the corpus). */
+  exclude?: ReadonlySet<string>;
+}
+
+export const CORPUS_FILE = /\.(?:md|markdown|txt)$/i;
+const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+const SNIFF_BYTES = 8192;
+const READ_AHEAD = 16;
+
+/** Lists corpus files (stat only, no reading) in a stable order, following symlinks without looping. */
+export async function* walkCorpus(roots: string[], opts: ReadCorpusOptions = {}): AsyncGenerator<WalkResult> {
+  const seenDirs = new Set<string>();
+  const seenFiles = new Set<string>();
+  for (const root of roots) {
+    if (opts.signal?.aborted) return;
+    const abs = path.resolve(root);
+    let st: Stats;
+    try {
+      st = await fsp.stat(abs);
+    } catch (err) {
+      yield { kind: 'warning', path: abs, message: code(err) === 'ENOENT' ? 'corpus folder not found' : `cannot open corpus folder (${describe(err)})` };
+      continue;
+    }
+    if (st.isFile()) {
+      const entry = await fileEntry(abs, st, seenFiles, opts);
+      if (entry) yield entry;
+      continue;
+    }
+    let count = 0;
+    for await (const r of walkDir(abs, seenDirs, seenFiles, opts)) {
+      if (r.kind === 'entry') count++;
+      yield r;
+    }
+    if (count === 0 && !opts.signal?.aborted) {
+      yield { kind: 'warning', path: abs, message: 'corpus folder has no .md, .markdown or .txt files' };
+    }
+  }
+}
+
+async function* walkDir(dir: string, seenDirs: Set<string>, seenFiles: Set<string>, opts: ReadCorpusOptions): AsyncGenerator<WalkResult> {
+  let real: string;
+  try {
+    real = await fsp.realpath(dir);
+  } catch (err) {
+    yield { kind: 'warning', path: dir, message: `cannot open folder (${describe(err)})` };
+    return;
+  }
+  if (seenDirs.has(real)) return; // symlink loop or a folder reached twice
+  seenDirs.add(real);
+  let names: string[];
+  try {
+    names = (await fsp.readdir(dir)).sort();
+  } catch (err) {
+    yield { kind: 'warning', path: dir, message: `cannot list folder (${describe(err)})` };
+    return;
+  }
+  for (const name of names) {
+    if (opts.signal?.aborted) return;
+    if (name.startsWith('.') || name === 'node_modules') continue;
+    const full = path.join(dir, name);
+    let st: Stats;
+    try {
+      st = await fsp.stat(full); // follows symlinks
+    } catch (err) {
+      // A dangling symlink or a file deleted since the listing.
+      if (CORPUS_FILE.test(name)) yield { kind: 'warning', path: full, message: `skipped (${describe(err)})` };
+      continue;
+    }
+    if (st.isDirectory()) {
+      yield* walkDir(full, seenDirs, seenFiles, opts);
+    } else if (st.isFile() && CORPUS_FILE.test(name)) {
+      const entry = await fileEntry(full, st, seenFiles, opts);
+      if (entry) yield entry;
+    }
+  }
+}
+
+async function fileEntry(file: string, st: Stats, seenFiles: Set<string>, opts: ReadCorpusOptions): Promise<WalkResult | undefined> {
+  let real = file;
+  try {
+    real = await fsp.realpath(file);
+  } catch {
+    // keep the path as given; the read will report the problem
+  }
+  if (seenFiles.has(real) || opts.exclude?.has(real)) return undefined;
+  seenFiles.add(real);
+  return { kind: 'entry', path: file, size: st.size, mtimeMs: st.mtimeMs };
+}
+
+/** Walks `roots` and reads every corpus file, decoded to a string, in a stable order. */
+export async function* readCorpus(roots: string[], opts: ReadCorpusOptions = {}): AsyncGenerator<CorpusFileResult> {
+  const maxBytes = opts.maxFileBytes ?? DEFAULT_MAX_BYTES;
+  // Reads run a few files ahead of the consumer; results still come out in walk order.
+  const pending: Array<Promise<CorpusFileResult>> = [];
+  for await (const w of walkCorpus(roots, opts)) {
+    if (opts.signal?.aborted) return;
+    pending.push(w.kind === 'warning' ? Promise.resolve(w) : readOne(w, maxBytes));
+    if (pending.length >= READ_AHEAD) yield await pending.shift()!;
+  }
+  while (pending.length) {
+    if (opts.signal?.aborted) return;
+    yield await pending.shift()!;
+  }
+}
+
+async function readOne(entry: CorpusEntry, maxBytes: number): Promise<CorpusFileResult> {
+  const file = entry.path;
+  if (entry.size > maxBytes) {
+    return { kind: 'warning', path: file, message: `skipped: ${formatBytes(entry.size)} is over the ${formatBytes(maxBytes)} limit` };
+  }
+  let buf: Buffer;
+  try {
+    buf = await fsp.readFile(file);
+  } catch (err) {
+    return { kind: 'warning', path: file, message: `skipped (${describe(err)})` };
+  }
+  if (buf.length > maxBytes) {
+    return { kind: 'warning', path: file, message: `skipped: ${formatBytes(buf.length)} is over the ${formatBytes(maxBytes)} limit` };
+  }
+  const decoded = decodeText(buf);
+  if ('binary' in decoded) return { kind: 'warning', path: file, message: 'skipped: looks like a binary file' };
+  const base = { kind: 'file' as const, uri: pathToFileURL(file).href, path: file, text: decoded.text, size: entry.size, mtimeMs: entry.mtimeMs };
+  return decoded.warning ? { ...base, warning: decoded.warning } : base;
+}
+
+/** Decodes a file's bytes: UTF-8 (BOM stripped), UTF-16 with BOM, else windows-1252 with a warning. */
+export function decodeText(buf: Uint8Array): { text: string; warning?: string } | { binary: true } {
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)) };
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(buf.subarray(2)) };
+  if (looksBinary(buf)) return { binary: true };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buf) };
+  } catch {
+    return { text: decodeWindows1252(buf), warning: 'not valid UTF-8; decoded as Windows-1252' };
+  }
+}
+
+// 0x80–0x9F of Windows-1252 (Node's TextDecoder treats this label as Latin-1, losing €, quotes and dashes).
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(buf: Uint8Array): string {
+  const latin1 = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('latin1');
+  return latin1.replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH.charAt(c.charCodeAt(0) - 0x80));
+}
+
+function looksBinary(buf: Uint8Array): boolean {
+  const n = Math.min(buf.length, SNIFF_BYTES);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = buf[i];
+    if (b === 0) return true;
+    // Tab, line feed, form feed, carriage return and escape occur in text; other C0 codes do not.
+    if (b < 32 && b !== 9 && b !== 10 && b !== 12 && b !== 13 && b !== 27) control++;
+  }
+  return n > 0 && control / n > 0.1;
+}
+
+function code(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
+}
+
+function describe(err: unknown): string {
+  switch (code(err)) {
+    case 'ENOENT':
+      return 'file not found; deleted while indexing?';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ELOOP':
+      return 'symbolic link loop';
+    default:
+      return err instanceof Error ? err.message : String(err);
+  }
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+}

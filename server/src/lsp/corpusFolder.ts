@@ -1,0 +1,231 @@
+// One workspace folder: its own service and corpus, indexed in the background (requests are answered from
+// whatever is indexed so far), re-indexed file by file when the watcher reports changes.
+
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createSourcedService, type SourcedService, type SourcedSettings } from '../service/index.ts';
+import type { DocumentInput } from '../service/types.ts';
+import { readCorpus, walkCorpus, type CorpusEntry } from '../host/corpusFiles.ts';
+import { corpusFingerprint, defaultCacheFile, loadIndexCacheEntry, saveIndexCache } from '../host/indexCache.ts';
+import { isUnder, resolveCorpusRoots } from './corpusPaths.ts';
+import type { StatusParams } from './protocol.ts';
+
+const CORPUS_EXTENSIONS = /\.(?:md|markdown|txt)$/i;
+const STATUS_INTERVAL_MS = 150;
+/** Part of the cache fingerprint: an index saved by another server build is not reused. */
+const CACHE_SALT = 'lsp-0.1.0';
+
+export interface ProgressReporter {
+  report(percentage: number, message?: string): void;
+  done(): void;
+}
+
+export interface FolderEnv {
+  log(message: string): void;
+  bundledCorpus: string | undefined;
+  /** Load/save the index cache (off in tests, so each run indexes its fixture). */
+  useCache: boolean;
+  onStatus(status: StatusParams): void;
+  beginProgress(title: string): Promise<ProgressReporter | undefined>;
+}
+
+export interface FileChange {
+  uri: string;
+  deleted: boolean;
+}
+
+export class CorpusFolder {
+  service: SourcedService;
+  roots: string[] = [];
+  bundled = false;
+  /** The first full index has finished (diagnostics before that would flag everything as unsourced). */
+  ready = false;
+  private state: StatusParams['state'] = 'indexing';
+  private done = 0;
+  private total = 0;
+  private warnings: string[] = [];
+  private indexedKey: string | undefined;
+  private running: { key: string; abort: AbortController; promise: Promise<boolean> } | undefined;
+  private lastStatus = 0;
+
+  constructor(
+    readonly uri: string | undefined,
+    readonly name: string,
+    private readonly env: FolderEnv,
+  ) {
+    this.service = this.newService();
+  }
+
+  get fsPath(): string | undefined {
+    return this.uri?.startsWith('file:') ? fileURLToPath(this.uri) : undefined;
+  }
+
+  /** Longest-prefix match is done by the caller; this says whether a document lies in the folder at all. */
+  containsUri(uri: string): boolean {
+    if (!this.uri) return false;
+    const base = this.uri.endsWith('/') ? this.uri : `${this.uri}/`;
+    return uri.startsWith(base) || uri === this.uri;
+  }
+
+  /** A corpus article open in the editor is a source, not a draft. */
+  isCorpusFile(uri: string): boolean {
+    if (this.service.corpus.article(uri)) return true;
+    if (!uri.startsWith('file:')) return false;
+    return isUnder(fileURLToPath(uri), this.roots);
+  }
+
+  /**
+   * (Re-)indexes when the resolved corpus differs from the indexed one, or when forced. Resolves to true
+   * when a new index was installed. A re-index builds a fresh service and swaps it in when complete, so
+   * answers stay consistent meanwhile.
+   */
+  index(settings: SourcedSettings, force = false): Promise<boolean> {
+    const resolved = resolveCorpusRoots(this.fsPath, settings.corpus.paths, this.env.bundledCorpus);
+    const key = JSON.stringify(resolved.roots);
+    if (!force && this.running?.key === key) return this.running.promise;
+    if (!force && !this.running && this.indexedKey === key) return Promise.resolve(false);
+    this.running?.abort.abort();
+    const abort = new AbortController();
+    const promise = this.run(resolved.roots, resolved.bundled, key, abort.signal).catch((err) => {
+      this.env.log(`sourced: indexing failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      return false;
+    });
+    const running = { key, abort, promise };
+    this.running = running;
+    void promise.finally(() => {
+      if (this.running === running) this.running = undefined;
+    });
+    return promise;
+  }
+
+  private newService(): SourcedService {
+    return createSourcedService({ log: (m) => this.env.log(m) });
+  }
+
+  private async run(roots: string[], bundled: boolean, key: string, signal: AbortSignal): Promise<boolean> {
+    const target = this.ready ? this.newService() : this.service;
+    this.roots = roots;
+    this.bundled = bundled;
+    this.state = 'indexing';
+    this.done = 0;
+    this.total = 0;
+    this.warnings = [];
+    this.sendStatus(true);
+    const progress = await this.env.beginProgress(`Sourced: indexing ${this.name}`);
+    try {
+      // The saved index is valid while every corpus file keeps its path, size and mtime.
+      const entries: CorpusEntry[] = [];
+      for await (const w of walkCorpus(roots, { signal })) if (w.kind === 'entry') entries.push(w);
+      if (signal.aborted) return false;
+      const cacheFile = this.env.useCache ? defaultCacheFile(roots) : undefined;
+      const fingerprint = corpusFingerprint(roots, entries, CACHE_SALT);
+      const cached = cacheFile ? await loadIndexCacheEntry(cacheFile, fingerprint) : undefined;
+      if (cached && (await target.importIndex(cached.json))) {
+        for (const w of cached.warnings) this.warn(w);
+        this.done = this.total = target.corpus.articleCount;
+      } else {
+        await this.readAndIndex(target, roots, signal, progress);
+        if (cacheFile && !signal.aborted) void saveIndexCache(cacheFile, fingerprint, target.exportIndex(), this.warnings);
+      }
+      if (signal.aborted) return false;
+      this.service = target;
+      this.indexedKey = key;
+      this.ready = true;
+      this.state = 'ready';
+      this.env.log(`sourced: ${this.name}: indexed ${target.corpus.articleCount} articles from ${roots.join(', ') || '(none)'}${bundled ? ' (bundled corpus)' : ''}`);
+      this.sendStatus(true);
+      return true;
+    } finally {
+      progress?.done();
+    }
+  }
+
+  private async readAndIndex(target: SourcedService, roots: string[], signal: AbortSignal, progress: ProgressReporter | undefined): Promise<void> {
+    const files: DocumentInput[] = [];
+    for await (const result of readCorpus(roots, { signal })) {
+      if (signal.aborted) return;
+      if (result.kind === 'file') {
+        files.push({ uri: result.uri, text: result.text });
+        if (result.warning) this.warn(`${result.path}: ${result.warning}`);
+      } else {
+        this.warn(`${result.path}: ${result.message}`);
+      }
+      if (files.length % 200 === 0) {
+        progress?.report(0, `reading ${files.length} files`);
+        this.sendStatus();
+      }
+    }
+    this.total = files.length;
+    await target.upsertSources(files, {
+      token: { get isCancellationRequested() { return signal.aborted; } },
+      onProgress: (p) => {
+        this.done = p.done;
+        this.total = p.total;
+        const pct = p.total > 0 ? Math.floor((100 * p.done) / p.total) : 100;
+        progress?.report(pct, `${p.done}/${p.total} articles`);
+        this.sendStatus();
+      },
+    });
+  }
+
+  /** Applies watcher events to the index; true when anything changed. */
+  async applyChanges(changes: FileChange[]): Promise<boolean> {
+    const removed: string[] = [];
+    const updated: DocumentInput[] = [];
+    for (const change of changes) {
+      if (!change.uri.startsWith('file:')) continue;
+      const file = fileURLToPath(change.uri);
+      if (!CORPUS_EXTENSIONS.test(file) || !isUnder(file, this.roots) || path.basename(file).startsWith('.')) continue;
+      const uri = pathToFileURL(file).href;
+      if (change.deleted) {
+        removed.push(uri);
+        continue;
+      }
+      let read = false;
+      for await (const result of readCorpus([file])) {
+        if (result.kind === 'file') {
+          updated.push({ uri: result.uri, text: result.text });
+          read = true;
+        } else this.warn(`${result.path}: ${result.message}`);
+      }
+      if (!read) removed.push(uri);
+    }
+    if (removed.length > 0) await this.service.removeSources(removed);
+    if (updated.length > 0) await this.service.upsertSources(updated);
+    const changed = removed.length > 0 || updated.length > 0;
+    if (changed) this.sendStatus(true);
+    return changed;
+  }
+
+  dispose(): void {
+    this.running?.abort.abort();
+  }
+
+  private warn(message: string): void {
+    if (this.warnings.length < 200) this.warnings.push(message);
+    this.env.log(`sourced: ${message}`);
+  }
+
+  status(): StatusParams {
+    const corpus = this.service.corpus;
+    return {
+      folder: this.uri ?? '',
+      name: this.name,
+      state: this.state,
+      done: this.done,
+      total: this.total,
+      articles: corpus.articleCount,
+      sentences: corpus.sentenceCount,
+      bundled: this.bundled,
+      roots: this.roots,
+      warnings: this.warnings.slice(0, 20),
+    };
+  }
+
+  private sendStatus(force = false): void {
+    const now = Date.now();
+    if (!force && now - this.lastStatus < STATUS_INTERVAL_MS) return;
+    this.lastStatus = now;
+    this.env.onStatus(this.status());
+  }
+}

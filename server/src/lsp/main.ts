@@ -1,0 +1,5 @@
+// Entry of the server bundle (dist/server.js): the VS Code client starts it with --node-ipc; other editors
+// can run it with --stdio (or use `sourced lsp --stdio`).
+import { startServer } from './server.ts';
+
+startServer();

@@ -1,0 +1,428 @@
+// The language server: a thin adapter from LSP to the pure SourcedService, one service per workspace
+// folder. Transport comes from the command line (--node-ipc from the VS Code client, --stdio from
+// `sourced lsp --stdio`). Never writes to stdout itself: logs go to connection.console (stderr-safe).
+
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  FileChangeType,
+  LSPErrorCodes,
+  ProposedFeatures,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type ClientCapabilities,
+  type Connection,
+  type FileSystemWatcher,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkspaceFolder,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { pathToFileURL } from 'node:url';
+import { CancelledError, type DraftReport } from '../service/index.ts';
+import type { DocumentInput } from '../service/types.ts';
+import { CITE_ALL_KIND } from '../service/features/codeActions.ts';
+import { SettingsStore } from './settings.ts';
+import { CorpusFolder, type FileChange, type ProgressReporter } from './corpusFolder.ts';
+import { findBundledCorpus, isUnder } from './corpusPaths.ts';
+import {
+  CLAIM_AT_REQUEST,
+  CLAIMS_NOTIFICATION,
+  REINDEX_COMMAND,
+  STATUS_NOTIFICATION,
+  type ClaimAtParams,
+  type ClaimAtResult,
+  type ClaimsParams,
+  type StatusParams,
+} from './protocol.ts';
+
+/** Pause after the last keystroke before a pushed re-check (pull clients pace themselves). */
+const PUSH_DEBOUNCE_MS = 300;
+const WATCH_DEBOUNCE_MS = 100;
+const CORPUS_GLOB = '**/*.{md,markdown,txt}';
+
+interface Capabilities {
+  pullDiagnostics: boolean;
+  diagnosticRefresh: boolean;
+  configuration: boolean;
+  workDoneProgress: boolean;
+  watchRegistration: boolean;
+  relativePatterns: boolean;
+  configRegistration: boolean;
+  folderChanges: boolean;
+}
+
+function readCapabilities(c: ClientCapabilities): Capabilities {
+  return {
+    pullDiagnostics: !!c.textDocument?.diagnostic,
+    diagnosticRefresh: !!c.workspace?.diagnostics?.refreshSupport,
+    configuration: !!c.workspace?.configuration,
+    workDoneProgress: !!c.window?.workDoneProgress,
+    watchRegistration: !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration,
+    relativePatterns: !!c.workspace?.didChangeWatchedFiles?.relativePatternSupport,
+    configRegistration: !!c.workspace?.didChangeConfiguration?.dynamicRegistration,
+    folderChanges: !!c.workspace?.workspaceFolders,
+  };
+}
+
+/** Either token cancels. */
+function anyToken(a: { isCancellationRequested: boolean }, b?: { isCancellationRequested: boolean }) {
+  return {
+    get isCancellationRequested() {
+      return a.isCancellationRequested || !!b?.isCancellationRequested;
+    },
+  };
+}
+
+export function startServer(): void {
+  const connection = createConnection(ProposedFeatures.all);
+  new SourcedLanguageServer(connection).listen();
+}
+
+class SourcedLanguageServer {
+  private readonly documents = new TextDocuments(TextDocument);
+  private caps!: Capabilities;
+  private folders: CorpusFolder[] = [];
+  private looseFiles: CorpusFolder | undefined;
+  private bundledCorpus: string | undefined;
+  private useCache = true;
+  private readonly settings: SettingsStore;
+  /** Per document: the running check, so a newer one cancels it. */
+  private readonly checks = new Map<string, { cancelled: boolean }>();
+  private readonly pushTimers = new Map<string, NodeJS.Timeout>();
+  private readonly reports = new Map<string, { version: number; report: DraftReport }>();
+  private pendingChanges: FileChange[] = [];
+  private watchTimer: NodeJS.Timeout | undefined;
+  private watcherRegistration: Promise<{ dispose(): void }> | undefined;
+  /** Bumped whenever any corpus changes; part of every diagnostic resultId. */
+  private corpusGeneration = 0;
+
+  constructor(private readonly connection: Connection) {
+    this.settings = new SettingsStore(connection, () => this.caps?.configuration ?? false);
+  }
+
+  private log(message: string): void {
+    this.connection.console.log(message);
+  }
+
+  listen(): void {
+    const c = this.connection;
+    c.onInitialize((params) => this.initialize(params));
+    c.onInitialized(() => void this.initialized());
+    c.onShutdown(() => {
+      for (const folder of this.allFolders()) folder.dispose();
+    });
+
+    this.documents.onDidChangeContent((e) => {
+      if (!this.caps.pullDiagnostics) this.schedulePush(e.document.uri, PUSH_DEBOUNCE_MS);
+    });
+    this.documents.onDidClose((e) => {
+      this.cancelCheck(e.document.uri);
+      this.reports.delete(e.document.uri);
+      const timer = this.pushTimers.get(e.document.uri);
+      if (timer) clearTimeout(timer);
+      if (!this.caps.pullDiagnostics) void c.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    });
+
+    c.languages.diagnostics.on(async (params, token) => {
+      const doc = this.documents.get(params.textDocument.uri);
+      if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      const folder = this.folderFor(doc.uri);
+      const resultId = `${doc.version}:${this.corpusGeneration}:${this.settings.generation}:${folder.ready}`;
+      if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+      const report = await this.check(doc, token);
+      if (report === 'cancelled') {
+        throw new ResponseError(LSPErrorCodes.ServerCancelled, 'superseded by a newer check', { retriggerRequest: true });
+      }
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: report?.diagnostics ?? [] };
+    });
+
+    c.onHover(({ textDocument, position }, token) =>
+      this.withDoc(textDocument.uri, null, (doc, folder) => folder.service.getHover(doc, position, token)),
+    );
+    c.onCompletion(({ textDocument, position }, token) =>
+      this.withDoc(textDocument.uri, null, (doc, folder) => folder.service.getCompletions(doc, position, token)),
+    );
+    c.onCodeAction(({ textDocument, range, context }, token) =>
+      this.withDoc(textDocument.uri, [], (doc, folder) => folder.service.getCodeActions(doc, range, context.diagnostics, context.only, token)),
+    );
+    c.onDefinition(({ textDocument, position }, token) =>
+      this.withDoc(textDocument.uri, [], (doc, folder) => folder.service.getDefinition(doc, position, token)),
+    );
+    c.onReferences(({ textDocument, position }, token) =>
+      this.withDoc(textDocument.uri, [], (doc, folder) => folder.service.getReferences(doc, position, token)),
+    );
+    c.onDocumentLinks(({ textDocument }, token) =>
+      this.withDoc(textDocument.uri, [], (doc, folder) => folder.service.getDocumentLinks(doc, token)),
+    );
+    c.onWorkspaceSymbol(async ({ query }, token) => {
+      const out = [];
+      for (const folder of this.allFolders()) out.push(...(await folder.service.getWorkspaceSymbols(query, token)));
+      return out.slice(0, 200);
+    });
+
+    c.onDidChangeConfiguration((params) => void this.configurationChanged(params.settings));
+    c.onDidChangeWatchedFiles(({ changes }) => {
+      for (const change of changes) this.pendingChanges.push({ uri: change.uri, deleted: change.type === FileChangeType.Deleted });
+      if (this.watchTimer) clearTimeout(this.watchTimer);
+      this.watchTimer = setTimeout(() => void this.applyFileChanges(), WATCH_DEBOUNCE_MS);
+    });
+    c.onExecuteCommand(async ({ command }) => {
+      if (command === REINDEX_COMMAND) await this.reindexAll(true);
+    });
+    c.onRequest(CLAIM_AT_REQUEST, (params: ClaimAtParams) => this.claimAt(params));
+
+    this.documents.listen(c);
+    c.listen();
+  }
+
+  private initialize(params: InitializeParams): InitializeResult {
+    this.caps = readCapabilities(params.capabilities);
+    const options = (params.initializationOptions ?? {}) as { bundledCorpus?: unknown; cache?: unknown };
+    this.bundledCorpus = findBundledCorpus(options.bundledCorpus);
+    this.useCache = options.cache !== false && !process.env.SOURCED_NO_CACHE;
+    const folders: WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'workspace' }] : []);
+    this.folders = folders.map((f) => this.newFolder(f.uri, f.name));
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['^', '"', '“'], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CITE_ALL_KIND], resolveProvider: false },
+        definitionProvider: true,
+        referencesProvider: true,
+        workspaceSymbolProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [REINDEX_COMMAND] },
+        diagnosticProvider: this.caps.pullDiagnostics ? { identifier: 'sourced', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'sourced', version: '0.1.0' },
+    };
+  }
+
+  private async initialized(): Promise<void> {
+    // Only subscribable after initialize, and only when the client sends folder changes.
+    if (this.caps.folderChanges) this.connection.workspace.onDidChangeWorkspaceFolders((e) => void this.foldersChanged(e.added, e.removed));
+    if (this.caps.configRegistration) {
+      void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourced' });
+    }
+    await this.reindexAll(false);
+  }
+
+  private newFolder(uri: string | undefined, name: string): CorpusFolder {
+    return new CorpusFolder(uri, name, {
+      log: (m) => this.log(m),
+      bundledCorpus: this.bundledCorpus,
+      useCache: this.useCache,
+      onStatus: (status: StatusParams) => void this.connection.sendNotification(STATUS_NOTIFICATION, status),
+      beginProgress: (title) => this.beginProgress(title),
+    });
+  }
+
+  private allFolders(): CorpusFolder[] {
+    return this.looseFiles ? [...this.folders, this.looseFiles] : this.folders;
+  }
+
+  /** The folder whose corpus serves a document: the innermost containing workspace folder. */
+  private folderFor(uri: string): CorpusFolder {
+    let best: CorpusFolder | undefined;
+    for (const folder of this.folders) {
+      if (folder.containsUri(uri) && (!best || (folder.uri?.length ?? 0) > (best.uri?.length ?? 0))) best = folder;
+    }
+    if (best) return best;
+    if (this.folders.length > 0) return this.folders[0];
+    if (!this.looseFiles) {
+      // No workspace folder (a single file opened): the bundled corpus, or absolute configured paths.
+      this.looseFiles = this.newFolder(undefined, 'files');
+      void this.indexFolder(this.looseFiles, false);
+    }
+    return this.looseFiles;
+  }
+
+  private async beginProgress(title: string): Promise<ProgressReporter | undefined> {
+    if (!this.caps.workDoneProgress) return undefined;
+    try {
+      const reporter = await this.connection.window.createWorkDoneProgress();
+      reporter.begin(title, 0, undefined, false);
+      return reporter;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async indexFolder(folder: CorpusFolder, force: boolean): Promise<void> {
+    const settings = await this.settings.get(folder.uri);
+    const promise = folder.index(settings, force);
+    this.registerWatchers();
+    if (await promise) {
+      this.corpusGeneration++;
+      this.refreshDiagnostics();
+    }
+  }
+
+  private async reindexAll(force: boolean): Promise<void> {
+    const folders = this.folders.length > 0 ? this.allFolders() : [this.folderFor('untitled:')];
+    await Promise.all(folders.map((f) => this.indexFolder(f, force)));
+  }
+
+  private async configurationChanged(pushed: unknown): Promise<void> {
+    this.settings.changed(pushed);
+    // Severities may have changed even when the corpus did not.
+    this.refreshDiagnostics();
+    await this.reindexAll(false);
+  }
+
+  private async foldersChanged(added: WorkspaceFolder[], removed: WorkspaceFolder[]): Promise<void> {
+    const gone = new Set(removed.map((f) => f.uri));
+    for (const folder of this.folders) if (folder.uri && gone.has(folder.uri)) folder.dispose();
+    this.folders = this.folders.filter((f) => !f.uri || !gone.has(f.uri));
+    const fresh = added.map((f) => this.newFolder(f.uri, f.name));
+    this.folders.push(...fresh);
+    await Promise.all(fresh.map((f) => this.indexFolder(f, false)));
+  }
+
+  /** Watches corpus files: the whole workspace, plus corpus roots outside every workspace folder. */
+  private registerWatchers(): void {
+    if (!this.caps.watchRegistration) return;
+    const watchers: FileSystemWatcher[] = [{ globPattern: CORPUS_GLOB }];
+    if (this.caps.relativePatterns) {
+      const inside = this.folders.map((f) => f.fsPath).filter((p): p is string => !!p);
+      for (const folder of this.allFolders()) {
+        for (const root of folder.roots) {
+          if (!isUnder(root, inside)) watchers.push({ globPattern: { baseUri: pathToFileURL(root).href, pattern: CORPUS_GLOB } });
+        }
+      }
+    }
+    const previous = this.watcherRegistration;
+    this.watcherRegistration = this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+    void previous?.then((d) => d.dispose(), () => undefined);
+  }
+
+  private async applyFileChanges(): Promise<void> {
+    const changes = this.pendingChanges;
+    this.pendingChanges = [];
+    let changed = false;
+    for (const folder of this.allFolders()) {
+      try {
+        if (await folder.applyChanges(changes)) changed = true;
+      } catch (err) {
+        this.log(`sourced: re-index failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    if (changed) {
+      this.corpusGeneration++;
+      this.refreshDiagnostics();
+    }
+  }
+
+  private refreshDiagnostics(): void {
+    if (this.caps.pullDiagnostics) {
+      if (this.caps.diagnosticRefresh) void this.connection.languages.diagnostics.refresh().catch(() => undefined);
+      return;
+    }
+    for (const doc of this.documents.all()) this.schedulePush(doc.uri, 0);
+  }
+
+  private schedulePush(uri: string, delay: number): void {
+    const old = this.pushTimers.get(uri);
+    if (old) clearTimeout(old);
+    this.pushTimers.set(
+      uri,
+      setTimeout(async () => {
+        this.pushTimers.delete(uri);
+        const doc = this.documents.get(uri);
+        if (!doc) return;
+        const report = await this.check(doc);
+        // A pending check (corpus still indexing) is pushed when indexing ends; a cancelled one was superseded.
+        if (report === 'cancelled' || report === undefined) return;
+        void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: report.diagnostics });
+      }, delay),
+    );
+  }
+
+  private cancelCheck(uri: string): void {
+    const running = this.checks.get(uri);
+    if (running) running.cancelled = true;
+    this.checks.delete(uri);
+  }
+
+  /**
+   * Checks a draft, cancelling the previous check of the same document. Undefined while its corpus is
+   * still being indexed for the first time (diagnostics are refreshed when it is ready).
+   */
+  private async check(doc: TextDocument, token?: CancellationToken): Promise<DraftReport | undefined | 'cancelled'> {
+    this.cancelCheck(doc.uri);
+    const mine = { cancelled: false };
+    this.checks.set(doc.uri, mine);
+    const folder = this.folderFor(doc.uri);
+    const cached = this.reports.get(doc.uri);
+    try {
+      if (!folder.ready) return undefined;
+      if (folder.isCorpusFile(doc.uri)) return { uri: doc.uri, version: doc.version, claims: [], diagnostics: [] };
+      const settings = await this.settings.get(doc.uri);
+      if (mine.cancelled || token?.isCancellationRequested) return 'cancelled';
+      const report = await folder.service.checkDocument(input(doc), settings, anyToken({ get isCancellationRequested() { return mine.cancelled; } }, token));
+      this.reports.set(doc.uri, { version: doc.version, report });
+      this.sendClaims(doc, report);
+      return report;
+    } catch (err) {
+      if (err instanceof CancelledError || mine.cancelled || token?.isCancellationRequested) return 'cancelled';
+      this.log(`sourced: check of ${doc.uri} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      return cached?.report;
+    } finally {
+      if (this.checks.get(doc.uri) === mine) this.checks.delete(doc.uri);
+    }
+  }
+
+  private sendClaims(doc: TextDocument, report: DraftReport): void {
+    const active = report.claims.filter((c) => !c.ignored);
+    const flagged = active.filter((c) => c.verdict !== 'supported');
+    const params: ClaimsParams = {
+      uri: doc.uri,
+      version: doc.version,
+      total: active.length,
+      sourced: active.length - flagged.length,
+      flagged: flagged.length,
+      claims: flagged.map((c) => ({ range: c.range, verdict: c.verdict, text: c.text, reason: c.reason })),
+    };
+    void this.connection.sendNotification(CLAIMS_NOTIFICATION, params);
+  }
+
+  private async claimAt({ uri, position }: ClaimAtParams): Promise<ClaimAtResult> {
+    const doc = this.documents.get(uri);
+    if (!doc) return null;
+    const cached = this.reports.get(uri);
+    let report = cached && cached.version === doc.version ? cached.report : undefined;
+    if (!report) {
+      const fresh = await this.check(doc);
+      report = fresh === 'cancelled' ? undefined : fresh;
+    }
+    const offset = doc.offsetAt(position);
+    const claim = report?.claims.find((c) => offset >= c.start && offset <= c.end);
+    if (!claim) return null;
+    return { range: claim.range, verdict: claim.verdict, text: claim.text, reason: claim.reason, sources: claim.sources };
+  }
+
+  /** Runs a feature on an open document; failures are logged and answered with `fallback`. */
+  private async withDoc<T, F>(uri: string, fallback: F, run: (doc: DocumentInput, folder: CorpusFolder) => Promise<T>): Promise<T | F> {
+    const doc = this.documents.get(uri);
+    if (!doc) return fallback;
+    try {
+      return await run(input(doc), this.folderFor(uri));
+    } catch (err) {
+      if (err instanceof CancelledError) return fallback;
+      this.log(`sourced: request on ${uri} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      return fallback;
+    }
+  }
+}
+
+function input(doc: TextDocument): DocumentInput {
+  return { uri: doc.uri, text: doc.getText(), version: doc.version };
+}

@@ -1,0 +1,245 @@
+// The verdict for one draft sentence: misquoted, contradicted, supported or unsourced, with its best
+// sources. Results are cached by sentence text and context, so a re-check after an edit only
+// re-judges the sentences that changed.
+
+import type { Range } from 'vscode-languageserver-types';
+import type { Article, SourceSentence } from '../api.ts';
+import type { Claim, Entity, Evidence, Mention, Verdict } from '../types.ts';
+import type { CorpusIndex } from '../corpus/corpusIndex.ts';
+import { LineIndex } from '../text/positions.ts';
+import { tokenize } from '../text/words.ts';
+import { searchTerm } from '../corpus/corpusIndex.ts';
+import { citedArticle } from '../features/diagnostics.ts';
+import { proseText, type DraftAnalysis, type DraftSentence } from './draft.ts';
+import { isClaim, pronounReferent } from './claims.ts';
+import { candidateUnits, claimTerms, isNegated, scoreUnit, type ClaimName, type EvidenceUnit } from './evidence.ts';
+import { matchQuote, quoteWords } from './quoteCheck.ts';
+
+/** Share of the claim's weighted content words a unit must cover to support it. */
+export const SUPPORT_THRESHOLD = 0.62;
+/** A unit this close to the claim, differing in one figure or name, contradicts it. */
+export const CONTRADICTION_THRESHOLD = 0.55;
+const CANDIDATES = 30;
+
+/** The verdict without draft positions (cacheable across edits that move the sentence). */
+interface Judgement {
+  verdict: Verdict;
+  reason: string;
+  entities: string[];
+  sources: Array<{ sentence: SourceSentence; score: number }>;
+  /** Offsets relative to the sentence start. */
+  conflict?: { start: number; end: number; draft: string; source: string };
+  quote?: { start: number; end: number; draft: string; nearest?: string; nearestSentence?: SourceSentence };
+}
+
+const lineIndexes = new WeakMap<Article, LineIndex>();
+
+export class ClaimChecker {
+  private readonly cache = new Map<string, Judgement | null>();
+
+  constructor(private readonly corpus: () => CorpusIndex) {}
+
+  clear(): void {
+    this.cache.clear();
+  }
+
+  check(draft: DraftAnalysis, s: DraftSentence): Claim | undefined {
+    const corpus = this.corpus();
+    const prose = proseText(draft, s);
+    if (!isClaim(s, prose)) return undefined;
+    const allMentions = draft.sentences.flatMap((d) => d.mentions);
+    const referent = pronounReferent(draft, s, prose, corpus, allMentions);
+    const scope = this.scope(draft, s, corpus);
+    const key = `${prose}\u0000${referent?.id ?? ''}\u0000${scope?.map((a) => a.uri).join('|') ?? ''}\u0000${s.mentions.map((m) => m.text).join('|')}`;
+    let j = this.cache.get(key);
+    if (j === undefined) {
+      j = judge(corpus, draft, s, prose, referent, scope, allMentions);
+      if (this.cache.size > 20000) this.cache.clear();
+      this.cache.set(key, j);
+    }
+    if (!j) return undefined;
+    return toClaim(draft, s, j, corpus);
+  }
+
+  private scope(draft: DraftAnalysis, s: DraftSentence, corpus: CorpusIndex): Article[] | undefined {
+    if (s.citations.length === 0) return undefined;
+    const out: Article[] = [];
+    for (const c of s.citations) {
+      const def = draft.prose.footnotes.find((f) => f.key === c.key);
+      const article = def ? citedArticle(def.text, c.key, corpus) : corpus.articleByKey(c.key);
+      if (article && !out.includes(article)) out.push(article);
+    }
+    return out.length > 0 ? out : undefined;
+  }
+}
+
+function judge(
+  corpus: CorpusIndex,
+  draft: DraftAnalysis,
+  s: DraftSentence,
+  prose: string,
+  referent: Entity | undefined,
+  scope: Article[] | undefined,
+  allMentions: Mention[],
+): Judgement | null {
+  const names: ClaimName[] = s.mentions.map((mention) => ({
+    mention,
+    entity: corpus.resolveMention(mention, allMentions),
+    words: tokenize(mention.text)
+      .map((t) => t.norm)
+      .filter((w) => searchTerm(w) !== null),
+  }));
+  if (referent && !names.some((n) => n.entity?.id === referent.id)) {
+    names.push({ mention: { start: s.start, end: s.start, text: referent.name, kind: referent.kind }, entity: referent, words: [] });
+  }
+  const entities = [...new Set(names.map((n) => n.entity?.name ?? n.mention.text))];
+
+  // 1. Quotations must be word for word.
+  for (const q of s.quotes) {
+    const words = quoteWords(q.text);
+    if (words.length === 0) continue;
+    const candidates = scope ?? articlesOf(corpus.searchSentences(q.text, 20).map((h) => h.sentence), corpus);
+    const match = matchQuote(q.text, candidates);
+    if (match.found) continue;
+    const nearestSentence = match.article && match.start !== undefined ? sentenceAt(match.article, match.start) : undefined;
+    const close = (match.similarity ?? 0) >= 0.5;
+    return {
+      verdict: 'misquoted',
+      reason: close
+        ? `No source has these words; the nearest is “${match.nearest}”.`
+        : 'No source contains these words in quotation marks.',
+      entities,
+      sources: nearestSentence && close ? [{ sentence: nearestSentence, score: round(match.similarity ?? 0) }] : [],
+      quote: { start: q.innerStart - s.start, end: q.innerEnd - s.start, draft: q.text, nearest: close ? match.nearest : undefined, nearestSentence },
+    };
+  }
+
+  // 2. Content, names and figures against the best evidence.
+  const terms = claimTerms(prose, corpus);
+  const figures = s.quantities.filter((q) => q.kind !== 'ordinal');
+  const negated = isNegated(prose);
+  const query = [prose, referent?.name ?? ''].join(' ');
+  const units = candidateUnits(corpus, query, scope, CANDIDATES);
+  const scored = units.map((u) => scoreUnit(u, terms, names, figures, negated, corpus));
+  const supportScore = (u: EvidenceUnit) => u.coverage - 0.04 * (u.sentences.length - 1);
+  const supporting = scored
+    .filter((u) => u.missingNames.length === 0 && u.missingFigures.length === 0 && !u.negationMismatch)
+    .sort((a, b) => supportScore(b) - supportScore(a));
+  const best = supporting[0];
+  if (best && best.coverage >= SUPPORT_THRESHOLD) {
+    return {
+      verdict: 'supported',
+      reason: '',
+      entities,
+      sources: supporting.slice(0, 3).filter((u) => u.coverage >= SUPPORT_THRESHOLD).flatMap((u) => u.sentences.map((sentence) => ({ sentence, score: round(u.coverage) }))).filter(uniqueSentence),
+    };
+  }
+
+  // 3. A close unit that differs in one figure, name or polarity contradicts the claim.
+  const contradiction = findContradiction(scored, s, names);
+  if (contradiction) return { ...contradiction, entities };
+
+  const unknown = names.filter((n) => !n.entity && n.words.length > 0);
+  const nearest = [...scored].sort((a, b) => b.coverage - a.coverage)[0];
+  let reason: string;
+  if (scope) reason = 'The cited article does not say this.';
+  else if (unknown.length > 0) reason = `The sources never mention ${unknown.map((n) => n.mention.text).join(', ')}.`;
+  else if (nearest && nearest.missingNames.length > 0) reason = `The closest source passage does not mention ${nearest.missingNames.map((n) => n.mention.text).join(', ')}.`;
+  else reason = 'The closest source passage says something else.';
+  return {
+    verdict: 'unsourced',
+    reason,
+    entities,
+    sources: nearest && nearest.coverage > 0.3 ? nearest.sentences.map((sentence) => ({ sentence, score: round(nearest.coverage) })) : [],
+  };
+}
+
+function findContradiction(scored: EvidenceUnit[], s: DraftSentence, names: ClaimName[]): Omit<Judgement, 'entities'> | undefined {
+  const ranked = [...scored].sort((a, b) => b.coverage - a.coverage);
+  for (const u of ranked) {
+    if (u.coverage < CONTRADICTION_THRESHOLD) break;
+    // A different figure for the same thing: every name there, one figure differs.
+    const figure = u.missingFigures.find((f) => f.conflict);
+    if (figure && u.missingNames.length === 0 && figure.conflict && figure.conflictSentence) {
+      return {
+        verdict: 'contradicted',
+        reason: `The sources give ${figure.conflict.text}, not ${figure.claim.text}.`,
+        sources: [{ sentence: figure.conflictSentence, score: round(u.coverage) }],
+        conflict: { start: figure.claim.start - s.start, end: figure.claim.end - s.start, draft: figure.claim.text, source: figure.conflict.text },
+      };
+    }
+    // Another person, place or organisation in the same statement: exactly one name swapped.
+    if (u.missingNames.length === 1 && u.missingFigures.length === 0) {
+      const missing = u.missingNames[0];
+      const swap = u.otherEntities.find((e) => e.kind === missing.mention.kind && !names.some((n) => n.entity?.id === e.id));
+      if (swap && missing.mention.end > missing.mention.start) {
+        return {
+          verdict: 'contradicted',
+          reason: `The sources say this of ${swap.name}, not ${missing.mention.text}.`,
+          sources: u.sentences.map((sentence) => ({ sentence, score: round(u.coverage) })),
+          conflict: { start: missing.mention.start - s.start, end: missing.mention.end - s.start, draft: missing.mention.text, source: swap.name },
+        };
+      }
+    }
+    if (u.negationMismatch && u.missingNames.length === 0 && u.missingFigures.length === 0 && u.coverage >= SUPPORT_THRESHOLD) {
+      return {
+        verdict: 'contradicted',
+        reason: 'The source says the opposite (one of the two is negated).',
+        sources: u.sentences.map((sentence) => ({ sentence, score: round(u.coverage) })),
+      };
+    }
+  }
+  return undefined;
+}
+
+function articlesOf(sentences: SourceSentence[], corpus: CorpusIndex): Article[] {
+  const out: Article[] = [];
+  for (const s of sentences) {
+    const a = corpus.article(s.uri);
+    if (a && !out.includes(a)) out.push(a);
+  }
+  return out;
+}
+
+function sentenceAt(article: Article, offset: number): SourceSentence | undefined {
+  return article.sentences.find((s) => offset >= s.start && offset < s.end) ?? article.sentences.find((s) => s.start >= offset);
+}
+
+function uniqueSentence(x: { sentence: SourceSentence }, i: number, all: Array<{ sentence: SourceSentence }>): boolean {
+  return all.findIndex((y) => y.sentence === x.sentence) === i;
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+export function toEvidence(sentence: SourceSentence, score: number, corpus: CorpusIndex): Evidence {
+  const article = corpus.article(sentence.uri);
+  let range: Range = { start: { line: sentence.line, character: 0 }, end: { line: sentence.line, character: 0 } };
+  if (article) {
+    let lines = lineIndexes.get(article);
+    if (!lines) {
+      lines = new LineIndex(article.text);
+      lineIndexes.set(article, lines);
+    }
+    range = lines.rangeOf(sentence.start, sentence.end);
+  }
+  return { uri: sentence.uri, title: article?.title ?? sentence.uri, line: sentence.line, range, text: sentence.text, score };
+}
+
+function toClaim(draft: DraftAnalysis, s: DraftSentence, j: Judgement, corpus: CorpusIndex): Claim {
+  const at = (start: number, end: number) => draft.lines.rangeOf(s.start + start, s.start + end);
+  return {
+    range: draft.lines.rangeOf(s.start, s.end),
+    start: s.start,
+    end: s.end,
+    text: s.text,
+    verdict: j.verdict,
+    entities: j.entities,
+    sources: j.sources.map((x) => toEvidence(x.sentence, x.score, corpus)),
+    reason: j.reason,
+    conflict: j.conflict ? { draft: j.conflict.draft, draftRange: at(j.conflict.start, j.conflict.end), source: j.conflict.source } : undefined,
+    quote: j.quote ? { draft: j.quote.draft, draftRange: at(j.quote.start, j.quote.end), nearest: j.quote.nearest } : undefined,
+    citations: s.citations.map((c) => c.key),
+  };
+}

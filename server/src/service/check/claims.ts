@@ -1,0 +1,32 @@
+// Which draft sentences are claims, and what in them must be backed by a source.
+
+import type { Entity, Mention } from '../types.ts';
+import type { DraftAnalysis, DraftSentence } from './draft.ts';
+import type { CorpusIndex } from '../corpus/corpusIndex.ts';
+
+// A past or perfect verb form: the sentence reports an event ("has been opened", "was held", "fired").
+const EVENT_VERB = /\b(?:has|have|had)\s+(?:been\s+)?\w+(?:ed|en|wn|t)\b|\b(?:was|were)\s+\w+(?:ed|en|wn|t)\b|\b\w{3,}ed\b/i;
+const PRONOUN_START = /^\W*(?:he|she|his|her|they|their)\b/i;
+/** How many sentences back a pronoun may find the person it refers to. */
+const PRONOUN_LOOKBACK = 3;
+
+export function isClaim(s: DraftSentence, prose: string): boolean {
+  if (s.heading || s.ignored) return false;
+  if (s.mentions.length > 0 || s.quotes.length > 0) return true;
+  if (s.quantities.some((q) => q.kind !== 'ordinal')) return true;
+  const words = prose.split(/\s+/).filter((w) => /\p{L}{3,}/u.test(w)).length;
+  return words >= 5 && EVENT_VERB.test(prose);
+}
+
+/** The person a sentence that starts with a pronoun is about: the last one named shortly before it. */
+export function pronounReferent(draft: DraftAnalysis, s: DraftSentence, prose: string, corpus: CorpusIndex, all: Mention[]): Entity | undefined {
+  if (!PRONOUN_START.test(prose)) return undefined;
+  for (let i = s.index - 1; i >= 0 && i >= s.index - PRONOUN_LOOKBACK; i--) {
+    const persons = draft.sentences[i].mentions.filter((m) => m.kind === 'person');
+    for (let j = persons.length - 1; j >= 0; j--) {
+      const e = corpus.resolveMention(persons[j], all);
+      if (e) return e;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,269 @@
+// Completion: after `[^` the corpus's citation keys (plus the footnote definition when missing); inside an
+// opening quote mark the exact quotes of the person the sentence names; elsewhere in prose, entity names
+// matched fuzzily ("bieg" → Stephen Biegun).
+
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+  type Position,
+  type Range,
+} from 'vscode-languageserver-types';
+import type { FeatureContext } from '../context.ts';
+import type { Article, QuoteHit } from '../api.ts';
+import type { CancellationToken, DocumentInput, Entity, EntityKind } from '../types.ts';
+import { proseText, type DraftAnalysis } from '../check/draft.ts';
+import { sentenceAt } from './draftLookup.ts';
+import { articleByline, articleLabel, distinctRoles, entityCard } from './hoverCard.ts';
+import { appendDefinitionsEdit, footnoteDefinition, hasDefinition } from './citations.ts';
+import { escapeMarkdown, markdownLink, truncate } from './markdownEscape.ts';
+
+const MAX_ITEMS = 50;
+const MAX_ENTITIES = 20;
+/** How far back (characters) the quote and speaker context is looked for. */
+const LOOKBACK = 600;
+
+const EMPTY: CompletionList = { isIncomplete: false, items: [] };
+
+const CITATION_PREFIX = /\[\^([A-Za-z0-9_-]*)$/;
+const WORD_PREFIX = /[\p{L}\p{M}][\p{L}\p{M}\p{N}'’.-]*$/u;
+const CAPITALISED_BEFORE = /([\p{Lu}][\p{L}\p{M}'’.-]*) $/u;
+const SPEAKER_BEFORE = /([\p{Lu}][\p{L}\p{M}'’-]+(?:[ -][\p{Lu}][\p{L}\p{M}'’-]+){0,3})(?:,[^,"“]{1,80},)?\s+(?:said|says|told(?:\s+[\p{L}]+){0,3}|added|wrote|stated|declared|insisted|warned|replied)\s*[,:]?\s*$/u;
+
+const ENTITY_KIND: Record<EntityKind, CompletionItemKind> = {
+  person: CompletionItemKind.Variable,
+  organization: CompletionItemKind.Class,
+  place: CompletionItemKind.Module,
+  event: CompletionItemKind.Event,
+};
+
+export async function getCompletions(ctx: FeatureContext, doc: DocumentInput, position: Position, token?: CancellationToken): Promise<CompletionList> {
+  const draft = ctx.analyse(doc);
+  const offset = draft.lines.offsetAt(position);
+  const text = draft.text;
+  const lineStart = draft.lines.offsetAt({ line: position.line, character: 0 });
+  const before = text.slice(Math.max(lineStart, offset - LOOKBACK), offset);
+  if (token?.isCancellationRequested) return EMPTY;
+
+  const cite = CITATION_PREFIX.exec(before);
+  if (cite) return citationCompletions(ctx, draft, offset, cite[1]);
+
+  const quote = openQuoteBefore(text, Math.max(0, offset - LOOKBACK), offset);
+  if (quote !== undefined) return quoteCompletions(ctx, draft, quote, offset);
+
+  return entityCompletions(ctx, draft, offset, before);
+}
+
+function range(draft: DraftAnalysis, start: number, end: number): Range {
+  return draft.lines.rangeOf(start, end);
+}
+
+function rank(i: number): string {
+  return i.toString().padStart(5, '0');
+}
+
+// ── citations ────────────────────────────────────────────────────────────────────────────────────────
+
+function citationCompletions(ctx: FeatureContext, draft: DraftAnalysis, offset: number, typed: string): CompletionList {
+  const corpus = ctx.corpus;
+  const start = offset - typed.length;
+  // Replace a key already typed after the cursor and its closing bracket, so accepting never duplicates.
+  const after = /^[A-Za-z0-9_-]*\]?/.exec(draft.text.slice(offset, offset + 200))?.[0] ?? '';
+  const editRange = range(draft, start, offset + after.length);
+  const chosen: Article[] = [];
+  const seen = new Set<string>();
+  const add = (a: Article | undefined) => {
+    if (a && !seen.has(a.uri)) {
+      seen.add(a.uri);
+      chosen.push(a);
+    }
+  };
+  // Articles that support the sentence being written come first.
+  const sentence = sentenceAt(draft, offset - typed.length - 2) ?? sentenceAt(draft, offset - typed.length - 3);
+  const query = sentence ? proseText(draft, sentence) : '';
+  if (query) for (const hit of corpus.searchSentences(query, 40)) add(corpus.article(hit.sentence.uri));
+  const needle = typed.toLowerCase();
+  const matches = (a: Article) => !needle || a.key.toLowerCase().includes(needle) || a.title.toLowerCase().includes(needle);
+  const relevant = chosen.filter(matches);
+  chosen.length = 0;
+  seen.clear();
+  relevant.forEach(add);
+  let more = false;
+  for (const article of corpus.articles()) {
+    if (chosen.length >= MAX_ITEMS) {
+      more = true;
+      break;
+    }
+    if (matches(article)) add(article);
+  }
+  const items = chosen.map((article, i): CompletionItem => {
+    const defined = hasDefinition(draft, article.key);
+    const definition = defined ? undefined : appendDefinitionsEdit(draft, [footnoteDefinition(article, draft.uri)]);
+    const byline = articleByline(article);
+    return {
+      label: article.key,
+      kind: CompletionItemKind.Reference,
+      detail: articleLabel(article),
+      documentation: {
+        kind: MarkupKind.Markdown,
+        value: [`*${escapeMarkdown(articleLabel(article))}*${byline ? ` — ${escapeMarkdown(byline)}` : ''}`, '', markdownLink('Open source', article.uri), defined ? '' : '\nAdds the footnote definition at the end of the draft.'].join('\n'),
+      },
+      filterText: `${article.key} ${article.title}`,
+      sortText: rank(i),
+      textEdit: { range: editRange, newText: `${article.key}]` },
+      insertTextFormat: InsertTextFormat.PlainText,
+      additionalTextEdits: definition ? [definition] : undefined,
+    };
+  });
+  return { isIncomplete: more || typed.length === 0, items };
+}
+
+// ── quotes ───────────────────────────────────────────────────────────────────────────────────────────
+
+const CLOSING: Record<string, string> = { '"': '"', '“': '”', '„': '“', '«': '»', '‘': '’' };
+
+/** Offset of a quote mark opened before `offset` on the same paragraph and not yet closed. */
+export function openQuoteBefore(text: string, from: number, offset: number): number | undefined {
+  let paragraphStart = from;
+  const blank = text.lastIndexOf('\n\n', offset - 1);
+  if (blank >= from) paragraphStart = blank + 2;
+  let open: number | undefined;
+  for (let i = paragraphStart; i < offset; i++) {
+    const c = text[i];
+    if (c === '“' || c === '„' || c === '«') open = i;
+    else if (c === '”' || c === '»') open = undefined;
+    else if (c === '"') open = open === undefined ? i : undefined;
+  }
+  return open;
+}
+
+function quoteCompletions(ctx: FeatureContext, draft: DraftAnalysis, quoteAt: number, offset: number): CompletionList {
+  const corpus = ctx.corpus;
+  const text = draft.text;
+  const mark = text[quoteAt];
+  const close = CLOSING[mark] ?? '"';
+  const typed = text.slice(quoteAt + 1, offset);
+  // An editor that auto-closes quotes leaves the closing mark right after the cursor: replace it too.
+  const autoClosed = text[offset] === close ? 1 : 0;
+  const editRange = range(draft, quoteAt + 1, offset + autoClosed);
+
+  const speaker = speakerBefore(ctx, draft, quoteAt);
+  let hits: QuoteHit[];
+  if (speaker) {
+    hits = corpus.quotesBy(speaker.id);
+  } else if (typed.trim().length >= 3) {
+    // No speaker named: quotes from the sentences that best match the words typed so far.
+    hits = [];
+    for (const { sentence } of corpus.searchSentences(typed, 30)) {
+      for (const quote of sentence.quotes) hits.push({ quote, sentence });
+    }
+  } else {
+    return EMPTY;
+  }
+  const needle = typed.trim().toLowerCase();
+  if (needle) {
+    const starts = hits.filter((h) => h.quote.text.toLowerCase().startsWith(needle));
+    const contains = hits.filter((h) => !starts.includes(h) && h.quote.text.toLowerCase().includes(needle));
+    const rest = speaker ? hits.filter((h) => !starts.includes(h) && !contains.includes(h)) : [];
+    hits = [...starts, ...contains, ...rest];
+  }
+  const seen = new Set<string>();
+  const items: CompletionItem[] = [];
+  for (const hit of hits) {
+    const words = hit.quote.text.trim();
+    if (!words || seen.has(words)) continue;
+    seen.add(words);
+    const article = corpus.article(hit.sentence.uri);
+    const who = speaker?.name ?? hit.speaker?.name;
+    items.push({
+      label: truncate(words, 70),
+      kind: CompletionItemKind.Text,
+      detail: [who, articleLabel(article)].filter(Boolean).join(' — '),
+      documentation: {
+        kind: MarkupKind.Markdown,
+        value: `> ${escapeMarkdown(truncate(hit.sentence.text, 500))}\n\n${markdownLink(articleLabel(article), hit.sentence.uri, hit.sentence.line)}`,
+      },
+      filterText: words,
+      sortText: rank(items.length),
+      textEdit: { range: editRange, newText: words + close },
+      insertTextFormat: InsertTextFormat.PlainText,
+    });
+    if (items.length >= MAX_ITEMS) break;
+  }
+  return { isIncomplete: false, items };
+}
+
+/** The person a quote opened at `quoteAt` is attributed to: "Biegun said, “…" or the last person named
+ *  earlier in the sentence. */
+function speakerBefore(ctx: FeatureContext, draft: DraftAnalysis, quoteAt: number): Entity | undefined {
+  const corpus = ctx.corpus;
+  const lead = draft.text.slice(Math.max(0, quoteAt - 200), quoteAt);
+  const said = SPEAKER_BEFORE.exec(lead);
+  if (said) {
+    const entity = corpus.lookupEntity(said[1]);
+    if (entity?.kind === 'person') return entity;
+  }
+  const sentence = sentenceAt(draft, quoteAt) ?? sentenceAt(draft, quoteAt - 1);
+  if (!sentence) return undefined;
+  const persons = sentence.mentions.filter((m) => m.end <= quoteAt);
+  for (let i = persons.length - 1; i >= 0; i--) {
+    const entity = corpus.resolveMention(persons[i], sentence.mentions);
+    if (entity?.kind === 'person') return entity;
+  }
+  return undefined;
+}
+
+// ── entity names ─────────────────────────────────────────────────────────────────────────────────────
+
+function fold(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+function entityCompletions(ctx: FeatureContext, draft: DraftAnalysis, offset: number, before: string): CompletionList {
+  const word = WORD_PREFIX.exec(before)?.[0].replace(/^['’.-]+/, '');
+  if (!word) return EMPTY;
+  const capitalised = /^\p{Lu}/u.test(word);
+  if (word.length < (capitalised ? 2 : 3)) return EMPTY;
+  // Only in prose: masked text keeps prose letters and blanks code, front matter, link targets, comments.
+  if (draft.prose.masked[offset - 1] !== draft.text[offset - 1]) return EMPTY;
+
+  const wordStart = offset - word.length;
+  // "Stephen Bie|": capitalised words before the one being typed may belong to the name.
+  const starts = [wordStart];
+  for (let i = 0; i < 2; i++) {
+    const m = CAPITALISED_BEFORE.exec(draft.text.slice(Math.max(0, starts[0] - 40), starts[0]));
+    if (!m) break;
+    starts.unshift(starts[0] - m[0].length);
+  }
+  let entities: Entity[] = [];
+  for (const start of starts) {
+    entities = ctx.corpus.searchEntities(draft.text.slice(start, offset), MAX_ENTITIES);
+    if (entities.length > 0) break;
+  }
+  const head = fold(word).slice(0, 2);
+  const items: CompletionItem[] = [];
+  for (const entity of entities) {
+    const names = [entity.name, ...entity.aliases];
+    // Fuzzy hits must at least share the first letters of a word with what was typed (no "said" → "Saudi").
+    if (!names.some((n) => fold(n).split(/[\s-]+/).some((w) => w.startsWith(head)))) continue;
+    // Replace the longest run of typed words that the name begins with ("Maria Oka" but not "Then Maria Oka").
+    const folded = names.map(fold);
+    const start = starts.find((s) => s === wordStart || folded.some((n) => n.startsWith(fold(draft.text.slice(s, wordStart))))) ?? wordStart;
+    const typed = draft.text.slice(start, offset);
+    const role = distinctRoles(entity)[0]?.text;
+    items.push({
+      label: entity.name,
+      kind: ENTITY_KIND[entity.kind],
+      detail: role ? truncate(role, 80) : entity.kind,
+      documentation: { kind: MarkupKind.Markdown, value: entityCard(ctx.corpus, entity) },
+      filterText: `${typed} ${entity.name}`,
+      sortText: rank(items.length),
+      textEdit: { range: range(draft, start, offset), newText: entity.name },
+      insertTextFormat: InsertTextFormat.PlainText,
+    });
+  }
+  // Fuzzy results change with every keystroke: ask the editor to re-query rather than filter locally.
+  return { isIncomplete: true, items };
+}

@@ -1,0 +1,142 @@
+// Factory of the pure analysis service: the single entry point for the LSP adapter, the CLI and tests.
+
+import { defaultSettings, type DraftReport, type IndexOptions, type SourcedService, type SourcedSettings } from './api.ts';
+import type { CancellationToken, Claim, DocumentInput } from './types.ts';
+import { analyseArticle, CorpusIndex } from './corpus/corpusIndex.ts';
+import { analyseDraft, type DraftAnalysis } from './check/draft.ts';
+import { ClaimChecker } from './check/checker.ts';
+import { toDiagnostics } from './features/diagnostics.ts';
+import { getHover } from './features/hover.ts';
+import { getCompletions } from './features/completion.ts';
+import { getCodeActions } from './features/codeActions.ts';
+import { getDefinition, getDocumentLinks, getReferences, getWorkspaceSymbols } from './features/navigation.ts';
+import type { FeatureContext } from './context.ts';
+
+export type { SourcedService, SourcedSettings, DraftReport } from './api.ts';
+export { defaultSettings } from './api.ts';
+
+export interface ServiceOptions {
+  log?: (message: string) => void;
+}
+
+/** Indexing yields to the event loop after this much work, so requests are answered while it runs. */
+const SLICE_MS = 8;
+
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled');
+  }
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export function createSourcedService(options: ServiceOptions = {}): SourcedService {
+  const log = options.log ?? (() => undefined);
+  let corpus = new CorpusIndex();
+  const checker = new ClaimChecker(() => corpus);
+  const drafts = new Map<string, { text: string; analysis: DraftAnalysis }>();
+  const reports = new Map<string, DraftReport>();
+
+  const analyse = (doc: DocumentInput): DraftAnalysis => {
+    const cached = drafts.get(doc.uri);
+    if (cached && cached.text === doc.text) return cached.analysis;
+    const analysis = analyseDraft(doc);
+    drafts.set(doc.uri, { text: doc.text, analysis });
+    return analysis;
+  };
+
+  const check = async (doc: DocumentInput, settings: SourcedSettings, token?: CancellationToken): Promise<DraftReport> => {
+    const draft = analyse(doc);
+    const claims: Claim[] = [];
+    let sliceStart = performance.now();
+    let checked = 0;
+    for (const sentence of draft.sentences) {
+      if (token?.isCancellationRequested) throw new CancelledError();
+      if (checked >= settings.maxClaims) break;
+      const claim = checker.check(draft, sentence);
+      if (claim) {
+        claims.push(claim);
+        checked++;
+      }
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToEventLoop();
+        sliceStart = performance.now();
+      }
+    }
+    const report: DraftReport = {
+      uri: doc.uri,
+      version: doc.version,
+      claims,
+      diagnostics: toDiagnostics(draft, claims, settings, corpus),
+    };
+    reports.set(doc.uri, report);
+    return report;
+  };
+
+  const ctx: FeatureContext = {
+    get corpus() {
+      return corpus;
+    },
+    analyse,
+    check,
+    lastReport: (uri) => reports.get(uri),
+    log,
+  };
+
+  return {
+    get corpus() {
+      return corpus;
+    },
+
+    async upsertSources(files: DocumentInput[], opts: IndexOptions = {}) {
+      let sliceStart = performance.now();
+      let done = 0;
+      for (const file of files) {
+        if (opts.token?.isCancellationRequested) break;
+        try {
+          corpus.add(analyseArticle(file));
+        } catch (err) {
+          log(`sourced: could not index ${file.uri}: ${err instanceof Error ? err.message : String(err)}`);
+        }
+        done++;
+        if (performance.now() - sliceStart > SLICE_MS) {
+          opts.onProgress?.({ done, total: files.length });
+          await yieldToEventLoop();
+          sliceStart = performance.now();
+        }
+      }
+      opts.onProgress?.({ done, total: files.length });
+      checker.clear();
+    },
+
+    async removeSources(uris: string[]) {
+      for (const uri of uris) corpus.remove(uri);
+      checker.clear();
+    },
+
+    exportIndex: () => JSON.stringify(corpus.toJSON()),
+
+    async importIndex(json: string) {
+      try {
+        const loaded = CorpusIndex.fromJSON(JSON.parse(json));
+        if (!loaded) return false;
+        corpus = loaded;
+        checker.clear();
+        return true;
+      } catch (err) {
+        log(`sourced: saved index unusable (${err instanceof Error ? err.message : String(err)}); re-indexing`);
+        return false;
+      }
+    },
+
+    checkDocument: (doc, settings = defaultSettings, token) => check(doc, settings, token),
+    getDiagnostics: async (doc, settings = defaultSettings, token) => (await check(doc, settings, token)).diagnostics,
+    getHover: (doc, position, token) => getHover(ctx, doc, position, token),
+    getCompletions: (doc, position, token) => getCompletions(ctx, doc, position, token),
+    getCodeActions: (doc, range, diagnostics, only, token) => getCodeActions(ctx, doc, range, diagnostics, only, token),
+    getDefinition: (doc, position, token) => getDefinition(ctx, doc, position, token),
+    getReferences: (doc, position, token) => getReferences(ctx, doc, position, token),
+    getWorkspaceSymbols: (query, token) => getWorkspaceSymbols(ctx, query, token),
+    getDocumentLinks: (doc, token) => getDocumentLinks(ctx, doc, token),
+  };
+}

@@ -1,0 +1,133 @@
+// `npm run bench`: indexing, reload, memory and latency of the service on the BBC corpus and on
+// generated corpora of 10,000 and 50,000 articles. Each size runs in its own child process so peak
+// memory figures don't mix. A benchmark, not a test: it exits 0 unless a measurement crashes.
+//
+//   --sizes bbc,10000,50000   corpora to measure (numbers are generated, cached in .bench-cache/)
+//   --runs N                  repetitions of each timed operation (default 5)
+//   --quick                   smoke run: a generated 1,000-article corpus, 2 runs
+//   --responsiveness-max N    probe latency during a second cold index for corpora up to N files (10000)
+//   --seed N  --batch N  --words N  --bbc-dir DIR  --out FILE
+
+import { fork } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { cachedCorpus, corpusCacheDir, defaultBbcDir, repoRoot } from './generate.ts';
+import type { SizeResult } from './measure.ts';
+import { collectTargets, renderTable } from './report.ts';
+
+interface Options {
+  sizes: string[];
+  runs: number;
+  seed: number;
+  batch: number;
+  words: number;
+  bbcDir: string;
+  out: string;
+  responsivenessMaxFiles: number;
+  only?: string;
+}
+
+function parseArgs(argv: string[]): Options {
+  const get = (flag: string): string | undefined => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const quick = argv.includes('--quick');
+  const num = (flag: string, dflt: number) => {
+    const v = Number(get(flag));
+    return Number.isFinite(v) && v > 0 ? v : dflt;
+  };
+  return {
+    sizes: (get('--sizes') ?? (quick ? '1000' : 'bbc,10000,50000')).split(',').map((s) => s.trim()).filter(Boolean),
+    runs: num('--runs', quick ? 2 : 5),
+    seed: num('--seed', 1),
+    batch: num('--batch', 1000),
+    words: num('--words', 2000),
+    bbcDir: resolve(get('--bbc-dir') ?? defaultBbcDir),
+    out: resolve(get('--out') ?? join(repoRoot, 'bench-results.json')),
+    responsivenessMaxFiles: num('--responsiveness-max', 10_000),
+    only: get('--only'),
+  };
+}
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+function corpusDir(size: string, o: Options): string {
+  return size === 'bbc' ? o.bbcDir : corpusCacheDir(Number(size), o.seed);
+}
+
+async function child(o: Options, size: string): Promise<void> {
+  // Loaded here so the parent (and corpus generation) never loads the service.
+  const { measureSize } = await import('./measure.ts');
+  const { createSourcedService } = await import('../../server/src/service/index.ts');
+  const result = await measureSize({ size, dir: corpusDir(size, o), runs: o.runs, seed: o.seed, batch: o.batch, draftWords: o.words, log, responsivenessMaxFiles: o.responsivenessMaxFiles, createService: () => createSourcedService() });
+  await new Promise<void>((done) => (process.send ? process.send(result, () => done()) : done()));
+  process.exit(0);
+}
+
+function runChild(o: Options, size: string): Promise<SizeResult | { size: string; crashed: string }> {
+  return new Promise((done) => {
+    const args = ['--only', size, '--responsiveness-max', String(o.responsivenessMaxFiles), '--runs', String(o.runs), '--seed', String(o.seed), '--batch', String(o.batch), '--words', String(o.words), '--bbc-dir', o.bbcDir];
+    const proc = fork(__filename, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let result: SizeResult | undefined;
+    proc.on('message', (m) => (result = m as SizeResult));
+    proc.on('exit', (code, signal) => done(result ?? { size, crashed: `child exited with ${signal ?? `code ${code}`}` }));
+    proc.on('error', (err) => done({ size, crashed: err.message }));
+  });
+}
+
+async function parent(o: Options): Promise<number> {
+  const generated: Record<string, { ms: number; reused: boolean }> = {};
+  for (const size of o.sizes) {
+    if (size === 'bbc') continue;
+    const count = Number(size);
+    if (!Number.isInteger(count) || count <= 0) throw new Error(`unknown size "${size}" (use bbc or an article count)`);
+    const g = cachedCorpus(count, o.seed);
+    generated[size] = { ms: g.ms, reused: g.reused };
+    log(`${g.reused ? 'reusing' : 'generated'} corpus of ${count} articles (${(g.ms / 1000).toFixed(1)} s): ${g.dir}`);
+  }
+
+  const results: SizeResult[] = [];
+  const crashes: Array<{ size: string; crashed: string }> = [];
+  for (const size of o.sizes) {
+    const r = await runChild(o, size);
+    if ('crashed' in r) crashes.push(r);
+    else results.push(r);
+  }
+
+  const targets = collectTargets(results);
+  process.stdout.write(`\n${renderTable(results)}\n\n`);
+  for (const r of results) for (const e of r.errors) process.stdout.write(`error [${r.size}] ${e}\n`);
+  for (const c of crashes) process.stdout.write(`CRASH [${c.size}] ${c.crashed}\n`);
+  const failed = targets.filter((t) => !t.pass);
+  process.stdout.write(`targets: ${targets.length - failed.length}/${targets.length} met${failed.length ? ` (missed: ${failed.map((t) => t.metric).join('; ')})` : ''}\n`);
+
+  const report = {
+    date: new Date().toISOString(),
+    node: process.version,
+    machine: { cpu: cpus()[0]?.model, cpus: cpus().length, totalMemBytes: totalmem() },
+    options: { sizes: o.sizes, runs: o.runs, seed: o.seed, batch: o.batch, words: o.words },
+    generated,
+    results,
+    crashes,
+    targets,
+  };
+  writeFileSync(o.out, `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`wrote ${o.out}\n`);
+  return crashes.length > 0 || results.some((r) => r.errors.length > 0) ? 1 : 0;
+}
+
+function main(): void {
+  const o = parseArgs(process.argv.slice(2));
+  const run = o.only ? child(o, o.only).then(() => 0) : parent(o);
+  run.then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      log(`bench crashed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      process.exit(1);
+    },
+  );
+}
+
+main();

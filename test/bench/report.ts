@@ -1,0 +1,87 @@
+// The benchmark's table: one row per metric, one column per corpus size, pass/fail next to targets.
+
+import type { SizeResult } from './measure.ts';
+import { formatBytes, formatMs } from './stats.ts';
+
+export interface Target {
+  metric: string;
+  /** Human-readable target, e.g. "< 5 s". */
+  text: string;
+  pass: boolean;
+}
+
+interface Row {
+  label: string;
+  target?: string;
+  cell(r: SizeResult): { text: string; pass?: boolean } | undefined;
+}
+
+const GB = 1024 ** 3;
+const isLarge = (r: SizeResult) => r.size === '50000' || r.files >= 40_000;
+const latencyTarget = (r: SizeResult) => (isLarge(r) ? 20 : 10);
+
+const rows: Row[] = [
+  { label: 'articles / sentences', cell: (r) => ({ text: `${r.articles} / ${r.sentences}` }) },
+  { label: 'entities', cell: (r) => ({ text: String(r.entities) }) },
+  { label: 'cold index (read+upsert)', target: 'bbc < 5 s', cell: (r) => ({ text: formatMs(r.index.totalMs), pass: r.size === 'bbc' ? r.index.totalMs < 5000 : undefined }) },
+  { label: '  of which read (host)', cell: (r) => ({ text: `${formatMs(r.index.readMs)}${r.viaHost ? '' : ' (no host)'}` }) },
+  { label: '  of which upsertSources', cell: (r) => ({ text: formatMs(r.index.upsertMs) }) },
+  { label: 'index size (exportIndex)', cell: (r) => (r.export ? { text: formatBytes(r.export.bytes) } : undefined) },
+  { label: 'exportIndex time', cell: (r) => (r.export ? { text: formatMs(r.export.ms) } : undefined) },
+  {
+    label: 'reload (importIndex) median',
+    target: 'bbc < 0.5 s',
+    cell: (r) => (r.reload ? { text: `${formatMs(r.reload.median)}${r.reload.ok ? '' : ' (not ok)'}`, pass: r.size === 'bbc' ? r.reload.ok && r.reload.median < 500 : undefined } : undefined),
+  },
+  { label: 'peak RSS while indexing', target: '50k < 1.5 GB', cell: (r) => ({ text: formatBytes(r.memory.peakRssSampled), pass: isLarge(r) ? r.memory.peakRssSampled < 1.5 * GB : undefined }) },
+  { label: 'max RSS (whole run)', cell: (r) => ({ text: formatBytes(r.memory.maxRss) }) },
+  { label: 'heap used after index', cell: (r) => ({ text: formatBytes(r.memory.afterIndex.heapUsed) }) },
+  { label: 'responsiveness p95', cell: (r) => (r.responsiveness ? { text: `${formatMs(r.responsiveness.p95)} (n=${r.responsiveness.n})` } : undefined) },
+  {
+    label: 'responsiveness max',
+    target: '< 200 ms',
+    cell: (r) => (r.responsiveness ? { text: formatMs(r.responsiveness.max), pass: r.responsiveness.n > 0 && r.responsiveness.max < 200 } : undefined),
+  },
+  { label: 'checkDocument 2k words first', cell: (r) => (r.check ? { text: formatMs(r.check.first) } : undefined) },
+  { label: 'checkDocument median / p95', cell: (r) => (r.check ? { text: `${formatMs(r.check.median)} / ${formatMs(r.check.p95)}` } : undefined) },
+  { label: 're-check after edit median', target: '< 100 ms', cell: (r) => (r.recheck ? { text: formatMs(r.recheck.median), pass: r.recheck.median < 100 } : undefined) },
+  { label: 're-check after edit p95', cell: (r) => (r.recheck ? { text: formatMs(r.recheck.p95) } : undefined) },
+  { label: 'hover median', target: '< 10 ms (50k < 20)', cell: (r) => (r.hover ? { text: formatMs(r.hover.median), pass: r.hover.median < latencyTarget(r) } : undefined) },
+  { label: 'hover p95', cell: (r) => (r.hover ? { text: formatMs(r.hover.p95) } : undefined) },
+  { label: 'hover answered', cell: (r) => (r.hover ? { text: `${r.hover.answered}/${r.hover.positions}` } : undefined) },
+  { label: 'completion median', target: '< 10 ms (50k < 20)', cell: (r) => (r.completion ? { text: formatMs(r.completion.median), pass: r.completion.median < latencyTarget(r) } : undefined) },
+  { label: 'completion p95', cell: (r) => (r.completion ? { text: formatMs(r.completion.p95) } : undefined) },
+  { label: 'completion with items', cell: (r) => (r.completion ? { text: `${r.completion.withItems}/${r.completion.prefixes}` } : undefined) },
+  {
+    label: 'draft verdicts',
+    cell: (r) => (r.draft ? { text: Object.entries(r.draft.claims).map(([k, v]) => `${k.slice(0, 5)} ${v}`).join(', ') || 'none' } : undefined),
+  },
+];
+
+export function collectTargets(results: SizeResult[]): Target[] {
+  const out: Target[] = [];
+  for (const row of rows) {
+    if (!row.target) continue;
+    for (const r of results) {
+      const c = row.cell(r);
+      if (c?.pass !== undefined) out.push({ metric: `${row.label.trim()} [${r.size}]`, text: row.target, pass: c.pass });
+    }
+  }
+  return out;
+}
+
+export function renderTable(results: SizeResult[]): string {
+  const header = ['metric', 'target', ...results.map((r) => r.size)];
+  const body = rows.map((row) => [
+    row.label,
+    row.target ?? '',
+    ...results.map((r) => {
+      const c = row.cell(r);
+      if (!c) return 'n/a';
+      return c.pass === undefined ? c.text : `${c.text} ${c.pass ? 'ok' : 'FAIL'}`;
+    }),
+  ]);
+  const widths = header.map((_, i) => Math.max(...[header, ...body].map((line) => (line[i] as string).length)));
+  const fmt = (line: string[]) => line.map((cell, i) => cell.padEnd(widths[i] as number)).join(' | ');
+  return [fmt(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...body.map(fmt)].join('\n');
+}

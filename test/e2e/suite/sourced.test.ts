@@ -1,0 +1,129 @@
+// What a writer sees in VS Code with the packaged extension and the fixture workspace
+// (test/e2e/fixture: two invented articles under sources/ and a draft with a supported claim, an
+// invented claim and a misquote). Tests run in order and share the open draft.
+
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { suite, suiteSetup, test } from './mocha.ts';
+import { waitFor } from './wait.ts';
+import {
+  EXTENSION_ID,
+  applyAction,
+  completionLabels,
+  diagnosticsOn,
+  hoverText,
+  insertedText,
+  lineOf,
+  positionOf,
+  quickFixes,
+  summarize,
+  workspaceFile,
+} from './editor.ts';
+
+const INVENTED = 'painted gold and opened by the Dutch royal family';
+const MISQUOTE = 'change everything for our fishermen';
+const EXACT_QUOTE = 'change everything for our fishing families';
+const SUPPORTED = 'voted 7-2 on Tuesday';
+
+suite('Sourced in VS Code', () => {
+  const draftUri = () => workspaceFile('draft.md');
+  let doc: vscode.TextDocument;
+
+  suiteSetup(async () => {
+    doc = await vscode.workspace.openTextDocument(draftUri());
+    await vscode.window.showTextDocument(doc);
+  });
+
+  test('activates when a Markdown draft is opened', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
+    assert.equal(doc.languageId, 'markdown');
+    await waitFor('the extension to activate', () => ext.isActive);
+  });
+
+  test('indexes the sources/ folder of the workspace', async () => {
+    const symbols = await waitFor('a workspace symbol for a person named only in sources/', async () => {
+      const found = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'Oyelaran');
+      return found?.some((s) => s.name.includes('Oyelaran')) && found;
+    });
+    const paths = symbols.map((s) => s.location.uri.path);
+    assert.ok(paths.some((p) => p.endsWith('/sources/harbour-bridge.md')), `symbol locations: ${paths.join(', ')}`);
+  });
+
+  test('hover on a person shows the role the sources give and a link to the source', async () => {
+    const at = positionOf(doc, 'Marsh told reporters', 2);
+    const text = await waitFor('a hover card for Marsh', async () => {
+      const t = await hoverText(draftUri(), at);
+      return t.includes('Marsh') && t;
+    });
+    assert.match(text, /Teodora Marsh/);
+    assert.match(text, /mayor/i, `hover text: ${text}`);
+    assert.match(text, /\]\([^)]*harbour-bridge\.md[^)]*\)/, `hover has no link to the source: ${text}`);
+  });
+
+  test('completion offers the canonical name for a fuzzy lower-case prefix', async () => {
+    const end = doc.lineAt(doc.lineCount - 1).range.end;
+    const typed = '\nCritics such as oyela';
+    const insert = new vscode.WorkspaceEdit();
+    insert.insert(draftUri(), end, typed);
+    assert.ok(await vscode.workspace.applyEdit(insert));
+    try {
+      const labels = await waitFor('a completion for "oyela"', async () => {
+        const got = await completionLabels(draftUri(), doc.positionAt(doc.getText().length));
+        return got.includes('Bram Oyelaran') && got;
+      });
+      assert.ok(labels.includes('Bram Oyelaran'));
+    } finally {
+      const undo = new vscode.WorkspaceEdit();
+      undo.delete(draftUri(), new vscode.Range(end, doc.positionAt(doc.getText().length)));
+      assert.ok(await vscode.workspace.applyEdit(undo));
+    }
+  });
+
+  test('an invented claim is flagged unsourced-claim', async () => {
+    const line = lineOf(doc, INVENTED);
+    const [d] = await waitFor(`unsourced-claim on line ${line + 1}`, () => diagnosticsOn(draftUri(), 'unsourced-claim', line).length > 0 && diagnosticsOn(draftUri(), 'unsourced-claim', line));
+    assert.equal(d.source, 'sourced');
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
+  });
+
+  test('a misquote is flagged misquote', async () => {
+    const line = lineOf(doc, MISQUOTE);
+    const [d] = await waitFor(`misquote on line ${line + 1}`, () => diagnosticsOn(draftUri(), 'misquote', line).length > 0 && diagnosticsOn(draftUri(), 'misquote', line));
+    assert.equal(d.source, 'sourced');
+  });
+
+  test('the misquote quick fix puts in the exact words and the diagnostic goes away', async () => {
+    const line = lineOf(doc, MISQUOTE);
+    const [d] = diagnosticsOn(draftUri(), 'misquote', line);
+    assert.ok(d, `no misquote on line ${line + 1}: ${summarize(draftUri())}`);
+    const actions = await quickFixes(draftUri(), d.range);
+    const fix = actions.find((a) => insertedText(a).includes(EXACT_QUOTE));
+    assert.ok(fix, `no quick fix inserts the exact quote; offered: ${actions.map((a) => `${a.title} → ${JSON.stringify(insertedText(a))}`).join(' | ')}`);
+    await applyAction(fix);
+    assert.ok(doc.getText().includes(EXACT_QUOTE), 'the draft does not contain the exact quote');
+    await waitFor('the misquote diagnostic to go away', () => diagnosticsOn(draftUri(), 'misquote').length === 0);
+  });
+
+  test('the cite quick fix inserts a citation and the hint goes away', async () => {
+    const line = lineOf(doc, SUPPORTED);
+    const [d] = await waitFor(`uncited-claim on line ${line + 1}`, () => diagnosticsOn(draftUri(), 'uncited-claim', line).length > 0 && diagnosticsOn(draftUri(), 'uncited-claim', line));
+    const actions = await quickFixes(draftUri(), d.range);
+    const cite = actions.find((a) => /\[\^harbour-bridge\]/.test(insertedText(a)));
+    assert.ok(cite, `no quick fix cites harbour-bridge; offered: ${actions.map((a) => a.title).join(' | ')}`);
+    await applyAction(cite);
+    assert.match(doc.lineAt(lineOf(doc, SUPPORTED)).text, /\[\^harbour-bridge\]/);
+    assert.doesNotMatch(summarize(draftUri()), /unknown-citation/);
+    await waitFor('the uncited-claim hint to go away', () => diagnosticsOn(draftUri(), 'uncited-claim', lineOf(doc, SUPPORTED)).length === 0);
+  });
+
+  test('editing a source file updates the verdict', async () => {
+    const line = lineOf(doc, INVENTED);
+    assert.ok(diagnosticsOn(draftUri(), 'unsourced-claim', line).length > 0, `precondition: ${summarize(draftUri())}`);
+    const source = workspaceFile('sources/harbour-bridge.md');
+    const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(source));
+    const added = '\nMarsh said the bridge would be painted gold and opened by the Dutch royal family in 2031.\n';
+    await vscode.workspace.fs.writeFile(source, new TextEncoder().encode(before + added));
+    await waitFor(`unsourced-claim on line ${line + 1} to go away once a source supports it`, () => diagnosticsOn(draftUri(), 'unsourced-claim', line).length === 0);
+  });
+});

@@ -1,0 +1,131 @@
+// `npm run eval`: scores the checker on the labelled claim sets in ../shared/eval. Each claim is checked
+// as a draft against its set's whole corpus; it is "flagged" when any claim found in it is not supported.
+// Prints precision/recall/F1 of flags, macro-F1 over the flagged/unflagged classes, and how often a
+// reported source contains the labelled evidence. `--json FILE` also writes the numbers.
+
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createSourcedService } from '../../server/src/service/index.ts';
+import type { DocumentInput } from '../../server/src/service/types.ts';
+
+const root = resolve(__dirname, '..', '..');
+const shared = resolve(root, '..', 'shared');
+
+interface Item {
+  id: string;
+  label: string;
+  text: string;
+  evidence?: string | null;
+  context?: string;
+}
+
+interface SetSpec {
+  name: string;
+  claims: string;
+  corpus: string;
+  /** WiCE sentences come from a Wikipedia paragraph; the paragraph before is the draft context. */
+  withContext?: boolean;
+}
+
+const SETS: SetSpec[] = [
+  { name: 'seed-dev', claims: join(shared, 'eval/dev-claims.jsonl'), corpus: join(root, 'corpus') },
+  { name: 'cliff', claims: join(shared, 'eval/external/cliff/dev-claims.jsonl'), corpus: join(shared, 'eval/external/cliff/corpus') },
+  { name: 'wice', claims: join(shared, 'eval/external/wice/dev-claims.jsonl'), corpus: join(shared, 'eval/external/wice/corpus'), withContext: true },
+];
+
+function readCorpusDir(dir: string): DocumentInput[] {
+  const out: DocumentInput[] = [];
+  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
+    if (!/\.(md|markdown|txt)$/i.test(name)) continue;
+    const path = join(dir, name);
+    out.push({ uri: pathToFileURL(path).href, text: readFileSync(path, 'utf8') });
+  }
+  return out;
+}
+
+const fold = (s: string) => s.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/\s+/g, ' ').toLowerCase();
+
+function f1(p: number, r: number): number {
+  return p + r === 0 ? 0 : (2 * p * r) / (p + r);
+}
+
+async function evaluate(spec: SetSpec, verbose: boolean) {
+  const service = createSourcedService();
+  const t0 = performance.now();
+  await service.upsertSources(readCorpusDir(spec.corpus));
+  const indexMs = performance.now() - t0;
+  const items: Item[] = readFileSync(spec.claims, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
+  let tp = 0, fp = 0, fn = 0, tn = 0;
+  let evidenceTotal = 0, evidenceHit = 0;
+  const confusion = new Map<string, number>();
+  const t1 = performance.now();
+  for (const item of items) {
+    const prefix = spec.withContext && item.context ? `${item.context.replace(/\n+/g, ' ')}\n\n` : '';
+    const text = prefix + item.text;
+    const report = await service.checkDocument({ uri: `untitled:${item.id}.md`, text });
+    const claims = report.claims.filter((c) => c.end > prefix.length);
+    const flagged = claims.some((c) => c.verdict !== 'supported');
+    const verdict = claims.length === 0 ? 'no-claim' : (claims.find((c) => c.verdict !== 'supported')?.verdict ?? 'supported');
+    const expectFlag = item.label !== 'supported' && item.label !== 'none';
+    if (flagged && expectFlag) tp++;
+    else if (flagged) fp++;
+    else if (expectFlag) fn++;
+    else tn++;
+    const key = `${item.label} → ${verdict}`;
+    confusion.set(key, (confusion.get(key) ?? 0) + 1);
+    if (item.label === 'supported' && item.evidence) {
+      evidenceTotal++;
+      const ev = fold(item.evidence);
+      if (claims.some((c) => c.sources.some((s) => fold(s.text).includes(ev)))) evidenceHit++;
+    }
+    if (verbose && flagged !== expectFlag) {
+      console.log(`  ✗ ${item.id} [${item.label} → ${verdict}] ${item.text.slice(0, 140)}`);
+      for (const c of claims) console.log(`      ${c.verdict}: ${c.reason} ${c.sources[0] ? `| ${c.sources[0].score} ${c.sources[0].text.slice(0, 120)}` : ''}`);
+    }
+  }
+  const checkMs = performance.now() - t1;
+  const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
+  const flagF1 = f1(precision, recall);
+  const precisionU = tn + fn === 0 ? 0 : tn / (tn + fn);
+  const recallU = tn + fp === 0 ? 0 : tn / (tn + fp);
+  const macroF1 = (flagF1 + f1(precisionU, recallU)) / 2;
+  return {
+    set: spec.name,
+    items: items.length,
+    precision,
+    recall,
+    f1: flagF1,
+    macroF1,
+    sourcesRight: evidenceTotal === 0 ? null : evidenceHit / evidenceTotal,
+    evidenceItems: evidenceTotal,
+    indexMs: Math.round(indexMs),
+    checkMsPerClaim: Math.round((checkMs / items.length) * 10) / 10,
+    confusion: Object.fromEntries([...confusion].sort()),
+  };
+}
+
+async function main() {
+const args = process.argv.slice(2);
+const verbose = args.includes('--verbose') || args.includes('-v');
+const only = args.find((a) => !a.startsWith('-') && SETS.some((s) => s.name === a));
+const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
+const results = [];
+for (const spec of SETS) {
+  if (only && spec.name !== only) continue;
+  const r = await evaluate(spec, verbose);
+  results.push(r);
+  const pct = (x: number | null) => (x === null ? '  n/a' : x.toFixed(3));
+  console.log(
+    `${r.set.padEnd(9)} n=${String(r.items).padEnd(4)} P=${pct(r.precision)} R=${pct(r.recall)} F1=${pct(r.f1)} macro-F1=${pct(r.macroF1)} sources-right=${pct(r.sourcesRight)} (${r.evidenceItems}) index=${r.indexMs}ms check=${r.checkMsPerClaim}ms/claim`,
+  );
+  if (verbose) console.log(r.confusion);
+}
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2));
+}
+
+void main();

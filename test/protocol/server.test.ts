@@ -1,0 +1,232 @@
+// Drives the language server over stdio as an editor would, against a fixture workspace in a temp dir.
+// The server runs from source (node --import tsx server/src/lsp/main.ts --stdio), so no build is needed;
+// `sourced lsp --stdio` starts the same startServer().
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LspClient, type Message } from './lspClient.ts';
+import { cursor, HARBOR, UNION } from './fixtures.ts';
+
+const repo = path.resolve(__dirname, '../..');
+
+const DRAFT = `# Harbour story
+
+Harbor Commissioner Maria Okafor said the expansion would create 800 jobs.
+
+Okafor said "this terminal will triple our capacity by 2025."
+
+The mayor of Elmsworth resigned after a bribery scandal in 1998.
+
+Union leaders met her twice.[^nowhere]
+`;
+
+function workspace(): { dir: string; uri: string; draftUri: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sourced-lsp-'));
+  mkdirSync(path.join(dir, 'sources'));
+  mkdirSync(path.join(dir, 'drafts'));
+  writeFileSync(path.join(dir, 'sources', 'harbor-deal.md'), HARBOR);
+  writeFileSync(path.join(dir, 'sources', 'union-reaction.md'), UNION);
+  writeFileSync(path.join(dir, 'drafts', 'story.md'), DRAFT);
+  return { dir, uri: pathToFileURL(dir).href, draftUri: pathToFileURL(path.join(dir, 'drafts', 'story.md')).href };
+}
+
+function startServer(cwd: string): LspClient {
+  // XDG_CACHE_HOME in the temp workspace: the index cache never touches the user's cache.
+  return new LspClient(process.execPath, ['--import', 'tsx', path.join(repo, 'server/src/lsp/main.ts'), '--stdio'], repo, {
+    ...process.env,
+    XDG_CACHE_HOME: path.join(cwd, '.cache'),
+  });
+}
+
+const isReady = (m: Message) => m.method === 'sourced/status' && (m.params as { state: string }).state === 'ready';
+
+async function initialize(client: LspClient, rootUri: string, pull: boolean): Promise<{ capabilities: Record<string, unknown> }> {
+  client.onRequest('workspace/configuration', (params) =>
+    (params as { items: unknown[] }).items.map(() => ({ corpus: { paths: ['sources'] }, severity: { 'uncited-claim': 'hint' } })),
+  );
+  const capabilities = pull
+    ? {
+        textDocument: { diagnostic: { dynamicRegistration: false }, hover: { contentFormat: ['markdown'] }, completion: {} },
+        workspace: { configuration: true, diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+        window: { workDoneProgress: true },
+      }
+    : { textDocument: { publishDiagnostics: { relatedInformation: true } }, workspace: {} };
+  const result = await client.request<{ capabilities: Record<string, unknown> }>('initialize', {
+    processId: process.pid,
+    rootUri,
+    workspaceFolders: [{ uri: rootUri, name: 'ws' }],
+    capabilities,
+    initializationOptions: { cache: false },
+  });
+  client.notify('initialized', {});
+  await client.waitFor(isReady, 'corpus indexed');
+  return result;
+}
+
+function open(client: LspClient, uri: string, text: string, version = 1): void {
+  client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+}
+
+function positionOf(text: string, needle: string, delta = 0): { line: number; character: number } {
+  return cursor(text.slice(0, text.indexOf(needle) + delta) + '|').position;
+}
+
+describe('language server over stdio, pull diagnostics', () => {
+  let ws: ReturnType<typeof workspace>;
+  let client: LspClient;
+  let init: { capabilities: Record<string, unknown> };
+
+  before(async () => {
+    ws = workspace();
+    client = startServer(ws.dir);
+    init = await initialize(client, ws.uri, true);
+    open(client, ws.draftUri, DRAFT);
+  });
+  after(async () => {
+    await client?.close();
+    rmSync(ws.dir, { recursive: true, force: true });
+  });
+
+  test('initialize announces the features; indexing reports progress and status', async () => {
+    const caps = init.capabilities;
+    for (const key of ['hoverProvider', 'completionProvider', 'codeActionProvider', 'definitionProvider', 'diagnosticProvider', 'documentLinkProvider', 'workspaceSymbolProvider']) {
+      assert.ok(caps[key], key);
+    }
+    const ready = client.notifications.find(isReady)!.params as { articles: number; bundled: boolean };
+    assert.equal(ready.articles, 2);
+    assert.equal(ready.bundled, false);
+    assert.ok(client.serverRequests.some((m) => m.method === 'window/workDoneProgress/create'));
+    assert.ok(client.notifications.some((m) => m.method === '$/progress'));
+    const watch = client.serverRequests.find((m) => m.method === 'client/registerCapability');
+    assert.match(JSON.stringify(watch?.params), /workspace\/didChangeWatchedFiles/);
+  });
+
+  test('hover on a name returns a Markdown card', async () => {
+    const hover = await client.request<{ contents: { kind: string; value: string } }>('textDocument/hover', {
+      textDocument: { uri: ws.draftUri },
+      position: positionOf(DRAFT, 'Okafor said', 2),
+    });
+    assert.equal(hover.contents.kind, 'markdown');
+    assert.match(hover.contents.value, /\*\*Maria Okafor\*\*/);
+    assert.match(hover.contents.value, /harbor-deal\.md#L\d+/);
+  });
+
+  test('completion offers fuzzy names', async () => {
+    const list = await client.request<{ items: Array<{ label: string }> }>('textDocument/completion', {
+      textDocument: { uri: ws.draftUri },
+      position: positionOf(DRAFT, 'Okafor said the', 4),
+    });
+    assert.ok(list.items.some((i) => i.label === 'Maria Okafor'));
+  });
+
+  test('pull diagnostics: stable codes, sources, data; unchanged on a repeated pull', async () => {
+    const report = await client.request<{ kind: string; resultId: string; items: Array<{ code: string; source: string; data?: unknown; range: unknown; message: string }> }>(
+      'textDocument/diagnostic',
+      { textDocument: { uri: ws.draftUri } },
+    );
+    assert.equal(report.kind, 'full');
+    const codes = report.items.map((d) => d.code);
+    assert.ok(codes.includes('unknown-citation'), codes.join(','));
+    assert.ok(report.items.every((d) => d.source === 'sourced'));
+    const again = await client.request<{ kind: string }>('textDocument/diagnostic', { textDocument: { uri: ws.draftUri }, previousResultId: report.resultId });
+    assert.equal(again.kind, 'unchanged');
+    const claims = await client.waitFor((m) => m.method === 'sourced/claims', 'claims summary');
+    assert.ok((claims.params as { total: number }).total >= 2);
+
+    // Code actions for every diagnostic of the report come back as quick fixes with workspace edits.
+    const actions = await client.request<Array<{ title: string; kind: string; edit?: unknown }>>('textDocument/codeAction', {
+      textDocument: { uri: ws.draftUri },
+      range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } },
+      context: { diagnostics: report.items },
+    });
+    for (const a of actions) assert.ok(a.edit, a.title);
+  });
+
+  test('definition on a name jumps into the corpus', async () => {
+    const locations = await client.request<Array<{ uri: string }>>('textDocument/definition', {
+      textDocument: { uri: ws.draftUri },
+      position: positionOf(DRAFT, 'Okafor said', 1),
+    });
+    assert.ok(locations.length >= 1);
+    assert.ok(locations.every((l) => l.uri.includes('/sources/')));
+  });
+
+  test('didChangeWatchedFiles re-indexes and asks for a diagnostics refresh', async () => {
+    const since = client.received.length;
+    const file = path.join(ws.dir, 'sources', 'council.md');
+    writeFileSync(file, '---\ntitle: "Council vote"\n---\nCouncil treasurer Priya Natarajan said the budget would be balanced by 2026.\n');
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).href, type: 1 }] });
+    await client.waitFor((m) => m.method === 'workspace/diagnostic/refresh', 'diagnostic refresh', 15000, since);
+    const text = 'Natarajan| spoke.\n';
+    const c = cursor(text);
+    const uri = pathToFileURL(path.join(ws.dir, 'drafts', 'two.md')).href;
+    open(client, uri, c.text);
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: c.position });
+    assert.match(hover?.contents.value ?? '', /Priya Natarajan/);
+  });
+
+  test('the server writes nothing but LSP frames to stdout', () => {
+    assert.equal(client.garbage, '');
+  });
+});
+
+describe('language server over stdio, push diagnostics (no pull support)', () => {
+  let ws: ReturnType<typeof workspace>;
+  let client: LspClient;
+
+  before(async () => {
+    ws = workspace();
+    client = startServer(ws.dir);
+    await initialize(client, ws.uri, false);
+  });
+  after(async () => {
+    await client?.close();
+    rmSync(ws.dir, { recursive: true, force: true });
+  });
+
+  test('publishes diagnostics on open and after an edit', async () => {
+    const published = client.next((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { uri: string }).uri === ws.draftUri, 'publishDiagnostics');
+    open(client, ws.draftUri, DRAFT);
+    const first = (await published).params as { version: number; diagnostics: Array<{ code: string }> };
+    assert.equal(first.version, 1);
+    assert.ok(first.diagnostics.some((d) => d.code === 'unknown-citation'));
+
+    const fixed = DRAFT.replace('[^nowhere]', '');
+    const republished = client.next(
+      (m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { version: number }).version === 3,
+      'publishDiagnostics v3',
+    );
+    // Two quick edits: the first check is debounced away, only the latest version is published.
+    client.notify('textDocument/didChange', { textDocument: { uri: ws.draftUri, version: 2 }, contentChanges: [{ text: DRAFT + '\n' }] });
+    client.notify('textDocument/didChange', { textDocument: { uri: ws.draftUri, version: 3 }, contentChanges: [{ text: fixed }] });
+    const second = (await republished).params as { diagnostics: Array<{ code: string }> };
+    assert.ok(!second.diagnostics.some((d) => d.code === 'unknown-citation'));
+    assert.ok(!client.notifications.some((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { version: number }).version === 2));
+  });
+});
+
+// The shipped entry point: `sourced lsp --stdio` from the bundle (only when `npm run build` has run).
+const cli = path.join(repo, 'dist', 'cli.js');
+describe('sourced lsp --stdio (built CLI)', { skip: !existsSync(cli) && 'dist/cli.js not built' }, () => {
+  test('initializes, indexes the workspace corpus and answers a hover', async () => {
+    const ws = workspace();
+    const client = new LspClient(process.execPath, [path.join(repo, 'bin', 'sourced'), 'lsp', '--stdio'], ws.dir, { ...process.env, XDG_CACHE_HOME: path.join(ws.dir, '.cache') });
+    try {
+      await initialize(client, ws.uri, true);
+      open(client, ws.draftUri, DRAFT);
+      const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', {
+        textDocument: { uri: ws.draftUri },
+        position: positionOf(DRAFT, 'Okafor said', 2),
+      });
+      assert.match(hover.contents.value, /Maria Okafor/);
+      assert.equal(client.garbage, '');
+    } finally {
+      await client.close();
+      rmSync(ws.dir, { recursive: true, force: true });
+    }
+  });
+});

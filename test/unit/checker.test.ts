@@ -1,0 +1,162 @@
+// The checker through the service facade, on a small invented corpus (not the seed articles).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createSourcedService } from '../../server/src/service/index.ts';
+import type { Claim } from '../../server/src/service/types.ts';
+
+const harbour = `---
+title: "Port strike ends after nine days"
+outlet: "Coastal Herald"
+date: 2021-03-14
+---
+BRIGHTWATER (Coastal Herald) – A strike at the Brightwater container port ended on Friday after nine days, the dockers' union said.
+
+Union leader Maria Okafor told reporters the deal gave workers a 4% pay rise. "We stood together and we won," she said.
+
+Port director Henrik Lund said the stoppage had cost the port about $12 million in lost fees.
+
+The harbour authority said shipping would return to normal by Monday.
+`;
+
+const council = `# Council approves new bridge
+
+Valley Times, 2 April 2021
+
+The town council voted 7-2 on Tuesday to approve a new footbridge over the Alder river.
+
+Mayor Tom Reyes said construction would start in June. "This bridge connects two halves of our town," Reyes said.
+
+The bridge will cost $3.5 million, paid partly by a state grant.
+`;
+
+async function setup() {
+  const service = createSourcedService();
+  await service.upsertSources([
+    { uri: 'file:///corpus/harbour.md', text: harbour },
+    { uri: 'file:///corpus/council.md', text: council },
+  ]);
+  return service;
+}
+
+async function verdictOf(text: string): Promise<Claim> {
+  const service = await setup();
+  const report = await service.checkDocument({ uri: 'file:///draft.md', text });
+  assert.equal(report.claims.length, 1, `expected one claim in ${JSON.stringify(text)}, got ${JSON.stringify(report.claims.map((c) => c.text))}`);
+  return report.claims[0];
+}
+
+test('a paraphrase of a source sentence is supported, with that sentence as source', async () => {
+  const claim = await verdictOf('Maria Okafor said the agreement gives workers a 4% pay rise.');
+  assert.equal(claim.verdict, 'supported', claim.reason);
+  assert.match(claim.sources[0].text, /4% pay rise/);
+  assert.equal(claim.sources[0].uri, 'file:///corpus/harbour.md');
+});
+
+test('a different figure for the same fact is contradicted, naming the sourced figure', async () => {
+  const claim = await verdictOf('Henrik Lund said the stoppage cost the port about $120 million in lost fees.');
+  assert.equal(claim.verdict, 'contradicted', claim.reason);
+  assert.ok(claim.conflict, 'conflict details');
+  assert.match(claim.conflict!.source, /12 million/);
+});
+
+test('words in quotation marks that no source has are a misquote, with the nearest real words', async () => {
+  const claim = await verdictOf('Okafor said: "We stood together and we triumphed."');
+  assert.equal(claim.verdict, 'misquoted', claim.reason);
+  assert.match(claim.quote?.nearest ?? '', /We stood together and we won/);
+});
+
+test('an exact quote with different quote marks and case is not a misquote', async () => {
+  const claim = await verdictOf('Reyes said “this bridge connects two halves of our town.”');
+  assert.equal(claim.verdict, 'supported', claim.reason);
+});
+
+test('a claim about a person the sources never mention is unsourced', async () => {
+  const claim = await verdictOf('Governor Alice Tran opened the new footbridge in May.');
+  assert.equal(claim.verdict, 'unsourced', claim.reason);
+});
+
+test('a claim about a known person that no source makes is unsourced', async () => {
+  const claim = await verdictOf('Maria Okafor resigned from the union after the strike.');
+  assert.notEqual(claim.verdict, 'supported', claim.reason);
+});
+
+test('sentences without names, quotes or figures are not claims', async () => {
+  const service = await setup();
+  const report = await service.checkDocument({ uri: 'file:///d.md', text: 'Nobody knows what comes next.\n\nTiming matters.' });
+  assert.equal(report.claims.length, 0);
+});
+
+test('sourced-ignore marks the next paragraph as the writer\'s own analysis', async () => {
+  const service = await setup();
+  const report = await service.checkDocument({
+    uri: 'file:///d.md',
+    text: '<!-- sourced-ignore -->\nHenrik Lund will surely resign next year.\n',
+  });
+  assert.equal(report.claims.filter((c) => c.verdict !== 'supported').length, 0);
+  assert.equal(report.diagnostics.length, 0);
+});
+
+test('diagnostics carry stable codes and related information', async () => {
+  const service = await setup();
+  const text = [
+    'Henrik Lund said the stoppage cost the port about $120 million in lost fees.',
+    '',
+    'Governor Alice Tran opened the new footbridge in May.',
+    '',
+    'Mayor Tom Reyes said construction would start in June.[^x]',
+    '',
+    '[^y]: Valley Times',
+  ].join('\n');
+  const diags = await service.getDiagnostics({ uri: 'file:///d.md', text });
+  const codes = diags.map((d) => d.code).sort();
+  assert.deepEqual(codes, ['contradicted-claim', 'unknown-citation', 'unsourced-claim']);
+  const contra = diags.find((d) => d.code === 'contradicted-claim')!;
+  assert.ok(contra.relatedInformation && contra.relatedInformation.length > 0);
+  assert.equal(contra.relatedInformation![0].location.uri, 'file:///corpus/harbour.md');
+});
+
+test('a supported claim without a citation gets an uncited-claim hint with the article key', async () => {
+  const service = await setup();
+  const diags = await service.getDiagnostics({ uri: 'file:///d.md', text: 'Mayor Tom Reyes said construction of the bridge would start in June.' });
+  assert.equal(diags.length, 1);
+  assert.equal(diags[0].code, 'uncited-claim');
+  assert.equal((diags[0].data as { citationKey?: string }).citationKey, 'council');
+});
+
+test('a citation narrows the check to the cited article', async () => {
+  const service = await setup();
+  const text = 'Mayor Tom Reyes said construction would start in June.[^harbour]\n\n[^harbour]: Coastal Herald, harbour\n';
+  const report = await service.checkDocument({ uri: 'file:///d.md', text });
+  assert.equal(report.claims[0].verdict, 'unsourced');
+  assert.match(report.claims[0].reason, /cited article/);
+});
+
+test('re-checking after an edit re-judges only what changed and follows the new text', async () => {
+  const service = await setup();
+  const base = 'Maria Okafor said the agreement gives workers a 4% pay rise.\n\nThe council voted 7-2 on Tuesday to approve a footbridge.';
+  const first = await service.checkDocument({ uri: 'file:///d.md', text: base, version: 1 });
+  const edited = base.replace('4%', '9%');
+  const second = await service.checkDocument({ uri: 'file:///d.md', text: edited, version: 2 });
+  assert.equal(first.claims[0].verdict, 'supported');
+  assert.equal(second.claims[0].verdict, 'contradicted');
+  assert.equal(second.claims[1].verdict, first.claims[1].verdict);
+});
+
+test('a saved index reloads and gives the same verdicts', async () => {
+  const service = await setup();
+  const json = service.exportIndex();
+  const fresh = createSourcedService();
+  assert.equal(await fresh.importIndex(json), true);
+  assert.equal(fresh.corpus.articleCount, 2);
+  const text = 'Henrik Lund said the stoppage cost the port about $120 million in lost fees.';
+  const a = await service.checkDocument({ uri: 'file:///d.md', text });
+  const b = await fresh.checkDocument({ uri: 'file:///d.md', text });
+  assert.deepEqual(b.claims.map((c) => c.verdict), a.claims.map((c) => c.verdict));
+  assert.equal(await fresh.importIndex('{"format": 999}'), false);
+  assert.equal(await fresh.importIndex('not json'), false);
+});
+
+test('cancellation stops a check', async () => {
+  const service = await setup();
+  await assert.rejects(service.checkDocument({ uri: 'file:///d.md', text: 'Tom Reyes spoke.' }, undefined, { isCancellationRequested: true }));
+});

@@ -1,0 +1,90 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cursor, DRAFT_URI, harborService } from '../protocol/fixtures.ts';
+import { openQuoteBefore } from '../../server/src/service/features/completion.ts';
+
+test('completes entity names with fuzzy matching, labelled with the canonical name', async () => {
+  const service = await harborService();
+  for (const typed of ['Okaf', 'okafr']) {
+    const { text, position } = cursor(`The deal was signed by ${typed}|`);
+    const list = await service.getCompletions({ uri: DRAFT_URI, text }, position);
+    const item = list.items.find((i) => i.label === 'Maria Okafor');
+    assert.ok(item, `"${typed}" offers Maria Okafor (got ${list.items.map((i) => i.label).join(', ')})`);
+    assert.match(item.detail ?? '', /Harbor Commissioner/);
+    assert.match((item.documentation as { value: string }).value, /Mentioned in/);
+    const edit = item.textEdit as { range: { start: { character: number } }; newText: string };
+    assert.equal(edit.newText, 'Maria Okafor');
+    assert.equal(edit.range.start.character, text.length - typed.length);
+  }
+});
+
+test('a partly typed full name is replaced as a whole', async () => {
+  const service = await harborService();
+  const { text, position } = cursor('Then Maria Oka|');
+  const list = await service.getCompletions({ uri: DRAFT_URI, text }, position);
+  const item = list.items.find((i) => i.label === 'Maria Okafor');
+  assert.ok(item);
+  const edit = item.textEdit as { range: { start: { character: number } } };
+  assert.equal(edit.range.start.character, 'Then '.length);
+});
+
+test('after a speaker and an opening quote mark, offers that person’s exact quotes', async () => {
+  const service = await harborService();
+  const { text, position } = cursor('Okafor said "|');
+  const list = await service.getCompletions({ uri: DRAFT_URI, text }, position);
+  assert.ok(list.items.length >= 1);
+  const words = list.items.map((i) => (i.textEdit as { newText: string }).newText);
+  assert.ok(words.some((w) => w.startsWith('This terminal will double our capacity by 2025')), words.join(' | '));
+  assert.ok(words.every((w) => w.endsWith('"')), 'closes the quote');
+  assert.ok(!words.some((w) => w.includes('waited ten years')), 'not another speaker’s words');
+});
+
+test('a curly opening quote is closed with a curly quote; typed words filter', async () => {
+  const service = await harborService();
+  const { text, position } = cursor('Maria Okafor told reporters: “We exp|”');
+  const list = await service.getCompletions({ uri: DRAFT_URI, text }, position);
+  const first = list.items[0]?.textEdit as { newText: string; range: { end: { character: number } } };
+  assert.ok(first);
+  assert.match(first.newText, /^We expect the first ships.*”$/);
+  assert.equal(first.range.end.character, text.length, 'replaces the auto-closed quote mark');
+});
+
+test('after [^ offers citation keys and adds the footnote definition when missing', async () => {
+  const service = await harborService();
+  const { text, position } = cursor('The terminal will create 800 jobs.[^|\n');
+  const list = await service.getCompletions({ uri: DRAFT_URI, text }, position);
+  const item = list.items.find((i) => i.label === 'harbor-deal');
+  assert.ok(item, list.items.map((i) => i.label).join(', '));
+  assert.equal(list.items[0].label, 'harbor-deal', 'the article supporting the sentence comes first');
+  assert.equal((item.textEdit as { newText: string }).newText, 'harbor-deal]');
+  const defs = item.additionalTextEdits ?? [];
+  assert.equal(defs.length, 1);
+  assert.match(defs[0].newText, /\[\^harbor-deal\]: Coastal Times, “Port authority approves harbor expansion”, 2021-03-04\. sources\/harbor-deal\.md/);
+  assert.ok(!defs[0].newText.includes('file:'), 'workspace-relative path');
+});
+
+test('no footnote definition is added when the draft already has one', async () => {
+  const service = await harborService();
+  const { text, position } = cursor('Jobs.[^harb|\n\n[^harbor-deal]: Coastal Times.\n');
+  const list = await service.getCompletions({ uri: DRAFT_URI, text }, position);
+  const item = list.items.find((i) => i.label === 'harbor-deal');
+  assert.ok(item);
+  assert.equal(item.additionalTextEdits, undefined);
+});
+
+test('no name completion inside code or front matter', async () => {
+  const service = await harborService();
+  const { text, position } = cursor('```\nOkaf|\n```\n');
+  const list = await service.getCompletions({ uri: DRAFT_URI, text }, position);
+  assert.equal(list.items.length, 0);
+});
+
+test('openQuoteBefore finds only unclosed quotes and is linear on quote floods', () => {
+  assert.equal(openQuoteBefore('a "b" c', 0, 7), undefined);
+  assert.equal(openQuoteBefore('a "b" c "d', 0, 10), 8);
+  assert.equal(openQuoteBefore('a “b', 0, 4), 2);
+  const flood = '"'.repeat(100_000);
+  const t0 = performance.now();
+  openQuoteBefore(flood, 0, flood.length);
+  assert.ok(performance.now() - t0 < 200);
+});

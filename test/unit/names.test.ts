@@ -1,0 +1,123 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { splitSentences } from '../../server/src/service/text/sentences.ts';
+import { findMentions } from '../../server/src/service/corpus/names.ts';
+import type { Mention } from '../../server/src/service/types.ts';
+
+function find(text: string): Mention[] {
+  return findMentions(text, splitSentences(text));
+}
+function get(ms: Mention[], name: string): Mention {
+  const m = ms.find((x) => x.text === name);
+  assert.ok(m, `no mention "${name}" in ${JSON.stringify(ms.map((x) => x.text))}`);
+  return m;
+}
+const texts = (ms: Mention[]): string[] => ms.map((m) => m.text);
+
+test('titles are split off into role and offsets point at the name', () => {
+  const text = 'Talking to reporters in Washington on Tuesday, Gen. Charles Brown said the army was ready. ' +
+    'Chinese Vice Foreign Minister Luo Zhaohui met the envoy. He spoke to President Donald Trump on Friday.';
+  const ms = find(text);
+  const brown = get(ms, 'Charles Brown');
+  assert.equal(brown.role, 'Gen.');
+  assert.equal(brown.kind, 'person');
+  assert.equal(text.slice(brown.start, brown.end), 'Charles Brown');
+  assert.equal(get(ms, 'Luo Zhaohui').role, 'Chinese Vice Foreign Minister');
+  assert.equal(get(ms, 'Donald Trump').role, 'President');
+  assert.equal(get(ms, 'Washington').kind, 'place');
+  assert.ok(!texts(ms).includes('Talking'));
+  assert.ok(!texts(ms).includes('Tuesday'));
+});
+
+test('connectors, hyphens, initials and acronyms stay inside one name', () => {
+  const ms = find('Experts at the Foundation for Defense of Democracies disagree. ' +
+    'The envoy wrote to North Korean leader Kim Jong-un and to George W. Bush about the FBI. ' +
+    'The report for Korea Peace Now! called for an end to the sanctions.');
+  assert.equal(get(ms, 'Foundation for Defense of Democracies').kind, 'organization');
+  const kim = get(ms, 'Kim Jong-un');
+  assert.equal(kim.kind, 'person');
+  assert.equal(kim.role, 'North Korean leader');
+  assert.equal(get(ms, 'George W. Bush').kind, 'person');
+  assert.equal(get(ms, 'FBI').kind, 'organization');
+  assert.equal(get(ms, 'Korea Peace Now!').kind, 'organization');
+  assert.ok(!texts(ms).some((t) => /^(The|Experts)\b/.test(t)));
+});
+
+test('long titles with "of"/"for" and roles written in lower case', () => {
+  const ms = find('Beijing will raise the issue when US Special Representative for North Korea Stephen Biegun visits. ' +
+    'Trump White House counselor Kellyanne Conway says relief is not an option. ' +
+    'But as Secretary of Defense Mark Esper told reporters, tests are likely.');
+  assert.equal(get(ms, 'Stephen Biegun').role, 'US Special Representative for North Korea');
+  assert.match(get(ms, 'Kellyanne Conway').role ?? '', /White House counselor$/);
+  assert.equal(get(ms, 'Mark Esper').role, 'Secretary of Defense');
+});
+
+test('appositive roles before and after the name', () => {
+  const ms = find('"It is worrying," Jenny Town, managing editor at the monitoring site 38 North, said on Twitter. ' +
+    'Zhang Jun, China\'s ambassador to the UN, said the draft was open. ' +
+    'China\'s ambassador to the UN, Zhang Jun, told reporters the same.');
+  assert.equal(get(ms, 'Jenny Town').role, 'managing editor at the monitoring site 38 North');
+  const zhang = ms.filter((m) => m.text === 'Zhang Jun');
+  assert.equal(zhang.length, 2);
+  for (const z of zhang) assert.equal(z.role, "China's ambassador to the UN");
+});
+
+test('possessives are stripped and lone surnames take the kind of the full name', () => {
+  const text = 'Stephen Biegun arrived in Seoul on Sunday. Despite Biegun\'s claims, talks stalled. Novartis\' shares rose.';
+  const ms = find(text);
+  const b = ms.filter((m) => m.text === 'Biegun');
+  assert.equal(b.length, 1);
+  assert.equal(b[0].kind, 'person');
+  assert.equal(text.slice(b[0].start, b[0].end), 'Biegun');
+  assert.ok(texts(ms).includes('Novartis'));
+  assert.ok(!texts(ms).includes('Despite'));
+});
+
+test('events: wars, summits and cups', () => {
+  const ms = find('The deal collapsed after the Singapore summit in June 2018 and the second Trump-Kim summit. ' +
+    'Veterans of the Korean War gathered before the World Cup.');
+  assert.equal(get(ms, 'Singapore summit').kind, 'event');
+  assert.equal(get(ms, 'Trump-Kim summit').kind, 'event');
+  assert.equal(get(ms, 'Korean War').kind, 'event');
+  assert.equal(get(ms, 'World Cup').kind, 'event');
+  assert.ok(!texts(ms).includes('June'));
+});
+
+test('organisations by suffix, places by gazetteer, and the football club', () => {
+  const ms = find('The Chinese Foreign Ministry said the Bank of England would act. ' +
+    'The striker joined Bolton last season, and Bolton boss Sam Allardyce was pleased. ' +
+    'Separately, national security adviser John Bolton visited Tokyo.');
+  assert.equal(get(ms, 'Chinese Foreign Ministry').kind, 'organization');
+  assert.equal(get(ms, 'Bank of England').kind, 'organization');
+  assert.equal(get(ms, 'Tokyo').kind, 'place');
+  const clubs = ms.filter((m) => m.text === 'Bolton');
+  assert.equal(clubs.length, 2);
+  for (const c of clubs) assert.equal(c.kind, 'organization');
+  assert.equal(get(ms, 'John Bolton').kind, 'person');
+  assert.equal(get(ms, 'Sam Allardyce').kind, 'person');
+});
+
+test('headline run into the body: no camel-case junk, headline keeps only body names', () => {
+  const text = 'Ad sales boost Time Warner profitQuarterly profits at US media giant TimeWarner jumped 76%. ' +
+    'Time Warner said its profits rose.';
+  const ms = find(text);
+  assert.ok(!texts(ms).some((t) => /profitQuarterly|Quarterly/.test(t)), JSON.stringify(texts(ms)));
+  assert.ok(texts(ms).includes('Time Warner'));
+  const caps = find('MILITARY TENSIONS\nThe army chief warned North Korea on Monday.');
+  assert.deepEqual(texts(caps), ['North Korea']);
+  const title = find('US Seeks to Solidify United Front\nThe US wants China to help.');
+  assert.deepEqual(texts(title), ['US', 'US', 'China']);
+});
+
+test('demonyms, weekdays and ordinary sentence-initial words are not names', () => {
+  const ms = find('However, Chinese officials met on Monday in March. Earlier, the North Korean side said no. ' +
+    'Previously this month, officials were quiet.');
+  assert.deepEqual(texts(ms), []);
+});
+
+test('linear on pathological input', () => {
+  const big = 'A'.repeat(200_000) + ' ' + '"'.repeat(100_000) + ' Stephen Jones'.repeat(10_000);
+  const t0 = performance.now();
+  findMentions(big, [{ start: 0, end: big.length, text: big }]);
+  assert.ok(performance.now() - t0 < 1500);
+});

@@ -1,0 +1,116 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ATTRIBUTION_VERBS, findQuotes } from '../../server/src/service/text/quotes.ts';
+
+/** [text, expected quotes as [inner text, speaker?]] */
+const CASES: Array<[string, Array<[string, string | undefined]>]> = [
+  ['"We will not ease sanctions," Conway said.', [['We will not ease sanctions,', 'Conway']]],
+  ['"We will not ease sanctions," said Conway.', [['We will not ease sanctions,', 'Conway']]],
+  ['“It is a concern,” he said on Tuesday.', [['It is a concern,', 'he']]],
+  ['“It is a concern,” he later told reporters.', [['It is a concern,', 'he']]],
+  ['Biegun told reporters: "It is time for us to do our jobs."', [['It is time for us to do our jobs.', 'Biegun']]],
+  ['Biegun declared it was "regrettable" that the statements were "so hostile".', [['regrettable', 'Biegun'], ['so hostile', 'Biegun']]],
+  ['"Talks have stalled," according to Reuters.', [['Talks have stalled,', 'Reuters']]],
+  ['According to the ministry, "talks have stalled".', [['talks have stalled', 'the ministry']]],
+  ['” It’s type of creepy that nothing happened,” Jenny Town, managing editor at 38 North, stated on Twitter.', [['It’s type of creepy that nothing happened,', 'Jenny Town']]],
+  ['"We reiterate our hope," the letter said.', [['We reiterate our hope,', 'the letter']]],
+  ['"No," a senior official said.', [['No,', 'a senior official']]],
+  ['"No deal," officials said.', [['No deal,', 'officials']]],
+  ['"Yes," he said, "we will."', [['Yes,', 'he'], ['we will.', 'he']]],
+  ['He called it a \'great moment\' for the country.', [['great moment', undefined]]],
+  ['The minister described it as a \'great moment\'.', [['great moment', 'The minister']]],
+  ["'It is a great day,' she said.", [['It is a great day,', 'she']]],
+  ["Brown 'proud of economy record'", [['proud of economy record', undefined]]],
+  ["They don't know Biegun's plan, rock 'n' roll, back in the '90s, tell 'em.", []],
+  ["The Democrats' plan was called 'a disaster' by critics.", [['a disaster', undefined]]],
+  ['"He called it a \'disaster\' today," she said.', [['He called it a \'disaster\' today,', 'she']]],
+  ['Stephen Biegun, the US envoy, said "we are here".', [['we are here', 'Stephen Biegun']]],
+  ['Biegun dismissed the deadline, saying: "We have a goal." He continued: "We have offered ways."', [['We have a goal.', 'Biegun'], ['We have offered ways.', 'He']]],
+  ['"We are here!" Conway said.', [['We are here!', 'Conway']]],
+  ['The US called it "rocket man".', [['rocket man', undefined]]],
+  ['She was quoted as saying "no comment".', [['no comment', 'She']]],
+  ['"Prices rose," Mr. Smith, 45, told the BBC.', [['Prices rose,', 'Mr. Smith']]],
+  ['He is 6\'2" tall.', []],
+];
+
+test('quotes and speakers', () => {
+  const failures: string[] = [];
+  for (const [text, want] of CASES) {
+    const got = findQuotes(text).map((q) => [q.text, q.speaker]);
+    try {
+      assert.deepEqual(got, want);
+    } catch {
+      failures.push(`${text} → ${JSON.stringify(got)}`);
+    }
+  }
+  assert.deepEqual(failures, []);
+});
+
+test('offsets are exact and verbatim', () => {
+  const text = 'Intro.\n\nConway said: “We are not easing sanctions.” Then "more".';
+  const quotes = findQuotes(text);
+  assert.equal(quotes.length, 2);
+  for (const q of quotes) {
+    assert.equal(text.slice(q.innerStart, q.innerEnd), q.text);
+    assert.ok(q.start < q.innerStart && q.innerEnd < q.end);
+  }
+  assert.equal(text.slice(quotes[0].start, quotes[0].end), '“We are not easing sanctions.”');
+  // A region: only the second paragraph.
+  const region = findQuotes(text, text.indexOf('Conway'), text.indexOf(' Then'));
+  assert.deepEqual(region.map((q) => q.text), ['We are not easing sanctions.']);
+});
+
+test('unclosed quotes end with their paragraph; continuations have no speaker', () => {
+  const text = [
+    '"It is a concern, their rhetoric. We have seen talk of tests,',
+    '',
+    '"I think they will be likely," Esper said.',
+    '',
+    '"They will go ahead.',
+    '',
+    'North Korea said nothing.',
+  ].join('\n');
+  const quotes = findQuotes(text);
+  assert.deepEqual(quotes.map((q) => [q.text, q.speaker]), [
+    ['It is a concern, their rhetoric. We have seen talk of tests,', undefined],
+    ['I think they will be likely,', 'Esper'],
+    ['They will go ahead.', undefined],
+  ]);
+  assert.equal(text.slice(quotes[0].start, quotes[0].end), '"It is a concern, their rhetoric. We have seen talk of tests,');
+  // One paragraph per line (no blank lines): a new quoted paragraph closes the unclosed one.
+  const lines = '"We are ready. We will act.\n"And we mean it," he said.\nNorth Korea said nothing.';
+  assert.deepEqual(findQuotes(lines).map((q) => [q.text, q.speaker]), [
+    ['We are ready. We will act.', undefined],
+    ['And we mean it,', 'he'],
+  ]);
+});
+
+test('hard-wrapped quotes continue across a single line break', () => {
+  const text = 'The envoy said "we are ready to meet\nat any time" on Monday.';
+  assert.deepEqual(findQuotes(text).map((q) => [q.text, q.speaker]), [['we are ready to meet\nat any time', 'The envoy']]);
+});
+
+test('ATTRIBUTION_VERBS lists lower-case forms', () => {
+  for (const v of ['said', 'says', 'told', 'added', 'declared', 'stated', 'wrote', 'warned', 'asked', 'insisted', 'noted', 'saying', 'according to', 'admitted', 'replied']) {
+    assert.ok(ATTRIBUTION_VERBS.has(v), v);
+  }
+  for (const v of ATTRIBUTION_VERBS) assert.equal(v, v.toLowerCase());
+});
+
+test('linear time: 100,000 quote marks on one line', () => {
+  const inputs = [
+    '"a" '.repeat(50000),
+    '"'.repeat(100000),
+    "'".repeat(100000),
+    ' " x'.repeat(100000),
+    "'a ".repeat(100000),
+    '“ said he ” '.repeat(50000),
+    'word" '.repeat(100000),
+  ];
+  for (const input of inputs) {
+    const t0 = performance.now();
+    findQuotes(input);
+    const ms = performance.now() - t0;
+    assert.ok(ms < 700, `${input.slice(0, 12)}…: ${ms} ms`);
+  }
+});
