@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createSourcedService } from '../../server/src/service/index.ts';
 import type { DocumentInput } from '../../server/src/service/types.ts';
+import { tuning, type TuningKey } from '../../server/src/service/check/tuning.ts';
 
 const root = resolve(__dirname, '..', '..');
 const shared = resolve(root, '..', 'shared');
@@ -114,6 +115,12 @@ const args = process.argv.slice(2);
 const verbose = args.includes('--verbose') || args.includes('-v');
 const only = args.find((a) => !a.startsWith('-') && SETS.some((s) => s.name === a));
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
+for (let i = 0; i < args.length; i++) {
+  if (args[i] !== '--set') continue;
+  const [key, value] = args[i + 1].split('=');
+  if (!(key in tuning)) throw new Error(`unknown tuning key ${key}; known: ${Object.keys(tuning).join(', ')}`);
+  tuning[key as TuningKey] = Number(value);
+}
 const results = [];
 for (const spec of SETS) {
   if (only && spec.name !== only) continue;

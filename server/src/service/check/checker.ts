@@ -4,7 +4,7 @@
 
 import type { Range } from 'vscode-languageserver-types';
 import type { Article, SourceSentence } from '../api.ts';
-import type { Claim, Entity, Evidence, Mention, Verdict } from '../types.ts';
+import type { Claim, Entity, Evidence, Mention, Span, Verdict } from '../types.ts';
 import type { CorpusIndex } from '../corpus/corpusIndex.ts';
 import { LineIndex } from '../text/positions.ts';
 import { tokenize } from '../text/words.ts';
@@ -14,11 +14,9 @@ import { proseText, type DraftAnalysis, type DraftSentence } from './draft.ts';
 import { isClaim, pronounReferent } from './claims.ts';
 import { candidateUnits, claimTerms, isNegated, scoreUnit, type ClaimName, type EvidenceUnit } from './evidence.ts';
 import { matchQuote, quoteWords } from './quoteCheck.ts';
+import { hasWeakKind } from '../corpus/names.ts';
+import { tuning } from './tuning.ts';
 
-/** Share of the claim's weighted content words a unit must cover to support it. */
-export const SUPPORT_THRESHOLD = 0.62;
-/** A unit this close to the claim, differing in one figure or name, contradicts it. */
-export const CONTRADICTION_THRESHOLD = 0.55;
 const CANDIDATES = 30;
 
 /** The verdict without draft positions (cacheable across edits that move the sentence). */
@@ -82,13 +80,16 @@ function judge(
   scope: Article[] | undefined,
   allMentions: Mention[],
 ): Judgement | null {
-  const names: ClaimName[] = s.mentions.map((mention) => ({
-    mention,
-    entity: corpus.resolveMention(mention, allMentions),
-    words: tokenize(mention.text)
+  const names: ClaimName[] = [];
+  for (const mention of s.mentions) {
+    const entity = corpus.resolveMention(mention, allMentions);
+    const words = tokenize(mention.text)
       .map((t) => t.norm)
-      .filter((w) => searchTerm(w) !== null),
-  }));
+      .filter((w) => searchTerm(w) !== null);
+    // A capitalised first word the corpus does not know as a name ("Businesses on the…") is not one.
+    if (!entity && words.length === 1 && prose.startsWith(mention.text) && corpus.documentFrequency(searchTerm(words[0]) ?? '') > 0) continue;
+    names.push({ mention, entity, words });
+  }
   if (referent && !names.some((n) => n.entity?.id === referent.id)) {
     names.push({ mention: { start: s.start, end: s.start, text: referent.name, kind: referent.kind }, entity: referent, words: [] });
   }
@@ -99,7 +100,7 @@ function judge(
     const words = quoteWords(q.text);
     if (words.length === 0) continue;
     const candidates = scope ?? articlesOf(corpus.searchSentences(q.text, 20).map((h) => h.sentence), corpus);
-    const match = matchQuote(q.text, candidates);
+    const match = matchQuote(q.text, candidates, (a) => quoteSegments(a, corpus));
     if (match.found) continue;
     const nearestSentence = match.article && match.start !== undefined ? sentenceAt(match.article, match.start) : undefined;
     const close = (match.similarity ?? 0) >= 0.5;
@@ -121,17 +122,20 @@ function judge(
   const query = [prose, referent?.name ?? ''].join(' ');
   const units = candidateUnits(corpus, query, scope, CANDIDATES);
   const scored = units.map((u) => scoreUnit(u, terms, names, figures, negated, corpus));
-  const supportScore = (u: EvidenceUnit) => u.coverage - 0.04 * (u.sentences.length - 1);
   const supporting = scored
-    .filter((u) => u.missingNames.length === 0 && u.missingFigures.length === 0 && !u.negationMismatch)
+    .filter((u) => !u.negationMismatch && u.missingNames.every((n) => n.inArticle) && u.missingFigures.every((f) => f.inArticle))
     .sort((a, b) => supportScore(b) - supportScore(a));
   const best = supporting[0];
-  if (best && best.coverage >= SUPPORT_THRESHOLD) {
+  if (best && supportScore(best) >= tuning.support) {
     return {
       verdict: 'supported',
       reason: '',
       entities,
-      sources: supporting.slice(0, 3).filter((u) => u.coverage >= SUPPORT_THRESHOLD).flatMap((u) => u.sentences.map((sentence) => ({ sentence, score: round(u.coverage) }))).filter(uniqueSentence),
+      sources: supporting
+        .slice(0, 3)
+        .filter((u) => supportScore(u) >= tuning.support)
+        .flatMap((u) => u.sentences.map((sentence) => ({ sentence, score: round(supportScore(u)) })))
+        .filter(uniqueSentence),
     };
   }
 
@@ -154,13 +158,24 @@ function judge(
   };
 }
 
+/** Coverage, less a little for each name or figure found only elsewhere in the article and for a second sentence. */
+function supportScore(u: EvidenceUnit): number {
+  const elsewhere = u.missingNames.length + u.missingFigures.length;
+  const local = u.coverage - tuning.secondSentence * (u.sentences.length - 1);
+  // A claim that sums up a story is supported by the story as a whole more than by one sentence.
+  const blended = (1 - tuning.articleWeight) * local + tuning.articleWeight * u.articleCoverage;
+  return Math.max(local, blended) - tuning.elsewhere * elsewhere;
+}
+
 function findContradiction(scored: EvidenceUnit[], s: DraftSentence, names: ClaimName[]): Omit<Judgement, 'entities'> | undefined {
   const ranked = [...scored].sort((a, b) => b.coverage - a.coverage);
   for (const u of ranked) {
-    if (u.coverage < CONTRADICTION_THRESHOLD) break;
-    // A different figure for the same thing: every name there, one figure differs.
-    const figure = u.missingFigures.find((f) => f.conflict);
-    if (figure && u.missingNames.length === 0 && figure.conflict && figure.conflictSentence) {
+    if (u.coverage < tuning.contradiction) break;
+    const hardNames = u.missingNames.filter((n) => !n.inArticle);
+    // A different figure for the same thing: the names are there, one figure differs and the
+    // article never gives the claim's figure.
+    const figure = u.missingFigures.find((f) => f.conflict && !f.inArticle);
+    if (figure?.conflict && figure.conflictSentence && hardNames.length === 0) {
       return {
         verdict: 'contradicted',
         reason: `The sources give ${figure.conflict.text}, not ${figure.claim.text}.`,
@@ -168,10 +183,11 @@ function findContradiction(scored: EvidenceUnit[], s: DraftSentence, names: Clai
         conflict: { start: figure.claim.start - s.start, end: figure.claim.end - s.start, draft: figure.claim.text, source: figure.conflict.text },
       };
     }
-    // Another person, place or organisation in the same statement: exactly one name swapped.
-    if (u.missingNames.length === 1 && u.missingFigures.length === 0) {
+    // Another person, place or organisation of the same kind in the same statement: one name swapped.
+    if (u.missingNames.length === 1 && u.missingFigures.length === 0 && u.coverage >= tuning.swap) {
       const missing = u.missingNames[0];
-      const swap = u.otherEntities.find((e) => e.kind === missing.mention.kind && !names.some((n) => n.entity?.id === e.id));
+      const kind = missing.entity?.kind ?? (hasWeakKind(missing.mention) ? undefined : missing.mention.kind);
+      const swap = kind && u.otherEntities.find((e) => e.kind === kind && !names.some((n) => n.entity?.id === e.id));
       if (swap && missing.mention.end > missing.mention.start) {
         return {
           verdict: 'contradicted',
@@ -181,7 +197,7 @@ function findContradiction(scored: EvidenceUnit[], s: DraftSentence, names: Clai
         };
       }
     }
-    if (u.negationMismatch && u.missingNames.length === 0 && u.missingFigures.length === 0 && u.coverage >= SUPPORT_THRESHOLD) {
+    if (u.negationMismatch && u.missingNames.length === 0 && u.missingFigures.length === 0 && u.coverage >= tuning.support) {
       return {
         verdict: 'contradicted',
         reason: 'The source says the opposite (one of the two is negated).',
@@ -190,6 +206,12 @@ function findContradiction(scored: EvidenceUnit[], s: DraftSentence, names: Clai
     }
   }
   return undefined;
+}
+
+/** Where the nearest real words of a misquote may be: the article's quotations, else its sentences. */
+function quoteSegments(article: Article, corpus: CorpusIndex): Span[] {
+  const quotes = corpus.quoteHits(article).map((h) => ({ start: h.quote.innerStart, end: h.quote.innerEnd }));
+  return quotes.length > 0 ? quotes : article.sentences;
 }
 
 function articlesOf(sentences: SourceSentence[], corpus: CorpusIndex): Article[] {

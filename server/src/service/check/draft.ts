@@ -37,7 +37,7 @@ export function analyseDraft(doc: DocumentInput): DraftAnalysis {
   const masked = prose.masked;
   const sentences: DraftSentence[] = [];
   prose.blocks.forEach((block, blockIndex) => {
-    const raw = splitSentences(masked, block.start, block.end);
+    const raw = splitSentences(masked, block.start, block.end, { softBreaks: true });
     const mentions = findMentions(masked, raw);
     const quotes = findQuotes(masked, block.start, block.end);
     for (const s of raw) {

@@ -1,5 +1,7 @@
 // Finding and scoring evidence: which source sentences (alone or with a neighbour) cover a claim's
-// content words, names and figures.
+// content words, names and figures. Names and figures the unit lacks may still stand elsewhere in the
+// same article (summaries combine facts from a whole story); only what the article lacks entirely, or
+// contradicts, counts against the claim at full weight.
 
 import type { Article, SourceSentence } from '../api.ts';
 import type { Entity, Mention, Quantity } from '../types.ts';
@@ -7,7 +9,8 @@ import type { CorpusIndex } from '../corpus/corpusIndex.ts';
 import { searchTerm } from '../corpus/corpusIndex.ts';
 import { tokenize } from '../text/words.ts';
 import { compareQuantities } from '../text/numbers.ts';
-import { paraphrasesOf } from './lexicon.ts';
+import { metonymsOf, paraphrasesOf } from './lexicon.ts';
+import { tuning } from './tuning.ts';
 
 export interface ClaimTerm {
   stem: string;
@@ -18,27 +21,54 @@ export interface ClaimTerm {
 export interface ClaimName {
   mention: Mention;
   entity?: Entity;
-  /** Content words of the name, for matching when the corpus does not know it. */
+  /** Content words of the name (folded), for matching when the corpus does not know it. */
   words: string[];
+}
+
+export interface FigureGap {
+  claim: Quantity;
+  /** A comparable figure of the unit with another value. */
+  conflict?: Quantity;
+  conflictSentence?: SourceSentence;
+  /** The article has the claim's figure elsewhere. */
+  inArticle: boolean;
 }
 
 export interface EvidenceUnit {
   sentences: SourceSentence[];
   coverage: number;
-  /** Names of the claim the unit does not contain. */
-  missingNames: ClaimName[];
-  /** Claim figures with no equal figure in the unit; `conflict` when the unit has a different one. */
-  missingFigures: Array<{ claim: Quantity; conflict?: Quantity; conflictSentence?: SourceSentence }>;
-  /** Persons/organisations/places in the unit the claim does not name (candidates for a swap). */
+  /** Coverage of the claim's content words by the unit's whole article. */
+  articleCoverage: number;
+  /** Names of the claim the unit does not contain, and whether the article has them elsewhere. */
+  missingNames: Array<ClaimName & { inArticle: boolean }>;
+  missingFigures: FigureGap[];
+  /** Entities in the unit the claim does not name (candidates for a swap). */
   otherEntities: Entity[];
   negationMismatch: boolean;
 }
 
-const NEGATION = /\b(?:not|no|never|none|nobody|nothing|neither|nor|without|n't|cannot|denied|denies|deny|refused|rejected)\b|n['’]t\b/i;
+/** Retrieval: sentences ranked (× limit), articles kept, sentences kept per article. */
+const ARTICLE_POOL = 6;
+const TOP_ARTICLES = 4;
+const PER_ARTICLE = 6;
 
-const entitySets = new WeakMap<SourceSentence, Set<string>>();
+const NEGATION = /\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|denied|denies|deny|refused|rejected)\b|n['’]t\b/i;
+const PRONOUN = /\b(?:he|she|his|her|him)\b/i;
+/** How far back a pronoun in a source sentence may find its person. */
+const PRONOUN_LOOKBACK = 2;
+
+interface ArticleFacts {
+  entities: Set<string>;
+  /** Stems and `=word` entries of the whole article. */
+  words: Set<string>;
+  quantities: Quantity[];
+}
+
 const termSets = new WeakMap<SourceSentence, Set<string>>();
+const entitySets = new WeakMap<SourceSentence, Set<string>>();
+const articleFacts = new WeakMap<Article, ArticleFacts>();
 
+/** Stems (for content) and `=word` entries (for names) of a source sentence. */
 export function sentenceTerms(s: SourceSentence): Set<string> {
   let set = termSets.get(s);
   if (!set) {
@@ -53,17 +83,46 @@ export function sentenceTerms(s: SourceSentence): Set<string> {
   return set;
 }
 
+/** Entities a source sentence is about: its names, its quotes' speakers, and a pronoun's referent. */
 export function sentenceEntities(s: SourceSentence, corpus: CorpusIndex): Set<string> {
   let set = entitySets.get(s);
-  if (!set) {
-    set = new Set();
-    for (const m of s.mentions) {
-      const e = corpus.resolveMention(m, s.mentions);
-      if (e) set.add(e.id);
-    }
-    entitySets.set(s, set);
+  if (set) return set;
+  set = new Set();
+  for (const m of s.mentions) {
+    const e = corpus.resolveMention(m, s.mentions);
+    if (e) set.add(e.id);
   }
+  const article = corpus.article(s.uri);
+  if (article) {
+    for (const hit of corpus.quoteHits(article)) if (hit.sentence === s && hit.speaker) set.add(hit.speaker.id);
+    if (PRONOUN.test(s.text) && !s.mentions.some((m) => m.kind === 'person')) {
+      for (let i = s.index - 1; i >= 0 && i >= s.index - PRONOUN_LOOKBACK; i--) {
+        const persons = article.sentences[i].mentions.filter((m) => m.kind === 'person');
+        const last = persons[persons.length - 1];
+        const e = last && corpus.resolveMention(last, article.sentences[i].mentions);
+        if (e) {
+          set.add(e.id);
+          break;
+        }
+      }
+    }
+  }
+  entitySets.set(s, set);
   return set;
+}
+
+function factsOf(article: Article, corpus: CorpusIndex): ArticleFacts {
+  let f = articleFacts.get(article);
+  if (!f) {
+    f = { entities: new Set(), words: new Set(), quantities: [] };
+    for (const s of article.sentences) {
+      for (const id of sentenceEntities(s, corpus)) f.entities.add(id);
+      for (const t of sentenceTerms(s)) f.words.add(t);
+      f.quantities.push(...s.quantities);
+    }
+    articleFacts.set(article, f);
+  }
+  return f;
 }
 
 export function claimTerms(text: string, corpus: CorpusIndex): ClaimTerm[] {
@@ -77,8 +136,8 @@ export function claimTerms(text: string, corpus: CorpusIndex): ClaimTerm[] {
     const alternatives = paraphrasesOf(stem);
     let df = 0;
     for (const a of alternatives) df = Math.max(df, corpus.documentFrequency(a));
-    // Words the corpus never uses weigh like the rarest words, not infinitely.
-    const weight = Math.log((n + 1) / (Math.max(df, 1) + 0.5));
+    // Words the corpus never uses say something no source says: they weigh double the rarest words.
+    const weight = Math.log((n + 1) / (Math.max(df, 1) + 0.5)) * (df === 0 ? tuning.novelWord : 1);
     out.push({ stem, weight: Math.max(weight, 0.1), alternatives });
   }
   return out;
@@ -94,16 +153,51 @@ function coverage(terms: ClaimTerm[], sets: Set<string>[]): number {
   return total === 0 ? 0 : got / total;
 }
 
-function hasName(name: ClaimName, unit: SourceSentence[], corpus: CorpusIndex): boolean {
-  for (const s of unit) {
-    if (name.entity && sentenceEntities(s, corpus).has(name.entity.id)) return true;
+function wordsPresent(words: string[], has: (w: string) => boolean): boolean {
+  return words.length > 0 && words.every((w) => has(`=${w}`) || has(stemOf(w)));
+}
+
+function stemOf(w: string): string {
+  return searchTerm(w) ?? w;
+}
+
+/** Most of a name written out: its last word (surname, head noun) and at least half of its words. */
+function mostOfName(words: string[], has: (w: string) => boolean): boolean {
+  if (words.length < 2) return false;
+  const present = (w: string) => has(`=${w}`) || has(stemOf(w));
+  if (!present(words[words.length - 1])) return false;
+  return words.filter(present).length * 2 >= words.length;
+}
+
+/** Is the name in these sentences: the same entity, its surname, a role the sources give it, or a metonym? */
+function nameIn(name: ClaimName, entities: Set<string>, has: (w: string) => boolean, text: () => string): boolean {
+  if (name.words.length === 0 && !name.entity) return true;
+  if (name.entity && entities.has(name.entity.id)) return true;
+  if (wordsPresent(name.words, has)) return true;
+  // "Dov Charney" … "Mr Charney"; "Author JK Rowling" … "Rowling".
+  if (mostOfName(name.words, has)) return true;
+  const phrase = name.words.join(' ');
+  for (const alt of metonymsOf(phrase)) if (wordsPresent(alt.split(' '), has)) return true;
+  if (name.entity) {
+    for (const alias of name.entity.aliases) {
+      const words = tokenize(alias).map((t) => t.norm);
+      if (words.length > 0 && wordsPresent(words, has)) return true;
+    }
+    // "the North Korean leader" for Kim Jong Un: a role of two words or more written in the unit.
+    const lower = text();
+    for (const role of name.entity.roles) {
+      const r = foldRole(role.text);
+      if (r.split(' ').length >= 2 && lower.includes(r)) return true;
+    }
   }
-  if (name.words.length === 0) return true;
-  // Written the same way (a name the entity table missed, a place in lower-case context…).
-  return unit.some((s) => {
-    const terms = sentenceTerms(s);
-    return name.words.every((w) => terms.has(`=${w}`));
-  });
+  return false;
+}
+
+function foldRole(s: string): string {
+  return tokenize(s)
+    .map((t) => t.norm)
+    .filter((w) => w !== 'the')
+    .join(' ');
 }
 
 /** Scores a unit of one or two adjacent sentences against the claim. */
@@ -116,8 +210,22 @@ export function scoreUnit(
   corpus: CorpusIndex,
 ): EvidenceUnit {
   const sets = unit.map(sentenceTerms);
-  const missingNames = names.filter((n) => !hasName(n, unit, corpus));
-  const missingFigures: EvidenceUnit['missingFigures'] = [];
+  const unitEntities = new Set<string>();
+  for (const s of unit) for (const id of sentenceEntities(s, corpus)) unitEntities.add(id);
+  const hasInUnit = (w: string) => sets.some((set) => set.has(w));
+  const unitText = () => foldRole(unit.map((s) => s.text).join(' '));
+  const article = corpus.article(unit[0].uri);
+  const facts = article ? factsOf(article, corpus) : undefined;
+  const articleText = () => (article ? foldRole(article.text) : '');
+
+  const missingNames: EvidenceUnit['missingNames'] = [];
+  for (const name of names) {
+    if (nameIn(name, unitEntities, hasInUnit, unitText)) continue;
+    const inArticle = !!facts && nameIn(name, facts.entities, (w) => facts.words.has(w), articleText);
+    missingNames.push({ ...name, inArticle });
+  }
+
+  const missingFigures: FigureGap[] = [];
   for (const q of figures) {
     let same = false;
     let conflict: Quantity | undefined;
@@ -132,21 +240,23 @@ export function scoreUnit(
         }
       }
     }
-    if (!same) missingFigures.push({ claim: q, conflict, conflictSentence });
+    if (same) continue;
+    const inArticle = !!facts && facts.quantities.some((u) => compareQuantities(q, u) === 'same');
+    missingFigures.push({ claim: q, conflict, conflictSentence, inArticle });
   }
+
   const claimIds = new Set(names.map((n) => n.entity?.id).filter((x): x is string => !!x));
   const otherEntities: Entity[] = [];
-  for (const s of unit) {
-    for (const id of sentenceEntities(s, corpus)) {
-      if (claimIds.has(id)) continue;
-      const e = corpus.entity(id);
-      if (e && !otherEntities.includes(e)) otherEntities.push(e);
-    }
+  for (const id of unitEntities) {
+    if (claimIds.has(id)) continue;
+    const e = corpus.entity(id);
+    if (e) otherEntities.push(e);
   }
   const unitNegated = unit.some((s) => NEGATION.test(s.text));
   return {
     sentences: unit,
     coverage: coverage(terms, sets),
+    articleCoverage: facts ? coverage(terms, [facts.words]) : 0,
     missingNames,
     missingFigures,
     otherEntities,
@@ -160,11 +270,25 @@ export function isNegated(text: string): boolean {
 
 /** Candidate units: the best-ranked sentences alone and joined with each neighbour. */
 export function candidateUnits(corpus: CorpusIndex, query: string, scope: Article[] | undefined, limit: number): SourceSentence[][] {
-  let hits = corpus.searchSentences(query, scope ? limit * 20 : limit).map((h) => h.sentence);
+  let ranked = corpus.searchSentences(query, limit * ARTICLE_POOL);
   if (scope) {
     const uris = new Set(scope.map((a) => a.uri));
-    hits = hits.filter((s) => uris.has(s.uri)).slice(0, limit);
+    ranked = ranked.filter((h) => uris.has(h.sentence.uri));
   }
+  // The best sentences overall, plus the best few of each article whose sentences match most in sum:
+  // a claim that sums up a story matches many of its sentences a little.
+  const hits = ranked.slice(0, limit).map((h) => h.sentence);
+  const byArticle = new Map<string, { score: number; top: SourceSentence[] }>();
+  for (const h of ranked) {
+    const a = byArticle.get(h.sentence.uri) ?? { score: 0, top: [] };
+    if (a.top.length < PER_ARTICLE) {
+      a.score += h.score;
+      a.top.push(h.sentence);
+    }
+    byArticle.set(h.sentence.uri, a);
+  }
+  const articles = [...byArticle.values()].sort((a, b) => b.score - a.score).slice(0, TOP_ARTICLES);
+  for (const a of articles) for (const s of a.top) if (!hits.includes(s)) hits.push(s);
   const units: SourceSentence[][] = [];
   const seen = new Set<string>();
   const add = (u: SourceSentence[]) => {

@@ -70,3 +70,35 @@ export function paraphrasesOf(s: string): string[] {
   for (const g of groups) for (const w of GROUPS[g]) out.add(stem(w.toLowerCase()));
   return [...out];
 }
+
+// Capitals and seats of government stand for their country in news copy ("Pyongyang said", "Washington
+// rejected"). General world knowledge, both directions.
+const METONYMS: Array<[string, string]> = [
+  ['washington', 'united states'], ['washington', 'us'], ['beijing', 'china'], ['moscow', 'russia'],
+  ['pyongyang', 'north korea'], ['seoul', 'south korea'], ['tokyo', 'japan'], ['london', 'uk'],
+  ['london', 'britain'], ['paris', 'france'], ['berlin', 'germany'], ['rome', 'italy'], ['madrid', 'spain'],
+  ['tehran', 'iran'], ['baghdad', 'iraq'], ['damascus', 'syria'], ['kabul', 'afghanistan'],
+  ['islamabad', 'pakistan'], ['delhi', 'india'], ['new delhi', 'india'], ['ankara', 'turkey'],
+  ['cairo', 'egypt'], ['riyadh', 'saudi arabia'], ['kiev', 'ukraine'], ['kyiv', 'ukraine'],
+  ['brussels', 'eu'], ['brussels', 'european union'], ['ottawa', 'canada'], ['canberra', 'australia'],
+  ['taipei', 'taiwan'], ['hanoi', 'vietnam'], ['havana', 'cuba'], ['caracas', 'venezuela'],
+  ['jerusalem', 'israel'], ['westminster', 'parliament'], ['whitehall', 'government'],
+  ['kremlin', 'russia'], ['white house', 'united states'], ['downing street', 'government'],
+  ['pentagon', 'united states'], ['tripoli', 'libya'], ['khartoum', 'sudan'], ['nairobi', 'kenya'],
+  ['dublin', 'ireland'], ['athens', 'greece'], ['warsaw', 'poland'], ['stockholm', 'sweden'],
+  ['oslo', 'norway'], ['copenhagen', 'denmark'], ['helsinki', 'finland'], ['vienna', 'austria'],
+  ['bern', 'switzerland'], ['lisbon', 'portugal'], ['amsterdam', 'netherlands'], ['mexico city', 'mexico'],
+  ['brasilia', 'brazil'], ['buenos aires', 'argentina'], ['manila', 'philippines'], ['jakarta', 'indonesia'],
+  ['bangkok', 'thailand'], ['holyrood', 'scotland'], ['edinburgh', 'scotland'], ['cardiff', 'wales'],
+  ['belfast', 'northern ireland'], ['stormont', 'northern ireland'],
+];
+const metonymMap = new Map<string, string[]>();
+for (const [a, b] of METONYMS) {
+  metonymMap.set(a, [...(metonymMap.get(a) ?? []), b]);
+  metonymMap.set(b, [...(metonymMap.get(b) ?? []), a]);
+}
+
+/** Names that may stand for `name` (lower-case, words separated by single spaces). */
+export function metonymsOf(name: string): string[] {
+  return metonymMap.get(name) ?? [];
+}

@@ -2,6 +2,7 @@
 // ellipses do not count as differences; anything else does. When it is not, find the nearest real words.
 
 import type { Article } from '../api.ts';
+import type { Span } from '../types.ts';
 import { foldText } from '../text/words.ts';
 
 /** Lower-case words only: what a quotation is compared on. */
@@ -77,7 +78,7 @@ function wordAt(t: WordTable, offset: number): number {
 }
 
 /** Checks a quotation against candidate articles. Fragments separated by an ellipsis may be apart. */
-export function matchQuote(quote: string, articles: Iterable<Article>): QuoteMatch {
+export function matchQuote(quote: string, articles: Iterable<Article>, segmentsOf: (a: Article) => Span[]): QuoteMatch {
   const fragments = quote
     .split(/\.{3}|…|\[\.\.\.\]/)
     .map(quoteWords)
@@ -100,7 +101,7 @@ export function matchQuote(quote: string, articles: Iterable<Article>): QuoteMat
       last = wi + f.length - 1;
     }
     if (ok) return { found: true, article, start: t.starts[first], end: t.ends[last] };
-    const near = nearestWindow(fragments.flat(), t);
+    const near = nearestWindow(fragments.flat(), t, segmentsOf(article));
     if (near && near.similarity > (best.similarity ?? 0)) {
       best = {
         found: false,
@@ -115,31 +116,56 @@ export function matchQuote(quote: string, articles: Iterable<Article>): QuoteMat
   return best;
 }
 
-/** The window of source words most like the quote (Dice over word multisets), in linear time. */
-function nearestWindow(q: string[], t: WordTable): { from: number; to: number; similarity: number } | undefined {
+/** Word index of the first word starting at or after a character offset. */
+function wordFrom(t: WordTable, offset: number): number {
+  let lo = 0;
+  let hi = t.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (t.starts[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The stretch of source words most like the quote (shared words over the longer length), looked for inside each
+ * segment (the source's own quotations, else its sentences) so it never starts mid-way into another
+ * paragraph; stretches up to two words shorter or longer than the quote are tried.
+ */
+function nearestWindow(q: string[], t: WordTable, segments: Span[]): { from: number; to: number; similarity: number } | undefined {
   const n = q.length;
   if (n === 0 || t.words.length === 0) return undefined;
   const want = new Map<string, number>();
   for (const w of q) want.set(w, (want.get(w) ?? 0) + 1);
-  const have = new Map<string, number>();
-  let common = 0;
-  let best: { from: number; to: number; similarity: number } | undefined;
-  const size = Math.min(n, t.words.length);
-  for (let i = 0; i < t.words.length; i++) {
-    const w = t.words[i];
-    const h = (have.get(w) ?? 0) + 1;
-    have.set(w, h);
-    if (h <= (want.get(w) ?? 0)) common++;
-    if (i >= size) {
-      const out = t.words[i - size];
-      const ho = have.get(out)! - 1;
-      have.set(out, ho);
-      if (ho < (want.get(out) ?? 0)) common--;
-    }
-    if (i >= size - 1) {
-      const sim = (2 * common) / (n + size);
-      if (!best || sim > best.similarity) best = { from: i - size + 1, to: i, similarity: sim };
+  let best: { from: number; to: number; similarity: number; rank: number } | undefined;
+  for (const seg of segments) {
+    const a = wordFrom(t, seg.start);
+    const b = Math.min(wordFrom(t, seg.end), t.words.length); // exclusive
+    if (b <= a) continue;
+    for (let size = Math.max(1, n - 2); size <= Math.min(n + 2, b - a); size++) {
+      const have = new Map<string, number>();
+      let common = 0;
+      for (let i = a; i < b; i++) {
+        const w = t.words[i];
+        const h = (have.get(w) ?? 0) + 1;
+        have.set(w, h);
+        if (h <= (want.get(w) ?? 0)) common++;
+        if (i - a >= size) {
+          const out = t.words[i - size];
+          const ho = have.get(out)! - 1;
+          have.set(out, ho);
+          if (ho < (want.get(out) ?? 0)) common--;
+        }
+        if (i - a >= size - 1) {
+          const from = i - size + 1;
+          const sim = common / Math.max(n, size);
+          // Ties: the stretch that starts and ends like the quote, then the one closest in length.
+          const rank = sim + (t.words[from] === q[0] ? 0.01 : 0) + (t.words[i] === q[n - 1] ? 0.01 : 0) - 0.001 * Math.abs(size - n);
+          if (!best || rank > best.rank) best = { from, to: i, similarity: sim, rank };
+        }
+      }
     }
   }
-  return best;
+  return best && { from: best.from, to: best.to, similarity: best.similarity };
 }

@@ -98,7 +98,9 @@ export class CorpusIndex implements CorpusView {
   private table = new EntityTable();
   private fuse: Fuse<{ entity: Entity; name: string }> | undefined;
   private quoteCache: Map<string, QuoteHit[]> | undefined;
+  private articleQuotes = new WeakMap<Article, QuoteHit[]>();
   private sentences = 0;
+  private entityIds: { list: readonly Entity[]; byId: Map<string, Entity> } | undefined;
   private df = new Map<string, number>();
   /** Bumped on every change, so callers can invalidate caches (draft check results). */
   generation = 0;
@@ -166,13 +168,26 @@ export class CorpusIndex implements CorpusView {
     this.generation++;
     this.fuse = undefined;
     this.quoteCache = undefined;
+    this.articleQuotes = new WeakMap();
+  }
+
+  /** Quotes of one article with resolved speakers (cached until the corpus changes). */
+  quoteHits(article: Article): QuoteHit[] {
+    let hits = this.articleQuotes.get(article);
+    if (!hits) {
+      hits = resolveQuoteSpeakers(article, this.table);
+      this.articleQuotes.set(article, hits);
+    }
+    return hits;
   }
 
   entities(): readonly Entity[] {
     return this.table.entities();
   }
   entity(id: string): Entity | undefined {
-    return this.table.entities().find((e) => e.id === id);
+    const list = this.table.entities();
+    if (this.entityIds?.list !== list) this.entityIds = { list, byId: new Map(list.map((e) => [e.id, e])) };
+    return this.entityIds.byId.get(id);
   }
   lookupEntity(name: string): Entity | undefined {
     return this.table.lookup(name);
@@ -241,7 +256,7 @@ export class CorpusIndex implements CorpusView {
     if (!this.quoteCache) {
       this.quoteCache = new Map();
       for (const article of this.byUri.values()) {
-        for (const hit of resolveQuoteSpeakers(article, this.table)) {
+        for (const hit of this.quoteHits(article)) {
           if (!hit.speaker) continue;
           const list = this.quoteCache.get(hit.speaker.id) ?? [];
           list.push(hit);
@@ -255,7 +270,7 @@ export class CorpusIndex implements CorpusView {
   /** All quotes of the corpus with their resolved speakers (for misquote search). */
   allQuotes(): QuoteHit[] {
     const out: QuoteHit[] = [];
-    for (const article of this.byUri.values()) out.push(...resolveQuoteSpeakers(article, this.table));
+    for (const article of this.byUri.values()) out.push(...this.quoteHits(article));
     return out;
   }
 
