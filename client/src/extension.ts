@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import {
   ExecuteCommandRequest,
   LanguageClient,
+  State,
   TransportKind,
   type LanguageClientOptions,
   type ServerOptions,
@@ -36,7 +37,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language: 'markdown' },
     ],
     synchronize: { configurationSection: 'sourced' },
-    initializationOptions: { bundledCorpus: context.asAbsolutePath('corpus') },
+    // A function, so a restart after a trust grant sends the current trust. In an untrusted workspace the
+    // server reads no corpus folder outside the workspace, whatever the workspace settings say.
+    initializationOptions: () => ({ bundledCorpus: context.asAbsolutePath('corpus'), trusted: vscode.workspace.isTrusted }),
+    // If the server dies (crash, OOM, killed), vscode-languageclient's default error handler restarts it
+    // (up to 5 times in 3 minutes), re-sends the open documents and re-pulls their diagnostics.
+    connectionOptions: { maxRestartCount: 4 },
     outputChannel: output,
     // Hover and completion text quotes corpus articles: never trusted, no HTML.
     markdown: { isTrusted: false, supportHtml: false },
@@ -44,7 +50,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const statusBar = new SourcedStatusBar();
   const lc = new LanguageClient('sourced', 'Sourced', serverOptions, clientOptions);
   client = lc;
-  lc.onNotification(STATUS_NOTIFICATION, (status: StatusParams) => statusBar.setFolderStatus(status));
+  const warned = new Set<string>();
+  lc.onNotification(STATUS_NOTIFICATION, (status: StatusParams) => {
+    statusBar.setFolderStatus(status);
+    if (status.state === 'ready') showCorpusWarnings(status, warned, output);
+  });
+  lc.onDidChangeState((e) => {
+    // A dead server's counts are stale; the restarted one sends fresh status and claims.
+    if (e.newState === State.Stopped) statusBar.clear();
+  });
   lc.onNotification(CLAIMS_NOTIFICATION, (claims: ClaimsParams) => statusBar.setClaims(claims));
 
   context.subscriptions.push(
@@ -59,6 +73,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('sourced.showSources', () => showSources(lc)),
     vscode.commands.registerCommand(SHOW_FLAGGED_COMMAND, () => showFlaggedClaims(statusBar)),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void lc.restart()),
   );
   await lc.start();
 }
@@ -66,6 +81,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;
+}
+
+/** Skipped or odd corpus files, once per folder and set of files (the full list is in the output). */
+function showCorpusWarnings(status: StatusParams, warned: Set<string>, output: vscode.OutputChannel): void {
+  if (status.warnings.length === 0) return;
+  const key = `${status.folder}\n${status.warnings.join('\n')}`;
+  if (warned.has(key)) return;
+  warned.add(key);
+  const names = status.warnings.map((w) => w.split(/[\\/]/).pop() ?? w);
+  const shown = names.slice(0, 3).join('; ');
+  const more = names.length > 3 ? ` and ${names.length - 3} more` : '';
+  void vscode.window.showWarningMessage(`Sourced: corpus files skipped or read with warnings: ${shown}${more}`, 'Show output').then((pick) => {
+    if (pick) output.show(true);
+  });
 }
 
 async function showSources(lc: LanguageClient): Promise<void> {

@@ -12,6 +12,9 @@ CODE_SERVER_VERSION=4.139.1
 PLAYWRIGHT_VERSION=1.65.1
 MOCHA_VERSION=10.8.2
 mkdir -p "$TOOLS"
+# Under `npm run`, the outer npm's settings arrive as npm_* variables; code-server's postinstall reads the
+# Node version from npm_config_user_agent, which would name the outer npm's Node 20. Start clean.
+while read -r var; do unset "$var"; done < <(env | grep -o '^npm_[A-Za-z0-9_]*')
 say() { echo "== e2e tools: $*"; }
 
 apt_missing=()

@@ -23,12 +23,18 @@ export interface ReadCorpusOptions {
   maxFileBytes?: number;
   /** Real paths to leave out (the drafts being checked, when they sit inside the corpus). */
   exclude?: ReadonlySet<string>;
+  /**
+   * Real paths of the only folders files may come from (an untrusted workspace): a symlink inside the
+   * corpus that leads elsewhere is skipped with a warning.
+   */
+  confineTo?: readonly string[];
 }
 
 export const CORPUS_FILE = /\.(?:md|markdown|txt)$/i;
 const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 const SNIFF_BYTES = 8192;
 const READ_AHEAD = 16;
+const BLANK = /^[\s\u200b\ufeff]*$/;
 
 /** Lists corpus files (stat only, no reading) in a stable order, following symlinks without looping. */
 export async function* walkCorpus(roots: string[], opts: ReadCorpusOptions = {}): AsyncGenerator<WalkResult> {
@@ -70,6 +76,10 @@ async function* walkDir(dir: string, seenDirs: Set<string>, seenFiles: Set<strin
   }
   if (seenDirs.has(real)) return; // symlink loop or a folder reached twice
   seenDirs.add(real);
+  if (opts.confineTo && !within(real, opts.confineTo)) {
+    yield { kind: 'warning', path: dir, message: OUTSIDE };
+    return;
+  }
   let names: string[];
   try {
     names = (await fsp.readdir(dir)).sort();
@@ -94,6 +104,9 @@ async function* walkDir(dir: string, seenDirs: Set<string>, seenFiles: Set<strin
     } else if (st.isFile() && CORPUS_FILE.test(name)) {
       const entry = await fileEntry(full, st, seenFiles, opts);
       if (entry) yield entry;
+    } else if (CORPUS_FILE.test(name)) {
+      // A pipe or device named like an article: reading it could block forever.
+      yield { kind: 'warning', path: full, message: 'skipped: not a regular file' };
     }
   }
 }
@@ -107,6 +120,7 @@ async function fileEntry(file: string, st: Stats, seenFiles: Set<string>, opts: 
   }
   if (seenFiles.has(real) || opts.exclude?.has(real)) return undefined;
   seenFiles.add(real);
+  if (opts.confineTo && !within(real, opts.confineTo)) return { kind: 'warning', path: file, message: OUTSIDE };
   return { kind: 'entry', path: file, size: st.size, mtimeMs: st.mtimeMs };
 }
 
@@ -142,6 +156,8 @@ async function readOne(entry: CorpusEntry, maxBytes: number): Promise<CorpusFile
   }
   const decoded = decodeText(buf);
   if ('binary' in decoded) return { kind: 'warning', path: file, message: 'skipped: looks like a binary file' };
+  // An empty article would index silently as nothing; say so (often a failed download or a truncated copy).
+  if (BLANK.test(decoded.text)) return { kind: 'warning', path: file, message: 'skipped: empty file' };
   const base = { kind: 'file' as const, uri: pathToFileURL(file).href, path: file, text: decoded.text, size: entry.size, mtimeMs: entry.mtimeMs };
   return decoded.warning ? { ...base, warning: decoded.warning } : base;
 }
@@ -178,6 +194,15 @@ function looksBinary(buf: Uint8Array): boolean {
     if (b < 32 && b !== 9 && b !== 10 && b !== 12 && b !== 13 && b !== 27) control++;
   }
   return n > 0 && control / n > 0.1;
+}
+
+const OUTSIDE = 'skipped: leads outside the workspace, which is not trusted';
+
+function within(real: string, folders: readonly string[]): boolean {
+  return folders.some((f) => {
+    const rel = path.relative(f, real);
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  });
 }
 
 function code(err: unknown): string | undefined {

@@ -1,6 +1,7 @@
 // One workspace folder: its own service and corpus, indexed in the background (requests are answered from
 // whatever is indexed so far), re-indexed file by file when the watcher reports changes.
 
+import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createSourcedService, type SourcedService, type SourcedSettings } from '../service/index.ts';
@@ -25,6 +26,8 @@ export interface FolderEnv {
   bundledCorpus: string | undefined;
   /** Load/save the index cache (off in tests, so each run indexes its fixture). */
   useCache: boolean;
+  /** False in an untrusted VS Code workspace: corpus files only from inside the folder (or bundled). */
+  trusted?: boolean;
   onStatus(status: StatusParams): void;
   beginProgress(title: string): Promise<ProgressReporter | undefined>;
 }
@@ -47,6 +50,7 @@ export class CorpusFolder {
   private indexedKey: string | undefined;
   private running: { key: string; abort: AbortController; promise: Promise<boolean> } | undefined;
   private lastStatus = 0;
+  private refused: string[] = [];
 
   constructor(
     readonly uri: string | undefined,
@@ -80,10 +84,11 @@ export class CorpusFolder {
    * answers stay consistent meanwhile.
    */
   index(settings: SourcedSettings, force = false): Promise<boolean> {
-    const resolved = resolveCorpusRoots(this.fsPath, settings.corpus.paths, this.env.bundledCorpus);
+    const resolved = resolveCorpusRoots(this.fsPath, settings.corpus.paths, this.env.bundledCorpus, this.env.trusted !== false);
     const key = JSON.stringify(resolved.roots);
     if (!force && this.running?.key === key) return this.running.promise;
     if (!force && !this.running && this.indexedKey === key) return Promise.resolve(false);
+    this.refused = resolved.refused;
     this.running?.abort.abort();
     const abort = new AbortController();
     const promise = this.run(resolved.roots, resolved.bundled, key, abort.signal).catch((err) => {
@@ -110,12 +115,13 @@ export class CorpusFolder {
     this.done = 0;
     this.total = 0;
     this.warnings = [];
+    for (const r of this.refused) this.warn(`${r}: not read: outside the workspace folder, and the workspace is not trusted`);
     this.sendStatus(true);
     const progress = await this.env.beginProgress(`Sourced: indexing ${this.name}`);
     try {
       // The saved index is valid while every corpus file keeps its path, size and mtime.
       const entries: CorpusEntry[] = [];
-      for await (const w of walkCorpus(roots, { signal })) if (w.kind === 'entry') entries.push(w);
+      for await (const w of walkCorpus(roots, { signal, confineTo: this.confineTo() })) if (w.kind === 'entry') entries.push(w);
       if (signal.aborted) return false;
       const cacheFile = this.env.useCache ? defaultCacheFile(roots) : undefined;
       const fingerprint = corpusFingerprint(roots, entries, CACHE_SALT);
@@ -142,7 +148,7 @@ export class CorpusFolder {
 
   private async readAndIndex(target: SourcedService, roots: string[], signal: AbortSignal, progress: ProgressReporter | undefined): Promise<void> {
     const files: DocumentInput[] = [];
-    for await (const result of readCorpus(roots, { signal })) {
+    for await (const result of readCorpus(roots, { signal, confineTo: this.confineTo() })) {
       if (signal.aborted) return;
       if (result.kind === 'file') {
         files.push({ uri: result.uri, text: result.text });
@@ -182,7 +188,7 @@ export class CorpusFolder {
         continue;
       }
       let read = false;
-      for await (const result of readCorpus([file])) {
+      for await (const result of readCorpus([file], { confineTo: this.confineTo() })) {
         if (result.kind === 'file') {
           updated.push({ uri: result.uri, text: result.text });
           read = true;
@@ -195,6 +201,19 @@ export class CorpusFolder {
     const changed = removed.length > 0 || updated.length > 0;
     if (changed) this.sendStatus(true);
     return changed;
+  }
+
+  /** Real paths corpus files may come from, or undefined when the workspace is trusted. */
+  private confineTo(): string[] | undefined {
+    if (this.env.trusted !== false) return undefined;
+    const allowed = [this.fsPath, this.env.bundledCorpus].filter((p): p is string => !!p);
+    return allowed.map((p) => {
+      try {
+        return realpathSync(p);
+      } catch {
+        return path.resolve(p);
+      }
+    });
   }
 
   dispose(): void {

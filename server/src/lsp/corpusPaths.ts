@@ -14,22 +14,46 @@ export interface ResolvedCorpus {
   roots: string[];
   /** True when no configured path exists and the bundled corpus is used instead. */
   bundled: boolean;
+  /** Configured folders left out because they lie outside an untrusted workspace folder. */
+  refused: string[];
 }
 
-export function resolveCorpusRoots(folderPath: string | undefined, configured: string[], bundledCorpus: string | undefined): ResolvedCorpus {
+/**
+ * With `trusted` false (VS Code workspace trust), settings come from a workspace that may be hostile:
+ * configured paths may not reach outside the workspace folder (absolute, `~`, `..`, or via a symlink).
+ */
+export function resolveCorpusRoots(folderPath: string | undefined, configured: string[], bundledCorpus: string | undefined, trusted = true): ResolvedCorpus {
   const roots: string[] = [];
+  const refused: string[] = [];
+  const confine = trusted ? undefined : folderPath ? [realpath(folderPath)] : [];
   for (const raw of configured) {
     const p = expandHome(raw.trim());
     if (!p) continue;
     const absolute = path.isAbsolute(p) ? p : folderPath ? path.join(folderPath, p) : undefined;
     if (!absolute) continue;
-    if (GLOB_CHARS.test(p)) roots.push(...expandGlob(absolute));
-    else if (exists(absolute)) roots.push(path.normalize(absolute));
+    // Not even listed: a pattern whose fixed part already lies outside the folder.
+    if (confine && !isUnder(globBase(absolute), confine) && !isUnder(realpath(globBase(absolute)), confine)) {
+      refused.push(absolute);
+      continue;
+    }
+    const found = GLOB_CHARS.test(p) ? expandGlob(absolute) : exists(absolute) ? [path.normalize(absolute)] : [];
+    for (const root of found) {
+      if (confine && !isUnder(realpath(root), confine)) refused.push(root);
+      else roots.push(root);
+    }
   }
   // Roots nested in another root would be read twice (corpus reading is recursive).
   const unique = [...new Set(roots)].filter((r, _i, all) => !all.some((o) => o !== r && isUnder(r, [o])));
-  if (unique.length > 0) return { roots: unique, bundled: false };
-  return { roots: bundledCorpus && exists(bundledCorpus) ? [bundledCorpus] : [], bundled: true };
+  if (unique.length > 0) return { roots: unique, bundled: false, refused };
+  return { roots: bundledCorpus && exists(bundledCorpus) ? [bundledCorpus] : [], bundled: true, refused };
+}
+
+function realpath(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
 }
 
 /** True when `file` lies inside one of `roots` (or is one of them). */
@@ -60,12 +84,22 @@ function exists(p: string): boolean {
   }
 }
 
-/** Glob over path segments: `*`, `?`, `[…]`, `{a,b}` within a segment, `**` across segments. */
-export function expandGlob(pattern: string): string[] {
+/** The folder a pattern starts from: its path up to the first segment with a glob character. */
+function globBase(pattern: string): string {
+  return splitGlob(pattern).base;
+}
+
+function splitGlob(pattern: string): { base: string; parts: string[]; i: number } {
   const parts = path.normalize(pattern).split(path.sep);
   let base = parts[0] === '' ? path.sep : parts[0];
   let i = 1;
   while (i < parts.length && !GLOB_CHARS.test(parts[i])) base = path.join(base, parts[i++]);
+  return { base, parts, i };
+}
+
+/** Glob over path segments: `*`, `?`, `[…]`, `{a,b}` within a segment, `**` across segments. */
+export function expandGlob(pattern: string): string[] {
+  const { base, parts, i } = splitGlob(pattern);
   const segments = parts.slice(i).map((s) => (s === '**' ? s : segmentRegex(s)));
   const out: string[] = [];
   walk(base, segments, 0, out);

@@ -91,6 +91,8 @@ class SourcedLanguageServer {
   private looseFiles: CorpusFolder | undefined;
   private bundledCorpus: string | undefined;
   private useCache = true;
+  /** VS Code workspace trust (other editors have none: trusted). The client restarts the server on a grant. */
+  private trusted = true;
   private readonly settings: SettingsStore;
   /** Per document: the running check, so a newer one cancels it. */
   private readonly checks = new Map<string, { cancelled: boolean }>();
@@ -183,7 +185,8 @@ class SourcedLanguageServer {
 
   private initialize(params: InitializeParams): InitializeResult {
     this.caps = readCapabilities(params.capabilities);
-    const options = (params.initializationOptions ?? {}) as { bundledCorpus?: unknown; cache?: unknown };
+    const options = (params.initializationOptions ?? {}) as { bundledCorpus?: unknown; cache?: unknown; trusted?: unknown };
+    this.trusted = options.trusted !== false;
     this.bundledCorpus = findBundledCorpus(options.bundledCorpus);
     this.useCache = options.cache !== false && !process.env.SOURCED_NO_CACHE;
     const folders: WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'workspace' }] : []);
@@ -220,6 +223,7 @@ class SourcedLanguageServer {
       log: (m) => this.log(m),
       bundledCorpus: this.bundledCorpus,
       useCache: this.useCache,
+      trusted: this.trusted,
       onStatus: (status: StatusParams) => void this.connection.sendNotification(STATUS_NOTIFICATION, status),
       beginProgress: (title) => this.beginProgress(title),
     });

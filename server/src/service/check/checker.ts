@@ -31,6 +31,9 @@ interface Judgement {
 }
 
 const lineIndexes = new WeakMap<Article, LineIndex>();
+const draftMentions = new WeakMap<DraftAnalysis, Mention[]>();
+/** Judgements kept (least recently used dropped): a few long drafts' worth. */
+const CACHE_SIZE = 4000;
 
 export class ClaimChecker {
   private readonly cache = new Map<string, Judgement | null>();
@@ -45,16 +48,23 @@ export class ClaimChecker {
     const corpus = this.corpus();
     const prose = proseText(draft, s);
     if (!isClaim(s, prose)) return undefined;
-    const allMentions = draft.sentences.flatMap((d) => d.mentions);
+    let allMentions = draftMentions.get(draft);
+    if (!allMentions) draftMentions.set(draft, (allMentions = fullNames(draft)));
     const referent = pronounReferent(draft, s, prose, corpus, allMentions);
     const scope = this.scope(draft, s, corpus);
-    const key = `${prose}\u0000${referent?.id ?? ''}\u0000${scope?.map((a) => a.uri).join('|') ?? ''}\u0000${s.mentions.map((m) => m.text).join('|')}`;
+    // Everything the judgement depends on beyond the sentence's words: what its names resolve to (which
+    // depends on the rest of the draft), where its quotes are, its pronoun's referent and its citations.
+    const resolved = s.mentions.map((m) => `${m.text}=${corpus.resolveMention(m, allMentions)?.id ?? ''}`).join('|');
+    const quotes = s.quotes.map((q) => `${q.innerStart - s.start}:${q.innerEnd - s.start}`).join(',');
+    const key = [prose, referent?.id ?? '', scope?.map((a) => a.uri).join('|') ?? '', resolved, quotes].join('\u0000');
     let j = this.cache.get(key);
     if (j === undefined) {
       j = judge(corpus, draft, s, prose, referent, scope, allMentions);
-      if (this.cache.size > 20000) this.cache.clear();
-      this.cache.set(key, j);
+    } else {
+      this.cache.delete(key); // least recently used goes first
     }
+    this.cache.set(key, j);
+    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
     if (!j) return undefined;
     return toClaim(draft, s, j, corpus);
   }
@@ -122,18 +132,28 @@ function judge(
   const query = [prose, referent?.name ?? ''].join(' ');
   const units = candidateUnits(corpus, query, scope, CANDIDATES);
   const scored = units.map((u) => scoreUnit(u, terms, names, figures, negated, corpus));
+  // A short claim states one fact and must be found in one passage; a long one that sums up a story
+  // may draw on the whole article.
+  const blend = tuning.articleWeight * Math.min(1, Math.max(0, (terms.length - tuning.blendFrom) / tuning.blendSpan));
+  const supportScore = (u: EvidenceUnit) => unitSupport(u, blend);
+  const novel = terms.filter((t) => t.novel).length;
   const supporting = scored
-    .filter((u) => !u.negationMismatch && u.missingNames.every((n) => n.inArticle) && u.missingFigures.every((f) => f.inArticle))
+    .filter((u) => !u.negationMismatch && u.missingNames.every((n) => n.inArticle) && u.missingFigures.every((f) => f.inArticle && !f.conflict))
+    .filter((u) => !swappedName(u, names))
     .sort((a, b) => supportScore(b) - supportScore(a));
   const best = supporting[0];
-  if (best && supportScore(best) >= tuning.support) {
+  // Names and figures all found in the sources anchor a claim: its wording may stray further.
+  const anchored = names.length + figures.length >= tuning.anchorCount;
+  const threshold = anchored ? tuning.support - tuning.anchored : tuning.support;
+  // A word no source uses at all is news the sources do not have.
+  if (best && supportScore(best) >= threshold && novel <= tuning.novelAllowed) {
     return {
       verdict: 'supported',
       reason: '',
       entities,
       sources: supporting
         .slice(0, 3)
-        .filter((u) => supportScore(u) >= tuning.support)
+        .filter((u) => supportScore(u) >= threshold)
         .flatMap((u) => u.sentences.map((sentence) => ({ sentence, score: round(supportScore(u)) })))
         .filter(uniqueSentence),
     };
@@ -158,13 +178,22 @@ function judge(
   };
 }
 
-/** Coverage, less a little for each name or figure found only elsewhere in the article and for a second sentence. */
-function supportScore(u: EvidenceUnit): number {
+/** Coverage, blended with the article's, less a little for each name or figure found only elsewhere in the article. */
+function unitSupport(u: EvidenceUnit, blend: number): number {
   const elsewhere = u.missingNames.length + u.missingFigures.length;
   const local = u.coverage - tuning.secondSentence * (u.sentences.length - 1);
-  // A claim that sums up a story is supported by the story as a whole more than by one sentence.
-  const blended = (1 - tuning.articleWeight) * local + tuning.articleWeight * u.articleCoverage;
-  return Math.max(local, blended) - tuning.elsewhere * elsewhere;
+  return (1 - blend) * local + blend * Math.max(local, u.articleCoverage) - tuning.elsewhere * elsewhere;
+}
+
+/** The unit names another person or place of the same kind where the claim's one is missing. */
+function swappedName(u: EvidenceUnit, names: ClaimName[]): Entity | undefined {
+  for (const missing of u.missingNames) {
+    const kind = missing.entity?.kind ?? (hasWeakKind(missing.mention) ? undefined : missing.mention.kind);
+    if (kind !== 'person' && kind !== 'place') continue;
+    const swap = u.otherEntities.find((e) => e.kind === kind && !names.some((n) => n.entity?.id === e.id));
+    if (swap) return swap;
+  }
+  return undefined;
 }
 
 function findContradiction(scored: EvidenceUnit[], s: DraftSentence, names: ClaimName[]): Omit<Judgement, 'entities'> | undefined {
@@ -186,8 +215,7 @@ function findContradiction(scored: EvidenceUnit[], s: DraftSentence, names: Clai
     // Another person, place or organisation of the same kind in the same statement: one name swapped.
     if (u.missingNames.length === 1 && u.missingFigures.length === 0 && u.coverage >= tuning.swap) {
       const missing = u.missingNames[0];
-      const kind = missing.entity?.kind ?? (hasWeakKind(missing.mention) ? undefined : missing.mention.kind);
-      const swap = kind && u.otherEntities.find((e) => e.kind === kind && !names.some((n) => n.entity?.id === e.id));
+      const swap = swappedName(u, names);
       if (swap && missing.mention.end > missing.mention.start) {
         return {
           verdict: 'contradicted',
@@ -212,6 +240,20 @@ function findContradiction(scored: EvidenceUnit[], s: DraftSentence, names: Clai
 function quoteSegments(article: Article, corpus: CorpusIndex): Span[] {
   const quotes = corpus.quoteHits(article).map((h) => ({ start: h.quote.innerStart, end: h.quote.innerEnd }));
   return quotes.length > 0 ? quotes : article.sentences;
+}
+
+/** The draft's names of two words or more, once each: the context a lone surname is resolved in. */
+function fullNames(draft: DraftAnalysis): Mention[] {
+  const seen = new Set<string>();
+  const out: Mention[] = [];
+  for (const s of draft.sentences) {
+    for (const m of s.mentions) {
+      if (!/\s/.test(m.text.trim()) || seen.has(m.text)) continue;
+      seen.add(m.text);
+      out.push(m);
+    }
+  }
+  return out;
 }
 
 function articlesOf(sentences: SourceSentence[], corpus: CorpusIndex): Article[] {

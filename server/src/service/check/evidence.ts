@@ -15,6 +15,8 @@ import { tuning } from './tuning.ts';
 export interface ClaimTerm {
   stem: string;
   weight: number;
+  /** No source sentence uses the word or a paraphrase of it. */
+  novel: boolean;
   alternatives: string[];
 }
 
@@ -52,6 +54,9 @@ const ARTICLE_POOL = 6;
 const TOP_ARTICLES = 4;
 const PER_ARTICLE = 6;
 
+/** Length of the shared stem prefix that earns partial credit. */
+const PREFIX = 5;
+
 const NEGATION = /\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|denied|denies|deny|refused|rejected)\b|n['’]t\b/i;
 const PRONOUN = /\b(?:he|she|his|her|him)\b/i;
 /** How far back a pronoun in a source sentence may find its person. */
@@ -75,7 +80,10 @@ export function sentenceTerms(s: SourceSentence): Set<string> {
     set = new Set();
     for (const t of tokenize(s.text)) {
       const term = searchTerm(t.norm);
-      if (term) set.add(term);
+      if (term) {
+        set.add(term);
+        if (term.length >= PREFIX) set.add(`~${term.slice(0, PREFIX)}`);
+      }
       set.add(`=${t.norm}`);
     }
     termSets.set(s, set);
@@ -138,7 +146,7 @@ export function claimTerms(text: string, corpus: CorpusIndex): ClaimTerm[] {
     for (const a of alternatives) df = Math.max(df, corpus.documentFrequency(a));
     // Words the corpus never uses say something no source says: they weigh double the rarest words.
     const weight = Math.log((n + 1) / (Math.max(df, 1) + 0.5)) * (df === 0 ? tuning.novelWord : 1);
-    out.push({ stem, weight: Math.max(weight, 0.1), alternatives });
+    out.push({ stem, weight: Math.max(weight, 0.1), alternatives, novel: df === 0 });
   }
   return out;
 }
@@ -149,6 +157,8 @@ function coverage(terms: ClaimTerm[], sets: Set<string>[]): number {
   for (const t of terms) {
     total += t.weight;
     if (t.alternatives.some((a) => sets.some((s) => s.has(a)))) got += t.weight;
+    // Same word family the stemmer did not join ("disappearance"/"disappeared"): partial credit.
+    else if (t.stem.length >= PREFIX && sets.some((s) => s.has(`~${t.stem.slice(0, PREFIX)}`))) got += t.weight * tuning.prefixCredit;
   }
   return total === 0 ? 0 : got / total;
 }
@@ -193,6 +203,14 @@ function nameIn(name: ClaimName, entities: Set<string>, has: (w: string) => bool
   return false;
 }
 
+const foldedArticles = new WeakMap<Article, string>();
+
+function foldedArticle(article: Article): string {
+  let f = foldedArticles.get(article);
+  if (f === undefined) foldedArticles.set(article, (f = foldRole(article.text)));
+  return f;
+}
+
 function foldRole(s: string): string {
   return tokenize(s)
     .map((t) => t.norm)
@@ -213,10 +231,11 @@ export function scoreUnit(
   const unitEntities = new Set<string>();
   for (const s of unit) for (const id of sentenceEntities(s, corpus)) unitEntities.add(id);
   const hasInUnit = (w: string) => sets.some((set) => set.has(w));
-  const unitText = () => foldRole(unit.map((s) => s.text).join(' '));
+  let folded: string | undefined;
+  const unitText = () => (folded ??= foldRole(unit.map((s) => s.text).join(' ')));
   const article = corpus.article(unit[0].uri);
   const facts = article ? factsOf(article, corpus) : undefined;
-  const articleText = () => (article ? foldRole(article.text) : '');
+  const articleText = () => (article ? foldedArticle(article) : '');
 
   const missingNames: EvidenceUnit['missingNames'] = [];
   for (const name of names) {

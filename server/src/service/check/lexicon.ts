@@ -22,6 +22,7 @@ const GROUPS: string[][] = [
   ['rise', 'rose', 'increase', 'grow', 'grew', 'gain', 'climb', 'jump', 'surge', 'up'],
   ['fall', 'fell', 'drop', 'decline', 'decrease', 'slump', 'slide', 'down', 'cut', 'lower'],
   ['job', 'work', 'employment', 'employ'],
+  ['deal', 'agreement', 'accord', 'pact', 'settlement'],
   ['worker', 'employee', 'staff'],
   ['sanction', 'sanctions', 'embargo'],
   ['propose', 'proposal', 'suggest', 'offer', 'plan'],

@@ -3,7 +3,7 @@
 
 export const tuning = {
   /** Share of the claim's weighted content words a unit must cover to support it. */
-  support: 0.62,
+  support: 0.74,
   /** A unit this close to the claim, differing in one figure or polarity, contradicts it. */
   contradiction: 0.55,
   /** Coverage a unit needs before a swapped name in it counts as a contradiction. */
@@ -14,6 +14,18 @@ export const tuning = {
   secondSentence: 0.04,
   /** Share of the whole article's coverage in a unit's support score. */
   articleWeight: 0.5,
+  /** Credit for a word that only shares a five-letter stem prefix with the evidence. */
+  prefixCredit: 0.5,
+  /** How much lower the support threshold is for a claim anchored by names and figures the sources have. */
+  anchored: 0.2,
+  /** Names plus figures a claim needs to count as anchored. */
+  anchorCount: 1,
+  /** Claims with more content words than this start drawing on their article's coverage… */
+  blendFrom: 0,
+  /** …reaching the full article weight this many words later. */
+  blendSpan: 1,
+  /** How many words no source uses a supported claim may have. */
+  novelAllowed: 0,
   /** Weight factor of words the corpus never uses. */
   novelWord: 2,
 };

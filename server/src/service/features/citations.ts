@@ -8,9 +8,10 @@ import { citationPath } from './draftLookup.ts';
 
 const SPACES = /\s+/g;
 
-/** One-line footnote text. Square brackets would end the label/definition early, so they become parens. */
+/** One-line footnote text. Square brackets would end the label/definition early, so they become parens;
+ *  angle brackets from a scraped title would be raw HTML in the writer's article, so they are escaped. */
 export function footnoteDefinition(article: Article, draftUri: string): string {
-  const clean = (s: string) => s.replace(SPACES, ' ').replace(/\[/g, '(').replace(/\]/g, ')').trim();
+  const clean = (s: string) => s.replace(SPACES, ' ').replace(/\[/g, '(').replace(/\]/g, ')').replace(/[<>]/g, '\\$&').trim();
   const parts: string[] = [];
   if (article.meta.outlet) parts.push(clean(article.meta.outlet));
   parts.push(`“${clean(article.title || article.key)}”`);

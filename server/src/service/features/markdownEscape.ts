@@ -1,16 +1,19 @@
 // Corpus text shown in hovers and completion docs is untrusted: it must render as plain words, never as
 // HTML, links, images or command URIs. Links we build ourselves only point at corpus files.
 
-// Every character CommonMark/GFM gives meaning to inline or at a line start, plus `&` (entities) and
-// `<`/`>` (HTML, autolinks). Backslash-escaping ASCII punctuation is always literal in CommonMark.
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-!|<>~&]/g;
+// Every character CommonMark/GFM gives meaning to inline or at a line start, plus `&` (entities),
+// `<`/`>` (HTML, autolinks) and `@` (GFM e-mail autolinks). Backslash-escaping ASCII punctuation is
+// always literal in CommonMark.
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-!|<>~&@]/g;
 // URI schemes a renderer could act on; "command:" would run an editor command when clicked.
-const SCHEME = /\b(command|vscode|vscode-insiders|javascript|data|file|https?|mailto)(\s*):/gi;
+const SCHEME = /\b(command|vscode|vscode-insiders|javascript|data|file|https?|ftps?|mailto)(\s*):/gi;
+// GFM turns a bare "www.example.com" into a link too.
+const WWW = /\b(www)\./gi;
 const SPACES = /\s+/g;
 
 /** Escapes text for a single Markdown line: white space collapsed, markup and schemes neutralised. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(SPACES, ' ').trim().replace(MARKDOWN_SPECIAL, '\\$&').replace(SCHEME, '$1$2\\:');
+  return text.replace(SPACES, ' ').trim().replace(MARKDOWN_SPECIAL, '\\$&').replace(SCHEME, '$1$2\\:').replace(WWW, '$1\\.');
 }
 
 /** Shortens to at most `max` characters at a word boundary, with an ellipsis. */
