@@ -18,6 +18,8 @@ import { hasWeakKind } from '../corpus/names.ts';
 import { tuning } from './tuning.ts';
 
 const CANDIDATES = 30;
+/** Share of a claim's words inside found quotations that makes the quotation its evidence. */
+const QUOTE_SHARE = 0.6;
 
 /** The verdict without draft positions (cacheable across edits that move the sentence). */
 interface Judgement {
@@ -106,12 +108,20 @@ function judge(
   const entities = [...new Set(names.map((n) => n.entity?.name ?? n.mention.text))];
 
   // 1. Quotations must be word for word.
+  const quoted: Array<{ sentence: SourceSentence; score: number }> = [];
+  let quotedWords = 0;
   for (const q of s.quotes) {
     const words = quoteWords(q.text);
-    if (words.length === 0) continue;
+    if (words.length === 0 || isTitle(q.text)) continue;
     const candidates = scope ?? articlesOf(corpus.searchSentences(q.text, 20).map((h) => h.sentence), corpus);
     const match = matchQuote(q.text, candidates, (a) => quoteSegments(a, corpus));
-    if (match.found) continue;
+    if (match.found) {
+      // The words are the source's own: that passage is the best evidence there is.
+      const at = match.article && match.start !== undefined ? sentenceAt(match.article, match.start) : undefined;
+      if (at) quoted.push({ sentence: at, score: 1 });
+      quotedWords += words.length;
+      continue;
+    }
     const nearestSentence = match.article && match.start !== undefined ? sentenceAt(match.article, match.start) : undefined;
     const close = (match.similarity ?? 0) >= 0.5;
     return {
@@ -131,6 +141,7 @@ function judge(
   const negated = isNegated(prose);
   const query = [prose, referent?.name ?? ''].join(' ');
   const units = candidateUnits(corpus, query, scope, CANDIDATES);
+  for (const q of quoted) if (!units.some((u) => u.length === 1 && u[0] === q.sentence)) units.push([q.sentence]);
   const scored = units.map((u) => scoreUnit(u, terms, names, figures, negated, corpus));
   // A short claim states one fact and must be found in one passage; a long one that sums up a story
   // may draw on the whole article.
@@ -146,16 +157,23 @@ function judge(
   const anchored = names.length + figures.length >= tuning.anchorCount;
   const threshold = anchored ? tuning.support - tuning.anchored : tuning.support;
   // A word no source uses at all is news the sources do not have.
-  if (best && supportScore(best) >= threshold && novel <= tuning.novelAllowed) {
+  // A claim that is mostly words found verbatim in a source, with its names in that article, is supported.
+  const quoteBacked =
+    quoted.length > 0 &&
+    quotedWords >= QUOTE_SHARE * quoteWords(prose).length &&
+    scored.some((u) => u.sentences.includes(quoted[0].sentence) && u.missingNames.every((n) => n.inArticle));
+  if (quoteBacked || (best && supportScore(best) >= threshold && novel <= tuning.novelAllowed)) {
     return {
       verdict: 'supported',
       reason: '',
       entities,
-      sources: supporting
-        .slice(0, 3)
-        .filter((u) => supportScore(u) >= threshold)
-        .flatMap((u) => u.sentences.map((sentence) => ({ sentence, score: round(supportScore(u)) })))
-        .filter(uniqueSentence),
+      sources: [
+        ...quoted,
+        ...supporting
+          .slice(0, 3)
+          .filter((u) => supportScore(u) >= threshold)
+          .flatMap((u) => u.sentences.map((sentence) => ({ sentence, score: round(supportScore(u)) }))),
+      ].filter(uniqueSentence),
     };
   }
 
@@ -240,6 +258,14 @@ function findContradiction(scored: EvidenceUnit[], s: DraftSentence, names: Clai
 function quoteSegments(article: Article, corpus: CorpusIndex): Span[] {
   const quotes = corpus.quoteHits(article).map((h) => ({ start: h.quote.innerStart, end: h.quote.innerEnd }));
   return quotes.length > 0 ? quotes : article.sentences;
+}
+
+/** Quotation marks around a title ("Sixty-Six Books", "Beauty and the Beast") mark a name, not words someone said. */
+function isTitle(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  if (words.length > 8 || /[.!?,;:]$/.test(text.trim())) return false;
+  const significant = words.filter((w) => /\p{L}{4,}/u.test(w));
+  return significant.length > 0 && significant.every((w) => /^[\p{Lu}\d"“‘'(]/u.test(w));
 }
 
 /** The draft's names of two words or more, once each: the context a lone surname is resolved in. */

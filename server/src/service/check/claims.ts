@@ -14,8 +14,10 @@ export function isClaim(s: DraftSentence, prose: string): boolean {
   if (s.heading || s.ignored) return false;
   if (s.mentions.length > 0 || s.quotes.length > 0) return true;
   if (s.quantities.some((q) => q.kind !== 'ordinal')) return true;
-  const words = prose.split(/\s+/).filter((w) => /\p{L}{3,}/u.test(w)).length;
-  return words >= 5 && EVENT_VERB.test(prose);
+  const words = prose.split(/\s+/).filter((w) => /\p{L}{3,}/u.test(w));
+  // A capitalised word after the first ("North Korean workers") names something the sources may cover.
+  if (words.slice(1).some((w) => /^\p{Lu}\p{Ll}/u.test(w))) return true;
+  return words.length >= 5 && EVENT_VERB.test(prose);
 }
 
 /** The person a sentence that starts with a pronoun is about: the last one named shortly before it. */

@@ -3,7 +3,7 @@
 
 export const tuning = {
   /** Share of the claim's weighted content words a unit must cover to support it. */
-  support: 0.74,
+  support: 0.68,
   /** A unit this close to the claim, differing in one figure or polarity, contradicts it. */
   contradiction: 0.55,
   /** Coverage a unit needs before a swapped name in it counts as a contradiction. */
