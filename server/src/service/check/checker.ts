@@ -136,8 +136,9 @@ function judge(
   }
 
   // 2. Content, names and figures against the best evidence.
-  const terms = claimTerms(prose, corpus);
-  const figures = s.quantities.filter((q) => q.kind !== 'ordinal');
+  const terms = claimTerms(prose, corpus, new Set(names.flatMap((n) => n.words)));
+  // "one" alone is a word more often than a figure ("one of the…").
+  const figures = s.quantities.filter((q) => q.kind !== 'ordinal' && !(q.kind === 'number' && q.value === 1 && !q.unit));
   const negated = isNegated(prose);
   const query = [prose, referent?.name ?? ''].join(' ');
   const units = candidateUnits(corpus, query, scope, CANDIDATES);

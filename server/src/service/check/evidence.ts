@@ -133,7 +133,8 @@ function factsOf(article: Article, corpus: CorpusIndex): ArticleFacts {
   return f;
 }
 
-export function claimTerms(text: string, corpus: CorpusIndex): ClaimTerm[] {
+/** Weighted content words of a claim; `nameWords` (folded words of its names) are judged as names, not as novel words. */
+export function claimTerms(text: string, corpus: CorpusIndex, nameWords: ReadonlySet<string> = new Set()): ClaimTerm[] {
   const n = Math.max(1, corpus.sentenceCount);
   const seen = new Set<string>();
   const out: ClaimTerm[] = [];
@@ -145,8 +146,9 @@ export function claimTerms(text: string, corpus: CorpusIndex): ClaimTerm[] {
     let df = 0;
     for (const a of alternatives) df = Math.max(df, corpus.documentFrequency(a));
     // Words the corpus never uses say something no source says: they weigh double the rarest words.
-    const weight = Math.log((n + 1) / (Math.max(df, 1) + 0.5)) * (df === 0 ? tuning.novelWord : 1);
-    out.push({ stem, weight: Math.max(weight, 0.1), alternatives, novel: df === 0 });
+    const novel = df === 0 && !nameWords.has(t.norm);
+    const weight = Math.log((n + 1) / (Math.max(df, 1) + 0.5)) * (novel ? tuning.novelWord : 1);
+    out.push({ stem, weight: Math.max(weight, 0.1), alternatives, novel });
   }
   return out;
 }
