@@ -182,12 +182,14 @@ function judge(
   const contradiction = findContradiction(scored, s, names);
   if (contradiction) return { ...contradiction, entities };
 
-  const unknown = names.filter((n) => !n.entity && n.words.length > 0);
   const nearest = [...scored].sort((a, b) => b.coverage - a.coverage)[0];
+  // Names no candidate passage's article has at all: the sources (as far as search reaches) lack them.
+  const absent = names.filter((n) => n.words.length > 0 && scored.every((u) => u.missingNames.some((m) => m.mention === n.mention && !m.inArticle)));
+  const list = (xs: ClaimName[]) => xs.map((n) => n.mention.text).join(', ');
   let reason: string;
   if (scope) reason = 'The cited article does not say this.';
-  else if (unknown.length > 0) reason = `The sources never mention ${unknown.map((n) => n.mention.text).join(', ')}.`;
-  else if (nearest && nearest.missingNames.length > 0) reason = `The closest source passage does not mention ${nearest.missingNames.map((n) => n.mention.text).join(', ')}.`;
+  else if (absent.length > 0) reason = `No source mentions ${list(absent)}.`;
+  else if (nearest && nearest.missingNames.length > 0) reason = `The closest source passage does not mention ${list(nearest.missingNames)}.`;
   else reason = 'The closest source passage says something else.';
   return {
     verdict: 'unsourced',

@@ -9,7 +9,7 @@ import type { CorpusIndex } from '../corpus/corpusIndex.ts';
 import { searchTerm } from '../corpus/corpusIndex.ts';
 import { tokenize } from '../text/words.ts';
 import { compareQuantities } from '../text/numbers.ts';
-import { metonymsOf, paraphrasesOf } from './lexicon.ts';
+import { isLightVerb, isNumberWord, metonymsOf, paraphrasesOf } from './lexicon.ts';
 import { tuning } from './tuning.ts';
 
 export interface ClaimTerm {
@@ -140,13 +140,13 @@ export function claimTerms(text: string, corpus: CorpusIndex, nameWords: Readonl
   const out: ClaimTerm[] = [];
   for (const t of tokenize(text)) {
     const stem = searchTerm(t.norm);
-    if (!stem || seen.has(stem) || /^\d+$/.test(stem)) continue;
+    if (!stem || seen.has(stem) || /^\d+$/.test(stem) || isNumberWord(stem)) continue;
     seen.add(stem);
     const alternatives = paraphrasesOf(stem);
     let df = 0;
     for (const a of alternatives) df = Math.max(df, corpus.documentFrequency(a));
     // Words the corpus never uses say something no source says: they weigh double the rarest words.
-    const novel = df === 0 && !nameWords.has(t.norm);
+    const novel = df === 0 && !nameWords.has(t.norm) && !isLightVerb(stem);
     const weight = Math.log((n + 1) / (Math.max(df, 1) + 0.5)) * (novel ? tuning.novelWord : 1);
     out.push({ stem, weight: Math.max(weight, 0.1), alternatives, novel });
   }

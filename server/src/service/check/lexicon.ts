@@ -103,3 +103,19 @@ for (const [a, b] of METONYMS) {
 export function metonymsOf(name: string): string[] {
   return metonymMap.get(name) ?? [];
 }
+
+// Light verbs carry little of a claim's content ("talks held in Sweden", "took place"): a source that
+// never uses one has not been contradicted by its absence.
+const LIGHT_VERBS = ['hold', 'held', 'take', 'took', 'make', 'made', 'give', 'gave', 'get', 'got', 'put', 'set', 'keep', 'kept', 'come', 'came', 'go', 'went', 'have', 'had', 'do', 'did', 'become', 'became', 'place', 'bring', 'brought', 'see', 'saw'];
+const lightStems = new Set(LIGHT_VERBS.map((w) => stem(w)));
+
+export function isLightVerb(s: string): boolean {
+  return lightStems.has(s);
+}
+
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'twenty', 'thirty', 'forty', 'fifty', 'hundred', 'thousand', 'million', 'billion'].map((w) => stem(w)));
+
+/** Number words are figures, compared as such, not content words. */
+export function isNumberWord(s: string): boolean {
+  return NUMBER_WORDS.has(s);
+}
