@@ -65,6 +65,12 @@ test('words in quotation marks that no source has are a misquote, with the neare
   assert.match(claim.quote?.nearest ?? '', /We stood together and we won/);
 });
 
+test('a misquote of a short source quotation is offered the whole quotation', async () => {
+  const claim = await verdictOf('Okafor said: "We stood together and so we won the fight."');
+  assert.equal(claim.verdict, 'misquoted', claim.reason);
+  assert.equal(claim.quote?.nearest, 'We stood together and we won');
+});
+
 test('an exact quote with different quote marks and case is not a misquote', async () => {
   const claim = await verdictOf('Reyes said “this bridge connects two halves of our town.”');
   assert.equal(claim.verdict, 'supported', claim.reason);

@@ -116,6 +116,9 @@ export function matchQuote(quote: string, articles: Iterable<Article>, segmentsO
   return best;
 }
 
+/** A source quotation at most this many words longer than the draft's is offered whole. */
+const WHOLE_SLACK = 3;
+
 /** Word index of the first word starting at or after a character offset. */
 function wordFrom(t: WordTable, offset: number): number {
   let lo = 0;
@@ -162,7 +165,9 @@ function nearestWindow(q: string[], t: WordTable, segments: Span[]): { from: num
           const sim = common / Math.max(n, size);
           // Ties: the stretch that starts and ends like the quote, then the one closest in length.
           const rank = sim + (t.words[from] === q[0] ? 0.01 : 0) + (t.words[i] === q[n - 1] ? 0.01 : 0) - 0.001 * Math.abs(size - n);
-          if (!best || rank > best.rank) best = { from, to: i, similarity: sim, rank };
+          // A short source quotation is offered whole: the writer wants the exact words, not a slice.
+          const whole = b - a <= n + WHOLE_SLACK;
+          if (!best || rank > best.rank) best = whole ? { from: a, to: b - 1, similarity: sim, rank } : { from, to: i, similarity: sim, rank };
         }
       }
     }
