@@ -146,7 +146,7 @@ function nearestWindow(q: string[], t: WordTable, segments: Span[]): { from: num
     const a = wordFrom(t, seg.start);
     const b = Math.min(wordFrom(t, seg.end), t.words.length); // exclusive
     if (b <= a) continue;
-    for (let size = Math.max(1, n - 2); size <= Math.min(n + 2, b - a); size++) {
+    for (let size = Math.max(1, Math.min(n - 2, b - a)); size <= Math.min(n + 2, b - a); size++) {
       const have = new Map<string, number>();
       let common = 0;
       for (let i = a; i < b; i++) {
