@@ -67,3 +67,10 @@ test('linear time on long and hostile inputs', () => {
     assert.ok(performance.now() - t0 < 2000, `slow on ${JSON.stringify(c.slice(0, 10))}`);
   }
 });
+
+test('an initialism before a name continues the sentence; before a sentence starter it ends it', () => {
+  assert.deepEqual(
+    splitSentences('Four Democrats in the U.S. Senate wrote to him. He went to the U.S. The talks failed.').map((s) => s.text),
+    ['Four Democrats in the U.S. Senate wrote to him.', 'He went to the U.S.', 'The talks failed.'],
+  );
+});

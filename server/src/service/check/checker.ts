@@ -201,7 +201,9 @@ function judge(
 
 /** Coverage, blended with the article's, less a little for each name or figure found only elsewhere in the article. */
 function unitSupport(u: EvidenceUnit, blend: number): number {
-  const elsewhere = u.missingNames.length + u.missingFigures.length;
+  // A person the passage does not name is a bigger gap than a place or a figure found nearby.
+  const persons = u.missingNames.filter((n) => (n.entity?.kind ?? n.mention.kind) === 'person').length;
+  const elsewhere = u.missingNames.length - persons + u.missingFigures.length + persons * tuning.personFactor;
   const local = u.coverage - tuning.secondSentence * (u.sentences.length - 1);
   return (1 - blend) * local + blend * Math.max(local, u.articleCoverage) - tuning.elsewhere * elsewhere;
 }

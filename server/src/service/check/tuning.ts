@@ -10,6 +10,8 @@ export const tuning = {
   swap: 0.7,
   /** Cost of each claim name or figure the unit lacks but its article has. */
   elsewhere: 0.06,
+  /** A missing person costs this many times `elsewhere`. */
+  personFactor: 1,
   /** Cost of joining a second sentence to the unit. */
   secondSentence: 0.04,
   /** Share of the whole article's coverage in a unit's support score. */

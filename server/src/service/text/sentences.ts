@@ -18,6 +18,12 @@ const TITLE_ABBREVIATIONS = new Set(
 // Abbreviations that may legitimately end a sentence ("…in the U.S. The talks…"): merge only when the
 // next word is lower case or a number.
 const AMBIGUOUS_ABBREVIATIONS = /(?:\b[A-Za-z]\.){2,}$|\b(?:etc|al|approx)\.$/;
+// Words that often open a sentence: after "…in the U.S." they mean a new sentence has begun.
+const SENTENCE_STARTERS = new Set(
+  ('the a an it he she they we i you this that these those there but and or so yet in on at for as after before if when while ' +
+    'its his her their our my some many most no not then now meanwhile however although though since because officials ' +
+    'analysts critics experts one two three last next earlier later still also both all each other such what who why how').split(' '),
+);
 const LAST_WORD = /([A-Za-z.]+)\.$/;
 const NEXT_LOWER = /^[a-z0-9,;:%$£€(–—-]/;
 // Merge decisions only look at the end of the previous segment: long sentences cost nothing extra.
@@ -137,7 +143,12 @@ function shouldMerge(slice: string, prevEnd: number, nextStart: number, nextEnd:
   if (TITLE_ABBREVIATIONS.has(lastWord.toLowerCase())) return true;
   // Single initial: "N. Korea", "George W. Bush", "J. K. Rowling".
   if (/(?:^|[\s(])[A-Z]$/.test(lastWord) && /^[A-Z]/.test(firstChar)) return true;
-  return AMBIGUOUS_ABBREVIATIONS.test(trimmed) && nextLower;
+  if (!AMBIGUOUS_ABBREVIATIONS.test(trimmed)) return false;
+  if (nextLower) return true;
+  // "the U.S. Senate wrote", "U.N. Security Council": an initialism followed by a capitalised word that
+  // does not usually start a sentence is part of a name.
+  const nextWord = /^[A-Z][A-Za-z'’-]*/.exec(nextHead)?.[0];
+  return !!nextWord && /^(?:[A-Z]\.){2,}$/.test(lastWord + '.') && !SENTENCE_STARTERS.has(nextWord.toLowerCase());
 }
 
 function isSpace(code: number): boolean {
