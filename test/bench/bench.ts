@@ -61,18 +61,24 @@ async function child(o: Options, size: string): Promise<void> {
   // Loaded here so the parent (and corpus generation) never loads the service.
   const { measureSize } = await import('./measure.ts');
   const { createSourcedService } = await import('../../server/src/service/index.ts');
-  const result = await measureSize({ size, dir: corpusDir(size, o), runs: o.runs, seed: o.seed, batch: o.batch, draftWords: o.words, log, responsivenessMaxFiles: o.responsivenessMaxFiles, createService: () => createSourcedService() });
-  await new Promise<void>((done) => (process.send ? process.send(result, () => done()) : done()));
+  const result = await measureSize({ size, dir: corpusDir(size, o), runs: o.runs, seed: o.seed, batch: o.batch, draftWords: o.words, log, responsivenessMaxFiles: o.responsivenessMaxFiles, createService: () => createSourcedService(), onPartial: (partial) => process.send?.({ partial }) });
+  await new Promise<void>((done) => (process.send ? process.send({ result }, () => done()) : done()));
   process.exit(0);
 }
 
-function runChild(o: Options, size: string): Promise<SizeResult | { size: string; crashed: string }> {
+type ChildOutcome = SizeResult | { size: string; crashed: string; partial?: SizeResult };
+
+function runChild(o: Options, size: string): Promise<ChildOutcome> {
   return new Promise((done) => {
     const args = ['--only', size, '--responsiveness-max', String(o.responsivenessMaxFiles), '--runs', String(o.runs), '--seed', String(o.seed), '--batch', String(o.batch), '--words', String(o.words), '--bbc-dir', o.bbcDir];
     const proc = fork(__filename, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let result: SizeResult | undefined;
-    proc.on('message', (m) => (result = m as SizeResult));
-    proc.on('exit', (code, signal) => done(result ?? { size, crashed: `child exited with ${signal ?? `code ${code}`}` }));
+    let partial: SizeResult | undefined;
+    proc.on('message', (m: { result?: SizeResult; partial?: SizeResult }) => {
+      result = m.result ?? result;
+      partial = m.partial ?? partial;
+    });
+    proc.on('exit', (code, signal) => done(result ?? { size, crashed: `child exited with ${signal ?? `code ${code}`}`, partial }));
     proc.on('error', (err) => done({ size, crashed: err.message }));
   });
 }
@@ -92,8 +98,12 @@ async function parent(o: Options): Promise<number> {
   const crashes: Array<{ size: string; crashed: string }> = [];
   for (const size of o.sizes) {
     const r = await runChild(o, size);
-    if ('crashed' in r) crashes.push(r);
-    else results.push(r);
+    if (!('crashed' in r)) results.push(r);
+    else {
+      crashes.push({ size: r.size, crashed: r.crashed });
+      // What was measured before the crash still goes in the table, marked with the crash.
+      if (r.partial) results.push({ ...r.partial, errors: [...r.partial.errors, `crashed after indexing: ${r.crashed}`] });
+    }
   }
 
   const targets = collectTargets(results);

@@ -18,6 +18,8 @@ export interface MeasureOptions {
   log: (message: string) => void;
   /** The responsiveness pass (a second cold index) runs only for corpora up to this many files. */
   responsivenessMaxFiles: number;
+  /** Receives the results known so far (after indexing), in case a later step crashes the process. */
+  onPartial?: (partial: SizeResult) => void;
   /** Injected so the harness can be exercised without the real service. */
   createService: () => SourcedService;
 }
@@ -36,7 +38,7 @@ export interface SizeResult {
   reload?: Summary & { ok: boolean };
   memory: { peakRssSampled: number; maxRss: number; afterIndex: NodeJS.MemoryUsage; atEnd: NodeJS.MemoryUsage };
   /** Latency of hover/completion requests issued every 20 ms during a cold index (absent above responsivenessMaxFiles). */
-  responsiveness?: Summary;
+  responsiveness?: Summary & { indexMs: number; filesIndexed: number; cancelled: boolean };
   draft?: { words: number; sentences: number; claims: Record<string, number>; byKind: Record<string, Record<string, number>> };
   check?: Summary & { first: number };
   recheck?: Summary;
@@ -134,10 +136,15 @@ interface ColdIndex {
   readMs: number;
   upsertMs: number;
   responsiveness?: Summary;
+  /** The deadline passed and indexing was cancelled. */
+  cancelled: boolean;
 }
 
 /** Reads the corpus through the host in batches and upserts each batch, optionally probing latency. */
-async function coldIndex(service: SourcedService, read: ReadCorpus, opts: MeasureOptions, probe: boolean): Promise<ColdIndex> {
+async function coldIndex(service: SourcedService, read: ReadCorpus, opts: MeasureOptions, probe: boolean, deadlineMs = Infinity): Promise<ColdIndex> {
+  const token = { isCancellationRequested: false };
+  // upsertSources checks the token between files, so a timer cancels even a batch that is crawling.
+  const deadline = Number.isFinite(deadlineMs) ? setTimeout(() => (token.isCancellationRequested = true), deadlineMs) : undefined;
   let probeTarget: ProbeTarget | undefined;
   const probes = probe ? startProbes(service, () => probeTarget) : undefined;
   let files = 0;
@@ -154,12 +161,13 @@ async function coldIndex(service: SourcedService, read: ReadCorpus, opts: Measur
       probeTarget = { doc, hovers: namePositions(service, doc.text, 20), completionDoc: completion.doc, completionAt: completion.at };
     }
     const t = performance.now();
-    await service.upsertSources(batch);
+    await service.upsertSources(batch, { token });
     upsertMs += performance.now() - t;
     batch = [];
   };
   let tRead = performance.now();
   for await (const entry of read([opts.dir])) {
+    if (token.isCancellationRequested) break;
     readMs += performance.now() - tRead;
     if (entry.kind === 'file') {
       files++;
@@ -170,7 +178,8 @@ async function coldIndex(service: SourcedService, read: ReadCorpus, opts: Measur
   }
   if (batch.length > 0) await flush();
   const totalMs = performance.now() - t0;
-  return { files, warnings, totalMs, readMs, upsertMs, responsiveness: probes && summarise(probes.stop()) };
+  clearTimeout(deadline);
+  return { files, warnings, totalMs, readMs, upsertMs, responsiveness: probes && summarise(probes.stop()), cancelled: token.isCancellationRequested };
 }
 
 type Step = <T>(name: string, fn: () => Promise<T>) => Promise<T | undefined>;
@@ -220,6 +229,19 @@ export async function measureSize(opts: MeasureOptions): Promise<SizeResult> {
   const afterIndex = process.memoryUsage();
   const { files, warnings, totalMs, readMs, upsertMs } = cold;
   opts.log(`[${opts.size}] indexed ${files} files in ${(totalMs / 1000).toFixed(2)} s`);
+  const base = {
+    size: opts.size,
+    dir: opts.dir,
+    viaHost,
+    files,
+    warnings,
+    articles: service.corpus.articleCount,
+    sentences: service.corpus.sentenceCount,
+    entities: service.corpus.entities().length,
+    index: { totalMs, readMs, upsertMs },
+  };
+  // Reported now so that a later crash (e.g. out of memory while exporting) still leaves these numbers.
+  opts.onPartial?.({ ...base, memory: { peakRssSampled, maxRss: process.resourceUsage().maxRSS * 1024, afterIndex, atEnd: afterIndex }, errors: [...errors] });
 
   const { exportInfo, reload } = await exportAndReload(service, opts.createService, opts.runs, step);
 
@@ -293,23 +315,17 @@ export async function measureSize(opts: MeasureOptions): Promise<SizeResult> {
 
   // Responsiveness: a second cold index into a fresh service, with editor requests on a timer.
   // Run last so it cannot inflate the memory figures above; skipped for the largest corpora.
-  let responsiveness: Summary | undefined;
+  let responsiveness: SizeResult['responsiveness'];
   if (files <= opts.responsivenessMaxFiles) {
     opts.log(`[${opts.size}] responsiveness while indexing…`);
-    responsiveness = (await coldIndex(opts.createService(), read, opts, true)).responsiveness;
+    // Requests may slow indexing a lot; past 3× the clean time (at least a minute) it is cancelled.
+    const probed = await coldIndex(opts.createService(), read, opts, true, Math.max(60_000, 3 * totalMs));
+    responsiveness = probed.responsiveness && { ...probed.responsiveness, indexMs: probed.totalMs, filesIndexed: probed.files, cancelled: probed.cancelled };
   }
   const memoryAtEnd = process.memoryUsage();
 
   return {
-    size: opts.size,
-    dir: opts.dir,
-    viaHost,
-    files,
-    warnings,
-    articles: service.corpus.articleCount,
-    sentences: service.corpus.sentenceCount,
-    entities: service.corpus.entities().length,
-    index: { totalMs, readMs, upsertMs },
+    ...base,
     export: exportInfo,
     reload,
     memory: { peakRssSampled, maxRss: process.resourceUsage().maxRSS * 1024, afterIndex, atEnd: memoryAtEnd },

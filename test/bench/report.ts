@@ -36,6 +36,10 @@ const rows: Row[] = [
   { label: 'peak RSS while indexing', target: '50k < 1.5 GB', cell: (r) => ({ text: formatBytes(r.memory.peakRssSampled), pass: isLarge(r) ? r.memory.peakRssSampled < 1.5 * GB : undefined }) },
   { label: 'max RSS (whole run)', cell: (r) => ({ text: formatBytes(r.memory.maxRss) }) },
   { label: 'heap used after index', cell: (r) => ({ text: formatBytes(r.memory.afterIndex.heapUsed) }) },
+  {
+    label: 'index time while probed',
+    cell: (r) => (r.responsiveness ? { text: `${formatMs(r.responsiveness.indexMs)}${r.responsiveness.cancelled ? ` (cancelled at ${r.responsiveness.filesIndexed} files)` : ''}` } : undefined),
+  },
   { label: 'responsiveness p95', cell: (r) => (r.responsiveness ? { text: `${formatMs(r.responsiveness.p95)} (n=${r.responsiveness.n})` } : undefined) },
   {
     label: 'responsiveness max',

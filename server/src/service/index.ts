@@ -91,19 +91,25 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
     async upsertSources(files: DocumentInput[], opts: IndexOptions = {}) {
       let sliceStart = performance.now();
       let done = 0;
-      for (const file of files) {
-        if (opts.token?.isCancellationRequested) break;
-        try {
-          corpus.add(analyseArticle(file));
-        } catch (err) {
-          log(`sourced: could not index ${file.uri}: ${err instanceof Error ? err.message : String(err)}`);
+      const bulk = corpus;
+      bulk.beginBulk();
+      try {
+        for (const file of files) {
+          if (opts.token?.isCancellationRequested) break;
+          try {
+            corpus.add(analyseArticle(file));
+          } catch (err) {
+            log(`sourced: could not index ${file.uri}: ${err instanceof Error ? err.message : String(err)}`);
+          }
+          done++;
+          if (performance.now() - sliceStart > SLICE_MS) {
+            opts.onProgress?.({ done, total: files.length });
+            await yieldToEventLoop();
+            sliceStart = performance.now();
+          }
         }
-        done++;
-        if (performance.now() - sliceStart > SLICE_MS) {
-          opts.onProgress?.({ done, total: files.length });
-          await yieldToEventLoop();
-          sliceStart = performance.now();
-        }
+      } finally {
+        bulk.endBulk();
       }
       opts.onProgress?.({ done, total: files.length });
       checker.clear();

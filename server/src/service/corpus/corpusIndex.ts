@@ -1,43 +1,28 @@
 // The indexed corpus: articles split into sentences with their quotes, figures and name mentions, a BM25
 // sentence index (minisearch), and the entity table. Updates one article at a time (incremental).
 
-import MiniSearch from 'minisearch';
-import Fuse from 'fuse.js';
 import type { Article, CorpusView, QuoteHit, ScoredSentence, SourceSentence } from '../api.ts';
-import type { DocumentInput, Entity, Mention, Quote, Sentence } from '../types.ts';
+import type { DocumentInput, Entity, Mention, Quantity, Quote, Sentence } from '../types.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { LineIndex } from '../text/positions.ts';
 import { findQuotes } from '../text/quotes.ts';
 import { findQuantities } from '../text/numbers.ts';
-import { STOPWORDS, stem, tokenize } from '../text/words.ts';
 import { findMentions } from './names.ts';
 import { EntityTable, type MentionSite } from './entities.ts';
 import { parseArticle } from './article.ts';
 import { resolveQuoteSpeakers } from './speakers.ts';
+import { SentenceIndex } from './sentenceIndex.ts';
+import { StaleCache } from './staleCache.ts';
+import { NameSearch } from './nameSearch.ts';
 
-const INDEX_FORMAT = 1;
+export { searchTerm } from './sentenceIndex.ts';
 
-/** Terms as minisearch sees them: folded, stop words dropped, stemmed. Shared with the checker. */
-export function searchTerm(term: string): string | null {
-  if (term.length === 0 || STOPWORDS.has(term)) return null;
-  return stem(term);
-}
+const INDEX_FORMAT = 2;
 
-function tokenizeForSearch(text: string): string[] {
-  return tokenize(text).map((t) => t.norm);
-}
-
-const searchOptions = {
-  fields: ['text'],
-  storeFields: [],
-  tokenize: tokenizeForSearch,
-  processTerm: searchTerm,
-  searchOptions: { tokenize: tokenizeForSearch, processTerm: searchTerm },
-};
-
-function newSearch(): MiniSearch<{ id: number; text: string }> {
-  return new MiniSearch<{ id: number; text: string }>(searchOptions);
-}
+// Most sentences have no quote, figure or name: they share these (frozen, so a stray push fails loudly).
+const NO_QUOTES = Object.freeze([]) as unknown as Quote[];
+const NO_QUANTITIES = Object.freeze([]) as unknown as Quantity[];
+const NO_MENTIONS = Object.freeze([]) as unknown as Mention[];
 
 /** Splits an article body into sentences, treating a run-in headline as a sentence of its own. */
 export function articleSentences(text: string, bodyStart: number, headline?: { start: number; end: number }): Sentence[] {
@@ -47,13 +32,17 @@ export function articleSentences(text: string, bodyStart: number, headline?: { s
   return splitSentences(text, bodyStart);
 }
 
-function assignBySpan<T extends { start: number }>(items: T[], sentences: Sentence[]): T[][] {
-  const out: T[][] = sentences.map(() => []);
+function assignBySpan<T extends { start: number }>(items: T[], sentences: Sentence[], none: T[]): T[][] {
+  const out: T[][] = new Array<T[]>(sentences.length).fill(none);
+  const put = (i: number, item: T) => {
+    if (out[i] === none) out[i] = [item];
+    else out[i].push(item);
+  };
   let i = 0;
   for (const item of [...items].sort((a, b) => a.start - b.start)) {
     while (i < sentences.length - 1 && item.start >= sentences[i].end) i++;
-    if (sentences[i] && item.start >= sentences[i].start && item.start < sentences[i].end) out[i].push(item);
-    else if (sentences[i] && i > 0 && item.start < sentences[i].start) out[i - 1].push(item);
+    if (sentences[i] && item.start >= sentences[i].start && item.start < sentences[i].end) put(i, item);
+    else if (sentences[i] && i > 0 && item.start < sentences[i].start) put(i - 1, item);
   }
   return out;
 }
@@ -65,43 +54,55 @@ export function analyseArticle(doc: DocumentInput): Article {
   const lines = new LineIndex(text);
   const sentences = articleSentences(text, parsed.bodyStart, parsed.headline);
   const quotes = findQuotes(text, parsed.bodyStart);
-  const quotesPer = assignBySpan(quotes, sentences);
+  const quotesPer = assignBySpan(quotes, sentences, NO_QUOTES);
   const mentions = findMentions(text, sentences);
-  const mentionsPer = assignBySpan(mentions, sentences);
-  const out: SourceSentence[] = sentences.map((s, index) => ({
-    ...s,
-    uri: doc.uri,
-    index,
-    line: lines.lineAt(s.start),
-    quotes: quotesPer[index],
-    quantities: findQuantities(text, s.start, s.end),
-    mentions: mentionsPer[index],
-  }));
+  const mentionsPer = assignBySpan(mentions, sentences, NO_MENTIONS);
+  const out: SourceSentence[] = sentences.map((s, index) => {
+    const quantities = findQuantities(text, s.start, s.end);
+    return {
+      start: s.start,
+      end: s.end,
+      text: s.text,
+      uri: doc.uri,
+      index,
+      line: lines.lineAt(s.start),
+      quotes: quotesPer[index],
+      quantities: quantities.length ? quantities : NO_QUANTITIES,
+      mentions: mentionsPer[index],
+    };
+  });
   return { uri: doc.uri, key: parsed.key, meta: parsed.meta, title: parsed.title, text, bodyStart: parsed.bodyStart, sentences: out };
 }
 
-interface StoredSentence {
-  s: number;
-  e: number;
-  l: number;
-  q: Quote[];
-  n: SourceSentence['quantities'];
-  m: Mention[];
+/** One saved article: sentence bounds and lines flat, analyses only for sentences that have any. */
+interface StoredArticle {
+  uri: string;
+  key: string;
+  meta: Article['meta'];
+  title: string;
+  text: string;
+  bodyStart: number;
+  /** Search id of the first sentence (an article's ids are consecutive). */
+  id0: number;
+  /** start, end, line per sentence. */
+  sel: number[];
+  /** [sentence index, quotes, quantities, mentions] for sentences with any. */
+  x: Array<[number, Quote[] | 0, Quantity[] | 0, Mention[] | 0]>;
 }
 
 export class CorpusIndex implements CorpusView {
   private readonly byUri = new Map<string, Article>();
   private readonly byKey = new Map<string, Article>();
-  private readonly docIds = new Map<string, number[]>();
+  private readonly firstId = new Map<string, number>();
   private readonly docs: Array<SourceSentence | undefined> = [];
-  private search = newSearch();
+  private search = new SentenceIndex();
   private table = new EntityTable();
-  private fuse: Fuse<{ entity: Entity; name: string }> | undefined;
-  private quoteCache: Map<string, QuoteHit[]> | undefined;
+  private readonly names = new StaleCache<NameSearch>();
+  private readonly quoteCache = new StaleCache<Map<string, QuoteHit[]>>();
   private articleQuotes = new WeakMap<Article, QuoteHit[]>();
   private sentences = 0;
   private entityIds: { list: readonly Entity[]; byId: Map<string, Entity> } | undefined;
-  private df = new Map<string, number>();
+  private bulk = 0;
   /** Bumped on every change, so callers can invalidate caches (draft check results). */
   generation = 0;
 
@@ -110,6 +111,19 @@ export class CorpusIndex implements CorpusView {
   }
   get sentenceCount(): number {
     return this.sentences;
+  }
+
+  /** Bulk indexing starts: until `endBulk`, answers may come from entity/quote tables a little behind. */
+  beginBulk(): void {
+    this.bulk++;
+    this.table.staleOk = true;
+  }
+  endBulk(): void {
+    if (this.bulk > 0) this.bulk--;
+    if (this.bulk === 0) {
+      this.table.staleOk = false;
+      this.articleQuotes = new WeakMap();
+    }
   }
 
   articles(): Iterable<Article> {
@@ -127,48 +141,44 @@ export class CorpusIndex implements CorpusView {
     this.byUri.set(article.uri, article);
     this.byKey.set(article.key, article);
     this.byKey.set(article.key.toLowerCase(), article);
-    const ids: number[] = [];
-    const batch: Array<{ id: number; text: string }> = [];
     const sites: MentionSite[] = [];
+    const id0 = this.docs.length;
     for (const s of article.sentences) {
       const id = this.docs.length;
       this.docs.push(s);
-      ids.push(id);
-      batch.push({ id, text: s.text });
+      this.search.add(id, s.text);
       for (const mention of s.mentions) sites.push({ uri: article.uri, sentence: s.index, mention });
     }
-    this.search.addAll(batch);
-    this.docIds.set(article.uri, ids);
+    this.firstId.set(article.uri, id0);
     this.table.setArticle(article.uri, sites);
     this.sentences += article.sentences.length;
-    this.countTerms(article.sentences, 1);
     this.changed();
   }
 
   remove(uri: string): boolean {
     const old = this.byUri.get(uri);
     if (!old) return false;
-    for (const id of this.docIds.get(uri) ?? []) {
-      const s = this.docs[id];
-      if (s) this.search.discard(id);
-      this.docs[id] = undefined;
+    const id0 = this.firstId.get(uri) ?? 0;
+    for (let i = 0; i < old.sentences.length; i++) {
+      if (this.docs[id0 + i]) this.search.remove(id0 + i, old.sentences[i].text);
+      this.docs[id0 + i] = undefined;
     }
-    this.docIds.delete(uri);
+    this.firstId.delete(uri);
     this.byUri.delete(uri);
     if (this.byKey.get(old.key) === old) this.byKey.delete(old.key);
     if (this.byKey.get(old.key.toLowerCase()) === old) this.byKey.delete(old.key.toLowerCase());
     this.table.removeArticle(uri);
     this.sentences -= old.sentences.length;
-    this.countTerms(old.sentences, -1);
     this.changed();
     return true;
   }
 
   private changed(): void {
     this.generation++;
-    this.fuse = undefined;
-    this.quoteCache = undefined;
-    this.articleQuotes = new WeakMap();
+    this.names.invalidate();
+    this.quoteCache.invalidate();
+    // During bulk indexing quotes resolved against a slightly older entity table are kept.
+    if (!this.bulk) this.articleQuotes = new WeakMap();
   }
 
   /** Quotes of one article with resolved speakers (cached until the corpus changes). */
@@ -197,55 +207,21 @@ export class CorpusIndex implements CorpusView {
   }
 
   searchEntities(query: string, limit: number): Entity[] {
-    if (!this.fuse) {
-      const items: Array<{ entity: Entity; name: string }> = [];
-      for (const entity of this.table.entities()) {
-        items.push({ entity, name: entity.name });
-        for (const alias of entity.aliases) if (alias !== entity.name) items.push({ entity, name: alias });
-      }
-      this.fuse = new Fuse(items, { keys: ['name'], threshold: 0.4, ignoreLocation: true, includeScore: true });
-    }
-    const seen = new Set<string>();
-    const out: Entity[] = [];
-    for (const hit of this.fuse.search(query, { limit: limit * 3 })) {
-      if (seen.has(hit.item.entity.id)) continue;
-      seen.add(hit.item.entity.id);
-      out.push(hit.item.entity);
-      if (out.length >= limit) break;
-    }
-    return out;
+    return this.names.get(() => new NameSearch(this.table.entities()), this.bulk > 0).search(query, limit);
   }
 
   searchSentences(query: string, limit: number): ScoredSentence[] {
-    const hits = this.search.search(query, { combineWith: 'OR' });
     const out: ScoredSentence[] = [];
-    for (const hit of hits) {
-      const sentence = this.docs[hit.id as number];
-      if (!sentence) continue;
-      out.push({ sentence, score: hit.score });
-      if (out.length >= limit) break;
+    for (const hit of this.search.search(query, limit)) {
+      const sentence = this.docs[hit.id];
+      if (sentence) out.push({ sentence, score: hit.score });
     }
     return out;
   }
 
   /** Number of sentences containing a search term (for IDF weights). */
   documentFrequency(term: string): number {
-    return this.df.get(term) ?? 0;
-  }
-
-  private countTerms(sentences: Sentence[], delta: 1 | -1): void {
-    for (const s of sentences) {
-      const seen = new Set<string>();
-      for (const token of tokenizeForSearch(s.text)) {
-        const term = searchTerm(token);
-        if (term && !seen.has(term)) {
-          seen.add(term);
-          const n = (this.df.get(term) ?? 0) + delta;
-          if (n > 0) this.df.set(term, n);
-          else this.df.delete(term);
-        }
-      }
-    }
+    return this.search.documentFrequency(term);
   }
 
   sentenceAt(uri: string, index: number): SourceSentence | undefined {
@@ -253,18 +229,19 @@ export class CorpusIndex implements CorpusView {
   }
 
   quotesBy(entityId: string): QuoteHit[] {
-    if (!this.quoteCache) {
-      this.quoteCache = new Map();
+    const bySpeaker = this.quoteCache.get(() => {
+      const map = new Map<string, QuoteHit[]>();
       for (const article of this.byUri.values()) {
         for (const hit of this.quoteHits(article)) {
           if (!hit.speaker) continue;
-          const list = this.quoteCache.get(hit.speaker.id) ?? [];
-          list.push(hit);
-          this.quoteCache.set(hit.speaker.id, list);
+          const list = map.get(hit.speaker.id);
+          if (list) list.push(hit);
+          else map.set(hit.speaker.id, [hit]);
         }
       }
-    }
-    return this.quoteCache.get(entityId) ?? [];
+      return map;
+    }, this.bulk > 0);
+    return bySpeaker.get(entityId) ?? [];
   }
 
   /** All quotes of the corpus with their resolved speakers (for misquote search). */
@@ -275,55 +252,61 @@ export class CorpusIndex implements CorpusView {
   }
 
   toJSON(): unknown {
-    const articles = [...this.byUri.values()].map((a) => ({
-      uri: a.uri,
-      key: a.key,
-      meta: a.meta,
-      title: a.title,
-      text: a.text,
-      bodyStart: a.bodyStart,
-      ids: this.docIds.get(a.uri) ?? [],
-      sentences: a.sentences.map((s): StoredSentence => ({ s: s.start, e: s.end, l: s.line, q: s.quotes, n: s.quantities, m: s.mentions })),
-    }));
+    const articles: StoredArticle[] = [];
+    for (const a of this.byUri.values()) {
+      const sel: number[] = [];
+      const x: StoredArticle['x'] = [];
+      for (const s of a.sentences) {
+        sel.push(s.start, s.end, s.line);
+        if (s.quotes.length || s.quantities.length || s.mentions.length) {
+          x.push([s.index, s.quotes.length ? s.quotes : 0, s.quantities.length ? s.quantities : 0, s.mentions.length ? s.mentions : 0]);
+        }
+      }
+      articles.push({ uri: a.uri, key: a.key, meta: a.meta, title: a.title, text: a.text, bodyStart: a.bodyStart, id0: this.firstId.get(a.uri) ?? 0, sel, x });
+    }
     return {
       format: INDEX_FORMAT,
       articles,
-      entities: this.table.toJSON(),
       search: this.search.toJSON(),
-      df: [...this.df],
       docCount: this.docs.length,
     };
   }
 
   static fromJSON(data: unknown): CorpusIndex | undefined {
-    const d = data as { format?: number; articles?: unknown[]; entities?: unknown; search?: unknown; df?: Array<[string, number]>; docCount?: number };
+    const d = data as { format?: number; articles?: unknown[]; search?: unknown; docCount?: number };
     if (!d || d.format !== INDEX_FORMAT || !Array.isArray(d.articles)) return undefined;
+    const search = SentenceIndex.fromJSON(d.search);
+    if (!search) return undefined;
     const index = new CorpusIndex();
     index.docs.length = d.docCount ?? 0;
-    for (const raw of d.articles as Array<Omit<Article, 'sentences'> & { sentences: StoredSentence[] }>) {
-      const sentences: SourceSentence[] = raw.sentences.map((s, i) => ({
-        start: s.s,
-        end: s.e,
-        text: raw.text.slice(s.s, s.e),
-        uri: raw.uri,
-        index: i,
-        line: s.l,
-        quotes: s.q,
-        quantities: s.n,
-        mentions: s.m,
-      }));
-      const article: Article = { ...raw, sentences };
+    for (const raw of d.articles as StoredArticle[]) {
+      const sentences: SourceSentence[] = [];
+      for (let i = 0, k = 0; k + 2 < raw.sel.length; i++, k += 3) {
+        const start = raw.sel[k];
+        const end = raw.sel[k + 1];
+        const s: SourceSentence = { start, end, text: raw.text.slice(start, end), uri: raw.uri, index: i, line: raw.sel[k + 2], quotes: NO_QUOTES, quantities: NO_QUANTITIES, mentions: NO_MENTIONS };
+        sentences.push(s);
+        index.docs[raw.id0 + i] = s;
+      }
+      for (const [i, q, n, m] of raw.x) {
+        const s = sentences[i];
+        if (!s) continue;
+        if (q) s.quotes = q;
+        if (n) s.quantities = n;
+        if (m) s.mentions = m;
+      }
+      const article: Article = { uri: raw.uri, key: raw.key, meta: raw.meta, title: raw.title, text: raw.text, bodyStart: raw.bodyStart, sentences };
       index.byUri.set(article.uri, article);
       index.byKey.set(article.key, article);
       index.byKey.set(article.key.toLowerCase(), article);
-      const ids = (raw as unknown as { ids: number[] }).ids;
-      sentences.forEach((s, i) => (index.docs[ids[i]] = s));
-      index.docIds.set(article.uri, ids);
+      index.firstId.set(article.uri, raw.id0);
       index.sentences += sentences.length;
+      // The entity table is rebuilt from the mentions (it stores nothing else; saving it doubled them).
+      const sites: MentionSite[] = [];
+      for (const s of sentences) for (const mention of s.mentions) sites.push({ uri: article.uri, sentence: s.index, mention });
+      index.table.setArticle(article.uri, sites);
     }
-    index.search = MiniSearch.loadJS(d.search as never, searchOptions);
-    index.df = new Map(d.df ?? []);
-    index.table = EntityTable.fromJSON(d.entities);
+    index.search = search;
     return index;
   }
 }

@@ -6,6 +6,7 @@
 import type { Entity, EntityKind, EntityRole, Mention, SourceLocation } from '../types.ts';
 import { ALIASES, DEMONYMS, PLACE_WORDS } from './gazetteer.ts';
 import { hasWeakKind } from './names.ts';
+import { StaleCache } from './staleCache.ts';
 
 export interface MentionSite {
   uri: string;
@@ -14,6 +15,7 @@ export interface MentionSite {
 }
 
 const KINDS: readonly EntityKind[] = ['person', 'organization', 'place', 'event'];
+const NO_SITES: Site[] = [];
 
 interface Site {
   loc: SourceLocation; // shared with every build's Entity.mentions
@@ -106,32 +108,55 @@ function initials(key: string): string {
   return s;
 }
 
+interface Resolved {
+  list: Entity[];
+  byKey: Map<string, Entity>;
+  byWord: Map<string, Entity[]>;
+}
+
 function emptyVotes(): Record<EntityKind, number> {
   return { person: 0, organization: 0, place: 0, event: 0 };
 }
 
 export class EntityTable {
   private articles = new Map<string, Site[]>();
-  private cache: { list: Entity[]; byKey: Map<string, Entity>; byWord: Map<string, Entity[]> } | undefined;
+  private readonly pending = new Map<string, MentionSite[]>();
+  private readonly cache = new StaleCache<Resolved>();
+  /** Set during bulk indexing: a recent resolution may be served though articles changed since. */
+  staleOk = false;
 
-  /** Replace all mentions of one article (incremental re-index); cheap to call per file. */
+  /** Replace all mentions of one article (incremental re-index); cheap to call per file: the article is
+   *  resolved when the table is next read. */
   setArticle(uri: string, sites: MentionSite[]): void {
-    const local: Site[] = sites.map((s) => {
-      const m = s.mention;
-      const key = canonicalKey(nameKey(m.text));
-      const loc: SourceLocation = { uri, sentence: s.sentence, start: m.start, end: m.end };
-      const site: Site = { loc, sentence: s.sentence, start: m.start, end: m.end, surface: m.text, kind: m.kind, weak: hasWeakKind(m), key, target: key };
-      if (m.role) site.role = m.role;
-      return site;
-    });
-    resolveLocally(local);
-    if (local.length) this.articles.set(uri, local);
-    else this.articles.delete(uri);
-    this.cache = undefined;
+    if (sites.length) {
+      if (!this.articles.has(uri)) this.articles.set(uri, NO_SITES); // keeps the order articles came in
+      this.pending.set(uri, sites);
+    } else {
+      this.articles.delete(uri);
+      this.pending.delete(uri);
+    }
+    this.cache.invalidate();
+  }
+
+  private flush(): void {
+    for (const [uri, sites] of this.pending) {
+      const local: Site[] = sites.map((s) => {
+        const m = s.mention;
+        const key = canonicalKey(nameKey(m.text));
+        const loc: SourceLocation = { uri, sentence: s.sentence, start: m.start, end: m.end };
+        const site: Site = { loc, sentence: s.sentence, start: m.start, end: m.end, surface: m.text, kind: m.kind, weak: hasWeakKind(m), key, target: key };
+        if (m.role) site.role = m.role;
+        return site;
+      });
+      resolveLocally(local);
+      this.articles.set(uri, local);
+    }
+    this.pending.clear();
   }
 
   removeArticle(uri: string): void {
-    if (this.articles.delete(uri)) this.cache = undefined;
+    this.pending.delete(uri);
+    if (this.articles.delete(uri)) this.cache.invalidate();
   }
 
   /** Resolved entities, most mentioned first (recomputed lazily after changes). */
@@ -169,6 +194,7 @@ export class EntityTable {
   }
 
   toJSON(): unknown {
+    this.flush();
     const articles: unknown[] = [];
     for (const [uri, sites] of this.articles) {
       articles.push([uri, sites.map((s) => [s.sentence, s.start, s.end, s.surface, KINDS.indexOf(s.kind), s.weak ? 1 : 0, s.role ?? 0])]);
@@ -201,8 +227,12 @@ export class EntityTable {
     return t;
   }
 
-  private build(): { list: Entity[]; byKey: Map<string, Entity>; byWord: Map<string, Entity[]> } {
-    if (this.cache) return this.cache;
+  private build(): Resolved {
+    return this.cache.get(() => this.resolveAll(), this.staleOk);
+  }
+
+  private resolveAll(): Resolved {
+    this.flush();
     const groups = new Map<string, Group>();
     const acronyms = new Map<string, Map<string, number>>();
     for (const sites of this.articles.values()) {
@@ -230,7 +260,7 @@ export class EntityTable {
     mergeShortForms(groups, acronyms);
     keyMemo = new Map();
     try {
-      return (this.cache = materialise(groups));
+      return materialise(groups);
     } finally {
       keyMemo = undefined;
     }
@@ -385,7 +415,7 @@ function rootOf(g: Group): Group {
   return r;
 }
 
-function materialise(groups: Map<string, Group>): { list: Entity[]; byKey: Map<string, Entity>; byWord: Map<string, Entity[]> } {
+function materialise(groups: Map<string, Group>): Resolved {
   // Gather each root with the groups merged into it.
   const members = new Map<Group, Group[]>();
   for (const g of groups.values()) push(members, rootOf(g), g);

@@ -1,0 +1,223 @@
+// BM25 index over corpus sentences: an inverted index of stemmed terms to sentence ids. It scores exactly
+// like minisearch 7 with one field and default options (BM25+ k=1.2 b=0.7 d=0.5, OR of query terms, score
+// times the number of distinct query terms matched, ties in first-match order), which it replaced: a Map of
+// Maps per term and document cost ~1 KB per sentence and most of the indexing time.
+
+import { STOPWORDS, stem, tokenize } from '../text/words.ts';
+
+const K = 1.2;
+const B = 0.7;
+const D = 0.5;
+const MEMO_LIMIT = 300_000;
+
+/** Terms as the index sees them: folded, stop words dropped, stemmed. Shared with the checker. */
+export function searchTerm(term: string): string | null {
+  if (term.length === 0 || STOPWORDS.has(term)) return null;
+  return stem(term);
+}
+
+/** Token norms of a text (what the field length counts) . */
+export function searchTokens(text: string): string[] {
+  const tokens = tokenize(text);
+  const out = new Array<string>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) out[i] = tokens[i].norm;
+  return out;
+}
+
+/** Ids of the sentences holding a term, ascending; an id repeats once per extra occurrence (term frequency). */
+interface Posting {
+  ids: number[];
+  /** Distinct live ids. */
+  df: number;
+}
+
+export interface SearchHit {
+  id: number;
+  score: number;
+}
+
+interface Serialised {
+  v: 1;
+  avg: number;
+  live: number;
+  /** Field length per id, -1 for ids not (or no longer) indexed. */
+  lens: number[];
+  terms: string[];
+  /** Per term: ids delta-encoded (0 = the previous id again). */
+  ids: number[][];
+}
+
+export class SentenceIndex {
+  private postings = new Map<string, Posting>();
+  private lens: number[] = [];
+  private live = 0;
+  private avg = 0;
+  private dead = 0;
+  /** Token norm → its search term, and the last sentence it was counted in (distinct tokens per sentence). */
+  private readonly memo = new Map<string, { term: string | null; seen: number }>();
+  private seq = 0;
+
+  get size(): number {
+    return this.live;
+  }
+
+  /** Indexes a sentence under a new id (ids must be added in increasing order). */
+  add(id: number, text: string): void {
+    const memo = this.memo;
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    const seq = ++this.seq;
+    let length = 0;
+    for (const token of tokenize(text)) {
+      let info = memo.get(token.norm);
+      if (!info) memo.set(token.norm, (info = { term: searchTerm(token.norm), seen: 0 }));
+      if (info.seen !== seq) {
+        info.seen = seq;
+        length++;
+      }
+      if (!info.term) continue;
+      let p = this.postings.get(info.term);
+      if (!p) this.postings.set(info.term, (p = { ids: [], df: 0 }));
+      // A sentence's occurrences of a term are pushed together, so a repeat is the last id again.
+      if (p.ids.length === 0 || p.ids[p.ids.length - 1] !== id) p.df++;
+      p.ids.push(id);
+    }
+    // Running average exactly as minisearch computes it, so scores are bit-identical.
+    this.avg = (this.avg * this.live + length) / (this.live + 1);
+    this.live++;
+    while (this.lens.length < id) this.lens.push(-1);
+    this.lens[id] = length;
+  }
+
+  /** Drops a sentence; `text` must be the text it was added with. Postings are cleaned in bulk later. */
+  remove(id: number, text: string): void {
+    const length = this.lens[id];
+    if (length === undefined || length < 0) return;
+    if (this.live === 1) this.avg = 0;
+    else this.avg = (this.avg * this.live - length) / (this.live - 1);
+    this.live--;
+    this.lens[id] = -1;
+    const seen = new Set<string>();
+    for (const norm of searchTokens(text)) {
+      const term = searchTerm(norm);
+      if (!term || seen.has(term)) continue;
+      seen.add(term);
+      const p = this.postings.get(term);
+      if (p && --p.df === 0) this.postings.delete(term);
+    }
+    if (++this.dead > 1000 && this.dead * 2 > this.live) this.vacuum();
+  }
+
+  /** Number of sentences containing a term. */
+  documentFrequency(term: string): number {
+    return this.postings.get(term)?.df ?? 0;
+  }
+
+  /** Sentences matching any query term, best first; at most `limit` of them. */
+  search(query: string, limit = Infinity): SearchHit[] {
+    const results = new Map<number, { score: number; terms: number }>();
+    const done = new Set<string>();
+    const n = this.live;
+    const lens = this.lens;
+    const avg = this.avg;
+    for (const norm of searchTokens(query)) {
+      const term = searchTerm(norm);
+      if (!term) continue;
+      const p = this.postings.get(term);
+      if (!p) continue;
+      const repeat = done.has(term);
+      done.add(term);
+      const idf = Math.log(1 + (n - p.df + 0.5) / (p.df + 0.5));
+      const ids = p.ids;
+      for (let i = 0; i < ids.length; ) {
+        const id = ids[i];
+        let j = i + 1;
+        while (j < ids.length && ids[j] === id) j++;
+        const tf = j - i;
+        i = j;
+        const length = lens[id];
+        if (length < 0) continue;
+        const score = idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * length) / avg)));
+        const r = results.get(id);
+        if (!r) results.set(id, { score, terms: 1 });
+        else {
+          r.score += score;
+          if (!repeat) r.terms++;
+        }
+      }
+    }
+    const hits: SearchHit[] = [];
+    for (const [id, r] of results) hits.push({ id, score: r.score * r.terms });
+    return topByScore(hits, limit);
+  }
+
+  private vacuum(): void {
+    for (const [term, p] of this.postings) {
+      const kept: number[] = [];
+      for (const id of p.ids) if (this.lens[id] >= 0) kept.push(id);
+      if (kept.length) p.ids = kept;
+      else this.postings.delete(term);
+    }
+    this.dead = 0;
+  }
+
+  toJSON(): Serialised {
+    if (this.dead) this.vacuum();
+    const terms: string[] = [];
+    const ids: number[][] = [];
+    for (const [term, p] of this.postings) {
+      terms.push(term);
+      const d = new Array<number>(p.ids.length);
+      let prev = 0;
+      for (let i = 0; i < p.ids.length; i++) {
+        d[i] = p.ids[i] - prev;
+        prev = p.ids[i];
+      }
+      ids.push(d);
+    }
+    return { v: 1, avg: this.avg, live: this.live, lens: this.lens, terms, ids };
+  }
+
+  static fromJSON(data: unknown): SentenceIndex | undefined {
+    const d = data as Serialised;
+    if (!d || d.v !== 1 || !Array.isArray(d.terms) || !Array.isArray(d.ids) || !Array.isArray(d.lens)) return undefined;
+    if (d.terms.length !== d.ids.length || typeof d.avg !== 'number' || typeof d.live !== 'number') return undefined;
+    const index = new SentenceIndex();
+    index.avg = d.avg;
+    index.live = d.live;
+    index.lens = d.lens;
+    for (let t = 0; t < d.terms.length; t++) {
+      const delta = d.ids[t];
+      if (!Array.isArray(delta)) return undefined;
+      const ids = new Array<number>(delta.length);
+      let prev = 0;
+      let df = 0;
+      for (let i = 0; i < delta.length; i++) {
+        if (delta[i] !== 0 || i === 0) df++;
+        ids[i] = prev += delta[i];
+      }
+      index.postings.set(d.terms[t], { ids, df });
+    }
+    return index;
+  }
+}
+
+/** The `limit` best hits, sorted by score; equal scores keep their order (as a stable full sort would). */
+function topByScore(hits: SearchHit[], limit: number): SearchHit[] {
+  if (hits.length > limit * 4 && limit < 1000) {
+    // Keep only hits scoring at least the limit-th best score, then sort those.
+    const best = new Float64Array(limit).fill(-Infinity); // ascending; best[0] is the cut-off
+    for (const h of hits) {
+      if (h.score <= best[0]) continue;
+      let i = 1;
+      while (i < limit && best[i] < h.score) {
+        best[i - 1] = best[i];
+        i++;
+      }
+      best[i - 1] = h.score;
+    }
+    const cut = best[0];
+    hits = hits.filter((h) => h.score >= cut);
+  }
+  hits.sort((a, b) => b.score - a.score);
+  return hits.length > limit ? hits.slice(0, limit) : hits;
+}

@@ -1,0 +1,50 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyseArticle, CorpusIndex } from '../../server/src/service/corpus/corpusIndex.ts';
+
+const ARTICLES = [
+  { uri: 'file:///c/a.md', text: 'Minister Tony Blair said the economy grew by 3% in 2004. "We are on track," Blair said.\n' },
+  { uri: 'file:///c/b.md', text: 'Chancellor Gordon Brown said growth would reach 3.5%. Brown added that rates would stay low.\n' },
+  { uri: 'file:///c/c.md', text: 'The Bank of England held interest rates at 4.75% on Thursday.\n' },
+];
+
+function snapshot(index: CorpusIndex): unknown {
+  return {
+    entities: index.entities().map((e) => [e.id, e.name, e.aliases, e.mentions]),
+    search: index.searchSentences('Blair said growth rates', 10).map((h) => [h.sentence.uri, h.sentence.index, h.score]),
+    df: index.documentFrequency('said'),
+    quotes: index.quotesBy(index.lookupEntity('Tony Blair')?.id ?? '').map((q) => q.quote.text),
+    sentences: [...index.articles()].map((a) => a.sentences.map((s) => [s.text, s.line, s.quotes, s.quantities, s.mentions])),
+  };
+}
+
+test('bulk indexing may answer from a slightly older entity table, and is exact once it ends', () => {
+  const index = new CorpusIndex();
+  index.beginBulk();
+  index.add(analyseArticle(ARTICLES[0]));
+  assert.ok(index.lookupEntity('Tony Blair'));
+  index.add(analyseArticle(ARTICLES[1]));
+  index.endBulk();
+  assert.ok(index.lookupEntity('Gordon Brown'), 'after the bulk the table includes every article');
+  assert.equal(index.searchEntities('Gordon Bro', 5)[0]?.name, 'Gordon Brown');
+  index.remove(ARTICLES[1].uri);
+  assert.equal(index.lookupEntity('Gordon Brown'), undefined, 'outside a bulk a change is seen at once');
+});
+
+test('a saved index loads to the same corpus (sentences, entities, search, quotes)', () => {
+  const index = new CorpusIndex();
+  for (const a of ARTICLES) index.add(analyseArticle(a));
+  index.remove(ARTICLES[2].uri);
+  index.add(analyseArticle(ARTICLES[2]));
+  const loaded = CorpusIndex.fromJSON(JSON.parse(JSON.stringify(index.toJSON())));
+  assert.ok(loaded);
+  assert.deepEqual(snapshot(loaded), snapshot(index));
+  assert.equal(loaded.sentenceCount, index.sentenceCount);
+  assert.equal(CorpusIndex.fromJSON({ format: 1, articles: [] }), undefined, 'an older format is refused');
+});
+
+test('sentences without quotes, figures or names share one frozen empty list', () => {
+  const a = analyseArticle({ uri: 'file:///c/d.md', text: 'It rained. It rained again.\n' });
+  assert.equal(a.sentences[0].quotes, a.sentences[1].quotes);
+  assert.ok(Object.isFrozen(a.sentences[0].mentions));
+});
