@@ -154,6 +154,8 @@ test('a saved index reloads and gives the same verdicts', async () => {
   const fresh = createSourcedService();
   assert.equal(await fresh.importIndex(json), true);
   assert.equal(fresh.corpus.articleCount, 2);
+  const kinds = (x: typeof service) => x.corpus.entities().map((e) => `${e.kind}:${e.name}`).sort();
+  assert.deepEqual(kinds(fresh), kinds(service), 'entities, with their kinds, survive the saved index');
   const text = 'Henrik Lund said the stoppage cost the port about $120 million in lost fees.';
   const a = await service.checkDocument({ uri: 'file:///d.md', text });
   const b = await fresh.checkDocument({ uri: 'file:///d.md', text });

@@ -63,6 +63,8 @@ export interface Mention extends Span {
   kind: EntityKind;
   /** Title/role words written before or in apposition to the name ("Vice Foreign Minister"). */
   role?: string;
+  /** The kind is a default guess, with no title, suffix, gazetteer or context cue behind it. */
+  weak?: boolean;
 }
 
 export interface ArticleMeta {

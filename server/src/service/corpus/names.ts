@@ -262,10 +262,9 @@ function runKey(toks: Tok[], a: number, b: number): string {
   return k;
 }
 
-const weakKinds = new WeakSet<Mention>();
 /** True when the mention's kind is a default guess (no title, suffix, gazetteer or context cue). */
 export function hasWeakKind(m: Mention): boolean {
-  return weakKinds.has(m);
+  return m.weak === true;
 }
 
 /** Finds proper-noun mentions in `text`, sentence by sentence. */
@@ -343,7 +342,8 @@ export function findMentions(text: string, sentences: Sentence[]): Mention[] {
       }
       const mention: Mention = { start: m.start, end: m.end, text: text.slice(m.start, m.end), kind: m.kind };
       if (m.role) mention.role = m.role;
-      if (m.cue === 'weak') weakKinds.add(mention);
+      // Stored on the mention so it survives the saved index.
+      if (m.cue === 'weak') mention.weak = true;
       out.push(mention);
     }
   }
