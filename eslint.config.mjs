@@ -40,7 +40,7 @@ export default tseslint.config(
     files: ['client/src/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/server/**'], message: 'The client only starts the server; it must not import server code.' }],
+        patterns: [{ group: ['**/server/src/service/**', '**/server/src/lsp/**', '**/server/src/cli/**', '**/server/src/host/**'], message: 'The client only starts the server; it must not import server code (server/src/protocol.ts, the shared message types, excepted).' }],
       }],
     },
   },

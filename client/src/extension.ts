@@ -19,7 +19,7 @@ import {
   type ClaimAtResult,
   type ClaimsParams,
   type StatusParams,
-} from './protocol.ts';
+} from '../../server/src/protocol.ts';
 import { SHOW_FLAGGED_COMMAND, SourcedStatusBar } from './statusBar.ts';
 
 let client: LanguageClient | undefined;

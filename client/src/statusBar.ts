@@ -2,7 +2,7 @@
 // draft's claims ("12 claims · 9 sourced · 3 flagged"). Clicking it lists the flagged claims.
 
 import * as vscode from 'vscode';
-import type { ClaimsParams, StatusParams } from './protocol.ts';
+import type { ClaimsParams, StatusParams } from '../../server/src/protocol.ts';
 
 export const SHOW_FLAGGED_COMMAND = 'sourced.showFlaggedClaims';
 

@@ -13,7 +13,7 @@ import { readCorpus, type CorpusFileResult } from '../../server/src/host/corpusF
 import { loadIndexCache, saveIndexCache } from '../../server/src/host/indexCache.ts';
 import { createSourcedService, defaultSettings } from '../../server/src/service/index.ts';
 import { CorpusFolder } from '../../server/src/lsp/corpusFolder.ts';
-import type { StatusParams } from '../../server/src/lsp/protocol.ts';
+import type { StatusParams } from '../../server/src/protocol.ts';
 
 const repo = path.resolve(__dirname, '..', '..');
 const tmp = fs.mkdtempSync(path.join(tmpdir(), 'sourced-bad-'));

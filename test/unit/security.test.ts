@@ -13,7 +13,7 @@ import type { CompletionItem, MarkupContent, Position, TextEdit } from 'vscode-l
 import { createSourcedService, defaultSettings, type SourcedService } from '../../server/src/service/index.ts';
 import { resolveCorpusRoots } from '../../server/src/lsp/corpusPaths.ts';
 import { CorpusFolder } from '../../server/src/lsp/corpusFolder.ts';
-import type { StatusParams } from '../../server/src/lsp/protocol.ts';
+import type { StatusParams } from '../../server/src/protocol.ts';
 import { LspClient } from '../protocol/lspClient.ts';
 
 const repo = path.resolve(__dirname, '..', '..');

@@ -9,7 +9,7 @@ import type { DocumentInput } from '../service/types.ts';
 import { readCorpus, walkCorpus, type CorpusEntry } from '../host/corpusFiles.ts';
 import { corpusFingerprint, defaultCacheFile, loadIndexCacheEntry, saveIndexCache } from '../host/indexCache.ts';
 import { isUnder, resolveCorpusRoots } from './corpusPaths.ts';
-import type { StatusParams } from './protocol.ts';
+import type { StatusParams } from '../protocol.ts';
 
 const CORPUS_EXTENSIONS = /\.(?:md|markdown|txt)$/i;
 const STATUS_INTERVAL_MS = 150;

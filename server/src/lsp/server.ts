@@ -39,7 +39,7 @@ import {
   type ClaimAtResult,
   type ClaimsParams,
   type StatusParams,
-} from './protocol.ts';
+} from '../protocol.ts';
 
 /** Pause after the last keystroke before a pushed re-check (pull clients pace themselves). */
 const PUSH_DEBOUNCE_MS = 300;

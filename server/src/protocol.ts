@@ -1,19 +1,10 @@
-// Custom messages of the Sourced server (a copy of server/src/lsp/protocol.ts: the client must not import
-// server code). Keep the two in step.
+// Custom messages between the Sourced server and its clients: the one server file the VS Code client may
+// import (types and method names only, enforced by eslint). Plain LSP clients can ignore them.
 
-import type { Position, Range } from 'vscode-languageclient/node';
+import type { Position, Range } from 'vscode-languageserver-types';
+import type { Evidence, Verdict } from './service/types.ts';
 
-export type Verdict = 'supported' | 'contradicted' | 'misquoted' | 'unsourced';
-
-export interface Evidence {
-  uri: string;
-  title: string;
-  line: number;
-  range: Range;
-  text: string;
-  score: number;
-}
-
+/** Server → client notification: corpus indexing state of one workspace folder. */
 export const STATUS_NOTIFICATION = 'sourced/status';
 export interface StatusParams {
   folder: string;
