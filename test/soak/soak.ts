@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Position } from 'vscode-languageserver-types';
 import { LspClient, type Message } from '../protocol/lspClient.ts';
+import { mulberry32 } from '../bench/prng.ts';
 
 const repo = path.resolve(__dirname, '..', '..');
 
@@ -37,18 +38,6 @@ function parseOptions(argv: string[]): Options {
   }
   if (!(opts.n > 0)) throw new Error('--n must be a positive number');
   return opts;
-}
-
-/** mulberry32: a small seeded generator, so a failing run can be replayed with --seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function corpusFiles(dir: string): string[] {
@@ -112,7 +101,8 @@ async function pull(client: LspClient, uri: string): Promise<Diagnostic[] | 'can
 
 async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
-  const random = rng(opts.seed);
+  // Seeded, so a failing run can be replayed with --seed.
+  const random = mulberry32(opts.seed);
   const files = corpusFiles(opts.corpus);
   const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
   console.log(`soak: ${opts.n} operations, corpus ${files.length} files (${(bytes / 1e6).toFixed(1)} MB) from ${opts.corpus}, server ${opts.dist ? 'dist' : 'src'}, seed ${opts.seed}`);
