@@ -21,40 +21,40 @@ function table(docs: Record<string, string>): EntityTable {
 }
 const m = (text: string, kind: Mention['kind'] = 'person'): Mention => ({ start: 0, end: text.length, text, kind });
 
-const A = 'US Special Representative for North Korea Stephen Biegun arrived in Seoul on Sunday. ' +
-  'Biegun met officials. Biegun\'s trip ended. North Korean leader Kim Jong-un did not reply. ' +
+const A = 'US Special Representative for North Korea Martin Ekdahl arrived in Seoul on Sunday. ' +
+  'Ekdahl met officials. Ekdahl\'s trip ended. North Korean leader Ri Song-chol did not reply. ' +
   'China and Russia proposed a resolution at the UN Security Council. The Security Council did not vote. ' +
   'Experts at the Foundation for Defense of Democracies (FDD) want more sanctions.';
-const B = 'Stephen Biegun, the U.S. envoy, left Beijing. Kim Jong Un has set a deadline. ' +
-  'Kim said the United States must change course. Prime Minister Tony Blair agreed.';
+const B = 'Martin Ekdahl, the U.S. envoy, left Beijing. Ri Song Chol has set a deadline. ' +
+  'Ri said the United States must change course. Prime Minister Tony Blair agreed.';
 const C = 'Mr Blair said he would stay. Tony Blair spoke in London on Monday.';
 
 test('nameKey ignores case, hyphens, periods, accents and a leading "the"', () => {
-  assert.equal(nameKey('Kim Jong-un'), nameKey('Kim Jong Un'));
-  assert.equal(nameKey('KIM JONG UN'), nameKey('Kim Jong Un'));
+  assert.equal(nameKey('Ri Song-chol'), nameKey('Ri Song Chol'));
+  assert.equal(nameKey('RI SONG CHOL'), nameKey('Ri Song Chol'));
   assert.equal(nameKey('U.S.'), nameKey('US'));
   assert.equal(nameKey('the Security Council'), 'security council');
   assert.equal(nameKey('José Müller'), 'jose muller');
-  assert.equal(nameKey("Biegun's"), 'biegun');
+  assert.equal(nameKey("Ekdahl's"), 'ekdahl');
 });
 
 test('surnames, spelling variants, short forms and acronyms resolve to one entity', () => {
   const t = table({ 'a.md': A, 'b.md': B, 'c.md': C });
-  const biegun = t.lookup('Biegun');
-  assert.ok(biegun);
-  assert.equal(biegun.name, 'Stephen Biegun');
-  assert.equal(biegun.kind, 'person');
-  assert.equal(biegun.id, 'person:stephen biegun');
-  assert.ok(biegun.aliases.includes('Biegun'));
-  assert.equal(biegun.mentions.length, 4);
-  assert.deepEqual(biegun.roles.map((r) => r.text), ['US Special Representative for North Korea', 'U.S. envoy']);
-  assert.equal(biegun.roles[0].source.uri, 'a.md');
+  const ekdahl = t.lookup('Ekdahl');
+  assert.ok(ekdahl);
+  assert.equal(ekdahl.name, 'Martin Ekdahl');
+  assert.equal(ekdahl.kind, 'person');
+  assert.equal(ekdahl.id, 'person:martin ekdahl');
+  assert.ok(ekdahl.aliases.includes('Ekdahl'));
+  assert.equal(ekdahl.mentions.length, 4);
+  assert.deepEqual(ekdahl.roles.map((r) => r.text), ['US Special Representative for North Korea', 'U.S. envoy']);
+  assert.equal(ekdahl.roles[0].source.uri, 'a.md');
 
-  const kim = t.lookup('Kim Jong Un');
+  const kim = t.lookup('Ri Song Chol');
   assert.ok(kim);
-  assert.equal(t.lookup('Kim Jong-un'), kim);
-  assert.equal(t.lookup('KIM JONG UN'), kim);
-  assert.ok(kim.mentions.length >= 3, 'lone "Kim" in b.md joins the full name');
+  assert.equal(t.lookup('Ri Song-chol'), kim);
+  assert.equal(t.lookup('RI SONG CHOL'), kim);
+  assert.ok(kim.mentions.length >= 3, 'lone "Ri" in b.md joins the full name');
 
   const council = t.lookup('the Security Council');
   assert.ok(council);
@@ -72,20 +72,20 @@ test('surnames, spelling variants, short forms and acronyms resolve to one entit
 
 test('mention locations point at the text of the mention', () => {
   const t = table({ 'a.md': A });
-  const e = t.lookup('Stephen Biegun');
+  const e = t.lookup('Martin Ekdahl');
   assert.ok(e);
-  for (const loc of e.mentions) assert.match(A.slice(loc.start, loc.end), /Biegun$/);
+  for (const loc of e.mentions) assert.match(A.slice(loc.start, loc.end), /Ekdahl$/);
   assert.deepEqual(e.mentions.map((l) => l.sentence), [0, 1, 2]);
 });
 
 test('resolve: surname prefers the person the draft names in full, else the most mentioned', () => {
   const t = table({
-    'a.md': 'Kim Jong Un met envoys. Kim Jong Un said no. Kim left.',
-    'b.md': 'Kim Yo Jong issued a statement. Kim warned Seoul.',
+    'a.md': 'Ri Song Chol met envoys. Ri Song Chol said no. Ri left.',
+    'b.md': 'Ri Yo Jong issued a statement. Ri warned Seoul.',
   });
-  assert.equal(t.resolve(m('Kim'))?.name, 'Kim Jong Un');
-  assert.equal(t.resolve(m('Kim'), [m('Kim Yo Jong'), m('Kim')])?.name, 'Kim Yo Jong');
-  assert.equal(t.resolve(m('Kim Yo-jong'))?.name, 'Kim Yo Jong');
+  assert.equal(t.resolve(m('Ri'))?.name, 'Ri Song Chol');
+  assert.equal(t.resolve(m('Ri'), [m('Ri Yo Jong'), m('Ri')])?.name, 'Ri Yo Jong');
+  assert.equal(t.resolve(m('Ri Yo-jong'))?.name, 'Ri Yo Jong');
   assert.equal(t.resolve(m('Nobody Here')), undefined);
 });
 
@@ -105,9 +105,9 @@ test('Bolton the club stays apart from John Bolton', () => {
 
 test('incremental updates and JSON round trip', () => {
   const t = table({ 'a.md': A, 'b.md': B });
-  assert.equal(t.lookup('Biegun')?.mentions.length, 4);
+  assert.equal(t.lookup('Ekdahl')?.mentions.length, 4);
   t.removeArticle('b.md');
-  assert.equal(t.lookup('Biegun')?.mentions.length, 3);
+  assert.equal(t.lookup('Ekdahl')?.mentions.length, 3);
   t.setArticle('b.md', sites('b.md', B));
   const copy = EntityTable.fromJSON(JSON.parse(JSON.stringify(t.toJSON())));
   assert.deepEqual(copy.entities(), t.entities());

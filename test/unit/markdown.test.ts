@@ -124,23 +124,23 @@ test('unclosed comments: a block comment hides the rest, an inline one the rest 
 });
 
 test('citations and footnote definitions', () => {
-  const md = 'Biegun arrived[^reuters] on Sunday.[^2]\n\n[^reuters]: Reuters, 20 Dec 2019.\n    Second line.\n[^2]: WSWS.\n\nNext paragraph.';
+  const md = 'Ekdahl arrived[^reuters] on Sunday.[^2]\n\n[^reuters]: Reuters, 20 Dec 2019.\n    Second line.\n[^2]: WSWS.\n\nNext paragraph.';
   const r = parseMarkdown(md);
   assert.deepEqual(r.citations.map((c) => [c.key, md.slice(c.start, c.end)]), [['reuters', '[^reuters]'], ['2', '[^2]']]);
   assert.deepEqual(r.footnotes.map((f) => [f.key, f.text, md.slice(f.textStart, f.textStart + f.text.length), md.slice(f.start, f.end)]), [
     ['reuters', 'Reuters, 20 Dec 2019.\n    Second line.', 'Reuters, 20 Dec 2019.\n    Second line.', '[^reuters]: Reuters, 20 Dec 2019.\n    Second line.'],
     ['2', 'WSWS.', 'WSWS.', '[^2]: WSWS.'],
   ]);
-  assert.deepEqual(blockTexts(md, r), [['paragraph', 'Biegun arrived on Sunday.'], ['paragraph', 'Next paragraph.']]);
+  assert.deepEqual(blockTexts(md, r), [['paragraph', 'Ekdahl arrived on Sunday.'], ['paragraph', 'Next paragraph.']]);
 });
 
 test('tables: each cell is a block, pipes and delimiter rows masked', () => {
-  const md = 'Intro.\n\n| Name | Role \\| title |\n|:-----|-----:|\n| Biegun | envoy |\n| `x` | *y* |\n\nAfter.';
+  const md = 'Intro.\n\n| Name | Role \\| title |\n|:-----|-----:|\n| Ekdahl | envoy |\n| `x` | *y* |\n\nAfter.';
   assert.deepEqual(blockTexts(md), [
     ['paragraph', 'Intro.'],
     ['tableCell', 'Name'],
     ['tableCell', 'Role | title'],
-    ['tableCell', 'Biegun'],
+    ['tableCell', 'Ekdahl'],
     ['tableCell', 'envoy'],
     ['tableCell', 'y'],
     ['paragraph', 'After.'],
@@ -196,7 +196,7 @@ test('never throws on garbage and keeps the length', () => {
 });
 
 test('linear time: a 1 MB single-line paragraph and hostile repetitions', () => {
-  const sentence = 'The envoy met *officials* in [Seoul](https://x.org) on `Sunday`, said Biegun. ';
+  const sentence = 'The envoy met *officials* in [Seoul](https://x.org) on `Sunday`, said Ekdahl. ';
   const big = sentence.repeat(Math.ceil(1_000_000 / sentence.length));
   let t0 = performance.now();
   const r = parseMarkdown(big);

@@ -4,15 +4,15 @@ import { ATTRIBUTION_VERBS, findQuotes } from '../../server/src/service/text/quo
 
 /** [text, expected quotes as [inner text, speaker?]] */
 const CASES: Array<[string, Array<[string, string | undefined]>]> = [
-  ['"We will not ease sanctions," Conway said.', [['We will not ease sanctions,', 'Conway']]],
-  ['"We will not ease sanctions," said Conway.', [['We will not ease sanctions,', 'Conway']]],
+  ['"We will not ease sanctions," Whitlock said.', [['We will not ease sanctions,', 'Whitlock']]],
+  ['"We will not ease sanctions," said Whitlock.', [['We will not ease sanctions,', 'Whitlock']]],
   ['“It is a concern,” he said on Tuesday.', [['It is a concern,', 'he']]],
   ['“It is a concern,” he later told reporters.', [['It is a concern,', 'he']]],
-  ['Biegun told reporters: "It is time for us to do our jobs."', [['It is time for us to do our jobs.', 'Biegun']]],
-  ['Biegun declared it was "regrettable" that the statements were "so hostile".', [['regrettable', 'Biegun'], ['so hostile', 'Biegun']]],
+  ['Ekdahl told reporters: "It is time for us to do our jobs."', [['It is time for us to do our jobs.', 'Ekdahl']]],
+  ['Ekdahl declared it was "regrettable" that the statements were "so hostile".', [['regrettable', 'Ekdahl'], ['so hostile', 'Ekdahl']]],
   ['"Talks have stalled," according to Reuters.', [['Talks have stalled,', 'Reuters']]],
   ['According to the ministry, "talks have stalled".', [['talks have stalled', 'the ministry']]],
-  ['” It’s type of creepy that nothing happened,” Jenny Town, managing editor at 38 North, stated on Twitter.', [['It’s type of creepy that nothing happened,', 'Jenny Town']]],
+  ['” It’s type of creepy that nothing happened,” Rosa Petrakis, managing editor at 44 South, stated on Twitter.', [['It’s type of creepy that nothing happened,', 'Rosa Petrakis']]],
   ['"We reiterate our hope," the letter said.', [['We reiterate our hope,', 'the letter']]],
   ['"No," a senior official said.', [['No,', 'a senior official']]],
   ['"No deal," officials said.', [['No deal,', 'officials']]],
@@ -21,12 +21,12 @@ const CASES: Array<[string, Array<[string, string | undefined]>]> = [
   ['The minister described it as a \'great moment\'.', [['great moment', 'The minister']]],
   ["'It is a great day,' she said.", [['It is a great day,', 'she']]],
   ["Brown 'proud of economy record'", [['proud of economy record', undefined]]],
-  ["They don't know Biegun's plan, rock 'n' roll, back in the '90s, tell 'em.", []],
+  ["They don't know Ekdahl's plan, rock 'n' roll, back in the '90s, tell 'em.", []],
   ["The Democrats' plan was called 'a disaster' by critics.", [['a disaster', undefined]]],
   ['"He called it a \'disaster\' today," she said.', [['He called it a \'disaster\' today,', 'she']]],
-  ['Stephen Biegun, the US envoy, said "we are here".', [['we are here', 'Stephen Biegun']]],
-  ['Biegun dismissed the deadline, saying: "We have a goal." He continued: "We have offered ways."', [['We have a goal.', 'Biegun'], ['We have offered ways.', 'He']]],
-  ['"We are here!" Conway said.', [['We are here!', 'Conway']]],
+  ['Martin Ekdahl, the US envoy, said "we are here".', [['we are here', 'Martin Ekdahl']]],
+  ['Ekdahl dismissed the deadline, saying: "We have a goal." He continued: "We have offered ways."', [['We have a goal.', 'Ekdahl'], ['We have offered ways.', 'He']]],
+  ['"We are here!" Whitlock said.', [['We are here!', 'Whitlock']]],
   ['The US called it "rocket man".', [['rocket man', undefined]]],
   ['She was quoted as saying "no comment".', [['no comment', 'She']]],
   ['"Prices rose," Mr. Smith, 45, told the BBC.', [['Prices rose,', 'Mr. Smith']]],
@@ -56,7 +56,7 @@ test('offsets are exact and verbatim', () => {
   }
   assert.equal(text.slice(quotes[0].start, quotes[0].end), '“We are not easing sanctions.”');
   // A region: only the second paragraph.
-  const region = findQuotes(text, text.indexOf('Conway'), text.indexOf(' Then'));
+  const region = findQuotes(text, text.indexOf('Whitlock'), text.indexOf(' Then'));
   assert.deepEqual(region.map((q) => q.text), ['We are not easing sanctions.']);
 });
 
@@ -64,7 +64,7 @@ test('unclosed quotes end with their paragraph; continuations have no speaker', 
   const text = [
     '"It is a concern, their rhetoric. We have seen talk of tests,',
     '',
-    '"I think they will be likely," Esper said.',
+    '"I think they will be likely," Renner said.',
     '',
     '"They will go ahead.',
     '',
@@ -73,7 +73,7 @@ test('unclosed quotes end with their paragraph; continuations have no speaker', 
   const quotes = findQuotes(text);
   assert.deepEqual(quotes.map((q) => [q.text, q.speaker]), [
     ['It is a concern, their rhetoric. We have seen talk of tests,', undefined],
-    ['I think they will be likely,', 'Esper'],
+    ['I think they will be likely,', 'Renner'],
     ['They will go ahead.', undefined],
   ]);
   assert.equal(text.slice(quotes[0].start, quotes[0].end), '"It is a concern, their rhetoric. We have seen talk of tests,');

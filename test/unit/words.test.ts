@@ -5,9 +5,9 @@ import { STOPWORDS, contentStems, foldText, repairMojibake, stem, tokenize } fro
 const norms = (s: string): string[] => tokenize(s).map((t) => t.norm);
 
 test('tokens keep exact offsets into the original text', () => {
-  const text = 'Kim Jong-un’s envoy, “Biegun”, met U.S. officials.';
+  const text = 'Ri Song-chol’s envoy, “Ekdahl”, met U.S. officials.';
   for (const t of tokenize(text)) assert.equal(text.slice(t.start, t.end), t.text);
-  assert.deepEqual(norms(text), ['kim', 'jong', 'un', 'envoy', 'biegun', 'met', 'us', 'officials']);
+  assert.deepEqual(norms(text), ['ri', 'song', 'chol', 'envoy', 'ekdahl', 'met', 'us', 'officials']);
 });
 
 test('respects start and end', () => {
@@ -25,7 +25,7 @@ test('acronyms, initials and abbreviations', () => {
 });
 
 test('possessives, clitics and negations', () => {
-  assert.deepEqual(norms("Biegun's trip, the Joneses' house, O'Brien's view"), ['biegun', 'trip', 'the', 'joneses', 'house', 'obrien', 'view']);
+  assert.deepEqual(norms("Ekdahl's trip, the Joneses' house, O'Brien's view"), ['ekdahl', 'trip', 'the', 'joneses', 'house', 'obrien', 'view']);
   assert.deepEqual(norms("didn't can't won't isn't"), ['did', 'not', 'can', 'not', 'will', 'not', 'is', 'not']);
   assert.deepEqual(norms('they’re we’ve I’d'), ['they', 'we', 'i']);
   const t = tokenize("didn't");
@@ -42,11 +42,11 @@ test('numbers keep decimals, drop thousands separators, split units', () => {
 
 test('folds diacritics, ligatures, soft hyphens and mojibake inside tokens', () => {
   assert.deepEqual(norms('Café naïve ﬁnance Nestlé co\u00adoperate'), ['cafe', 'naive', 'finance', 'nestle', 'cooperate']);
-  const text = 'CafÃ© costs Â£3.9bn, Biegunâ€™s trip';
+  const text = 'CafÃ© costs Â£3.9bn, Ekdahlâ€™s trip';
   const tokens = tokenize(text);
-  assert.deepEqual(tokens.map((t) => t.norm), ['cafe', 'costs', '3.9', 'bn', 'biegun', 'trip']);
+  assert.deepEqual(tokens.map((t) => t.norm), ['cafe', 'costs', '3.9', 'bn', 'ekdahl', 'trip']);
   assert.equal(tokens[0].text, 'CafÃ©');
-  assert.equal(tokens[4].text, 'Biegun');
+  assert.equal(tokens[4].text, 'Ekdahl');
 });
 
 test('foldText normalises quotes, dashes, ellipses, mojibake and white space', () => {
