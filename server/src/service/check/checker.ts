@@ -144,10 +144,6 @@ function judge(
   const units = candidateUnits(corpus, query, scope, CANDIDATES);
   for (const q of quoted) if (!units.some((u) => u.length === 1 && u[0] === q.sentence)) units.push([q.sentence]);
   const scored = units.map((u) => scoreUnit(u, terms, names, figures, negated, corpus));
-  // A short claim states one fact and must be found in one passage; a long one that sums up a story
-  // may draw on the whole article.
-  const blend = tuning.articleWeight * Math.min(1, Math.max(0, (terms.length - tuning.blendFrom) / tuning.blendSpan));
-  const supportScore = (u: EvidenceUnit) => unitSupport(u, blend);
   const novel = terms.filter((t) => t.novel).length;
   const supporting = scored
     .filter((u) => !u.negationMismatch && u.missingNames.every((n) => n.inArticle) && u.missingFigures.every((f) => f.inArticle && !f.conflict))
@@ -199,13 +195,15 @@ function judge(
   };
 }
 
-/** Coverage, blended with the article's, less a little for each name or figure found only elsewhere in the article. */
-function unitSupport(u: EvidenceUnit, blend: number): number {
-  // A person the passage does not name is a bigger gap than a place or a figure found nearby.
-  const persons = u.missingNames.filter((n) => (n.entity?.kind ?? n.mention.kind) === 'person').length;
-  const elsewhere = u.missingNames.length - persons + u.missingFigures.length + persons * tuning.personFactor;
+/**
+ * Coverage, blended with the article's (a claim that sums up a story draws on the whole article), less a
+ * little for each name or figure found only elsewhere in the article.
+ */
+function supportScore(u: EvidenceUnit): number {
+  const elsewhere = u.missingNames.length + u.missingFigures.length;
   const local = u.coverage - tuning.secondSentence * (u.sentences.length - 1);
-  return (1 - blend) * local + blend * Math.max(local, u.articleCoverage) - tuning.elsewhere * elsewhere;
+  const w = tuning.articleWeight;
+  return (1 - w) * local + w * Math.max(local, u.articleCoverage) - tuning.elsewhere * elsewhere;
 }
 
 /** The unit names another person or place of the same kind where the claim's one is missing. */

@@ -10,8 +10,6 @@ export const tuning = {
   swap: 0.7,
   /** Cost of each claim name or figure the unit lacks but its article has. */
   elsewhere: 0.06,
-  /** A missing person costs this many times `elsewhere`. */
-  personFactor: 1,
   /** Cost of joining a second sentence to the unit. */
   secondSentence: 0.04,
   /** Share of the whole article's coverage in a unit's support score. */
@@ -22,10 +20,6 @@ export const tuning = {
   anchored: 0.2,
   /** Names plus figures a claim needs to count as anchored. */
   anchorCount: 1,
-  /** Claims with more content words than this start drawing on their article's coverage… */
-  blendFrom: 0,
-  /** …reaching the full article weight this many words later. */
-  blendSpan: 1,
   /** How many words no source uses a supported claim may have. */
   novelAllowed: 0,
   /** Weight factor of words the corpus never uses. */

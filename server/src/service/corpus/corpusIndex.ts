@@ -244,13 +244,6 @@ export class CorpusIndex implements CorpusView {
     return bySpeaker.get(entityId) ?? [];
   }
 
-  /** All quotes of the corpus with their resolved speakers (for misquote search). */
-  allQuotes(): QuoteHit[] {
-    const out: QuoteHit[] = [];
-    for (const article of this.byUri.values()) out.push(...this.quoteHits(article));
-    return out;
-  }
-
   toJSON(): unknown {
     const articles: StoredArticle[] = [];
     for (const a of this.byUri.values()) {
