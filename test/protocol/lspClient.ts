@@ -63,17 +63,7 @@ export class LspClient {
    *  from index `since` of `received` on, or arriving later. */
   waitFor(match: (m: Message) => boolean, what: string, timeoutMs = 15000, since = 0): Promise<Message> {
     const seen = this.received.slice(since).find(match);
-    if (seen) return Promise.resolve(seen);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timeout waiting for ${what}\n${this.stderr}`)), timeoutMs);
-      this.waiters.push({
-        match,
-        resolve: (m) => {
-          clearTimeout(timer);
-          resolve(m);
-        },
-      });
-    });
+    return seen ? Promise.resolve(seen) : this.next(match, what, timeoutMs);
   }
 
   /** Waits only for messages that arrive after this call. */
