@@ -186,11 +186,14 @@ type Step = <T>(name: string, fn: () => Promise<T>) => Promise<T | undefined>;
 
 /** Kept apart from measureSize so the (large) serialised index is garbage once this returns. */
 async function exportAndReload(service: SourcedService, createService: () => SourcedService, runs: number, step: Step): Promise<{ exportInfo?: { ms: number; bytes: number }; reload?: Summary & { ok: boolean } }> {
-  let json = '';
+  let lines: string[] = [];
   const exportInfo = await step('export', async () => {
     const t = performance.now();
-    json = service.exportIndex();
-    return { ms: performance.now() - t, bytes: Buffer.byteLength(json) };
+    lines = [...service.exportIndex()];
+    const ms = performance.now() - t;
+    let bytes = 0;
+    for (const line of lines) bytes += Buffer.byteLength(line) + 1;
+    return { ms, bytes };
   });
   if (!exportInfo) return {};
   const reload = await step('reload', async () => {
@@ -198,7 +201,7 @@ async function exportAndReload(service: SourcedService, createService: () => Sou
     let ok = true;
     for (let r = 0; r < Math.min(runs, 3); r++) {
       const fresh = createService();
-      const { ms, value } = await timed(() => fresh.importIndex(json));
+      const { ms, value } = await timed(() => fresh.importIndex(lines));
       ok &&= value && fresh.corpus.articleCount === service.corpus.articleCount;
       samples.push(ms);
     }
@@ -208,6 +211,21 @@ async function exportAndReload(service: SourcedService, createService: () => Sou
 }
 
 export async function measureSize(opts: MeasureOptions): Promise<SizeResult> {
+  const result = await measureIndexed(opts);
+  // Responsiveness: a second cold index into a fresh service, with editor requests on a timer. Run after
+  // the first service is garbage, as in an editor (one index), so it cannot inflate the memory figures
+  // or pay for the first index's garbage collection; skipped for the largest corpora.
+  if (result.files <= opts.responsivenessMaxFiles) {
+    opts.log(`[${opts.size}] responsiveness while indexing…`);
+    const { read } = await loadCorpusReader();
+    // Requests may slow indexing a lot; past 3× the clean time (at least a minute) it is cancelled.
+    const probed = await coldIndex(opts.createService(), read, opts, true, Math.max(60_000, 3 * result.index.totalMs));
+    result.responsiveness = probed.responsiveness && { ...probed.responsiveness, indexMs: probed.totalMs, filesIndexed: probed.files, cancelled: probed.cancelled };
+  }
+  return result;
+}
+
+async function measureIndexed(opts: MeasureOptions): Promise<SizeResult> {
   const errors: string[] = [];
   const step: Step = async (name, fn) => {
     opts.log(`[${opts.size}] ${name}…`);
@@ -313,15 +331,6 @@ export async function measureSize(opts: MeasureOptions): Promise<SizeResult> {
     return { ...summarise(samples), prefixes: prefixes.length, withItems };
   });
 
-  // Responsiveness: a second cold index into a fresh service, with editor requests on a timer.
-  // Run last so it cannot inflate the memory figures above; skipped for the largest corpora.
-  let responsiveness: SizeResult['responsiveness'];
-  if (files <= opts.responsivenessMaxFiles) {
-    opts.log(`[${opts.size}] responsiveness while indexing…`);
-    // Requests may slow indexing a lot; past 3× the clean time (at least a minute) it is cancelled.
-    const probed = await coldIndex(opts.createService(), read, opts, true, Math.max(60_000, 3 * totalMs));
-    responsiveness = probed.responsiveness && { ...probed.responsiveness, indexMs: probed.totalMs, filesIndexed: probed.files, cancelled: probed.cancelled };
-  }
   const memoryAtEnd = process.memoryUsage();
 
   return {
@@ -329,7 +338,6 @@ export async function measureSize(opts: MeasureOptions): Promise<SizeResult> {
     export: exportInfo,
     reload,
     memory: { peakRssSampled, maxRss: process.resourceUsage().maxRSS * 1024, afterIndex, atEnd: memoryAtEnd },
-    responsiveness,
     draft: draftInfo,
     check,
     recheck,

@@ -31,16 +31,20 @@ test('bulk indexing may answer from a slightly older entity table, and is exact 
   assert.equal(index.lookupEntity('Gordon Brown'), undefined, 'outside a bulk a change is seen at once');
 });
 
-test('a saved index loads to the same corpus (sentences, entities, search, quotes)', () => {
+test('a saved index loads to the same corpus (sentences, entities, search, quotes)', async () => {
   const index = new CorpusIndex();
   for (const a of ARTICLES) index.add(analyseArticle(a));
   index.remove(ARTICLES[2].uri);
   index.add(analyseArticle(ARTICLES[2]));
-  const loaded = CorpusIndex.fromJSON(JSON.parse(JSON.stringify(index.toJSON())));
+  const lines = [...index.toLines()];
+  assert.ok(lines.every((l) => !l.includes('\n')), 'one JSON value per line');
+  const loaded = await CorpusIndex.fromLines(lines);
   assert.ok(loaded);
   assert.deepEqual(snapshot(loaded), snapshot(index));
   assert.equal(loaded.sentenceCount, index.sentenceCount);
-  assert.equal(CorpusIndex.fromJSON({ format: 1, articles: [] }), undefined, 'an older format is refused');
+  assert.equal(await CorpusIndex.fromLines(['{"format":2,"articles":0}', '{"end":1}']), undefined, 'an older format is refused');
+  assert.equal(await CorpusIndex.fromLines(lines.slice(0, -1)), undefined, 'a truncated index is refused');
+  assert.equal(await CorpusIndex.fromLines(lines.filter((_, i) => i !== 1)), undefined, 'a missing article is refused');
 });
 
 test('sentences without quotes, figures or names share one frozen empty list', () => {

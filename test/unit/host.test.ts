@@ -121,8 +121,8 @@ test('index cache round-trips, rejects stale or damaged files, writes atomically
   assert.equal(await loadIndexCache(path.join(tmp, 'cache', 'absent.json'), fp), undefined);
   assert.deepEqual(readdirSync(path.dirname(cacheFile)), ['index.json'], 'no temp file left behind');
 
-  writeFileSync(cacheFile, `{"format":1,"fingerprint":"${fp}","length":999}\n{"trunc`);
-  assert.equal(await loadIndexCache(cacheFile, fp), undefined, 'truncated');
+  writeFileSync(cacheFile, `{"format":1,"fingerprint":"${fp}","length":999}\n{"old`);
+  assert.equal(await loadIndexCache(cacheFile, fp), undefined, 'an older cache format');
   writeFileSync(cacheFile, 'garbage');
   assert.equal(await loadIndexCache(cacheFile, fp), undefined, 'corrupt');
   // Saving into an unwritable location fails softly.

@@ -64,7 +64,7 @@ test('removal, re-adding and a save/load round trip keep search and document fre
 });
 
 function entity(id: number, name: string, aliases: string[] = []): Entity {
-  return { id: `person:${id}`, name, kind: 'person', aliases, roles: [], mentions: [] };
+  return { id: `person:${id}`, name, kind: 'person', aliases, roles: [], mentions: [], mentionCount: 0 };
 }
 
 test('name search returns what Fuse over every name returns, in the same order', () => {

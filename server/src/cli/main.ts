@@ -118,7 +118,7 @@ async function runEntities(cmd: Extract<Command, { kind: 'entities' }>, cwd: str
   const service = await newService();
   const warnings = await loadCorpus(service, { ...cmd, drafts: [], cwd, exclude: new Set() });
   const entities = [...service.corpus.entities()]
-    .sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name))
+    .sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name))
     .map((e) => entityJson(e, service.corpus, pathOf));
   if (cmd.format === 'json') {
     const out: { entities: typeof entities; warnings?: string[] } = { entities };
@@ -180,7 +180,7 @@ async function loadCorpus(service: SourcedService, req: CorpusRequest): Promise<
     for await (const w of walkCorpus(located.roots, { exclude: req.exclude })) if (w.kind === 'entry') entries.push(w);
     fingerprint = corpusFingerprint(located.roots, entries, `${VERSION} ${[...req.exclude].sort().join('\n')}`);
     const hit = await loadIndexCacheEntry(cacheFile, fingerprint);
-    if (hit && (await service.importIndex(hit.json))) {
+    if (hit && (await service.importIndex(hit.lines))) {
       warnings.push(...hit.warnings);
       return report(warnings);
     }

@@ -2,13 +2,14 @@
 // sizes and modification times). Written atomically so a crash mid-write leaves the previous cache usable.
 
 import { createHash, randomBytes } from 'node:crypto';
-import { promises as fsp } from 'node:fs';
+import { createReadStream, promises as fsp } from 'node:fs';
+import * as readline from 'node:readline';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CorpusEntry } from './corpusFiles.ts';
 
 /** Bump when the cache file layout changes. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 /** A hash of the roots and every corpus file's path, size and mtime. */
 export function corpusFingerprint(roots: string[], files: Iterable<CorpusEntry>, salt = ''): string {
@@ -36,49 +37,79 @@ export function defaultCacheFile(roots: string[], dir = defaultCacheDir()): stri
 interface CacheHeader {
   format: number;
   fingerprint: string;
-  length: number;
   warnings?: string[];
 }
 
-// Layout: one JSON header line, then the index JSON verbatim (no re-escaping of a large string).
-export async function saveIndexCache(cacheFile: string, fingerprint: string, json: string, warnings: string[] = []): Promise<boolean> {
-  const header: CacheHeader = { format: CACHE_FORMAT, fingerprint, length: json.length, warnings };
+/** Bytes gathered before each write while saving. */
+const WRITE_CHUNK = 1 << 20;
+
+// Layout: one JSON header line, then the service's index lines. The service's last line marks a whole
+// index, so a truncated file is refused when it is read.
+export async function saveIndexCache(cacheFile: string, fingerprint: string, lines: string | Iterable<string>, warnings: string[] = []): Promise<boolean> {
+  const header: CacheHeader = { format: CACHE_FORMAT, fingerprint, warnings };
   const dir = path.dirname(cacheFile);
   const tmp = path.join(dir, `.${path.basename(cacheFile)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let file: fsp.FileHandle | undefined;
   try {
     await fsp.mkdir(dir, { recursive: true });
-    await fsp.writeFile(tmp, `${JSON.stringify(header)}\n${json}`, 'utf8');
+    file = await fsp.open(tmp, 'w');
+    let pending: string[] = [JSON.stringify(header)];
+    let size = 0;
+    for (const line of typeof lines === 'string' ? [lines] : lines) {
+      pending.push(line);
+      size += line.length;
+      if (size >= WRITE_CHUNK) {
+        await file.write(pending.join('\n') + '\n');
+        pending = [];
+        size = 0;
+      }
+    }
+    if (pending.length) await file.write(pending.join('\n') + '\n');
+    await file.close();
+    file = undefined;
     await fsp.rename(tmp, cacheFile);
     return true;
   } catch {
+    await file?.close().catch(() => undefined);
     await fsp.rm(tmp, { force: true }).catch(() => undefined);
     return false;
   }
 }
 
-/** The cached index JSON and the corpus warnings recorded with it, or undefined if stale or damaged. */
-export async function loadIndexCacheEntry(cacheFile: string, fingerprint: string): Promise<{ json: string; warnings: string[] } | undefined> {
-  let text: string;
+/** The cached index (its lines, read as they are consumed) and the corpus warnings recorded with it, or
+ *  undefined if the cache is missing, stale or not ours. A damaged body is caught by the service. */
+export async function loadIndexCacheEntry(cacheFile: string, fingerprint: string): Promise<{ lines: AsyncIterable<string>; warnings: string[] } | undefined> {
+  let stream: ReturnType<typeof createReadStream> | undefined;
   try {
-    text = await fsp.readFile(cacheFile, 'utf8');
+    stream = createReadStream(cacheFile, { encoding: 'utf8', highWaterMark: 1 << 20 });
+    const reader = readline.createInterface({ input: stream, crlfDelay: Infinity });
+    const it = reader[Symbol.asyncIterator]();
+    const first = await it.next();
+    if (first.done) throw new Error('empty');
+    const header = JSON.parse(first.value) as CacheHeader;
+    if (header?.format !== CACHE_FORMAT || header.fingerprint !== fingerprint) throw new Error('stale');
+    const warnings = Array.isArray(header.warnings) ? header.warnings.filter((w) => typeof w === 'string') : [];
+    const input = stream;
+    async function* rest(): AsyncGenerator<string> {
+      try {
+        for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+      } finally {
+        reader.close(); // also when the reader stops early (a damaged index): the file is closed
+        input.destroy();
+      }
+    }
+    return { lines: rest(), warnings };
   } catch {
+    stream?.destroy();
     return undefined;
   }
-  const nl = text.indexOf('\n');
-  if (nl < 0) return undefined;
-  let header: CacheHeader;
-  try {
-    header = JSON.parse(text.slice(0, nl)) as CacheHeader;
-  } catch {
-    return undefined;
-  }
-  if (header?.format !== CACHE_FORMAT || header.fingerprint !== fingerprint) return undefined;
-  const json = text.slice(nl + 1);
-  if (json.length !== header.length) return undefined;
-  const warnings = Array.isArray(header.warnings) ? header.warnings.filter((w) => typeof w === 'string') : [];
-  return { json, warnings };
 }
 
+/** The cached body as one string (small caches and tests). */
 export async function loadIndexCache(cacheFile: string, fingerprint: string): Promise<string | undefined> {
-  return (await loadIndexCacheEntry(cacheFile, fingerprint))?.json;
+  const entry = await loadIndexCacheEntry(cacheFile, fingerprint);
+  if (!entry) return undefined;
+  const lines: string[] = [];
+  for await (const line of entry.lines) lines.push(line);
+  return lines.join('\n');
 }

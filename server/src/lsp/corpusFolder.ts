@@ -126,7 +126,7 @@ export class CorpusFolder {
       const cacheFile = this.env.useCache ? defaultCacheFile(roots) : undefined;
       const fingerprint = corpusFingerprint(roots, entries, CACHE_SALT);
       const cached = cacheFile ? await loadIndexCacheEntry(cacheFile, fingerprint) : undefined;
-      if (cached && (await target.importIndex(cached.json))) {
+      if (cached && (await target.importIndex(cached.lines))) {
         for (const w of cached.warnings) this.warn(w);
         this.done = this.total = target.corpus.articleCount;
       } else {

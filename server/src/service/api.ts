@@ -133,9 +133,11 @@ export interface SourcedService {
   /** Adds or replaces corpus articles. Work is chunked and yields to the event loop between files. */
   upsertSources(files: DocumentInput[], options?: IndexOptions): Promise<void>;
   removeSources(uris: string[]): Promise<void>;
-  /** Serialises the index (for a cache file); `importIndex` restores it without re-parsing. */
-  exportIndex(): string;
-  importIndex(json: string): Promise<boolean>;
+  /** Serialises the index (for a cache file) as JSON lines, produced one at a time so a large corpus
+   *  never needs one giant string; `importIndex` restores it without re-parsing the sources (lines, or
+   *  the whole text joined by newlines), false if it is not a whole index of this version. */
+  exportIndex(): Iterable<string>;
+  importIndex(lines: string | Iterable<string> | AsyncIterable<string>): Promise<boolean>;
 
   checkDocument(doc: DocumentInput, settings?: SourcedSettings, token?: CancellationToken): Promise<DraftReport>;
   getDiagnostics(doc: DocumentInput, settings?: SourcedSettings, token?: CancellationToken): Promise<Diagnostic[]>;

@@ -105,9 +105,12 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
           if (performance.now() - sliceStart > SLICE_MS) {
             opts.onProgress?.({ done, total: files.length });
             await yieldToEventLoop();
+            if (bulk.refreshDue) await bulk.refresh(yieldToEventLoop, SLICE_MS);
             sliceStart = performance.now();
           }
         }
+        // The final resolution, in slices too: once bulk ends every request wants an exact one.
+        if (bulk === corpus) await bulk.refresh(yieldToEventLoop, SLICE_MS);
       } finally {
         bulk.endBulk();
       }
@@ -116,15 +119,22 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
     },
 
     async removeSources(uris: string[]) {
-      for (const uri of uris) corpus.remove(uri);
+      const bulk = corpus;
+      bulk.beginBulk();
+      try {
+        for (const uri of uris) bulk.remove(uri);
+        await bulk.refresh(yieldToEventLoop, SLICE_MS);
+      } finally {
+        bulk.endBulk();
+      }
       checker.clear();
     },
 
-    exportIndex: () => JSON.stringify(corpus.toJSON()),
+    exportIndex: () => corpus.toLines(),
 
-    async importIndex(json: string) {
+    async importIndex(lines: string | Iterable<string> | AsyncIterable<string>) {
       try {
-        const loaded = CorpusIndex.fromJSON(JSON.parse(json));
+        const loaded = await CorpusIndex.fromLines(typeof lines === 'string' ? lines.split('\n') : lines, yieldToEventLoop);
         if (!loaded) return false;
         corpus = loaded;
         checker.clear();

@@ -98,6 +98,8 @@ export interface Entity {
   aliases: string[];
   roles: EntityRole[];
   mentions: SourceLocation[];
+  /** `mentions.length`, known without gathering the mentions. */
+  mentionCount: number;
 }
 
 export type Verdict = 'supported' | 'contradicted' | 'misquoted' | 'unsourced';

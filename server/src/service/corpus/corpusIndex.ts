@@ -11,13 +11,16 @@ import { findMentions } from './names.ts';
 import { EntityTable, type MentionSite } from './entities.ts';
 import { parseArticle } from './article.ts';
 import { resolveQuoteSpeakers } from './speakers.ts';
-import { SentenceIndex } from './sentenceIndex.ts';
+import { SentenceIndex, type SentenceIndexReader } from './sentenceIndex.ts';
 import { StaleCache } from './staleCache.ts';
 import { NameSearch } from './nameSearch.ts';
 
 export { searchTerm } from './sentenceIndex.ts';
 
-const INDEX_FORMAT = 2;
+const INDEX_FORMAT = 3;
+/** A large saved index loads in slices of this many milliseconds. */
+const LOAD_SLICE_MS = 20;
+const SPEAKER_CACHE = 500;
 
 // Most sentences have no quote, figure or name: they share these (frozen, so a stray push fails loudly).
 const NO_QUOTES = Object.freeze([]) as unknown as Quote[];
@@ -98,7 +101,8 @@ export class CorpusIndex implements CorpusView {
   private search = new SentenceIndex();
   private table = new EntityTable();
   private readonly names = new StaleCache<NameSearch>();
-  private readonly quoteCache = new StaleCache<Map<string, QuoteHit[]>>();
+  /** quotesBy answers since the last change (bounded: a long session hovers many people). */
+  private readonly speakerQuotes = new Map<string, QuoteHit[]>();
   private articleQuotes = new WeakMap<Article, QuoteHit[]>();
   private sentences = 0;
   private entityIds: { list: readonly Entity[]; byId: Map<string, Entity> } | undefined;
@@ -118,6 +122,18 @@ export class CorpusIndex implements CorpusView {
     this.bulk++;
     this.table.staleOk = true;
   }
+  /** During bulk indexing: is the entity table due a sliced refresh (see `refresh`)? */
+  get refreshDue(): boolean {
+    return this.table.refreshDue;
+  }
+
+  /** Resolves entities in slices and builds the name index, so requests made while indexing answer from
+   *  a recent table without waiting on a whole-corpus rebuild. */
+  async refresh(pause: () => Promise<void>, sliceMs: number): Promise<void> {
+    await this.table.refresh(pause, sliceMs);
+    if (this.bulk > 0) this.names.get(() => new NameSearch(this.table.entities()), true);
+  }
+
   endBulk(): void {
     if (this.bulk > 0) this.bulk--;
     if (this.bulk === 0) {
@@ -176,7 +192,7 @@ export class CorpusIndex implements CorpusView {
   private changed(): void {
     this.generation++;
     this.names.invalidate();
-    this.quoteCache.invalidate();
+    this.speakerQuotes.clear();
     // During bulk indexing quotes resolved against a slightly older entity table are kept.
     if (!this.bulk) this.articleQuotes = new WeakMap();
   }
@@ -228,24 +244,31 @@ export class CorpusIndex implements CorpusView {
     return this.byUri.get(uri)?.sentences[index];
   }
 
+  /** Quotes whose speaker is this entity, from the articles that mention it (a speaker is always named,
+   *  or a pronoun for someone named, in the quote's own article). */
   quotesBy(entityId: string): QuoteHit[] {
-    const bySpeaker = this.quoteCache.get(() => {
-      const map = new Map<string, QuoteHit[]>();
-      for (const article of this.byUri.values()) {
-        for (const hit of this.quoteHits(article)) {
-          if (!hit.speaker) continue;
-          const list = map.get(hit.speaker.id);
-          if (list) list.push(hit);
-          else map.set(hit.speaker.id, [hit]);
-        }
-      }
-      return map;
-    }, this.bulk > 0);
-    return bySpeaker.get(entityId) ?? [];
+    let hits = this.speakerQuotes.get(entityId);
+    if (hits) return hits;
+    hits = [];
+    const entity = this.entity(entityId);
+    const seen = new Set<string>();
+    for (const m of entity?.mentions ?? []) {
+      if (seen.has(m.uri)) continue;
+      seen.add(m.uri);
+      const article = this.byUri.get(m.uri);
+      if (article) for (const hit of this.quoteHits(article)) if (hit.speaker?.id === entityId) hits.push(hit);
+    }
+    if (this.speakerQuotes.size >= SPEAKER_CACHE) this.speakerQuotes.clear();
+    this.speakerQuotes.set(entityId, hits);
+    return hits;
   }
 
-  toJSON(): unknown {
-    const articles: StoredArticle[] = [];
+  /** The index as JSON lines (a head, one line per article, the search index in chunks, an end mark):
+   *  written and read a line at a time, so a 50,000-article corpus never needs one giant string. */
+  *toLines(): Generator<string> {
+    const generation = this.generation;
+    yield JSON.stringify({ format: INDEX_FORMAT, articles: this.byUri.size, docCount: this.docs.length });
+    let lines = 1;
     for (const a of this.byUri.values()) {
       const sel: number[] = [];
       const x: StoredArticle['x'] = [];
@@ -255,51 +278,83 @@ export class CorpusIndex implements CorpusView {
           x.push([s.index, s.quotes.length ? s.quotes : 0, s.quantities.length ? s.quantities : 0, s.mentions.length ? s.mentions : 0]);
         }
       }
-      articles.push({ uri: a.uri, key: a.key, meta: a.meta, title: a.title, text: a.text, bodyStart: a.bodyStart, id0: this.firstId.get(a.uri) ?? 0, sel, x });
+      const stored: StoredArticle = { uri: a.uri, key: a.key, meta: a.meta, title: a.title, text: a.text, bodyStart: a.bodyStart, id0: this.firstId.get(a.uri) ?? 0, sel, x };
+      yield JSON.stringify({ a: stored });
+      lines++;
     }
-    return {
-      format: INDEX_FORMAT,
-      articles,
-      search: this.search.toJSON(),
-      docCount: this.docs.length,
-    };
+    for (const line of this.search.toLines()) {
+      yield `{"s":${line}}`;
+      lines++;
+    }
+    // A change while the lines were being written would have mixed two states of the corpus.
+    if (this.generation !== generation) throw new Error('the corpus changed while its index was being saved');
+    yield JSON.stringify({ end: lines });
   }
 
-  static fromJSON(data: unknown): CorpusIndex | undefined {
-    const d = data as { format?: number; articles?: unknown[]; search?: unknown; docCount?: number };
-    if (!d || d.format !== INDEX_FORMAT || !Array.isArray(d.articles)) return undefined;
-    const search = SentenceIndex.fromJSON(d.search);
-    if (!search) return undefined;
+  /** Reads what `toLines` wrote; undefined if the lines are not a whole index of this format. Calls
+   *  `pause` now and then so a large index loads without blocking requests. */
+  static async fromLines(lines: Iterable<string> | AsyncIterable<string>, pause?: () => Promise<void>): Promise<CorpusIndex | undefined> {
     const index = new CorpusIndex();
-    index.docs.length = d.docCount ?? 0;
-    for (const raw of d.articles as StoredArticle[]) {
-      const sentences: SourceSentence[] = [];
-      for (let i = 0, k = 0; k + 2 < raw.sel.length; i++, k += 3) {
-        const start = raw.sel[k];
-        const end = raw.sel[k + 1];
-        const s: SourceSentence = { start, end, text: raw.text.slice(start, end), uri: raw.uri, index: i, line: raw.sel[k + 2], quotes: NO_QUOTES, quantities: NO_QUANTITIES, mentions: NO_MENTIONS };
-        sentences.push(s);
-        index.docs[raw.id0 + i] = s;
+    let articles = -1;
+    let count = 0;
+    let search: SentenceIndexReader | undefined;
+    let ended = false;
+    let t0 = performance.now();
+    for await (const line of lines) {
+      if (ended || !line) return undefined;
+      const d = JSON.parse(line) as { format?: number; articles?: number; docCount?: number; a?: StoredArticle; s?: unknown; end?: number };
+      if (count++ === 0) {
+        if (d.format !== INDEX_FORMAT || typeof d.articles !== 'number') return undefined;
+        articles = d.articles;
+        index.docs.length = d.docCount ?? 0;
+      } else if (d.a) {
+        index.addStored(d.a);
+      } else if (d.s) {
+        if (!search) search = SentenceIndex.reader(d.s);
+        else if (!search.add(d.s)) return undefined;
+        if (!search) return undefined;
+      } else if (d.end !== undefined) {
+        ended = d.end === count - 1;
+        if (!ended) return undefined;
+      } else {
+        return undefined;
       }
-      for (const [i, q, n, m] of raw.x) {
-        const s = sentences[i];
-        if (!s) continue;
-        if (q) s.quotes = q;
-        if (n) s.quantities = n;
-        if (m) s.mentions = m;
+      if (pause && performance.now() - t0 > LOAD_SLICE_MS) {
+        await pause();
+        t0 = performance.now();
       }
-      const article: Article = { uri: raw.uri, key: raw.key, meta: raw.meta, title: raw.title, text: raw.text, bodyStart: raw.bodyStart, sentences };
-      index.byUri.set(article.uri, article);
-      index.byKey.set(article.key, article);
-      index.byKey.set(article.key.toLowerCase(), article);
-      index.firstId.set(article.uri, raw.id0);
-      index.sentences += sentences.length;
-      // The entity table is rebuilt from the mentions (it stores nothing else; saving it doubled them).
-      const sites: MentionSite[] = [];
-      for (const s of sentences) for (const mention of s.mentions) sites.push({ uri: article.uri, sentence: s.index, mention });
-      index.table.setArticle(article.uri, sites);
     }
-    index.search = search;
+    const loaded = search?.done();
+    if (!ended || !loaded || index.byUri.size !== articles) return undefined;
+    index.search = loaded;
     return index;
+  }
+
+  private addStored(raw: StoredArticle): void {
+    const sentences: SourceSentence[] = [];
+    for (let i = 0, k = 0; k + 2 < raw.sel.length; i++, k += 3) {
+      const start = raw.sel[k];
+      const end = raw.sel[k + 1];
+      const s: SourceSentence = { start, end, text: raw.text.slice(start, end), uri: raw.uri, index: i, line: raw.sel[k + 2], quotes: NO_QUOTES, quantities: NO_QUANTITIES, mentions: NO_MENTIONS };
+      sentences.push(s);
+      this.docs[raw.id0 + i] = s;
+    }
+    for (const [i, q, n, m] of raw.x) {
+      const s = sentences[i];
+      if (!s) continue;
+      if (q) s.quotes = q;
+      if (n) s.quantities = n;
+      if (m) s.mentions = m;
+    }
+    const article: Article = { uri: raw.uri, key: raw.key, meta: raw.meta, title: raw.title, text: raw.text, bodyStart: raw.bodyStart, sentences };
+    this.byUri.set(article.uri, article);
+    this.byKey.set(article.key, article);
+    this.byKey.set(article.key.toLowerCase(), article);
+    this.firstId.set(article.uri, raw.id0);
+    this.sentences += sentences.length;
+    // The entity table is rebuilt from the mentions (it stores nothing else; saving it doubled them).
+    const sites: MentionSite[] = [];
+    for (const s of sentences) for (const mention of s.mentions) sites.push({ uri: article.uri, sentence: s.index, mention });
+    this.table.setArticle(article.uri, sites);
   }
 }

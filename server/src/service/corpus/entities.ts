@@ -15,10 +15,12 @@ export interface MentionSite {
 }
 
 const KINDS: readonly EntityKind[] = ['person', 'organization', 'place', 'event'];
-const NO_SITES: Site[] = [];
+const WEAK_FLAG = 4;
+/** Groups handled between checks of the time slice in a sliced rebuild. */
+const STEP = 512;
 
+/** A mention while its article is resolved on its own. */
 interface Site {
-  loc: SourceLocation; // shared with every build's Entity.mentions
   sentence: number;
   start: number;
   end: number;
@@ -31,6 +33,23 @@ interface Site {
   acronymOf?: string; // "(FDD)" right after "Foundation for Defense of Democracies"
 }
 
+/** One article's resolved mentions, stored by column: a corpus has millions of them. */
+interface Packed {
+  uri: string;
+  n: number;
+  sentence: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  /** Kind index | WEAK_FLAG. */
+  flags: Uint8Array;
+  surface: string[];
+  target: string[];
+  roles?: Map<number, string>;
+  /** [acronym key, the name it was written after]. */
+  acronyms?: Array<[string, string]>;
+}
+
+/** All mentions that stand for one name key, kept up to date as articles come and go. */
 interface Group {
   key: string;
   words: number;
@@ -39,8 +58,9 @@ interface Group {
   votes: Record<EntityKind, number>;
   strongOther: number; // strong votes for non-person kinds
   strongPerson: number;
-  sites: Site[];
-  into?: Group;
+  /** Articles with mentions in this group, each once. */
+  articles: Packed[];
+  into?: Group; // set by each build
 }
 
 const MARKS_RE = /\p{M}+/gu;
@@ -55,15 +75,6 @@ export function nameKey(name: string): string {
   const parts = s.split(SPLIT_RE).filter(Boolean);
   if (parts.length > 1 && parts[0] === 'the') parts.shift();
   return parts.join(' ');
-}
-
-// Memo of nameKey for one build (surfaces repeat across many mentions).
-let keyMemo: Map<string, string> | undefined;
-function memoKey(s: string): string {
-  if (!keyMemo) return nameKey(s);
-  let k = keyMemo.get(s);
-  if (k === undefined) keyMemo.set(s, (k = nameKey(s)));
-  return k;
 }
 
 function canonicalKey(key: string): string {
@@ -118,45 +129,97 @@ function emptyVotes(): Record<EntityKind, number> {
   return { person: 0, organization: 0, place: 0, event: 0 };
 }
 
+/** Keeps a map of counts: adds `by` (negative to take away) and drops keys that reach zero. */
+function bump<K>(m: Map<K, number>, k: K, by: number): void {
+  const n = (m.get(k) ?? 0) + by;
+  if (n > 0) m.set(k, n);
+  else m.delete(k);
+}
+
 export class EntityTable {
-  private articles = new Map<string, Site[]>();
-  private readonly pending = new Map<string, MentionSite[]>();
+  private readonly articles = new Map<string, Packed>();
+  private readonly groups = new Map<string, Group>();
+  /** Acronym key → the names it was defined for, with counts. */
+  private readonly acronyms = new Map<string, Map<string, number>>();
+  /** Surface → canonical key: computed once per spelling, and one string per key across articles. */
+  private readonly keys = new Map<string, string>();
   private readonly cache = new StaleCache<Resolved>();
   /** Set during bulk indexing: a recent resolution may be served though articles changed since. */
   staleOk = false;
 
-  /** Replace all mentions of one article (incremental re-index); cheap to call per file: the article is
-   *  resolved when the table is next read. */
+  /** Replace all mentions of one article (incremental re-index). The article is resolved on its own and
+   *  its mentions counted into their groups now; the corpus-wide merge runs when the table is next read. */
   setArticle(uri: string, sites: MentionSite[]): void {
-    if (sites.length) {
-      if (!this.articles.has(uri)) this.articles.set(uri, NO_SITES); // keeps the order articles came in
-      this.pending.set(uri, sites);
-    } else {
-      this.articles.delete(uri);
-      this.pending.delete(uri);
-    }
+    this.removeArticle(uri);
+    if (!sites.length) return;
+    const local: Site[] = sites.map((s) => {
+      const m = s.mention;
+      const key = this.keyOf(m.text);
+      const site: Site = { sentence: s.sentence, start: m.start, end: m.end, surface: m.text, kind: m.kind, weak: hasWeakKind(m), key, target: key };
+      if (m.role) site.role = m.role;
+      return site;
+    });
+    resolveLocally(local);
+    const packed = pack(uri, local);
+    this.articles.set(uri, packed);
+    this.count(packed, 1);
     this.cache.invalidate();
   }
 
-  private flush(): void {
-    for (const [uri, sites] of this.pending) {
-      const local: Site[] = sites.map((s) => {
-        const m = s.mention;
-        const key = canonicalKey(nameKey(m.text));
-        const loc: SourceLocation = { uri, sentence: s.sentence, start: m.start, end: m.end };
-        const site: Site = { loc, sentence: s.sentence, start: m.start, end: m.end, surface: m.text, kind: m.kind, weak: hasWeakKind(m), key, target: key };
-        if (m.role) site.role = m.role;
-        return site;
-      });
-      resolveLocally(local);
-      this.articles.set(uri, local);
-    }
-    this.pending.clear();
+  removeArticle(uri: string): void {
+    const old = this.articles.get(uri);
+    if (!old) return;
+    this.articles.delete(uri);
+    this.count(old, -1);
+    this.cache.invalidate();
   }
 
-  removeArticle(uri: string): void {
-    this.pending.delete(uri);
-    if (this.articles.delete(uri)) this.cache.invalidate();
+  private keyOf(surface: string): string {
+    let k = this.keys.get(surface);
+    if (k === undefined) {
+      k = canonicalKey(nameKey(surface));
+      // Spellings of names no longer indexed are forgotten now and then; keys are cheap to recompute.
+      if (this.keys.size > 4 * this.groups.size + 10_000) this.keys.clear();
+      this.keys.set(surface, k);
+    }
+    return k;
+  }
+
+  /** Adds (+1) or takes away (-1) an article's mentions from their groups. */
+  private count(p: Packed, sign: 1 | -1): void {
+    for (let i = 0; i < p.n; i++) {
+      const key = p.target[i];
+      let g = this.groups.get(key);
+      if (!g) {
+        if (sign < 0) continue;
+        g = { key, words: wordCount(key), count: 0, surfaces: new Map(), votes: emptyVotes(), strongOther: 0, strongPerson: 0, articles: [] };
+        this.groups.set(key, g);
+      }
+      const kind = KINDS[p.flags[i] & 3];
+      const weak = (p.flags[i] & WEAK_FLAG) !== 0;
+      g.count += sign;
+      bump(g.surfaces, p.surface[i], sign);
+      g.votes[kind] += sign * (weak ? 1 : 3);
+      if (!weak) {
+        if (kind === 'person') g.strongPerson += sign;
+        else g.strongOther += sign;
+      }
+      if (sign > 0) {
+        if (g.articles[g.articles.length - 1] !== p) g.articles.push(p);
+      } else if (g.articles.includes(p)) {
+        g.articles = g.articles.filter((a) => a !== p);
+      }
+      if (g.count <= 0) this.groups.delete(key);
+    }
+    for (const [key, of] of p.acronyms ?? []) {
+      let m = this.acronyms.get(key);
+      if (!m) {
+        if (sign < 0) continue;
+        this.acronyms.set(key, (m = new Map()));
+      }
+      bump(m, of, sign);
+      if (m.size === 0) this.acronyms.delete(key);
+    }
   }
 
   /** Resolved entities, most mentioned first (recomputed lazily after changes). */
@@ -193,81 +256,75 @@ export class EntityTable {
     return exact;
   }
 
-  toJSON(): unknown {
-    this.flush();
-    const articles: unknown[] = [];
-    for (const [uri, sites] of this.articles) {
-      articles.push([uri, sites.map((s) => [s.sentence, s.start, s.end, s.surface, KINDS.indexOf(s.kind), s.weak ? 1 : 0, s.role ?? 0])]);
-    }
-    return { version: 1, articles };
-  }
-
-  static fromJSON(data: unknown): EntityTable {
-    const t = new EntityTable();
-    const d = data as { version?: number; articles?: unknown };
-    if (!d || d.version !== 1 || !Array.isArray(d.articles)) return t;
-    for (const entry of d.articles) {
-      if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Array.isArray(entry[1])) continue;
-      const local: Site[] = [];
-      for (const r of entry[1] as unknown[]) {
-        if (!Array.isArray(r) || r.length < 6) continue;
-        const surface = String(r[3]);
-        const key = canonicalKey(nameKey(surface));
-        const loc: SourceLocation = { uri: entry[0], sentence: Number(r[0]), start: Number(r[1]), end: Number(r[2]) };
-        const site: Site = {
-          loc, sentence: Number(r[0]), start: Number(r[1]), end: Number(r[2]), surface,
-          kind: KINDS[Number(r[4])] ?? 'organization', weak: r[5] === 1, key, target: key,
-        };
-        if (typeof r[6] === 'string') site.role = r[6];
-        local.push(site);
-      }
-      resolveLocally(local);
-      if (local.length) t.articles.set(entry[0], local);
-    }
-    return t;
-  }
-
   private build(): Resolved {
-    return this.cache.get(() => this.resolveAll(), this.staleOk);
+    return this.cache.get(() => finish(this.resolveSteps()), this.staleOk);
   }
 
-  private resolveAll(): Resolved {
-    this.flush();
-    const groups = new Map<string, Group>();
-    const acronyms = new Map<string, Map<string, number>>();
-    for (const sites of this.articles.values()) {
-      for (const site of sites) {
-        let g = groups.get(site.target);
-        if (!g) {
-          g = { key: site.target, words: wordCount(site.target), count: 0, surfaces: new Map(), votes: emptyVotes(), strongOther: 0, strongPerson: 0, sites: [] };
-          groups.set(site.target, g);
-        }
-        g.count++;
-        g.surfaces.set(site.surface, (g.surfaces.get(site.surface) ?? 0) + 1);
-        g.votes[site.kind] += site.weak ? 1 : 3;
-        if (!site.weak) {
-          if (site.kind === 'person') g.strongPerson++;
-          else g.strongOther++;
-        }
-        g.sites.push(site);
-        if (site.acronymOf) {
-          let m = acronyms.get(site.key);
-          if (!m) acronyms.set(site.key, (m = new Map()));
-          m.set(site.acronymOf, (m.get(site.acronymOf) ?? 0) + 1);
-        }
+  /** Brings a stale resolution up to date in slices (`pause` between them), for bulk indexing: requests
+   *  meanwhile get the previous resolution instead of waiting for a whole-corpus rebuild. */
+  async refresh(pause: () => Promise<void>, sliceMs: number): Promise<void> {
+    if (!this.cache.stale) return;
+    const version = this.cache.version;
+    const steps = this.resolveSteps();
+    let work = 0;
+    let t0 = performance.now();
+    for (;;) {
+      const r = steps.next();
+      if (r.done) {
+        this.cache.put(r.value, version, work + performance.now() - t0);
+        return;
+      }
+      if (performance.now() - t0 > sliceMs) {
+        work += performance.now() - t0;
+        await pause();
+        t0 = performance.now();
       }
     }
-    mergeShortForms(groups, acronyms);
-    keyMemo = new Map();
-    try {
-      return materialise(groups);
-    } finally {
-      keyMemo = undefined;
-    }
+  }
+
+  /** A bulk index should refresh the resolution before requests start paying for it. */
+  get refreshDue(): boolean {
+    return this.cache.due;
+  }
+
+  private *resolveSteps(): Generator<void, Resolved> {
+    for (const g of this.groups.values()) g.into = undefined;
+    yield* mergeShortForms(this.groups, this.acronyms);
+    return yield* materialise(this.groups, (s) => this.keyOf(s));
   }
 }
 
+/** Steps through a generator without pausing. */
+function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+function pack(uri: string, sites: Site[]): Packed {
+  const n = sites.length;
+  const p: Packed = {
+    uri, n, sentence: new Int32Array(n), start: new Int32Array(n), end: new Int32Array(n), flags: new Uint8Array(n),
+    surface: new Array<string>(n), target: new Array<string>(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const s = sites[i];
+    p.sentence[i] = s.sentence;
+    p.start[i] = s.start;
+    p.end[i] = s.end;
+    p.flags[i] = KINDS.indexOf(s.kind) | (s.weak ? WEAK_FLAG : 0);
+    p.surface[i] = s.surface;
+    p.target[i] = s.target;
+    if (s.role) (p.roles ??= new Map()).set(i, s.role);
+    if (s.acronymOf) (p.acronyms ??= []).push([s.key, s.acronymOf]);
+  }
+  return p;
+}
+
 function dropInitials(key: string): string {
+  const sp = key.indexOf(' ');
+  if (sp < 0 || key.indexOf(' ', sp + 1) < 0) return key;
   const parts = key.split(' ');
   if (parts.length < 3) return key;
   return parts.filter((p, i) => p.length > 1 || i === 0 || i === parts.length - 1).join(' ');
@@ -330,11 +387,13 @@ function resolveLocally(sites: Site[]): void {
 }
 
 /** Corpus-wide: lone names and short forms that no article resolved join the full name they fit. */
-function mergeShortForms(groups: Map<string, Group>, acronyms: Map<string, Map<string, number>>): void {
+function* mergeShortForms(groups: Map<string, Group>, acronyms: Map<string, Map<string, number>>): Generator<void, void> {
+  let n = 0;
   const personByWord = new Map<string, Group[]>();
   const orgBySuffix = new Map<string, Group[]>();
   const byInitials = new Map<string, Group[]>();
   for (const g of groups.values()) {
+    if (++n % STEP === 0) yield;
     if (g.words < 2) continue;
     const kind = topKind(g.votes);
     if (kind === 'person') {
@@ -351,6 +410,7 @@ function mergeShortForms(groups: Map<string, Group>, acronyms: Map<string, Map<s
     }
   }
   for (const g of groups.values()) {
+    if (++n % STEP === 0) yield;
     if (g.words === 1) {
       const defined = acronyms.get(g.key);
       if (defined) {
@@ -415,58 +475,56 @@ function rootOf(g: Group): Group {
   return r;
 }
 
-function materialise(groups: Map<string, Group>): Resolved {
+function* materialise(groups: Map<string, Group>, canon: (surface: string) => string): Generator<void, Resolved> {
   // Gather each root with the groups merged into it.
   const members = new Map<Group, Group[]>();
-  for (const g of groups.values()) push(members, rootOf(g), g);
-  const list: Entity[] = [];
-  const keysOf = new Map<Entity, string[]>();
+  let n = 0;
+  for (const g of groups.values()) {
+    if (++n % STEP === 0) yield;
+    push(members, rootOf(g), g);
+  }
+  const list: LazyEntity[] = [];
   for (const [root, gs] of members) {
-    const votes = emptyVotes();
-    const surfaces = new Map<string, number>();
-    let count = 0;
-    for (const g of gs) {
-      for (const k of KINDS) votes[k] += g.votes[k];
-      for (const [s, n] of g.surfaces) surfaces.set(s, (surfaces.get(s) ?? 0) + n);
-      count += g.count;
-    }
-    const kind = topKind(votes);
-    const name = canonicalName(root, kind, surfaces);
-    const mentions: SourceLocation[] = [];
-    const roles = new Map<string, { role: EntityRole; n: number; words: number }>();
-    for (const g of gs) {
-      for (const site of g.sites) {
-        const loc = site.loc;
-        mentions.push(loc);
-        if (site.role) {
-          const rk = site.role.toLowerCase().replace(/\s+/g, ' ');
-          const r = roles.get(rk);
-          if (r) r.n++;
-          else roles.set(rk, { role: { text: site.role, source: loc }, n: 1, words: wordCount(rk) });
-        }
+    if (++n % STEP === 0) yield;
+    let votes = root.votes;
+    let surfaces = root.surfaces;
+    let count = root.count;
+    if (gs.length > 1) {
+      votes = emptyVotes();
+      surfaces = new Map();
+      count = 0;
+      for (const g of gs) {
+        for (const k of KINDS) votes[k] += g.votes[k];
+        for (const [s, n] of g.surfaces) surfaces.set(s, (surfaces.get(s) ?? 0) + n);
+        count += g.count;
       }
     }
-    const roleList = [...roles.values()].sort((a, b) => b.words - a.words || b.n - a.n).map((r) => r.role);
-    const aliases = [...surfaces.entries()].sort((a, b) => b[1] - a[1]).map(([s]) => s).filter((s) => s !== name).slice(0, 50);
-    const entity: Entity = { id: `${kind}:${memoKey(name)}`, name, kind, aliases, roles: roleList, mentions };
-    list.push(entity);
-    keysOf.set(entity, gs.map((g) => g.key));
-    void count;
+    const kind = topKind(votes);
+    const name = canonicalName(root, kind, surfaces, canon);
+    let aliases: string[] = [];
+    if (surfaces.size > 1) {
+      aliases = [...surfaces.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([s]) => s).filter((s) => s !== name).slice(0, 50);
+    } else {
+      for (const s of surfaces.keys()) if (s !== name) aliases.push(s);
+    }
+    list.push(new LazyEntity(`${kind}:${nameKey(name)}`, name, kind, aliases, count, gs));
   }
-  list.sort((a, b) => b.mentions.length - a.mentions.length || (a.id < b.id ? -1 : 1));
+  list.sort((a, b) => b.mentionCount - a.mentionCount || (a.id < b.id ? -1 : 1));
   const byKey = new Map<string, Entity>();
   const byWord = new Map<string, Entity[]>();
   // Most mentioned first: a shared alias goes to the bigger entity.
+  const add = (k: string, e: Entity) => {
+    if (!byKey.has(k)) byKey.set(k, e);
+    const di = dropInitials(k);
+    if (di !== k && !byKey.has(di)) byKey.set(di, e);
+  };
   for (const e of list) {
-    const keys = [memoKey(e.name), ...(keysOf.get(e) ?? []), ...e.aliases.map(memoKey)];
-    for (const k of keys) {
-      const ck = canonicalKey(k);
-      if (!byKey.has(ck)) byKey.set(ck, e);
-      const di = dropInitials(ck);
-      if (di !== ck && !byKey.has(di)) byKey.set(di, e);
-    }
+    if (++n % STEP === 0) yield;
+    add(canon(e.name), e);
+    for (const g of e.groups) add(g.key, e);
+    for (const a of e.aliases) add(canon(a), e);
     if (e.kind === 'person') {
-      const k = memoKey(e.name);
+      const k = nameKey(e.name);
       if (wordCount(k) >= 2) {
         push(byWord, lastWord(k), e);
         if (firstWord(k) !== lastWord(k)) push(byWord, firstWord(k), e);
@@ -476,21 +534,66 @@ function materialise(groups: Map<string, Group>): Resolved {
   return { list, byKey, byWord };
 }
 
-function canonicalName(root: Group, kind: EntityKind, surfaces: Map<string, number>): string {
+/** An entity whose mentions and roles are gathered from its groups when first asked for: most entities'
+ *  never are, and building them all was most of the time and memory of a rebuild. */
+class LazyEntity implements Entity {
+  private sites: { mentions: SourceLocation[]; roles: EntityRole[] } | undefined;
+  constructor(
+    readonly id: string,
+    readonly name: string,
+    readonly kind: EntityKind,
+    readonly aliases: string[],
+    readonly mentionCount: number,
+    readonly groups: Group[],
+  ) {}
+  get mentions(): SourceLocation[] {
+    return (this.sites ??= gatherSites(this.groups)).mentions;
+  }
+  get roles(): EntityRole[] {
+    return (this.sites ??= gatherSites(this.groups)).roles;
+  }
+  toJSON(): Entity {
+    return { id: this.id, name: this.name, kind: this.kind, aliases: this.aliases, roles: this.roles, mentions: this.mentions, mentionCount: this.mentionCount };
+  }
+}
+
+/** Mentions of a set of groups in a fixed order (article path, then offset) with the roles they carry. */
+function gatherSites(gs: Group[]): { mentions: SourceLocation[]; roles: EntityRole[] } {
+  const found: Array<{ p: Packed; i: number }> = [];
+  for (const g of gs) {
+    for (const p of g.articles) for (let i = 0; i < p.n; i++) if (p.target[i] === g.key) found.push({ p, i });
+  }
+  found.sort((a, b) => (a.p.uri < b.p.uri ? -1 : a.p.uri > b.p.uri ? 1 : a.p.start[a.i] - b.p.start[b.i]));
+  const mentions: SourceLocation[] = [];
+  const roles = new Map<string, { role: EntityRole; n: number; words: number }>();
+  for (const { p, i } of found) {
+    const loc: SourceLocation = { uri: p.uri, sentence: p.sentence[i], start: p.start[i], end: p.end[i] };
+    mentions.push(loc);
+    const role = p.roles?.get(i);
+    if (role) {
+      const rk = role.toLowerCase().replace(/\s+/g, ' ');
+      const r = roles.get(rk);
+      if (r) r.n++;
+      else roles.set(rk, { role: { text: role, source: loc }, n: 1, words: wordCount(rk) });
+    }
+  }
+  return { mentions, roles: [...roles.values()].sort((a, b) => b.words - a.words || b.n - a.n).map((r) => r.role) };
+}
+
+function canonicalName(root: Group, kind: EntityKind, surfaces: Map<string, number>, canon: (s: string) => string): string {
   // The most frequent full form; people need at least two words when any such form was seen.
   let best = '';
   let n = -1;
   for (const [s, c] of surfaces) {
-    const k = canonicalKey(memoKey(s));
-    if (k !== root.key && !(kind !== 'person' && k === canonicalKey(root.key))) continue;
-    if (c > n || (c === n && s.length > best.length)) [best, n] = [s, c];
+    if (canon(s) !== root.key) continue;
+    if (c > n || (c === n && (s.length > best.length || (s.length === best.length && s < best)))) [best, n] = [s, c];
   }
   if (!best) {
     for (const [s, c] of surfaces) {
-      if (kind === 'person' && wordCount(memoKey(s)) < 2) continue;
-      if (c > n) [best, n] = [s, c];
+      if (kind === 'person' && wordCount(nameKey(s)) < 2) continue;
+      if (c > n || (c === n && s < best)) [best, n] = [s, c];
     }
   }
-  if (!best) best = [...surfaces.keys()][0] ?? root.key;
+  if (!best) best = [...surfaces.keys()].sort()[0] ?? root.key;
   return best.replace(/^the\s+/i, '');
 }

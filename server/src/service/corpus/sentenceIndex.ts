@@ -160,45 +160,111 @@ export class SentenceIndex {
     this.dead = 0;
   }
 
+  /** The index as JSON lines: a head (lengths) then postings in chunks, so no single string is huge. */
+  *toLines(termsPerLine = 4096): Generator<string> {
+    if (this.dead) this.vacuum();
+    const head: SerialisedHead = { v: 1, avg: this.avg, live: this.live, terms: this.postings.size, lens: this.lens };
+    yield JSON.stringify(head);
+    let terms: string[] = [];
+    let ids: number[][] = [];
+    for (const [term, p] of this.postings) {
+      terms.push(term);
+      ids.push(deltaEncode(p.ids));
+      if (terms.length >= termsPerLine) {
+        yield JSON.stringify({ terms, ids } satisfies SerialisedChunk);
+        terms = [];
+        ids = [];
+      }
+    }
+    if (terms.length) yield JSON.stringify({ terms, ids } satisfies SerialisedChunk);
+  }
+
+  /** Reads what `toLines` wrote (parsed); undefined when a part is missing or malformed. */
+  static reader(head: unknown): SentenceIndexReader | undefined {
+    const d = head as SerialisedHead;
+    if (!d || d.v !== 1 || !Array.isArray(d.lens) || typeof d.avg !== 'number' || typeof d.live !== 'number' || typeof d.terms !== 'number') return undefined;
+    const index = new SentenceIndex();
+    index.avg = d.avg;
+    index.live = d.live;
+    index.lens = d.lens;
+    let expected = d.terms;
+    return {
+      add(chunk: unknown): boolean {
+        const c = chunk as SerialisedChunk;
+        if (!c || !Array.isArray(c.terms) || !Array.isArray(c.ids) || c.terms.length !== c.ids.length) return false;
+        for (let t = 0; t < c.terms.length; t++) {
+          const p = deltaDecode(c.ids[t]);
+          if (!p) return false;
+          index.postings.set(c.terms[t], p);
+        }
+        expected -= c.terms.length;
+        return true;
+      },
+      done: () => (expected === 0 ? index : undefined),
+    };
+  }
+
   toJSON(): Serialised {
     if (this.dead) this.vacuum();
     const terms: string[] = [];
     const ids: number[][] = [];
     for (const [term, p] of this.postings) {
       terms.push(term);
-      const d = new Array<number>(p.ids.length);
-      let prev = 0;
-      for (let i = 0; i < p.ids.length; i++) {
-        d[i] = p.ids[i] - prev;
-        prev = p.ids[i];
-      }
-      ids.push(d);
+      ids.push(deltaEncode(p.ids));
     }
     return { v: 1, avg: this.avg, live: this.live, lens: this.lens, terms, ids };
   }
 
   static fromJSON(data: unknown): SentenceIndex | undefined {
     const d = data as Serialised;
-    if (!d || d.v !== 1 || !Array.isArray(d.terms) || !Array.isArray(d.ids) || !Array.isArray(d.lens)) return undefined;
-    if (d.terms.length !== d.ids.length || typeof d.avg !== 'number' || typeof d.live !== 'number') return undefined;
-    const index = new SentenceIndex();
-    index.avg = d.avg;
-    index.live = d.live;
-    index.lens = d.lens;
-    for (let t = 0; t < d.terms.length; t++) {
-      const delta = d.ids[t];
-      if (!Array.isArray(delta)) return undefined;
-      const ids = new Array<number>(delta.length);
-      let prev = 0;
-      let df = 0;
-      for (let i = 0; i < delta.length; i++) {
-        if (delta[i] !== 0 || i === 0) df++;
-        ids[i] = prev += delta[i];
-      }
-      index.postings.set(d.terms[t], { ids, df });
-    }
-    return index;
+    if (!d || !Array.isArray(d.terms) || !Array.isArray(d.ids)) return undefined;
+    const reader = SentenceIndex.reader({ v: d.v, avg: d.avg, live: d.live, lens: d.lens, terms: d.terms.length });
+    if (!reader || !reader.add({ terms: d.terms, ids: d.ids })) return undefined;
+    return reader.done();
   }
+}
+
+export interface SentenceIndexReader {
+  /** Adds one chunk of postings; false if it is malformed. */
+  add(chunk: unknown): boolean;
+  /** The index, once every term announced by the head has come. */
+  done(): SentenceIndex | undefined;
+}
+
+interface SerialisedHead {
+  v: 1;
+  avg: number;
+  live: number;
+  /** Number of terms in the chunks that follow. */
+  terms: number;
+  lens: number[];
+}
+
+interface SerialisedChunk {
+  terms: string[];
+  ids: number[][];
+}
+
+function deltaEncode(ids: number[]): number[] {
+  const d = new Array<number>(ids.length);
+  let prev = 0;
+  for (let i = 0; i < ids.length; i++) {
+    d[i] = ids[i] - prev;
+    prev = ids[i];
+  }
+  return d;
+}
+
+function deltaDecode(delta: unknown): Posting | undefined {
+  if (!Array.isArray(delta)) return undefined;
+  const ids = new Array<number>(delta.length);
+  let prev = 0;
+  let df = 0;
+  for (let i = 0; i < delta.length; i++) {
+    if (delta[i] !== 0 || i === 0) df++;
+    ids[i] = prev += delta[i];
+  }
+  return { ids, df };
 }
 
 /** The `limit` best hits, sorted by score; equal scores keep their order (as a stable full sort would). */

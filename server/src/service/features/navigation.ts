@@ -65,7 +65,7 @@ export async function getWorkspaceSymbols(ctx: FeatureContext, query: string, to
     entities = ctx.corpus.searchEntities(q, MAX_SYMBOLS);
   } else {
     // No query: the most mentioned entities.
-    entities = [...ctx.corpus.entities()].sort((a, b) => b.mentions.length - a.mentions.length).slice(0, MAX_SYMBOLS);
+    entities = ctx.corpus.entities().slice(0, MAX_SYMBOLS); // most mentioned first
   }
   const out: WorkspaceSymbol[] = [];
   for (const entity of entities) {
