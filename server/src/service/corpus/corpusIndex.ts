@@ -138,6 +138,7 @@ export class CorpusIndex implements CorpusView {
     if (this.bulk > 0) this.bulk--;
     if (this.bulk === 0) {
       this.table.staleOk = false;
+      this.search.compact();
       this.articleQuotes = new WeakMap();
     }
   }

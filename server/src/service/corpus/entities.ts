@@ -205,7 +205,9 @@ export class EntityTable {
         else g.strongOther += sign;
       }
       if (sign > 0) {
-        if (g.articles[g.articles.length - 1] !== p) g.articles.push(p);
+        // A literal for the first article: push onto [] reserves room for 16 (most groups have one).
+        if (g.articles.length === 0) g.articles = [p];
+        else if (g.articles[g.articles.length - 1] !== p) g.articles.push(p);
       } else if (g.articles.includes(p)) {
         g.articles = g.articles.filter((a) => a !== p);
       }

@@ -9,6 +9,8 @@ const K = 1.2;
 const B = 0.7;
 const D = 0.5;
 const MEMO_LIMIT = 300_000;
+/** Postings this long are worth a typed array; shorter ones are smaller as plain arrays. */
+const COMPACT_FROM = 8;
 
 /** Terms as the index sees them: folded, stop words dropped, stemmed. Shared with the checker. */
 export function searchTerm(term: string): string | null {
@@ -26,7 +28,8 @@ export function searchTokens(text: string): string[] {
 
 /** Ids of the sentences holding a term, ascending; an id repeats once per extra occurrence (term frequency). */
 interface Posting {
-  ids: number[];
+  /** A typed array once compacted (`compact`), back to an array when the posting grows again. */
+  ids: number[] | Int32Array;
   /** Distinct live ids. */
   df: number;
 }
@@ -77,6 +80,7 @@ export class SentenceIndex {
       if (!info.term) continue;
       let p = this.postings.get(info.term);
       if (!p) this.postings.set(info.term, (p = { ids: [], df: 0 }));
+      if (!Array.isArray(p.ids)) p.ids = Array.from(p.ids);
       // A sentence's occurrences of a term are pushed together, so a repeat is the last id again.
       if (p.ids.length === 0 || p.ids[p.ids.length - 1] !== id) p.df++;
       p.ids.push(id);
@@ -150,6 +154,12 @@ export class SentenceIndex {
     return topByScore(hits, limit);
   }
 
+  /** Stores long postings as typed arrays (half the memory of number arrays, no spare capacity); called
+   *  when a bulk index ends and after loading. */
+  compact(): void {
+    for (const p of this.postings.values()) if (Array.isArray(p.ids) && p.ids.length >= COMPACT_FROM) p.ids = Int32Array.from(p.ids);
+  }
+
   private vacuum(): void {
     for (const [term, p] of this.postings) {
       const kept: number[] = [];
@@ -200,7 +210,11 @@ export class SentenceIndex {
         expected -= c.terms.length;
         return true;
       },
-      done: () => (expected === 0 ? index : undefined),
+      done: () => {
+        if (expected !== 0) return undefined;
+        index.compact();
+        return index;
+      },
     };
   }
 
@@ -245,7 +259,7 @@ interface SerialisedChunk {
   ids: number[][];
 }
 
-function deltaEncode(ids: number[]): number[] {
+function deltaEncode(ids: ArrayLike<number>): number[] {
   const d = new Array<number>(ids.length);
   let prev = 0;
   for (let i = 0; i < ids.length; i++) {
