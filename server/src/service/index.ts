@@ -136,6 +136,13 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
       try {
         const loaded = await CorpusIndex.fromLines(typeof lines === 'string' ? lines.split('\n') : lines, yieldToEventLoop);
         if (!loaded) return false;
+        // Entities and the name index are built now, in slices, not by the first hover or completion.
+        loaded.beginBulk();
+        try {
+          await loaded.refresh(yieldToEventLoop, SLICE_MS);
+        } finally {
+          loaded.endBulk();
+        }
         corpus = loaded;
         checker.clear();
         return true;

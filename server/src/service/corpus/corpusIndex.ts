@@ -21,6 +21,8 @@ const INDEX_FORMAT = 3;
 /** A large saved index loads in slices of this many milliseconds. */
 const LOAD_SLICE_MS = 20;
 const SPEAKER_CACHE = 500;
+/** quotesBy reads at most this many of the articles that mention a person. */
+const QUOTE_ARTICLES = 300;
 
 // Most sentences have no quote, figure or name: they share these (frozen, so a stray push fails loudly).
 const NO_QUOTES = Object.freeze([]) as unknown as Quote[];
@@ -246,7 +248,7 @@ export class CorpusIndex implements CorpusView {
   }
 
   /** Quotes whose speaker is this entity, from the articles that mention it (a speaker is always named,
-   *  or a pronoun for someone named, in the quote's own article). */
+   *  or a pronoun for someone named, in the quote's own article), at most QUOTE_ARTICLES of them. */
   quotesBy(entityId: string): QuoteHit[] {
     let hits = this.speakerQuotes.get(entityId);
     if (hits) return hits;
@@ -255,6 +257,9 @@ export class CorpusIndex implements CorpusView {
     const seen = new Set<string>();
     for (const m of entity?.mentions ?? []) {
       if (seen.has(m.uri)) continue;
+      // A person in thousands of articles: their quotes from the first few hundred are plenty for a hover
+      // or a completion list, and the answer stays within milliseconds.
+      if (seen.size >= QUOTE_ARTICLES) break;
       seen.add(m.uri);
       const article = this.byUri.get(m.uri);
       if (article) for (const hit of this.quoteHits(article)) if (hit.speaker?.id === entityId) hits.push(hit);
