@@ -63,6 +63,8 @@ const EVENT_LEAD = new Set(['the', 'a', 'an', 'its', 'their', 'this', 'that', 'l
 const CONNECTOR_WORDS = new Set(['of', 'for', 'the', 'to', 'and']);
 // Holidays and other capitalised words that are never entities on their own.
 const NOT_NAMES = new Set(['christmas', 'easter', 'ramadan', 'eid', 'thanksgiving', 'halloween', 'hanukkah', 'diwali', 'passover', 'lent', "i'd", "i'm", "i'll", "i've", 'ok', 'okay', 'am', 'pm', 'gmt', 'bst', 'est', 'et', 'utc', 'ps']);
+/** Words that date a role ("Former US President…"), never the start of a name. */
+const TIME_MODIFIERS = new Set(['former', 'ex', 'outgoing', 'incoming', 'then', 'late']);
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'new']);
 
 /** Lower case, periods and possessives dropped, hyphens as spaces: the key used by gazetteer lists. */
@@ -481,6 +483,12 @@ function classify(
   }
   if (n >= 2 && PLACE_SUFFIXES.has(lastKey) && !FIRST_NAMES.has(first.key) && !toks.slice(a, b).some((t) => ROLE_HEADS.has(t.key))) {
     return mk('place', 'strong');
+  }
+
+  // "Former US talk show host…", "Ex-England captain…": a time word before a place or body without a title
+  // is not part of the name.
+  if (n >= 2 && TIME_MODIFIERS.has(first.key) && !toks.slice(a + 1, b).some((t) => ROLE_HEADS.has(t.key))) {
+    return classify(text, toks, a + 1, b, sentence, lowerSeen, capsMid, sports, undefined);
   }
 
   // Titles before the name: "Gen. Charles Brown", "U.S. Secretary of Defense Mark Esper".
