@@ -116,7 +116,9 @@ test('index cache round-trips, rejects stale or damaged files, writes atomically
   const json = JSON.stringify({ articles: ['a'], note: 'line\nbreak' });
   assert.equal(await saveIndexCache(cacheFile, fp, json, ['w1']), true);
   assert.equal(await loadIndexCache(cacheFile, fp), json);
-  assert.deepEqual((await loadIndexCacheEntry(cacheFile, fp))?.warnings, ['w1']);
+  const entry = await loadIndexCacheEntry(cacheFile, fp);
+  assert.deepEqual(entry?.warnings, ['w1']);
+  await entry?.lines[Symbol.asyncIterator]().return?.(); // an entry not read to the end is closed by return()
   assert.equal(await loadIndexCache(cacheFile, 'other'), undefined);
   assert.equal(await loadIndexCache(path.join(tmp, 'cache', 'absent.json'), fp), undefined);
   assert.deepEqual(readdirSync(path.dirname(cacheFile)), ['index.json'], 'no temp file left behind');

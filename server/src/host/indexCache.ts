@@ -2,8 +2,7 @@
 // sizes and modification times). Written atomically so a crash mid-write leaves the previous cache usable.
 
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, promises as fsp } from 'node:fs';
-import * as readline from 'node:readline';
+import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CorpusEntry } from './corpusFiles.ts';
@@ -76,31 +75,51 @@ export async function saveIndexCache(cacheFile: string, fingerprint: string, lin
   }
 }
 
+/** Bytes read at a time when loading: few, large reads (a stream's 64 KB reads and pauses left the loader
+ *  idle for a tenth of its time). */
+const READ_CHUNK = 8 << 20;
+
+/** Lines of an open file, decoded one at a time; closes the file when done or abandoned. */
+async function* readLines(file: fsp.FileHandle): AsyncGenerator<string> {
+  try {
+    const buf = Buffer.allocUnsafe(READ_CHUNK);
+    let carry: Buffer | undefined;
+    for (;;) {
+      const { bytesRead } = await file.read(buf, 0, READ_CHUNK, null);
+      if (bytesRead === 0) break;
+      const data = carry ? Buffer.concat([carry, buf.subarray(0, bytesRead)]) : buf.subarray(0, bytesRead);
+      let start = 0;
+      for (let nl = data.indexOf(10, start); nl >= 0; nl = data.indexOf(10, start)) {
+        yield data.toString('utf8', start, nl);
+        start = nl + 1;
+      }
+      carry = start < data.length ? Buffer.from(data.subarray(start)) : undefined; // buf is reused
+    }
+    if (carry?.length) yield carry.toString('utf8');
+  } finally {
+    await file.close().catch(() => undefined);
+  }
+}
+
 /** The cached index (its lines, read as they are consumed) and the corpus warnings recorded with it, or
  *  undefined if the cache is missing, stale or not ours. A damaged body is caught by the service. */
 export async function loadIndexCacheEntry(cacheFile: string, fingerprint: string): Promise<{ lines: AsyncIterable<string>; warnings: string[] } | undefined> {
-  let stream: ReturnType<typeof createReadStream> | undefined;
+  let file: fsp.FileHandle;
   try {
-    stream = createReadStream(cacheFile, { encoding: 'utf8', highWaterMark: 1 << 20 });
-    const reader = readline.createInterface({ input: stream, crlfDelay: Infinity });
-    const it = reader[Symbol.asyncIterator]();
-    const first = await it.next();
+    file = await fsp.open(cacheFile, 'r');
+  } catch {
+    return undefined;
+  }
+  const lines = readLines(file);
+  try {
+    const first = await lines.next();
     if (first.done) throw new Error('empty');
     const header = JSON.parse(first.value) as CacheHeader;
     if (header?.format !== CACHE_FORMAT || header.fingerprint !== fingerprint) throw new Error('stale');
     const warnings = Array.isArray(header.warnings) ? header.warnings.filter((w) => typeof w === 'string') : [];
-    const input = stream;
-    async function* rest(): AsyncGenerator<string> {
-      try {
-        for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
-      } finally {
-        reader.close(); // also when the reader stops early (a damaged index): the file is closed
-        input.destroy();
-      }
-    }
-    return { lines: rest(), warnings };
+    return { lines, warnings };
   } catch {
-    stream?.destroy();
+    await lines.return(undefined);
     return undefined;
   }
 }
