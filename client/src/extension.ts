@@ -2,14 +2,7 @@
 // item and adds the commands. All analysis happens in the server.
 
 import * as vscode from 'vscode';
-import {
-  ExecuteCommandRequest,
-  LanguageClient,
-  State,
-  TransportKind,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, LanguageClient, State, type LanguageClientOptions } from 'vscode-languageclient/node';
 import {
   CLAIM_AT_REQUEST,
   CLAIMS_NOTIFICATION,
@@ -21,16 +14,13 @@ import {
   type StatusParams,
 } from '../../server/src/protocol.ts';
 import { SHOW_FLAGGED_COMMAND, SourcedStatusBar } from './statusBar.ts';
+import { MAX_MEMORY_SETTING, ServerProcess } from './serverProcess.ts';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ statusText(): string }> {
   const output = vscode.window.createOutputChannel('Sourced', { log: true });
-  const serverModule = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-  };
+  const server = new ServerProcess(context.asAbsolutePath('dist/server.js'));
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
@@ -40,15 +30,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // A function, so a restart after a trust grant sends the current trust. In an untrusted workspace the
     // server reads no corpus folder outside the workspace, whatever the workspace settings say.
     initializationOptions: () => ({ bundledCorpus: context.asAbsolutePath('corpus'), trusted: vscode.workspace.isTrusted }),
-    // If the server dies (crash, OOM, killed), vscode-languageclient's default error handler restarts it
-    // (up to 5 times in 3 minutes), re-sends the open documents and re-pulls their diagnostics.
+    // If the server dies (crash, out of memory, killed), vscode-languageclient's default error handler
+    // restarts it, re-sends the open documents and re-pulls their diagnostics; a fifth death within
+    // 3 minutes stops it for good (test/e2e: "a killed server is restarted").
     connectionOptions: { maxRestartCount: 4 },
     outputChannel: output,
     // Hover and completion text quotes corpus articles: never trusted, no HTML.
     markdown: { isTrusted: false, supportHtml: false },
   };
   const statusBar = new SourcedStatusBar();
-  const lc = new LanguageClient('sourced', 'Sourced', serverOptions, clientOptions);
+  const lc = new LanguageClient('sourced', 'Sourced', server.options, clientOptions);
   client = lc;
   const warned = new Set<string>();
   lc.onNotification(STATUS_NOTIFICATION, (status: StatusParams) => {
@@ -74,8 +65,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('sourced.showSources', () => showSources(lc)),
     vscode.commands.registerCommand(SHOW_FLAGGED_COMMAND, () => showFlaggedClaims(statusBar)),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void lc.restart()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(MAX_MEMORY_SETTING)) return;
+      server.refresh();
+      void lc.restart();
+    }),
   );
   await lc.start();
+  // For the end-to-end tests (what the status bar shows); not an API for other extensions.
+  return { statusText: () => statusBar.text };
 }
 
 export async function deactivate(): Promise<void> {

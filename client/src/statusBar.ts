@@ -38,6 +38,10 @@ export class SourcedStatusBar implements vscode.Disposable {
     this.render();
   }
 
+  get text(): string {
+    return this.item.text;
+  }
+
   claimsFor(uri: vscode.Uri): ClaimsParams | undefined {
     return this.claims.get(uri.toString());
   }

@@ -49,3 +49,10 @@ export type ClaimAtResult = (ClaimSummary & { sources: Evidence[] }) | null;
 
 /** workspace/executeCommand id that re-reads every corpus from disk. */
 export const REINDEX_COMMAND = 'sourced.server.reindex';
+
+/**
+ * Default V8 heap cap of the server process (`sourced.server.maxMemoryMB`; for other editors,
+ * NODE_OPTIONS=--max-old-space-size=…). Below 2,048 MB V8 also lets the heap grow less between
+ * collections, which keeps a long session's RSS near its live memory; the 10,000-article corpus fits.
+ */
+export const DEFAULT_SERVER_MAX_MEMORY_MB = 1536;

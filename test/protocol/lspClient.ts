@@ -24,7 +24,7 @@ export class LspClient {
   stderr = '';
   private buffer = Buffer.alloc(0);
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (m: Message) => void }>();
+  private readonly pending = new Map<number, { resolve: (m: Message) => void; fail: (err: Error) => void }>();
   private readonly handlers = new Map<string, Handler>();
   private waiters: Array<{ match: (m: Message) => boolean; resolve: (m: Message) => void }> = [];
   /** Bytes on stdout that were not a well-formed LSP frame (the server must never print). */
@@ -34,6 +34,13 @@ export class LspClient {
     this.child = spawn(command, args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stdout!.on('data', (chunk: Buffer) => this.onData(chunk));
     this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    // Writing to a server that has died fails (EPIPE); its exit is what counts.
+    this.child.stdin!.on('error', () => undefined);
+    // As an editor's client does: a dead server answers nothing, so its pending requests fail at once.
+    this.child.on('exit', (code, signal) => {
+      for (const p of this.pending.values()) p.fail(new Error(`server exited (${signal ?? `code ${code}`})`));
+      this.pending.clear();
+    });
   }
 
   onRequest(method: string, handler: Handler): void {
@@ -41,6 +48,7 @@ export class LspClient {
   }
 
   request<T = unknown>(method: string, params: unknown, timeoutMs = 15000): Promise<T> {
+    if (this.exited) return Promise.reject(new Error(`${method}: the server has exited`));
     const id = this.nextId++;
     this.send({ jsonrpc: '2.0', id, method, params });
     return new Promise<T>((resolve, reject) => {
@@ -50,6 +58,10 @@ export class LspClient {
           clearTimeout(timer);
           if (m.error) reject(Object.assign(new Error(`${method}: ${m.error.message}`), { code: m.error.code }));
           else resolve(m.result as T);
+        },
+        fail: (err) => {
+          clearTimeout(timer);
+          reject(Object.assign(err, { message: `${method}: ${err.message}` }));
         },
       });
     });
@@ -80,8 +92,12 @@ export class LspClient {
     });
   }
 
+  get exited(): boolean {
+    return this.child.exitCode !== null || this.child.signalCode !== null;
+  }
+
   async close(): Promise<void> {
-    if (this.child.exitCode !== null) return;
+    if (this.exited) return;
     const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
     try {
       await this.request('shutdown', null, 5000);

@@ -209,6 +209,32 @@ describe('language server over stdio, push diagnostics (no pull support)', () =>
   });
 });
 
+describe('a server killed in the middle of a request', () => {
+  test('the request fails at once, and a new server on the same workspace gives the same diagnostics', async () => {
+    const ws = workspace();
+    let client = startServer(ws.dir);
+    const pull = async () => (await client.request<{ items: Array<{ code: string; range: unknown }> }>('textDocument/diagnostic', { textDocument: { uri: ws.draftUri } })).items;
+    try {
+      await initialize(client, ws.uri, true);
+      open(client, ws.draftUri, DRAFT);
+      const before = await pull();
+      assert.ok(before.length > 0);
+      const hover = client.request('textDocument/hover', { textDocument: { uri: ws.draftUri }, position: positionOf(DRAFT, 'Okafor said', 2) });
+      client.child.kill('SIGKILL');
+      // An error naming the kill, well before the request's own 15 s timeout.
+      await assert.rejects(hover, /server exited \(SIGKILL\)/);
+
+      client = startServer(ws.dir);
+      await initialize(client, ws.uri, true);
+      open(client, ws.draftUri, DRAFT);
+      assert.deepEqual(await pull(), before);
+    } finally {
+      await client.close();
+      rmSync(ws.dir, { recursive: true, force: true });
+    }
+  });
+});
+
 // The shipped entry point: `sourced lsp --stdio` from the bundle (only when `npm run build` has run).
 const cli = path.join(repo, 'dist', 'cli.js');
 describe('sourced lsp --stdio (built CLI)', { skip: !existsSync(cli) && 'dist/cli.js not built' }, () => {

@@ -6,6 +6,7 @@
 //   npm run test:soak -- --quick           1,000 operations
 //   npm run test:soak -- --n 500 --dist    the bundled dist/server.js instead of the sources
 //   npm run test:soak -- --corpus DIR      another corpus folder
+//   npm run test:soak -- --max-memory MB   the server's heap cap (default: the VS Code client's; 0: V8's default)
 
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Position } from 'vscode-languageserver-types';
 import { LspClient, type Message } from '../protocol/lspClient.ts';
 import { mulberry32 } from '../bench/prng.ts';
+import { DEFAULT_SERVER_MAX_MEMORY_MB } from '../../server/src/protocol.ts';
 
 const repo = path.resolve(__dirname, '..', '..');
 
@@ -23,10 +25,11 @@ interface Options {
   corpus: string;
   dist: boolean;
   seed: number;
+  maxMemoryMb: number;
 }
 
 function parseOptions(argv: string[]): Options {
-  const opts: Options = { n: 10_000, corpus: path.resolve(repo, '..', 'shared', 'datasets', 'bbc-news', 'articles'), dist: false, seed: 42 };
+  const opts: Options = { n: 10_000, corpus: path.resolve(repo, '..', 'shared', 'datasets', 'bbc-news', 'articles'), dist: false, seed: 42, maxMemoryMb: DEFAULT_SERVER_MAX_MEMORY_MB };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') opts.n = 1000;
@@ -34,9 +37,11 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--corpus') opts.corpus = path.resolve(argv[++i]);
     else if (a === '--dist') opts.dist = true;
     else if (a === '--seed') opts.seed = Number(argv[++i]);
+    else if (a === '--max-memory') opts.maxMemoryMb = Number(argv[++i]);
     else throw new Error(`unknown option ${a}`);
   }
   if (!(opts.n > 0)) throw new Error('--n must be a positive number');
+  if (!(opts.maxMemoryMb >= 0)) throw new Error('--max-memory must be a number of MB (0: no cap)');
   return opts;
 }
 
@@ -64,9 +69,11 @@ function rssKb(pid: number): number {
 
 const mb = (kb: number) => `${(kb / 1024).toFixed(1)} MB`;
 
-function startServer(dist: boolean, cacheHome: string): LspClient {
-  const args = dist ? [path.join(repo, 'dist', 'server.js'), '--stdio'] : ['--import', 'tsx', path.join(repo, 'server/src/lsp/main.ts'), '--stdio'];
-  return new LspClient(process.execPath, args, repo, { ...process.env, XDG_CACHE_HOME: cacheHome });
+/** The server as the VS Code client starts it: the same heap cap (see client/src/serverProcess.ts). */
+function startServer(opts: Options, cacheHome: string): LspClient {
+  const heap = opts.maxMemoryMb > 0 ? [`--max-old-space-size=${opts.maxMemoryMb}`] : [];
+  const entry = opts.dist ? [path.join(repo, 'dist', 'server.js')] : ['--import', 'tsx', path.join(repo, 'server/src/lsp/main.ts')];
+  return new LspClient(process.execPath, [...heap, ...entry, '--stdio'], repo, { ...process.env, XDG_CACHE_HOME: cacheHome });
 }
 
 const isReady = (m: Message) => m.method === 'sourced/status' && (m.params as { state: string }).state === 'ready';
@@ -105,7 +112,7 @@ async function main(): Promise<void> {
   const random = mulberry32(opts.seed);
   const files = corpusFiles(opts.corpus);
   const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
-  console.log(`soak: ${opts.n} operations, corpus ${files.length} files (${(bytes / 1e6).toFixed(1)} MB) from ${opts.corpus}, server ${opts.dist ? 'dist' : 'src'}, seed ${opts.seed}`);
+  console.log(`soak: ${opts.n} operations, corpus ${files.length} files (${(bytes / 1e6).toFixed(1)} MB) from ${opts.corpus}, server ${opts.dist ? 'dist' : 'src'} (heap cap ${opts.maxMemoryMb > 0 ? `${opts.maxMemoryMb} MB` : "V8's default"}), seed ${opts.seed}`);
   const pool = sentencePool(files, random);
   const pick = () => pool[Math.floor(random() * pool.length)];
 
@@ -113,7 +120,7 @@ async function main(): Promise<void> {
   const ws = path.join(tmp, 'ws');
   mkdirSync(ws);
   const cacheHome = path.join(tmp, 'cache');
-  let client = startServer(opts.dist, cacheHome);
+  let client = startServer(opts, cacheHome);
   const failures: string[] = [];
   try {
     const indexMs = await initialize(client, ws, opts.corpus);
@@ -220,7 +227,7 @@ async function main(): Promise<void> {
     // A fresh server (index restored from the cache the first one wrote) checks the final text.
     text = doc.getText();
     await client.close();
-    client = startServer(opts.dist, cacheHome);
+    client = startServer(opts, cacheHome);
     const restartMs = await initialize(client, ws, opts.corpus);
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
     const fresh = await pull(client, uri);

@@ -18,7 +18,8 @@ export interface Mocha {
 
 export type MochaConstructor = new (options: { ui: 'tdd'; timeout: number; color: boolean; bail?: boolean }) => Mocha;
 
-type Body = () => void | Promise<void>;
+/** `this` of a running test: `skip()` marks it skipped and stops it. */
+type Body = (this: { skip(): never }) => void | Promise<void>;
 
 /** Mocha's TDD interface, installed on globalThis while mocha loads each test file. */
 interface TddGlobals {

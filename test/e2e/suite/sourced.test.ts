@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { suite, suiteSetup, test } from './mocha.ts';
 import { waitFor } from './wait.ts';
+import { canListProcesses, serverPids } from './serverProcess.ts';
 import {
   EXTENSION_ID,
   applyAction,
@@ -24,6 +25,7 @@ const INVENTED = 'painted gold and opened by the Dutch royal family';
 const MISQUOTE = 'change everything for our fishermen';
 const EXACT_QUOTE = 'change everything for our fishing families';
 const SUPPORTED = 'voted 7-2 on Tuesday';
+const UNSOURCED = 'Harbourline will sell the ferry service to a shipping group from Norway next year.';
 
 suite('Sourced in VS Code', () => {
   const draftUri = () => workspaceFile('draft.md');
@@ -125,5 +127,40 @@ suite('Sourced in VS Code', () => {
     const added = '\nMarsh said the bridge would be painted gold and opened by the Dutch royal family in 2031.\n';
     await vscode.workspace.fs.writeFile(source, new TextEncoder().encode(before + added));
     await waitFor(`unsourced-claim on line ${line + 1} to go away once a source supports it`, () => diagnosticsOn(draftUri(), 'unsourced-claim', line).length === 0);
+  });
+
+  test('a server killed in the middle of a request is restarted; diagnostics, status bar and hover come back', async function () {
+    if (!canListProcesses) this.skip(); // finds the server through /proc (Linux)
+    const api = vscode.extensions.getExtension<{ statusText(): string }>(EXTENSION_ID)!.exports;
+    // An unsourced sentence, so the draft has a flag to lose with the server and get back from the new one.
+    const end = doc.lineAt(doc.lineCount - 1).range.end;
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(draftUri(), end, `\n${UNSOURCED}\n`);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const line = lineOf(doc, UNSOURCED);
+    await waitFor(`unsourced-claim on line ${line + 1}`, () => diagnosticsOn(draftUri(), 'unsourced-claim', line).length > 0);
+    const before = summarize(draftUri());
+    const statusBefore = await waitFor('the claim counts in the status bar', () => / claims · /.test(api.statusText()) && api.statusText());
+    const [pid, ...others] = serverPids();
+    assert.ok(pid && others.length === 0, `expected one server process, found ${[pid, ...others].join(', ')}`);
+
+    let cleared = false;
+    const watch = vscode.languages.onDidChangeDiagnostics(() => (cleared ||= vscode.languages.getDiagnostics(draftUri()).length === 0));
+    try {
+      // The hover is sent; the server dies before it can answer. The request must settle, not hang.
+      let settled = false;
+      void hoverText(draftUri(), positionOf(doc, 'Marsh told reporters', 2)).then(
+        () => (settled = true),
+        () => (settled = true),
+      );
+      process.kill(pid, 'SIGKILL');
+      await waitFor('the hover sent to the killed server to settle', () => settled, { timeoutMs: 20_000 });
+      const restarted = await waitFor('a new server process', () => serverPids().find((p) => p !== pid));
+      await waitFor(`the same diagnostics from server ${restarted} (before the kill: ${before})`, () => cleared && summarize(draftUri()) === before, { timeoutMs: 60_000 });
+      await waitFor(`the status bar to show "${statusBefore}" again`, () => api.statusText() === statusBefore);
+      await waitFor('a hover card for Marsh from the new server', async () => /Teodora Marsh/.test(await hoverText(draftUri(), positionOf(doc, 'Marsh told reporters', 2))));
+    } finally {
+      watch.dispose();
+    }
   });
 });

@@ -6,16 +6,17 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Article, SourceSentence } from '../api.ts';
 import type { Claim, Entity, Evidence, Mention, Span, Verdict } from '../types.ts';
 import type { CorpusIndex } from '../corpus/corpusIndex.ts';
-import { LineIndex } from '../text/positions.ts';
 import { tokenize } from '../text/words.ts';
 import { searchTerm } from '../corpus/corpusIndex.ts';
 import { citedArticle } from '../features/diagnostics.ts';
+import { linesOf } from '../features/draftLookup.ts';
 import { proseText, type DraftAnalysis, type DraftSentence } from './draft.ts';
 import { isClaim, pronounReferent } from './claims.ts';
 import { candidateUnits, claimTerms, isNegated, scoreUnit, type ClaimName, type EvidenceUnit } from './evidence.ts';
 import { matchQuote, quoteWords } from './quoteCheck.ts';
 import { hasWeakKind } from '../corpus/names.ts';
 import { tuning } from './tuning.ts';
+import { Lru } from '../util/lru.ts';
 
 const CANDIDATES = 30;
 /** Share of a claim's words inside found quotations that makes the quotation its evidence. */
@@ -32,13 +33,13 @@ interface Judgement {
   quote?: { start: number; end: number; draft: string; nearest?: string; nearestSentence?: SourceSentence };
 }
 
-const lineIndexes = new WeakMap<Article, LineIndex>();
+// Keyed by the draft's current analysis, which an edit replaces: it holds one entry per open draft.
 const draftMentions = new WeakMap<DraftAnalysis, Mention[]>();
 /** Judgements kept (least recently used dropped): a few long drafts' worth. */
 const CACHE_SIZE = 4000;
 
 export class ClaimChecker {
-  private readonly cache = new Map<string, Judgement | null>();
+  private readonly cache = new Lru<string, Judgement | null>(CACHE_SIZE);
 
   constructor(private readonly corpus: () => CorpusIndex) {}
 
@@ -59,14 +60,7 @@ export class ClaimChecker {
     const resolved = s.mentions.map((m) => `${m.text}=${corpus.resolveMention(m, allMentions)?.id ?? ''}`).join('|');
     const quotes = s.quotes.map((q) => `${q.innerStart - s.start}:${q.innerEnd - s.start}`).join(',');
     const key = [prose, referent?.id ?? '', scope?.map((a) => a.uri).join('|') ?? '', resolved, quotes].join('\u0000');
-    let j = this.cache.get(key);
-    if (j === undefined) {
-      j = judge(corpus, draft, s, prose, referent, scope, allMentions);
-    } else {
-      this.cache.delete(key); // least recently used goes first
-    }
-    this.cache.set(key, j);
-    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    const j = this.cache.getOrSet(key, () => detached(judge(corpus, draft, s, prose, referent, scope, allMentions)));
     if (!j) return undefined;
     return toClaim(draft, s, j, corpus);
   }
@@ -81,6 +75,22 @@ export class ClaimChecker {
     }
     return out.length > 0 ? out : undefined;
   }
+}
+
+/**
+ * The judgement with copies of its strings cut from the draft (names, figures, quotes): V8 keeps a whole
+ * string alive for any slice of it, and a cached judgement outlives the draft versions it was made from.
+ */
+function detached(j: Judgement | null): Judgement | null {
+  if (!j) return j;
+  const copy = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
+  return {
+    ...j,
+    reason: copy(j.reason),
+    entities: j.entities.map(copy),
+    conflict: j.conflict && { ...j.conflict, draft: copy(j.conflict.draft), source: copy(j.conflict.source) },
+    quote: j.quote && { ...j.quote, draft: copy(j.quote.draft), nearest: j.quote.nearest === undefined ? undefined : copy(j.quote.nearest) },
+  };
 }
 
 function judge(
@@ -309,14 +319,7 @@ function round(x: number): number {
 export function toEvidence(sentence: SourceSentence, score: number, corpus: CorpusIndex): Evidence {
   const article = corpus.article(sentence.uri);
   let range: Range = { start: { line: sentence.line, character: 0 }, end: { line: sentence.line, character: 0 } };
-  if (article) {
-    let lines = lineIndexes.get(article);
-    if (!lines) {
-      lines = new LineIndex(article.text);
-      lineIndexes.set(article, lines);
-    }
-    range = lines.rangeOf(sentence.start, sentence.end);
-  }
+  if (article) range = linesOf(article).rangeOf(sentence.start, sentence.end);
   return { uri: sentence.uri, title: article?.title ?? sentence.uri, line: sentence.line, range, text: sentence.text, score };
 }
 

@@ -11,6 +11,7 @@ import { tokenize } from '../text/words.ts';
 import { compareQuantities } from '../text/numbers.ts';
 import { isLightVerb, isNumberWord, metonymsOf, paraphrasesOf } from './lexicon.ts';
 import { tuning } from './tuning.ts';
+import { Lru } from '../util/lru.ts';
 
 export interface ClaimTerm {
   stem: string;
@@ -69,33 +70,51 @@ interface ArticleFacts {
   quantities: Quantity[];
 }
 
-const termSets = new WeakMap<SourceSentence, Set<string>>();
-const entitySets = new WeakMap<SourceSentence, Set<string>>();
-const articleFacts = new WeakMap<Article, ArticleFacts>();
+// Bounded (see README, Reliability): a check touches a few hundred sentences and a few dozen articles,
+// and an edit re-checks only nearby claims; unbounded, these grew to cover the whole corpus.
+/** Sentences whose term and entity sets are kept (~1.4 KB and ~0.2 KB each, measured on BBC). */
+const SENTENCE_SETS = 20_000;
+/** Articles whose facts (~22 KB each) and folded text (~2.4 KB) are kept. */
+const ARTICLES = 1_000;
+const termSets = new Lru<SourceSentence, Set<string>>(SENTENCE_SETS);
+const entitySets = new Lru<SourceSentence, Set<string>>(SENTENCE_SETS);
+const articleFacts = new Lru<Article, ArticleFacts>(ARTICLES);
+/** Entity sets depend on the corpus's entity table: dropped when the corpus changes. */
+let entitiesOf: { corpus: CorpusIndex; generation: number } | undefined;
+
+function entityCaches(corpus: CorpusIndex): void {
+  if (entitiesOf?.corpus === corpus && entitiesOf.generation === corpus.generation) return;
+  entitySets.clear();
+  articleFacts.clear();
+  entitiesOf = { corpus, generation: corpus.generation };
+}
 
 /** Stems (for content) and `=word` entries (for names) of a source sentence. */
 export function sentenceTerms(s: SourceSentence): Set<string> {
-  let set = termSets.get(s);
-  if (!set) {
-    set = new Set();
-    for (const t of tokenize(s.text)) {
-      const term = searchTerm(t.norm);
-      if (term) {
-        set.add(term);
-        if (term.length >= PREFIX) set.add(`~${term.slice(0, PREFIX)}`);
-      }
-      set.add(`=${t.norm}`);
+  return termSets.getOrSet(s, () => termsOf(s));
+}
+
+function termsOf(s: SourceSentence): Set<string> {
+  const set = new Set<string>();
+  for (const t of tokenize(s.text)) {
+    const term = searchTerm(t.norm);
+    if (term) {
+      set.add(term);
+      if (term.length >= PREFIX) set.add(`~${term.slice(0, PREFIX)}`);
     }
-    termSets.set(s, set);
+    set.add(`=${t.norm}`);
   }
   return set;
 }
 
 /** Entities a source sentence is about: its names, its quotes' speakers, and a pronoun's referent. */
 export function sentenceEntities(s: SourceSentence, corpus: CorpusIndex): Set<string> {
-  let set = entitySets.get(s);
-  if (set) return set;
-  set = new Set();
+  entityCaches(corpus);
+  return entitySets.getOrSet(s, () => entitiesIn(s, corpus));
+}
+
+function entitiesIn(s: SourceSentence, corpus: CorpusIndex): Set<string> {
+  const set = new Set<string>();
   for (const m of s.mentions) {
     const e = corpus.resolveMention(m, s.mentions);
     if (e) set.add(e.id);
@@ -115,22 +134,22 @@ export function sentenceEntities(s: SourceSentence, corpus: CorpusIndex): Set<st
       }
     }
   }
-  entitySets.set(s, set);
   return set;
 }
 
 function factsOf(article: Article, corpus: CorpusIndex): ArticleFacts {
-  let f = articleFacts.get(article);
-  if (!f) {
-    f = { entities: new Set(), words: new Set(), quantities: [] };
+  entityCaches(corpus);
+  return articleFacts.getOrSet(article, () => {
+    // Not through the sentence caches: most of an article's sentences are never a candidate, and
+    // caching them would push out those that are.
+    const f: ArticleFacts = { entities: new Set(), words: new Set(), quantities: [] };
     for (const s of article.sentences) {
-      for (const id of sentenceEntities(s, corpus)) f.entities.add(id);
-      for (const t of sentenceTerms(s)) f.words.add(t);
+      for (const id of entitySets.peek(s) ?? entitiesIn(s, corpus)) f.entities.add(id);
+      for (const t of termSets.peek(s) ?? termsOf(s)) f.words.add(t);
       f.quantities.push(...s.quantities);
     }
-    articleFacts.set(article, f);
-  }
-  return f;
+    return f;
+  });
 }
 
 /** Weighted content words of a claim; `nameWords` (folded words of its names) are judged as names, not as novel words. */
@@ -205,12 +224,10 @@ function nameIn(name: ClaimName, entities: Set<string>, has: (w: string) => bool
   return false;
 }
 
-const foldedArticles = new WeakMap<Article, string>();
+const foldedArticles = new Lru<Article, string>(ARTICLES);
 
 function foldedArticle(article: Article): string {
-  let f = foldedArticles.get(article);
-  if (f === undefined) foldedArticles.set(article, (f = foldRole(article.text)));
-  return f;
+  return foldedArticles.getOrSet(article, () => foldRole(article.text));
 }
 
 function foldRole(s: string): string {

@@ -4,6 +4,7 @@
 import type { Article } from '../api.ts';
 import type { Span } from '../types.ts';
 import { foldText } from '../text/words.ts';
+import { Lru } from '../util/lru.ts';
 
 /** Lower-case words only: what a quotation is compared on. */
 export function quoteWords(text: string): string[] {
@@ -35,11 +36,14 @@ interface WordTable {
   joinedAt: number[];
 }
 
-const tables = new WeakMap<Article, WordTable>();
+/** Articles whose word tables (~30 KB each, measured on BBC) are kept. */
+const tables = new Lru<Article, WordTable>(300);
 
 function wordTable(article: Article): WordTable {
-  let t = tables.get(article);
-  if (t) return t;
+  return tables.getOrSet(article, () => buildWordTable(article));
+}
+
+function buildWordTable(article: Article): WordTable {
   const words: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
@@ -60,9 +64,7 @@ function wordTable(article: Article): WordTable {
     joinedAt.push(pos);
     pos += w.length + 1;
   }
-  t = { words, starts, ends, joined: ` ${words.join(' ')} `, joinedAt };
-  tables.set(article, t);
-  return t;
+  return { words, starts, ends, joined: ` ${words.join(' ')} `, joinedAt };
 }
 
 /** Finds the word index whose joined offset is `offset` (binary search). */

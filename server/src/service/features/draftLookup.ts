@@ -9,6 +9,7 @@ import type { CitationRef, FootnoteDef } from '../text/markdown.ts';
 import type { CorpusIndex } from '../corpus/corpusIndex.ts';
 import { LineIndex } from '../text/positions.ts';
 import { citedArticle } from './diagnostics.ts';
+import { Lru } from '../util/lru.ts';
 
 export interface MentionAt {
   mention: Mention;
@@ -107,15 +108,11 @@ export function articleForKey(draft: DraftAnalysis, corpus: CorpusIndex, key: st
   return def ? citedArticle(def.text, key, corpus) : corpus.articleByKey(key);
 }
 
-const articleLines = new WeakMap<Article, LineIndex>();
+/** Line starts of the articles whose passages were shown last (evidence, hovers, links). */
+const articleLines = new Lru<Article, LineIndex>(256);
 
 export function linesOf(article: Article): LineIndex {
-  let lines = articleLines.get(article);
-  if (!lines) {
-    lines = new LineIndex(article.text);
-    articleLines.set(article, lines);
-  }
-  return lines;
+  return articleLines.getOrSet(article, () => new LineIndex(article.text));
 }
 
 export function sourceRange(corpus: CorpusIndex, loc: SourceLocation): Range | undefined {
