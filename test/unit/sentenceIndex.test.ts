@@ -95,3 +95,23 @@ test('name search returns what Fuse over every name returns, in the same order',
   // The filter rules most names out for a specific query.
   assert.ok((search.candidates('Okafor')?.length ?? Infinity) < items.length / 5);
 });
+
+test('range lookups: a term or a word family in sentences from … to, after removals and compaction too', () => {
+  const index = new SentenceIndex();
+  SENTENCES.forEach((s, id) => index.add(id, s));
+  const term = (w: string) => searchTerm(w)!;
+  assert.equal(index.hasTermIn(term('economy'), 0, 1), true);
+  assert.equal(index.hasTermIn(term('economy'), 1, 4), false);
+  assert.equal(index.hasTermIn(term('growth'), 1, 2), true);
+  assert.equal(index.hasTermIn(term('growth'), 2, 4), false);
+  assert.equal(index.hasTermIn(term('growth'), 4, 5), true, 'a repeated term');
+  assert.equal(index.hasTermIn('the', 0, SENTENCES.length), false, 'stopwords are not indexed');
+  assert.equal(index.hasPrefixIn(term('economists').slice(0, 5), 0, 1), true, 'economy and economists share a prefix');
+  assert.equal(index.hasPrefixIn(term('economists').slice(0, 5), 2, 8), false);
+  index.remove(0, SENTENCES[0]);
+  index.add(8, 'The economy shrank.');
+  index.compact();
+  assert.equal(index.hasTermIn(term('economy'), 0, 1), false, 'a removed sentence');
+  assert.equal(index.hasTermIn(term('shrank'), 8, 9), true, 'a term new since the prefix table was built');
+  assert.equal(index.hasPrefixIn(term('shrank').slice(0, 3), 8, 9), true);
+});

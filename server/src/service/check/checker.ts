@@ -12,7 +12,7 @@ import { citedArticle } from '../features/diagnostics.ts';
 import { linesOf } from '../features/draftLookup.ts';
 import { proseText, type DraftAnalysis, type DraftSentence } from './draft.ts';
 import { isClaim, pronounReferent } from './claims.ts';
-import { candidateUnits, claimTerms, isNegated, scoreUnit, type ClaimName, type EvidenceUnit } from './evidence.ts';
+import { ClaimMemo, candidateUnits, claimTerms, isNegated, scoreUnit, type ClaimName, type EvidenceUnit } from './evidence.ts';
 import { matchQuote, quoteWords } from './quoteCheck.ts';
 import { hasWeakKind } from '../corpus/names.ts';
 import { tuning } from './tuning.ts';
@@ -153,7 +153,8 @@ function judge(
   const query = [prose, referent?.name ?? ''].join(' ');
   const units = candidateUnits(corpus, query, scope, CANDIDATES);
   for (const q of quoted) if (!units.some((u) => u.length === 1 && u[0] === q.sentence)) units.push([q.sentence]);
-  const scored = units.map((u) => scoreUnit(u, terms, names, figures, negated, corpus));
+  const memo = new ClaimMemo();
+  const scored = units.map((u) => scoreUnit(u, terms, names, figures, negated, corpus, memo));
   const novel = terms.filter((t) => t.novel).length;
   const supporting = scored
     .filter((u) => !u.negationMismatch && u.missingNames.every((n) => n.inArticle) && u.missingFigures.every((f) => f.inArticle && !f.conflict))

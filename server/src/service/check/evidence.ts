@@ -63,20 +63,44 @@ const PRONOUN = /\b(?:he|she|his|her|him)\b/i;
 /** How far back a pronoun in a source sentence may find its person. */
 const PRONOUN_LOOKBACK = 2;
 
-interface ArticleFacts {
-  entities: Set<string>;
-  /** Stems and `=word` entries of the whole article. */
-  words: Set<string>;
-  quantities: Quantity[];
+/** What a whole article holds, for a claim's words and names a unit lacks. Words are looked up in the
+ *  sentence index's postings (an article is a run of sentence ids), so no article is tokenized; its
+ *  entities and figures are gathered only when a name or figure is missing from the unit. */
+class ArticleFacts {
+  private entitySet: Set<string> | undefined;
+  private figures: Quantity[] | undefined;
+
+  constructor(
+    private readonly article: Article,
+    private readonly corpus: CorpusIndex,
+  ) {
+    this.has = termLookup(corpus, article, 0, article.sentences.length, () => articleWords(article));
+  }
+
+  /** Whether the article holds a word (see `termLookup`). */
+  readonly has: (w: string) => boolean;
+
+  get entities(): Set<string> {
+    if (!this.entitySet) {
+      this.entitySet = new Set();
+      // Not through the sentence caches: most of an article's sentences are never a candidate, and
+      // caching them would push out those that are.
+      for (const s of this.article.sentences) for (const id of entitySets.peek(s) ?? entitiesIn(s, this.corpus)) this.entitySet.add(id);
+    }
+    return this.entitySet;
+  }
+
+  get quantities(): Quantity[] {
+    return (this.figures ??= this.article.sentences.flatMap((s) => s.quantities));
+  }
 }
 
 // Bounded (see README, Reliability): a check touches a few hundred sentences and a few dozen articles,
 // and an edit re-checks only nearby claims; unbounded, these grew to cover the whole corpus.
-/** Sentences whose term and entity sets are kept (~1.4 KB and ~0.2 KB each, measured on BBC). */
+/** Sentences whose entity sets are kept (~0.2 KB each, measured on BBC). */
 const SENTENCE_SETS = 20_000;
-/** Articles whose facts (~22 KB each) and folded text (~2.4 KB) are kept. */
+/** Articles whose facts and folded text (~2.4 KB) are kept. */
 const ARTICLES = 1_000;
-const termSets = new Lru<SourceSentence, Set<string>>(SENTENCE_SETS);
 const entitySets = new Lru<SourceSentence, Set<string>>(SENTENCE_SETS);
 const articleFacts = new Lru<Article, ArticleFacts>(ARTICLES);
 /** Entity sets depend on the corpus's entity table: dropped when the corpus changes. */
@@ -89,22 +113,21 @@ function entityCaches(corpus: CorpusIndex): void {
   entitiesOf = { corpus, generation: corpus.generation };
 }
 
-/** Stems (for content) and `=word` entries (for names) of a source sentence. */
-export function sentenceTerms(s: SourceSentence): Set<string> {
-  return termSets.getOrSet(s, () => termsOf(s));
-}
-
-function termsOf(s: SourceSentence): Set<string> {
-  const set = new Set<string>();
-  for (const t of tokenize(s.text)) {
-    const term = searchTerm(t.norm);
-    if (term) {
-      set.add(term);
-      if (term.length >= PREFIX) set.add(`~${term.slice(0, PREFIX)}`);
+/**
+ * Whether sentences `from` … `to - 1` of an article hold a word: a stem (`searchTerm`), `=word` for the
+ * word itself, or `~prefix` for a stem starting so. Answered from the sentence index's postings, so no
+ * source sentence is tokenized; only a stopword (not indexed) is looked for in the words of the text.
+ */
+function termLookup(corpus: CorpusIndex, article: Article, from: number, to: number, words: () => string): (w: string) => boolean {
+  return (w) => {
+    if (w.startsWith('=')) {
+      const word = w.slice(1);
+      const term = searchTerm(word);
+      return term ? corpus.articleHasTerm(article, term, from, to) : ` ${words()} `.includes(` ${word} `);
     }
-    set.add(`=${t.norm}`);
-  }
-  return set;
+    if (w.startsWith('~')) return corpus.articleHasPrefix(article, w.slice(1), from, to);
+    return corpus.articleHasTerm(article, w, from, to);
+  };
 }
 
 /** Entities a source sentence is about: its names, its quotes' speakers, and a pronoun's referent. */
@@ -139,17 +162,7 @@ function entitiesIn(s: SourceSentence, corpus: CorpusIndex): Set<string> {
 
 function factsOf(article: Article, corpus: CorpusIndex): ArticleFacts {
   entityCaches(corpus);
-  return articleFacts.getOrSet(article, () => {
-    // Not through the sentence caches: most of an article's sentences are never a candidate, and
-    // caching them would push out those that are.
-    const f: ArticleFacts = { entities: new Set(), words: new Set(), quantities: [] };
-    for (const s of article.sentences) {
-      for (const id of entitySets.peek(s) ?? entitiesIn(s, corpus)) f.entities.add(id);
-      for (const t of termSets.peek(s) ?? termsOf(s)) f.words.add(t);
-      f.quantities.push(...s.quantities);
-    }
-    return f;
-  });
+  return articleFacts.getOrSet(article, () => new ArticleFacts(article, corpus));
 }
 
 /** Weighted content words of a claim; `nameWords` (folded words of its names) are judged as names, not as novel words. */
@@ -172,16 +185,41 @@ export function claimTerms(text: string, corpus: CorpusIndex, nameWords: Readonl
   return out;
 }
 
-function coverage(terms: ClaimTerm[], sets: Set<string>[]): number {
+const FULL = 2;
+const PARTIAL = 1;
+
+/** Per term: FULL if the text has it (or a paraphrase), PARTIAL if only a word of the same family. */
+function presence(terms: ClaimTerm[], has: (w: string) => boolean): Uint8Array {
+  const out = new Uint8Array(terms.length);
+  terms.forEach((t, i) => {
+    if (t.alternatives.some(has)) out[i] = FULL;
+    // Same word family the stemmer did not join ("disappearance"/"disappeared"): partial credit.
+    else if (t.stem.length >= PREFIX && has(`~${t.stem.slice(0, PREFIX)}`)) out[i] = PARTIAL;
+  });
+  return out;
+}
+
+/** Weighted share of the claim's terms present in any of the texts. */
+function coverage(terms: ClaimTerm[], present: Uint8Array[]): number {
   let total = 0;
   let got = 0;
-  for (const t of terms) {
+  terms.forEach((t, i) => {
     total += t.weight;
-    if (t.alternatives.some((a) => sets.some((s) => s.has(a)))) got += t.weight;
-    // Same word family the stemmer did not join ("disappearance"/"disappeared"): partial credit.
-    else if (t.stem.length >= PREFIX && sets.some((s) => s.has(`~${t.stem.slice(0, PREFIX)}`))) got += t.weight * tuning.prefixCredit;
-  }
+    let best = 0;
+    for (const p of present) best = Math.max(best, p[i]);
+    if (best === FULL) got += t.weight;
+    else if (best === PARTIAL) got += t.weight * tuning.prefixCredit;
+  });
   return total === 0 ? 0 : got / total;
+}
+
+/**
+ * What scoring one claim's candidate units learns about a sentence or an article, reused by the other
+ * units: a sentence is in up to three units (alone and with each neighbour), an article in dozens.
+ */
+export class ClaimMemo {
+  readonly sentences = new Map<SourceSentence, Uint8Array>();
+  readonly articles = new Map<Article, { coverage: number; names: Map<ClaimName, boolean>; figures: Map<Quantity, boolean> }>();
 }
 
 function wordsPresent(words: string[], has: (w: string) => boolean): boolean {
@@ -201,24 +239,27 @@ function mostOfName(words: string[], has: (w: string) => boolean): boolean {
 }
 
 /** Is the name in these sentences: the same entity, its surname, a role the sources give it, or a metonym? */
-function nameIn(name: ClaimName, entities: Set<string>, has: (w: string) => boolean, text: () => string): boolean {
+function nameIn(name: ClaimName, entities: () => Set<string>, has: (w: string) => boolean, text: () => string): boolean {
   if (name.words.length === 0 && !name.entity) return true;
-  if (name.entity && entities.has(name.entity.id)) return true;
+  // The words first: an article's entities are gathered only when they are needed.
   if (wordsPresent(name.words, has)) return true;
+  if (name.entity && entities().has(name.entity.id)) return true;
   // "Dov Charney" … "Mr Charney"; "Author JK Rowling" … "Rowling".
   if (mostOfName(name.words, has)) return true;
   const phrase = name.words.join(' ');
   for (const alt of metonymsOf(phrase)) if (wordsPresent(alt.split(' '), has)) return true;
   if (name.entity) {
     for (const alias of name.entity.aliases) {
-      const words = tokenize(alias).map((t) => t.norm);
+      const words = aliasWords.getOrSet(alias, () => tokenize(alias).map((t) => t.norm));
       if (words.length > 0 && wordsPresent(words, has)) return true;
     }
     // "the North Korean leader" for Kim Jong Un: a role of two words or more written in the unit.
-    const lower = text();
     for (const role of name.entity.roles) {
-      const r = foldRole(role.text);
-      if (r.split(' ').length >= 2 && lower.includes(r)) return true;
+      const r = foldedRole(role.text);
+      if (r.words.length < 2) continue;
+      // Only a role whose indexed words are all there can be written out (saves folding whole articles).
+      if (r.terms.some((t) => !has(t))) continue;
+      if (text().includes(r.text)) return true;
     }
   }
   return false;
@@ -230,11 +271,49 @@ function foldedArticle(article: Article): string {
   return foldedArticles.getOrSet(article, () => foldRole(article.text));
 }
 
+const aliasWords = new Lru<string, string[]>(5_000);
+const foldedRoles = new Lru<string, { text: string; words: string[]; terms: string[] }>(5_000);
+
+function foldedRole(role: string): { text: string; words: string[]; terms: string[] } {
+  return foldedRoles.getOrSet(role, () => {
+    const text = foldRole(role);
+    const words = text.split(' ');
+    return { text, words, terms: words.map(searchTerm).filter((t): t is string => !!t) };
+  });
+}
+
 function foldRole(s: string): string {
   return tokenize(s)
     .map((t) => t.norm)
     .filter((w) => w !== 'the')
     .join(' ');
+}
+
+/** Token norms of a text, space-separated. */
+function foldWords(s: string): string {
+  return tokenize(s)
+    .map((t) => t.norm)
+    .join(' ');
+}
+
+const articleWordTexts = new Lru<Article, string>(ARTICLES);
+
+function articleWords(article: Article): string {
+  return articleWordTexts.getOrSet(article, () => foldWords(article.text));
+}
+
+/** A unit's word lookup: one range of its article when its sentences are adjacent (they always are). */
+function unitLookup(unit: SourceSentence[], corpus: CorpusIndex, article: Article | undefined, words: () => string): (w: string) => boolean {
+  const from = Math.min(...unit.map((s) => s.index));
+  const to = Math.max(...unit.map((s) => s.index)) + 1;
+  if (article && to - from === unit.length && unit.every((s) => s.uri === article.uri && article.sentences[s.index] === s)) {
+    return termLookup(corpus, article, from, to, words);
+  }
+  const parts = unit.map((s) => {
+    const a = corpus.article(s.uri);
+    return a ? termLookup(corpus, a, s.index, s.index + 1, () => foldWords(s.text)) : () => false;
+  });
+  return (w) => parts.some((has) => has(w));
 }
 
 /** Scores a unit of one or two adjacent sentences against the claim. */
@@ -245,21 +324,32 @@ export function scoreUnit(
   figures: Quantity[],
   claimNegated: boolean,
   corpus: CorpusIndex,
+  memo = new ClaimMemo(),
 ): EvidenceUnit {
-  const sets = unit.map(sentenceTerms);
   const unitEntities = new Set<string>();
   for (const s of unit) for (const id of sentenceEntities(s, corpus)) unitEntities.add(id);
-  const hasInUnit = (w: string) => sets.some((set) => set.has(w));
+  let words: string | undefined;
+  const unitWords = () => (words ??= foldWords(unit.map((s) => s.text).join(' ')));
   let folded: string | undefined;
   const unitText = () => (folded ??= foldRole(unit.map((s) => s.text).join(' ')));
   const article = corpus.article(unit[0].uri);
+  const hasInUnit = unitLookup(unit, corpus, article, unitWords);
   const facts = article ? factsOf(article, corpus) : undefined;
   const articleText = () => (article ? foldedArticle(article) : '');
 
+  let known = article && memo.articles.get(article);
+  if (article && facts && !known) {
+    known = { coverage: coverage(terms, [presence(terms, facts.has)]), names: new Map(), figures: new Map() };
+    memo.articles.set(article, known);
+  }
   const missingNames: EvidenceUnit['missingNames'] = [];
   for (const name of names) {
-    if (nameIn(name, unitEntities, hasInUnit, unitText)) continue;
-    const inArticle = !!facts && nameIn(name, facts.entities, (w) => facts.words.has(w), articleText);
+    if (nameIn(name, () => unitEntities, hasInUnit, unitText)) continue;
+    let inArticle = known?.names.get(name);
+    if (inArticle === undefined) {
+      inArticle = !!facts && nameIn(name, () => facts.entities, facts.has, articleText);
+      known?.names.set(name, inArticle);
+    }
     missingNames.push({ ...name, inArticle });
   }
 
@@ -279,7 +369,11 @@ export function scoreUnit(
       }
     }
     if (same) continue;
-    const inArticle = !!facts && facts.quantities.some((u) => compareQuantities(q, u) === 'same');
+    let inArticle = known?.figures.get(q);
+    if (inArticle === undefined) {
+      inArticle = !!facts && facts.quantities.some((u) => compareQuantities(q, u) === 'same');
+      known?.figures.set(q, inArticle);
+    }
     missingFigures.push({ claim: q, conflict, conflictSentence, inArticle });
   }
 
@@ -293,8 +387,19 @@ export function scoreUnit(
   const unitNegated = unit.some((s) => NEGATION.test(s.text));
   return {
     sentences: unit,
-    coverage: coverage(terms, sets),
-    articleCoverage: facts ? coverage(terms, [facts.words]) : 0,
+    coverage: coverage(
+      terms,
+      unit.map((u) => {
+        let p = memo.sentences.get(u);
+        if (!p) {
+          const a = corpus.article(u.uri);
+          p = a ? presence(terms, termLookup(corpus, a, u.index, u.index + 1, () => foldWords(u.text))) : new Uint8Array(terms.length);
+          memo.sentences.set(u, p);
+        }
+        return p;
+      }),
+    ),
+    articleCoverage: known?.coverage ?? 0,
     missingNames,
     missingFigures,
     otherEntities,

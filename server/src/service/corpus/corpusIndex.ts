@@ -243,6 +243,19 @@ export class CorpusIndex implements CorpusView {
     return this.search.documentFrequency(term);
   }
 
+  /** Whether one of the article's sentences `from` … `to - 1` holds the search term (see `searchTerm`);
+   *  a lookup in the term's posting, no tokenizing. */
+  articleHasTerm(article: Article, term: string, from = 0, to = article.sentences.length): boolean {
+    const id0 = this.firstId.get(article.uri);
+    return id0 !== undefined && this.search.hasTermIn(term, id0 + from, id0 + to);
+  }
+
+  /** Whether one of the article's sentences `from` … `to - 1` holds a search term starting with this prefix. */
+  articleHasPrefix(article: Article, prefix: string, from = 0, to = article.sentences.length): boolean {
+    const id0 = this.firstId.get(article.uri);
+    return id0 !== undefined && this.search.hasPrefixIn(prefix, id0 + from, id0 + to);
+  }
+
   sentenceAt(uri: string, index: number): SourceSentence | undefined {
     return this.byUri.get(uri)?.sentences[index];
   }

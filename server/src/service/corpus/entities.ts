@@ -143,6 +143,7 @@ export class EntityTable {
   private readonly acronyms = new Map<string, Map<string, number>>();
   /** Surface → canonical key: computed once per spelling, and one string per key across articles. */
   private readonly keys = new Map<string, string>();
+  private readonly plainKeys = new Map<string, string>();
   private readonly cache = new StaleCache<Resolved>();
   /** Set during bulk indexing: a recent resolution may be served though articles changed since. */
   staleOk = false;
@@ -172,6 +173,16 @@ export class EntityTable {
     this.articles.delete(uri);
     this.count(old, -1);
     this.cache.invalidate();
+  }
+
+  /** nameKey of a surface, memoised: resolving a sentence's mentions looks at each of its names again. */
+  private plainKeyOf(surface: string): string {
+    let k = this.plainKeys.get(surface);
+    if (k === undefined) {
+      if (this.plainKeys.size > 50_000) this.plainKeys.clear();
+      this.plainKeys.set(surface, (k = nameKey(surface)));
+    }
+    return k;
   }
 
   private keyOf(surface: string): string {
@@ -240,12 +251,12 @@ export class EntityTable {
    *  in full elsewhere, else the most mentioned person with that name. */
   resolve(mention: Mention, draftContext?: Mention[]): Entity | undefined {
     const c = this.build();
-    const key = canonicalKey(nameKey(mention.text));
+    const key = this.keyOf(mention.text);
     if (!key) return undefined;
     if (wordCount(key) > 1) return c.byKey.get(key) ?? c.byKey.get(dropInitials(key));
     if (draftContext) {
       for (const m of draftContext) {
-        const k = nameKey(m.text);
+        const k = this.plainKeyOf(m.text);
         if (wordCount(k) < 2 || (firstWord(k) !== key && lastWord(k) !== key)) continue;
         const e = c.byKey.get(k) ?? c.byKey.get(dropInitials(k));
         if (e) return e;
