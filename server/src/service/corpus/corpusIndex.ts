@@ -126,14 +126,18 @@ export class CorpusIndex implements CorpusView {
   }
   /** During bulk indexing: is the entity table due a sliced refresh (see `refresh`)? */
   get refreshDue(): boolean {
-    return this.table.refreshDue;
+    return this.table.refreshDue || this.names.due;
   }
 
   /** Resolves entities in slices and builds the name index, so requests made while indexing answer from
    *  a recent table without waiting on a whole-corpus rebuild. */
   async refresh(pause: () => Promise<void>, sliceMs: number): Promise<void> {
     await this.table.refresh(pause, sliceMs);
-    if (this.bulk > 0) this.names.get(() => new NameSearch(this.table.entities()), true);
+    if (this.bulk > 0 && this.names.stale) {
+      const version = this.names.version;
+      const t0 = performance.now();
+      this.names.put(new NameSearch(this.table.entities()), version, performance.now() - t0);
+    }
   }
 
   endBulk(): void {

@@ -1,8 +1,9 @@
 // A value derived from the whole corpus (entity table, fuzzy name index). Rebuilding it after every
 // indexed file would make each editor request during a bulk index pay a full rebuild, so while `staleOk`
-// holds a build is reused for a while after the corpus changed (longer the costlier it was), and the
-// indexing loop refreshes it in slices before that time runs out (`due`, `put`); outside bulk indexing a
-// change always forces a rebuild, so answers are exact.
+// holds, requests get the last build; the indexing loop rebuilds it in slices when a request was served
+// a stale value and the last build is old enough (`due`, `put`: longer the costlier the build), so a bulk
+// index nobody asks about pays for one build at its end. Outside bulk indexing a change always forces a
+// rebuild, so answers are exact.
 
 const MIN_REUSE_MS = 250;
 const REUSE_FACTOR = 8;
@@ -15,6 +16,8 @@ export class StaleCache<T> {
   buildMs = 0;
   /** Bumped by every invalidation, so a build that ran while the corpus changed is not taken as fresh. */
   version = 0;
+  /** A stale value was served since the last build: someone is waiting for a fresh one. */
+  private wanted = false;
 
   invalidate(): void {
     this.dirty = true;
@@ -31,9 +34,9 @@ export class StaleCache<T> {
     return this.value === undefined || this.dirty;
   }
 
-  /** Stale and half-way through the time a stale value may be served: time for a background rebuild. */
+  /** Stale, asked for (or never built) and built long enough ago: time for a background rebuild. */
   get due(): boolean {
-    return this.stale && performance.now() - this.builtAt > this.reuseMs() / 2;
+    return this.stale && (this.value === undefined || this.wanted) && performance.now() - this.builtAt > this.reuseMs() / 2;
   }
 
   /** Stores a value built elsewhere from the corpus as it was at `version`. */
@@ -41,11 +44,13 @@ export class StaleCache<T> {
     this.value = value;
     this.builtAt = performance.now();
     this.buildMs = buildMs;
+    this.wanted = false;
     if (version === this.version) this.dirty = false;
   }
 
   get(build: () => T, staleOk: boolean): T {
-    if (this.value !== undefined && (!this.dirty || (staleOk && performance.now() - this.builtAt < this.reuseMs()))) {
+    if (this.value !== undefined && (!this.dirty || staleOk)) {
+      if (this.dirty) this.wanted = true;
       return this.value;
     }
     const t0 = performance.now();
