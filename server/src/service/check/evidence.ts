@@ -302,18 +302,12 @@ function articleWords(article: Article): string {
   return articleWordTexts.getOrSet(article, () => foldWords(article.text));
 }
 
-/** A unit's word lookup: one range of its article when its sentences are adjacent (they always are). */
-function unitLookup(unit: SourceSentence[], corpus: CorpusIndex, article: Article | undefined, words: () => string): (w: string) => boolean {
-  const from = Math.min(...unit.map((s) => s.index));
-  const to = Math.max(...unit.map((s) => s.index)) + 1;
-  if (article && to - from === unit.length && unit.every((s) => s.uri === article.uri && article.sentences[s.index] === s)) {
-    return termLookup(corpus, article, from, to, words);
-  }
-  const parts = unit.map((s) => {
-    const a = corpus.article(s.uri);
-    return a ? termLookup(corpus, a, s.index, s.index + 1, () => foldWords(s.text)) : () => false;
-  });
-  return (w) => parts.some((has) => has(w));
+/** A source sentence's word lookup (see `termLookup`). */
+function sentenceLookup(sentence: SourceSentence, corpus: CorpusIndex): (w: string) => boolean {
+  const article = corpus.article(sentence.uri);
+  if (!article) return () => false;
+  let words: string | undefined;
+  return termLookup(corpus, article, sentence.index, sentence.index + 1, () => (words ??= foldWords(sentence.text)));
 }
 
 /** Scores a unit of one or two adjacent sentences against the claim. */
@@ -328,17 +322,16 @@ export function scoreUnit(
 ): EvidenceUnit {
   const unitEntities = new Set<string>();
   for (const s of unit) for (const id of sentenceEntities(s, corpus)) unitEntities.add(id);
-  let words: string | undefined;
-  const unitWords = () => (words ??= foldWords(unit.map((s) => s.text).join(' ')));
   let folded: string | undefined;
   const unitText = () => (folded ??= foldRole(unit.map((s) => s.text).join(' ')));
   const article = corpus.article(unit[0].uri);
-  const hasInUnit = unitLookup(unit, corpus, article, unitWords);
-  const facts = article ? factsOf(article, corpus) : undefined;
+  const lookups = unit.map((s) => sentenceLookup(s, corpus));
+  const hasInUnit = (w: string) => lookups.some((has) => has(w));
+  const facts = article && factsOf(article, corpus);
   const articleText = () => (article ? foldedArticle(article) : '');
 
   let known = article && memo.articles.get(article);
-  if (article && facts && !known) {
+  if (facts && !known) {
     known = { coverage: coverage(terms, [presence(terms, facts.has)]), names: new Map(), figures: new Map() };
     memo.articles.set(article, known);
   }
@@ -389,13 +382,9 @@ export function scoreUnit(
     sentences: unit,
     coverage: coverage(
       terms,
-      unit.map((u) => {
+      unit.map((u, i) => {
         let p = memo.sentences.get(u);
-        if (!p) {
-          const a = corpus.article(u.uri);
-          p = a ? presence(terms, termLookup(corpus, a, u.index, u.index + 1, () => foldWords(u.text))) : new Uint8Array(terms.length);
-          memo.sentences.set(u, p);
-        }
+        if (!p) memo.sentences.set(u, (p = presence(terms, lookups[i])));
         return p;
       }),
     ),

@@ -133,11 +133,7 @@ export class CorpusIndex implements CorpusView {
    *  a recent table without waiting on a whole-corpus rebuild. */
   async refresh(pause: () => Promise<void>, sliceMs: number): Promise<void> {
     await this.table.refresh(pause, sliceMs);
-    if (this.bulk > 0 && this.names.stale) {
-      const version = this.names.version;
-      const t0 = performance.now();
-      this.names.put(new NameSearch(this.table.entities()), version, performance.now() - t0);
-    }
+    if (this.bulk > 0 && this.names.stale) this.names.rebuild(() => new NameSearch(this.table.entities()));
   }
 
   endBulk(): void {

@@ -53,10 +53,16 @@ export class StaleCache<T> {
       if (this.dirty) this.wanted = true;
       return this.value;
     }
+    return this.rebuild(build);
+  }
+
+  /** Builds the value now (timed, for `due`) and stores it. */
+  rebuild(build: () => T): T {
     const t0 = performance.now();
     const version = this.version;
-    this.put(build(), version, performance.now() - t0);
-    return this.value as T;
+    const value = build();
+    this.put(value, version, performance.now() - t0);
+    return value;
   }
 
   private reuseMs(): number {
