@@ -6,12 +6,15 @@
 //   --runs N                  repetitions of each timed operation (default 5)
 //   --quick                   smoke run: a generated 1,000-article corpus, 2 runs
 //   --responsiveness-max N    probe latency during a second cold index for corpora up to N files (10000)
+//   --heap-mb N               V8 heap cap of each measuring process, as the editor client gives the server
+//                             (default: the client's default, DEFAULT_SERVER_MAX_MEMORY_MB; 0 = Node's own)
 //   --seed N  --batch N  --words N  --bbc-dir DIR  --out FILE
 
 import { fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { DEFAULT_SERVER_MAX_MEMORY_MB } from '../../server/src/protocol.ts';
 import { cachedCorpus, corpusCacheDir, defaultBbcDir, repoRoot } from './generate.ts';
 import type { SizeResult } from './measure.ts';
 import { collectTargets, renderTable } from './report.ts';
@@ -25,6 +28,7 @@ interface Options {
   bbcDir: string;
   out: string;
   responsivenessMaxFiles: number;
+  heapMb: number;
   only?: string;
 }
 
@@ -47,6 +51,7 @@ function parseArgs(argv: string[]): Options {
     bbcDir: resolve(get('--bbc-dir') ?? defaultBbcDir),
     out: resolve(get('--out') ?? join(repoRoot, 'bench-results.json')),
     responsivenessMaxFiles: num('--responsiveness-max', 10_000),
+    heapMb: get('--heap-mb') === '0' ? 0 : num('--heap-mb', DEFAULT_SERVER_MAX_MEMORY_MB),
     only: get('--only'),
   };
 }
@@ -71,7 +76,9 @@ type ChildOutcome = SizeResult | { size: string; crashed: string; partial?: Size
 function runChild(o: Options, size: string): Promise<ChildOutcome> {
   return new Promise((done) => {
     const args = ['--only', size, '--responsiveness-max', String(o.responsivenessMaxFiles), '--runs', String(o.runs), '--seed', String(o.seed), '--batch', String(o.batch), '--words', String(o.words), '--bbc-dir', o.bbcDir];
-    const proc = fork(__filename, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // Measured under the heap cap the editor client starts the server with, so memory figures are the server's.
+    const execArgv = o.heapMb > 0 ? [...process.execArgv, `--max-old-space-size=${o.heapMb}`] : process.execArgv;
+    const proc = fork(__filename, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv });
     let result: SizeResult | undefined;
     let partial: SizeResult | undefined;
     proc.on('message', (m: { result?: SizeResult; partial?: SizeResult }) => {
@@ -117,7 +124,7 @@ async function parent(o: Options): Promise<number> {
     date: new Date().toISOString(),
     node: process.version,
     machine: { cpu: cpus()[0]?.model, cpus: cpus().length, totalMemBytes: totalmem() },
-    options: { sizes: o.sizes, runs: o.runs, seed: o.seed, batch: o.batch, words: o.words },
+    options: { sizes: o.sizes, runs: o.runs, seed: o.seed, batch: o.batch, words: o.words, heapMb: o.heapMb },
     generated,
     results,
     crashes,

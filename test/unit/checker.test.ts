@@ -156,6 +156,9 @@ test('a saved index reloads and gives the same verdicts', async () => {
   assert.equal(fresh.corpus.articleCount, 2);
   const kinds = (x: typeof service) => x.corpus.entities().map((e) => `${e.kind}:${e.name}`).sort();
   assert.deepEqual(kinds(fresh), kinds(service), 'entities, with their kinds, survive the saved index');
+  assert.equal(JSON.stringify(fresh.corpus.entities()), JSON.stringify(service.corpus.entities()), 'aliases, roles and mentions too');
+  const mentions = (x: typeof service) => [...x.corpus.articles()].map((a) => a.sentences.map((s) => s.mentions));
+  assert.deepEqual(mentions(fresh), mentions(service), 'each sentence keeps its mentions as found');
   const text = 'Henrik Lund said the stoppage cost the port about $120 million in lost fees.';
   const a = await service.checkDocument({ uri: 'file:///d.md', text });
   const b = await fresh.checkDocument({ uri: 'file:///d.md', text });

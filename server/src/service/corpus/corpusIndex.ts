@@ -8,7 +8,7 @@ import { LineIndex } from '../text/positions.ts';
 import { findQuotes } from '../text/quotes.ts';
 import { findQuantities } from '../text/numbers.ts';
 import { findMentions } from './names.ts';
-import { EntityTable, type MentionSite } from './entities.ts';
+import { EntityTable, type MentionSite, type SavedMentions } from './entities.ts';
 import { parseArticle } from './article.ts';
 import { resolveQuoteSpeakers } from './speakers.ts';
 import { SentenceIndex, type SentenceIndexReader } from './sentenceIndex.ts';
@@ -17,7 +17,7 @@ import { NameSearch } from './nameSearch.ts';
 
 export { searchTerm } from './sentenceIndex.ts';
 
-const INDEX_FORMAT = 3;
+const INDEX_FORMAT = 4;
 /** A large saved index loads in slices of this many milliseconds. */
 const LOAD_SLICE_MS = 20;
 const SPEAKER_CACHE = 500;
@@ -37,6 +37,12 @@ export function articleSentences(text: string, bodyStart: number, headline?: { s
   return splitSentences(text, bodyStart);
 }
 
+/** A copy without spare capacity: an array grown by push keeps room for 16 or more elements, and a corpus
+ *  holds millions of these short per-sentence lists. */
+function exact<T>(items: T[], none: T[]): T[] {
+  return items.length === 0 ? none : items.length === 1 ? [items[0]] : items.slice();
+}
+
 function assignBySpan<T extends { start: number }>(items: T[], sentences: Sentence[], none: T[]): T[][] {
   const out: T[][] = new Array<T[]>(sentences.length).fill(none);
   const put = (i: number, item: T) => {
@@ -49,6 +55,7 @@ function assignBySpan<T extends { start: number }>(items: T[], sentences: Senten
     if (sentences[i] && item.start >= sentences[i].start && item.start < sentences[i].end) put(i, item);
     else if (sentences[i] && i > 0 && item.start < sentences[i].start) put(i - 1, item);
   }
+  for (let k = 0; k < out.length; k++) if (out[k].length > 1) out[k] = exact(out[k], none);
   return out;
 }
 
@@ -72,7 +79,7 @@ export function analyseArticle(doc: DocumentInput): Article {
       index,
       line: lines.lineAt(s.start),
       quotes: quotesPer[index],
-      quantities: quantities.length ? quantities : NO_QUANTITIES,
+      quantities: exact(quantities, NO_QUANTITIES),
       mentions: mentionsPer[index],
     };
   });
@@ -91,8 +98,10 @@ interface StoredArticle {
   id0: number;
   /** start, end, line per sentence. */
   sel: number[];
-  /** [sentence index, quotes, quantities, mentions] for sentences with any. */
+  /** [sentence index, quotes, quantities, mentions] for sentences with any; mentions only without `m`. */
   x: Array<[number, Quote[] | 0, Quantity[] | 0, Mention[] | 0]>;
+  /** The article's mentions with their resolution in the article (see EntityTable.savedMentions). */
+  m?: SavedMentions;
 }
 
 export class CorpusIndex implements CorpusView {
@@ -291,13 +300,16 @@ export class CorpusIndex implements CorpusView {
     for (const a of this.byUri.values()) {
       const sel: number[] = [];
       const x: StoredArticle['x'] = [];
+      const m = this.table.savedMentions(a.uri, a.sentences.flatMap((s) => s.mentions));
       for (const s of a.sentences) {
         sel.push(s.start, s.end, s.line);
-        if (s.quotes.length || s.quantities.length || s.mentions.length) {
-          x.push([s.index, s.quotes.length ? s.quotes : 0, s.quantities.length ? s.quantities : 0, s.mentions.length ? s.mentions : 0]);
+        const mentions = !m && s.mentions.length ? s.mentions : 0;
+        if (s.quotes.length || s.quantities.length || mentions) {
+          x.push([s.index, s.quotes.length ? s.quotes : 0, s.quantities.length ? s.quantities : 0, mentions]);
         }
       }
       const stored: StoredArticle = { uri: a.uri, key: a.key, meta: a.meta, title: a.title, text: a.text, bodyStart: a.bodyStart, id0: this.firstId.get(a.uri) ?? 0, sel, x };
+      if (m) stored.m = m;
       yield JSON.stringify({ a: stored });
       lines++;
     }
@@ -371,9 +383,19 @@ export class CorpusIndex implements CorpusView {
     this.byKey.set(article.key.toLowerCase(), article);
     this.firstId.set(article.uri, raw.id0);
     this.sentences += sentences.length;
-    // The entity table is rebuilt from the mentions (it stores nothing else; saving it doubled them).
-    const sites: MentionSite[] = [];
-    for (const s of sentences) for (const mention of s.mentions) sites.push({ uri: article.uri, sentence: s.index, mention });
-    this.table.setArticle(article.uri, sites);
+    // The entity table is rebuilt from the mentions, as resolved in their article when saved.
+    if (raw.m) {
+      for (const { sentence, mention } of this.table.restoreMentions(article.uri, raw.m)) {
+        const s = sentences[sentence];
+        if (!s) continue;
+        if (s.mentions === NO_MENTIONS) s.mentions = [mention];
+        else s.mentions.push(mention);
+      }
+      for (const s of sentences) if (s.mentions.length > 1) s.mentions = exact(s.mentions, NO_MENTIONS);
+    } else {
+      const sites: MentionSite[] = [];
+      for (const s of sentences) for (const mention of s.mentions) sites.push({ uri: article.uri, sentence: s.index, mention });
+      this.table.setArticle(article.uri, sites);
+    }
   }
 }

@@ -5,7 +5,7 @@
 
 import type { Entity, EntityKind, EntityRole, Mention, SourceLocation } from '../types.ts';
 import { ALIASES, DEMONYMS, PLACE_WORDS } from './gazetteer.ts';
-import { hasWeakKind } from './names.ts';
+import { hasWeakKind, newMention } from './names.ts';
 import { StaleCache } from './staleCache.ts';
 
 export interface MentionSite {
@@ -18,6 +18,28 @@ const KINDS: readonly EntityKind[] = ['person', 'organization', 'place', 'event'
 const WEAK_FLAG = 4;
 /** Groups handled between checks of the time slice in a sliced rebuild. */
 const STEP = 512;
+
+/** An article's mentions in the saved index: columns of numbers and one table of the strings. */
+export interface SavedMentions {
+  /** Sentence index, start and end offset of each mention. */
+  s: number[];
+  b: number[];
+  e: number[];
+  /** Kind index | WEAK_FLAG as found, and the same as resolved in the article shifted left by 3. */
+  f: number[];
+  /** Surface and resolved name key of each mention, as indexes into `u`. */
+  t: number[];
+  g: number[];
+  u: string[];
+  /** [mention index, role]. */
+  r?: Array<[number, string]>;
+  /** [acronym key, the name it was written after]. */
+  a?: Array<[string, string]>;
+}
+
+function flagsOf(kind: EntityKind, weak: boolean): number {
+  return KINDS.indexOf(kind) | (weak ? WEAK_FLAG : 0);
+}
 
 /** A mention while its article is resolved on its own. */
 interface Site {
@@ -165,6 +187,58 @@ export class EntityTable {
     this.articles.set(uri, packed);
     this.count(packed, 1);
     this.cache.invalidate();
+  }
+
+  /** One article's mentions as found (`mentions`, in the order they were given to `setArticle`) and as
+   *  resolved in the article, for the saved index: reloading skips name keys and local resolution. */
+  savedMentions(uri: string, mentions: readonly Mention[]): SavedMentions | undefined {
+    const p = this.articles.get(uri);
+    if (!p || p.n !== mentions.length) return undefined;
+    const strings = new Map<string, number>();
+    const ref = (v: string) => {
+      let i = strings.get(v);
+      if (i === undefined) strings.set(v, (i = strings.size));
+      return i;
+    };
+    const saved: SavedMentions = { s: [...p.sentence], b: [...p.start], e: [...p.end], f: [], t: [], g: [], u: [] };
+    for (let i = 0; i < p.n; i++) {
+      const m = mentions[i];
+      saved.f.push(flagsOf(m.kind, hasWeakKind(m)) | (p.flags[i] << 3));
+      saved.t.push(ref(p.surface[i]));
+      saved.g.push(ref(p.target[i]));
+    }
+    saved.u = [...strings.keys()];
+    if (p.roles) saved.r = [...p.roles];
+    if (p.acronyms) saved.a = p.acronyms.map(([k, of]) => [k, of]);
+    return saved;
+  }
+
+  /** Restores an article saved by `savedMentions`; returns its mentions as found, by sentence index. */
+  restoreMentions(uri: string, saved: SavedMentions): Array<{ sentence: number; mention: Mention }> {
+    this.removeArticle(uri);
+    const n = saved.s.length;
+    const p: Packed = {
+      uri, n, sentence: Int32Array.from(saved.s), start: Int32Array.from(saved.b), end: Int32Array.from(saved.e), flags: new Uint8Array(n),
+      surface: new Array<string>(n), target: new Array<string>(n),
+    };
+    if (saved.r?.length) p.roles = new Map(saved.r);
+    if (saved.a?.length) p.acronyms = saved.a.map(([k, of]) => [k, of]);
+    const out: Array<{ sentence: number; mention: Mention }> = [];
+    for (let i = 0; i < n; i++) {
+      const f = saved.f[i];
+      p.flags[i] = f >> 3;
+      const text = saved.u[saved.t[i]];
+      p.surface[i] = text;
+      p.target[i] = saved.u[saved.g[i]];
+      const mention = newMention(p.start[i], p.end[i], text, KINDS[f & 3], p.roles?.get(i), (f & WEAK_FLAG) !== 0);
+      out.push({ sentence: p.sentence[i], mention });
+    }
+    if (n > 0) {
+      this.articles.set(uri, p);
+      this.count(p, 1);
+      this.cache.invalidate();
+    }
+    return out;
   }
 
   removeArticle(uri: string): void {
@@ -326,7 +400,7 @@ function pack(uri: string, sites: Site[]): Packed {
     p.sentence[i] = s.sentence;
     p.start[i] = s.start;
     p.end[i] = s.end;
-    p.flags[i] = KINDS.indexOf(s.kind) | (s.weak ? WEAK_FLAG : 0);
+    p.flags[i] = flagsOf(s.kind, s.weak);
     p.surface[i] = s.surface;
     p.target[i] = s.target;
     if (s.role) (p.roles ??= new Map()).set(i, s.role);

@@ -209,7 +209,11 @@ export class SentenceIndex {
   /** Stores long postings as typed arrays (half the memory of number arrays, no spare capacity); called
    *  when a bulk index ends and after loading. */
   compact(): void {
-    for (const p of this.postings.values()) if (Array.isArray(p.ids) && p.ids.length >= COMPACT_FROM) p.ids = Int32Array.from(p.ids);
+    for (const p of this.postings.values()) {
+      if (!Array.isArray(p.ids)) continue;
+      // Typed when long; short ones copied to their exact length (pushing left room for 16 or more).
+      p.ids = p.ids.length >= COMPACT_FROM ? Int32Array.from(p.ids) : p.ids.slice();
+    }
   }
 
   private vacuum(): void {
