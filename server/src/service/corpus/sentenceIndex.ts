@@ -10,7 +10,7 @@ const B = 0.7;
 const D = 0.5;
 const MEMO_LIMIT = 300_000;
 /** Postings this long are worth a typed array; shorter ones are smaller as plain arrays. */
-const COMPACT_FROM = 8;
+const TYPED_FROM = 8;
 
 /** Terms as the index sees them: folded, stop words dropped, stemmed. Shared with the checker. */
 export function searchTerm(term: string): string | null {
@@ -28,8 +28,11 @@ export function searchTokens(text: string): string[] {
 
 /** Ids of the sentences holding a term, ascending; an id repeats once per extra occurrence (term frequency). */
 interface Posting {
-  /** A typed array once compacted (`compact`), back to an array when the posting grows again. */
+  /** A plain array while short; from TYPED_FROM ids on a typed array with room to grow (half the memory of
+   *  a number array, and no conversion back and forth as a bulk index adds to it). */
   ids: number[] | Int32Array;
+  /** How many entries of `ids` are used. */
+  n: number;
   /** Distinct live ids. */
   df: number;
 }
@@ -80,15 +83,16 @@ export class SentenceIndex {
         length++;
       }
       if (!info.term) continue;
-      let p = this.postings.get(info.term);
+      const p = this.postings.get(info.term);
       if (!p) {
-        this.postings.set(info.term, (p = { ids: [], df: 0 }));
+        // Most terms are in one sentence or two: a one-element literal, not [] with room for 16.
+        this.postings.set(info.term, { ids: [id], n: 1, df: 1 });
         this.byPrefix = undefined;
+        continue;
       }
-      if (!Array.isArray(p.ids)) p.ids = Array.from(p.ids);
       // A sentence's occurrences of a term are pushed together, so a repeat is the last id again.
-      if (p.ids.length === 0 || p.ids[p.ids.length - 1] !== id) p.df++;
-      p.ids.push(id);
+      if (p.ids[p.n - 1] !== id) p.df++;
+      append(p, id);
     }
     // Running average exactly as minisearch computes it, so scores are bit-identical.
     this.avg = (this.avg * this.live + length) / (this.live + 1);
@@ -127,7 +131,7 @@ export class SentenceIndex {
   /** Whether one of the sentences `from` … `to - 1` holds the term (a binary search of its posting). */
   hasTermIn(term: string, from: number, to: number): boolean {
     const p = this.postings.get(term);
-    return !!p && anyInRange(p.ids, from, to);
+    return !!p && anyInRange(p.ids, p.n, from, to);
   }
 
   /** Whether one of the sentences `from` … `to - 1` holds a term at least as long as the prefix that starts with it. */
@@ -167,10 +171,11 @@ export class SentenceIndex {
       done.add(term);
       const idf = Math.log(1 + (n - p.df + 0.5) / (p.df + 0.5));
       const ids = p.ids;
-      for (let i = 0; i < ids.length; ) {
+      const count = p.n;
+      for (let i = 0; i < count; ) {
         const id = ids[i];
         let j = i + 1;
-        while (j < ids.length && ids[j] === id) j++;
+        while (j < count && ids[j] === id) j++;
         const tf = j - i;
         i = j;
         const length = lens[id];
@@ -206,22 +211,20 @@ export class SentenceIndex {
     return this.scratch;
   }
 
-  /** Stores long postings as typed arrays (half the memory of number arrays, no spare capacity); called
-   *  when a bulk index ends and after loading. */
+  /** Copies short postings that grew by push (room for 16 or more) to their exact length; called when a
+   *  bulk index ends. Typed postings keep their spare room: trimming them all would pause the server. */
   compact(): void {
-    for (const p of this.postings.values()) {
-      if (!Array.isArray(p.ids)) continue;
-      // Typed when long; short ones copied to their exact length (pushing left room for 16 or more).
-      p.ids = p.ids.length >= COMPACT_FROM ? Int32Array.from(p.ids) : p.ids.slice();
-    }
+    for (const p of this.postings.values()) if (Array.isArray(p.ids) && p.n > 1) p.ids = p.ids.slice(0, p.n);
   }
 
   private vacuum(): void {
     for (const [term, p] of this.postings) {
       const kept: number[] = [];
-      for (const id of p.ids) if (this.lens[id] >= 0) kept.push(id);
-      if (kept.length) p.ids = kept;
-      else {
+      for (let i = 0; i < p.n; i++) if (this.lens[p.ids[i]] >= 0) kept.push(p.ids[i]);
+      if (kept.length) {
+        p.ids = kept.length >= TYPED_FROM ? Int32Array.from(kept) : kept;
+        p.n = kept.length;
+      } else {
         this.postings.delete(term);
         this.byPrefix = undefined;
       }
@@ -238,7 +241,7 @@ export class SentenceIndex {
     let ids: number[][] = [];
     for (const [term, p] of this.postings) {
       terms.push(term);
-      ids.push(deltaEncode(p.ids));
+      ids.push(deltaEncode(p.ids, p.n));
       if (terms.length >= termsPerLine) {
         yield JSON.stringify({ terms, ids } satisfies SerialisedChunk);
         terms = [];
@@ -269,11 +272,7 @@ export class SentenceIndex {
         expected -= c.terms.length;
         return true;
       },
-      done: () => {
-        if (expected !== 0) return undefined;
-        index.compact();
-        return index;
-      },
+      done: () => (expected === 0 ? index : undefined),
     };
   }
 
@@ -283,7 +282,7 @@ export class SentenceIndex {
     const ids: number[][] = [];
     for (const [term, p] of this.postings) {
       terms.push(term);
-      ids.push(deltaEncode(p.ids));
+      ids.push(deltaEncode(p.ids, p.n));
     }
     return { v: 1, avg: this.avg, live: this.live, lens: this.lens, terms, ids };
   }
@@ -318,22 +317,41 @@ interface SerialisedChunk {
   ids: number[][];
 }
 
-/** Whether an ascending id list holds an id in [from, to). */
-function anyInRange(ids: ArrayLike<number>, from: number, to: number): boolean {
+/** Adds an id at the end of a posting, turning it typed once it is long and growing it by half. */
+function append(p: Posting, id: number): void {
+  if (Array.isArray(p.ids)) {
+    if (p.n + 1 < TYPED_FROM) {
+      p.ids.push(id);
+      p.n++;
+      return;
+    }
+    const typed = new Int32Array(TYPED_FROM * 2);
+    typed.set(p.ids);
+    p.ids = typed;
+  } else if (p.n === p.ids.length) {
+    const grown = new Int32Array(p.n + (p.n >> 1));
+    grown.set(p.ids);
+    p.ids = grown;
+  }
+  p.ids[p.n++] = id;
+}
+
+/** Whether the first `n` ids of an ascending id list hold an id in [from, to). */
+function anyInRange(ids: ArrayLike<number>, n: number, from: number, to: number): boolean {
   let lo = 0;
-  let hi = ids.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (ids[mid] < from) lo = mid + 1;
     else hi = mid;
   }
-  return lo < ids.length && ids[lo] < to;
+  return lo < n && ids[lo] < to;
 }
 
-function deltaEncode(ids: ArrayLike<number>): number[] {
-  const d = new Array<number>(ids.length);
+function deltaEncode(ids: ArrayLike<number>, n: number): number[] {
+  const d = new Array<number>(n);
   let prev = 0;
-  for (let i = 0; i < ids.length; i++) {
+  for (let i = 0; i < n; i++) {
     d[i] = ids[i] - prev;
     prev = ids[i];
   }
@@ -342,14 +360,15 @@ function deltaEncode(ids: ArrayLike<number>): number[] {
 
 function deltaDecode(delta: unknown): Posting | undefined {
   if (!Array.isArray(delta)) return undefined;
-  const ids = new Array<number>(delta.length);
+  const n = delta.length;
+  const ids = n >= TYPED_FROM ? new Int32Array(n) : new Array<number>(n);
   let prev = 0;
   let df = 0;
-  for (let i = 0; i < delta.length; i++) {
+  for (let i = 0; i < n; i++) {
     if (delta[i] !== 0 || i === 0) df++;
     ids[i] = prev += delta[i];
   }
-  return { ids, df };
+  return { ids, n, df };
 }
 
 /** The `limit` best hits, sorted by score; equal scores keep their order (as a stable full sort would). */
