@@ -168,3 +168,13 @@ test('cancellation stops a check', async () => {
   const service = await setup();
   await assert.rejects(service.checkDocument({ uri: 'file:///d.md', text: 'Tom Reyes spoke.' }, undefined, { isCancellationRequested: true }));
 });
+
+test('machine-tokenized spacing ("18 - month", "£ 4 m", "Vell - Aro") reads as the written forms', async () => {
+  const service = createSourcedService();
+  const transfer = 'Midfielder Tomas Vell-Aro joined Harbor-Rovers on an 18-month contract for £4m, the club said.\n';
+  await service.upsertSources([{ uri: 'file:///corpus/transfer.md', text: transfer }]);
+  const text = 'Tomas Vell - Aro joined Harbor - Rovers on an 18 - month contract for £ 4 m.';
+  const report = await service.checkDocument({ uri: 'file:///draft.md', text });
+  assert.equal(report.claims.length, 1);
+  assert.equal(report.claims[0].verdict, 'supported', report.claims[0].reason);
+});

@@ -103,7 +103,7 @@ function judge(
   allMentions: Mention[],
 ): Judgement | null {
   const names: ClaimName[] = [];
-  for (const mention of s.mentions) {
+  for (const mention of joinSpacedHyphens(s.mentions, draft.prose.masked)) {
     const entity = corpus.resolveMention(mention, allMentions);
     const words = tokenize(mention.text)
       .map((t) => t.norm)
@@ -215,6 +215,21 @@ function supportScore(u: EvidenceUnit): number {
   const local = u.coverage - tuning.secondSentence * (u.sentences.length - 1);
   const w = tuning.articleWeight;
   return (1 - w) * local + w * Math.max(local, u.articleCoverage) - tuning.elsewhere * elsewhere;
+}
+
+/**
+ * Names split at a spaced hyphen ("Al - Wasl", "Paris Saint - Germain", as machine-tokenized text writes
+ * them) joined back into one name, written with a plain hyphen.
+ */
+function joinSpacedHyphens(mentions: Mention[], text: string): Mention[] {
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    const prev = out[out.length - 1];
+    if (prev && text.slice(prev.end, m.start) === ' - ') {
+      out[out.length - 1] = { ...m, start: prev.start, text: `${prev.text}-${m.text}`, role: prev.role ?? m.role };
+    } else out.push(m);
+  }
+  return out;
 }
 
 /** The unit names another person or place of the same kind where the claim's one is missing. */
