@@ -178,3 +178,12 @@ test('machine-tokenized spacing ("18 - month", "£ 4 m", "Vell - Aro") reads as 
   assert.equal(report.claims.length, 1);
   assert.equal(report.claims[0].verdict, 'supported', report.claims[0].reason);
 });
+
+test('an irregular plural or a superlative of a source word is not news ("crises", "deepest")', async () => {
+  const service = createSourcedService();
+  const flood = 'Mayor Ilse Varga said the flood was a crisis for Corvale, and the river was deep near the mill.\n';
+  await service.upsertSources([{ uri: 'file:///corpus/flood.md', text: flood }]);
+  const text = 'Mayor Ilse Varga said the flood was one of the crises for Corvale, with the river at its deepest near the mill.';
+  const report = await service.checkDocument({ uri: 'file:///draft.md', text });
+  assert.equal(report.claims[0].verdict, 'supported', report.claims[0].reason);
+});
