@@ -169,21 +169,27 @@ test('cancellation stops a check', async () => {
   await assert.rejects(service.checkDocument({ uri: 'file:///d.md', text: 'Tom Reyes spoke.' }, undefined, { isCancellationRequested: true }));
 });
 
-test('machine-tokenized spacing ("18 - month", "£ 4 m", "Vell - Aro") reads as the written forms', async () => {
+/** The verdict on a one-sentence draft against a corpus of one invented article. */
+async function verdictAgainst(source: string, draft: string): Promise<Claim> {
   const service = createSourcedService();
-  const transfer = 'Midfielder Tomas Vell-Aro joined Harbor-Rovers on an 18-month contract for £4m, the club said.\n';
-  await service.upsertSources([{ uri: 'file:///corpus/transfer.md', text: transfer }]);
-  const text = 'Tomas Vell - Aro joined Harbor - Rovers on an 18 - month contract for £ 4 m.';
-  const report = await service.checkDocument({ uri: 'file:///draft.md', text });
+  await service.upsertSources([{ uri: 'file:///corpus/source.md', text: source }]);
+  const report = await service.checkDocument({ uri: 'file:///draft.md', text: draft });
   assert.equal(report.claims.length, 1);
-  assert.equal(report.claims[0].verdict, 'supported', report.claims[0].reason);
+  return report.claims[0];
+}
+
+test('machine-tokenized spacing ("18 - month", "£ 4 m", "Vell - Aro") reads as the written forms', async () => {
+  const claim = await verdictAgainst(
+    'Midfielder Tomas Vell-Aro joined Harbor-Rovers on an 18-month contract for £4m, the club said.\n',
+    'Tomas Vell - Aro joined Harbor - Rovers on an 18 - month contract for £ 4 m.',
+  );
+  assert.equal(claim.verdict, 'supported', claim.reason);
 });
 
 test('an irregular plural or a superlative of a source word is not news ("crises", "deepest")', async () => {
-  const service = createSourcedService();
-  const flood = 'Mayor Ilse Varga said the flood was a crisis for Corvale, and the river was deep near the mill.\n';
-  await service.upsertSources([{ uri: 'file:///corpus/flood.md', text: flood }]);
-  const text = 'Mayor Ilse Varga said the flood was one of the crises for Corvale, with the river at its deepest near the mill.';
-  const report = await service.checkDocument({ uri: 'file:///draft.md', text });
-  assert.equal(report.claims[0].verdict, 'supported', report.claims[0].reason);
+  const claim = await verdictAgainst(
+    'Mayor Ilse Varga said the flood was a crisis for Corvale, and the river was deep near the mill.\n',
+    'Mayor Ilse Varga said the flood was one of the crises for Corvale, with the river at its deepest near the mill.',
+  );
+  assert.equal(claim.verdict, 'supported', claim.reason);
 });
