@@ -193,3 +193,11 @@ test('an irregular plural or a superlative of a source word is not news ("crises
   );
   assert.equal(claim.verdict, 'supported', claim.reason);
 });
+
+test('a name with its abbreviation in brackets is found when the source uses the abbreviation', async () => {
+  const claim = await verdictAgainst(
+    'Passengers were told on Monday that the NFA would cut two ferry routes over the winter to save fuel.\n',
+    'The Northshore Ferry Authority (NFA) will cut two ferry routes over the winter to save fuel.',
+  );
+  assert.equal(claim.verdict, 'supported', claim.reason);
+});

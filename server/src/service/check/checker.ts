@@ -112,6 +112,7 @@ function judge(
     if (!entity && words.length === 1 && prose.startsWith(mention.text) && corpus.documentFrequency(searchTerm(words[0]) ?? '') > 0) continue;
     names.push({ mention, entity, words });
   }
+  linkAbbreviations(names, draft.prose.masked);
   if (referent && !names.some((n) => n.entity?.id === referent.id)) {
     names.push({ mention: { start: s.start, end: s.start, text: referent.name, kind: referent.kind }, entity: referent, words: [] });
   }
@@ -215,6 +216,23 @@ function supportScore(u: EvidenceUnit): number {
   const local = u.coverage - tuning.secondSentence * (u.sentences.length - 1);
   const w = tuning.articleWeight;
   return (1 - w) * local + w * Math.max(local, u.articleCoverage) - tuning.elsewhere * elsewhere;
+}
+
+/**
+ * A name and its abbreviation in brackets right after it ("Police and Crime Commissioner (PCC)") are one
+ * name: a source that uses either form has it. The capitals of the name must end the abbreviation (the
+ * name may have lost a leading word such as "Police and").
+ */
+function linkAbbreviations(names: ClaimName[], text: string): void {
+  for (let i = 0; i + 1 < names.length; i++) {
+    const [long, short] = [names[i], names[i + 1]];
+    const abbr = short.mention.text;
+    if (!/^\p{Lu}{2,6}$/u.test(abbr) || !/^ ?\($/.test(text.slice(long.mention.end, short.mention.start))) continue;
+    const initials = long.mention.text.match(/\b\p{Lu}/gu)?.join('') ?? '';
+    if (initials.length < 2 || !abbr.endsWith(initials)) continue;
+    long.abbreviation = short.words;
+    short.abbreviation = long.words;
+  }
 }
 
 /**

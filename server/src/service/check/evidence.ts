@@ -26,6 +26,8 @@ export interface ClaimName {
   entity?: Entity;
   /** Content words of the name (folded), for matching when the corpus does not know it. */
   words: string[];
+  /** Words of the same name written the other way in the claim: "Ulster Defence Regiment (UDR)". */
+  abbreviation?: string[];
 }
 
 export interface FigureGap {
@@ -264,6 +266,7 @@ function nameIn(name: ClaimName, entities: () => Set<string>, has: (w: string) =
   if (name.words.length === 0 && !name.entity) return true;
   // The words first: an article's entities are gathered only when they are needed.
   if (wordsPresent(name.words, has)) return true;
+  if (name.abbreviation && wordsPresent(name.abbreviation, has)) return true;
   if (name.entity && entities().has(name.entity.id)) return true;
   // "Dov Charney" … "Mr Charney"; "Author JK Rowling" … "Rowling".
   if (mostOfName(name.words, has)) return true;
