@@ -171,3 +171,36 @@ test('cancellation stops a check', async () => {
   const service = await setup();
   await assert.rejects(service.checkDocument({ uri: 'file:///d.md', text: 'Tom Reyes spoke.' }, undefined, { isCancellationRequested: true }));
 });
+
+/** The verdict on a one-sentence draft against a corpus of one invented article. */
+async function verdictAgainst(source: string, draft: string): Promise<Claim> {
+  const service = createSourcedService();
+  await service.upsertSources([{ uri: 'file:///corpus/source.md', text: source }]);
+  const report = await service.checkDocument({ uri: 'file:///draft.md', text: draft });
+  assert.equal(report.claims.length, 1);
+  return report.claims[0];
+}
+
+test('machine-tokenized spacing ("18 - month", "£ 4 m", "Vell - Aro") reads as the written forms', async () => {
+  const claim = await verdictAgainst(
+    'Midfielder Tomas Vell-Aro joined Harbor-Rovers on an 18-month contract for £4m, the club said.\n',
+    'Tomas Vell - Aro joined Harbor - Rovers on an 18 - month contract for £ 4 m.',
+  );
+  assert.equal(claim.verdict, 'supported', claim.reason);
+});
+
+test('an irregular plural or a superlative of a source word is not news ("crises", "deepest")', async () => {
+  const claim = await verdictAgainst(
+    'Mayor Ilse Varga said the flood was a crisis for Corvale, and the river was deep near the mill.\n',
+    'Mayor Ilse Varga said the flood was one of the crises for Corvale, with the river at its deepest near the mill.',
+  );
+  assert.equal(claim.verdict, 'supported', claim.reason);
+});
+
+test('a name with its abbreviation in brackets is found when the source uses the abbreviation', async () => {
+  const claim = await verdictAgainst(
+    'Passengers were told on Monday that the NFA would cut two ferry routes over the winter to save fuel.\n',
+    'The Northshore Ferry Authority (NFA) will cut two ferry routes over the winter to save fuel.',
+  );
+  assert.equal(claim.verdict, 'supported', claim.reason);
+});

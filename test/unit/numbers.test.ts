@@ -182,6 +182,15 @@ const COMPARE: Array<[string, string, 'same' | 'different' | 'incomparable']> = 
   ['second', '2 people', 'incomparable'],
 ];
 
+test('machine-tokenized spacing: spaced hyphens and currency scales join', () => {
+  check(only('The 34 - year - old signed.'), { kind: 'number', value: 34 }, 'spaced age');
+  check(only('He signed an 18 - month deal.'), { kind: 'duration', value: 18, unit: 'month' }, 'spaced duration');
+  check(only('They bid £ 50 m for him.'), { kind: 'money', value: 50e6, unit: 'GBP' }, 'spaced scale');
+  check(only('The 54-year old retired.'), { kind: 'number', value: 54 }, 'hyphen dropped before old');
+  // A real dash, or a scale with no currency before it, is left alone.
+  check(only('The pool is 50 m long.'), { value: 50 }, 'metres');
+});
+
 test('compareQuantities', () => {
   table(COMPARE, ([a, b, want]) => {
     assert.equal(compareQuantities(q(a), q(b)), want, `${a} vs ${b}`);

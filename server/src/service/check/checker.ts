@@ -103,7 +103,7 @@ function judge(
   allMentions: Mention[],
 ): Judgement | null {
   const names: ClaimName[] = [];
-  for (const mention of s.mentions) {
+  for (const mention of joinSpacedHyphens(s.mentions, draft.prose.masked)) {
     const entity = corpus.resolveMention(mention, allMentions);
     const words = tokenize(mention.text)
       .map((t) => t.norm)
@@ -112,6 +112,7 @@ function judge(
     if (!entity && words.length === 1 && prose.startsWith(mention.text) && corpus.documentFrequency(searchTerm(words[0]) ?? '') > 0) continue;
     names.push({ mention, entity, words });
   }
+  linkAbbreviations(names, draft.prose.masked);
   if (referent && !names.some((n) => n.entity?.id === referent.id)) {
     names.push({ mention: { start: s.start, end: s.start, text: referent.name, kind: referent.kind }, entity: referent, words: [] });
   }
@@ -215,6 +216,38 @@ function supportScore(u: EvidenceUnit): number {
   const local = u.coverage - tuning.secondSentence * (u.sentences.length - 1);
   const w = tuning.articleWeight;
   return (1 - w) * local + w * Math.max(local, u.articleCoverage) - tuning.elsewhere * elsewhere;
+}
+
+/**
+ * A name and its abbreviation in brackets right after it ("Police and Crime Commissioner (PCC)") are one
+ * name: a source that uses either form has it. The capitals of the name must end the abbreviation (the
+ * name may have lost a leading word such as "Police and").
+ */
+function linkAbbreviations(names: ClaimName[], text: string): void {
+  for (let i = 0; i + 1 < names.length; i++) {
+    const [long, short] = [names[i], names[i + 1]];
+    const abbr = short.mention.text;
+    if (!/^\p{Lu}{2,6}$/u.test(abbr) || !/^ ?\($/.test(text.slice(long.mention.end, short.mention.start))) continue;
+    const initials = long.mention.text.match(/\b\p{Lu}/gu)?.join('') ?? '';
+    if (initials.length < 2 || !abbr.endsWith(initials)) continue;
+    long.abbreviation = short.words;
+    short.abbreviation = long.words;
+  }
+}
+
+/**
+ * Names split at a spaced hyphen ("Al - Wasl", "Paris Saint - Germain", as machine-tokenized text writes
+ * them) joined back into one name, written with a plain hyphen.
+ */
+function joinSpacedHyphens(mentions: Mention[], text: string): Mention[] {
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    const prev = out[out.length - 1];
+    if (prev && text.slice(prev.end, m.start) === ' - ') {
+      out[out.length - 1] = { ...m, start: prev.start, text: `${prev.text}-${m.text}`, role: prev.role ?? m.role };
+    } else out.push(m);
+  }
+  return out;
 }
 
 /** The unit names another person or place of the same kind where the claim's one is missing. */

@@ -26,6 +26,8 @@ export interface ClaimName {
   entity?: Entity;
   /** Content words of the name (folded), for matching when the corpus does not know it. */
   words: string[];
+  /** Words of the same name written the other way in the claim: "Ulster Defence Regiment (UDR)". */
+  abbreviation?: string[];
 }
 
 export interface FigureGap {
@@ -58,7 +60,7 @@ const PER_ARTICLE = 6;
 /** Length of the shared stem prefix that earns partial credit. */
 const PREFIX = 5;
 
-const NEGATION = /\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|denied|denies|deny|refused|rejected)\b|n['’]t\b/i;
+const NEGATION = /\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|denied|denies|deny|refused|rejected)\b|n['’] ?t\b/i;
 const PRONOUN = /\b(?:he|she|his|her|him)\b/i;
 /** How far back a pronoun in a source sentence may find its person. */
 const PRONOUN_LOOKBACK = 2;
@@ -172,17 +174,38 @@ export function claimTerms(text: string, corpus: CorpusIndex, nameWords: Readonl
   const out: ClaimTerm[] = [];
   for (const t of tokenize(text)) {
     const stem = searchTerm(t.norm);
-    if (!stem || seen.has(stem) || /^\d+$/.test(stem) || isNumberWord(stem)) continue;
+    // Figures ("87", "87th") are compared as figures, not as words.
+    if (!stem || seen.has(stem) || /^\d+(?:st|nd|rd|th)?$/.test(stem) || isNumberWord(stem)) continue;
     seen.add(stem);
-    const alternatives = paraphrasesOf(stem);
+    let alternatives = paraphrasesOf(stem);
     let df = 0;
     for (const a of alternatives) df = Math.max(df, corpus.documentFrequency(a));
+    if (df === 0) {
+      // An inflection the stemmer leaves apart ("crises"/"crisis", "deepest"/"deep") is the same word.
+      const variants = inflectionStems(t.norm).filter((v) => corpus.documentFrequency(v) > 0);
+      alternatives = [...alternatives, ...variants];
+      for (const v of variants) df = Math.max(df, corpus.documentFrequency(v));
+    }
     // Words the corpus never uses say something no source says: they weigh double the rarest words.
     const novel = df === 0 && !nameWords.has(t.norm) && !isLightVerb(stem);
     const weight = Math.log((n + 1) / (Math.max(df, 1) + 0.5)) * (novel ? tuning.novelWord : 1);
     out.push({ stem, weight: Math.max(weight, 0.1), alternatives, novel });
   }
   return out;
+}
+
+/** Stems of the base forms an irregular plural or a comparison may stand for. */
+function inflectionStems(word: string): string[] {
+  const bases: string[] = [];
+  if (word.endsWith('ses')) bases.push(`${word.slice(0, -3)}sis`); // crises, analyses
+  const comparison = /^(\w{3,}?)(?:est|er)$/.exec(word);
+  if (comparison) {
+    const base = comparison[1];
+    bases.push(base, `${base}e`); // deepest, widest
+    if (base.endsWith('i')) bases.push(`${base.slice(0, -1)}y`); // happiest
+    if (/([bdgmnprt])\1$/.test(base)) bases.push(base.slice(0, -1)); // biggest
+  }
+  return bases.map((b) => searchTerm(b)).filter((b): b is string => !!b);
 }
 
 const FULL = 2;
@@ -243,6 +266,7 @@ function nameIn(name: ClaimName, entities: () => Set<string>, has: (w: string) =
   if (name.words.length === 0 && !name.entity) return true;
   // The words first: an article's entities are gathered only when they are needed.
   if (wordsPresent(name.words, has)) return true;
+  if (name.abbreviation && wordsPresent(name.abbreviation, has)) return true;
   if (name.entity && entities().has(name.entity.id)) return true;
   // "Dov Charney" … "Mr Charney"; "Author JK Rowling" … "Rowling".
   if (mostOfName(name.words, has)) return true;

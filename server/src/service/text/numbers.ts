@@ -209,7 +209,27 @@ function tokenize(text: string, start: number, end: number): Tok[] {
     }
     winEnd = Math.max(winEnd, to);
   }
+  joinSpaced(out, text);
   return out;
+}
+
+const SPACED_SCALES = new Set(['m', 'k', 'bn', 'b']);
+
+/**
+ * Machine-tokenized text (model-written summaries, PTB-style copy) spaces out what is written together:
+ * "34 - year - old", "18 - month", "£ 50 m". A plain hyphen with one space on each side between two
+ * words or figures joins them, and a lone "m"/"bn" one space after a currency amount is its scale.
+ */
+function joinSpaced(toks: Tok[], text: string): void {
+  const oneSpace = (a: Tok, b: Tok) => b.s === a.e + 1 && text[a.e] === ' ';
+  for (let i = 1; i + 1 < toks.length; i++) {
+    const [a, d, b] = [toks[i - 1], toks[i], toks[i + 1]];
+    if (d.t === '-' && (a.k === K.Num || a.k === K.Word) && (b.k === K.Num || b.k === K.Word) && oneSpace(a, d) && oneSpace(d, b)) {
+      d.adj = true;
+      b.adj = true;
+    }
+    if (a.k === K.Cur && d.k === K.Num && oneSpace(a, d) && b.k === K.Word && SPACED_SCALES.has(b.l) && oneSpace(d, b)) b.adj = true;
+  }
 }
 
 /** Moves a window start back to a token boundary (bounded, for giant unbroken strings). */
@@ -472,6 +492,7 @@ class Parser {
       if (timeUnit !== undefined) {
         const k = j + 2;
         if (toks[k]?.k === K.Dash && toks[k].adj && toks[k + 1]?.l === 'old') return { kind: 'number', end: k + 2 };
+        if (toks[k]?.l === 'old') return { kind: 'number', end: k + 1 }; // "54-year old", a hyphen dropped
         if (toks[k]?.k === K.Dash && toks[k].adj && toks[k + 1]?.l === 'long') return this.duration(timeUnit, k + 2);
         return this.duration(timeUnit, k);
       }
