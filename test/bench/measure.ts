@@ -1,5 +1,8 @@
 // Measures one corpus size inside its own process (so peak memory is that size's alone).
 
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Position } from 'vscode-languageserver-types';
 import type { SourcedService } from '../../server/src/service/api.ts';
 import type { DocumentInput } from '../../server/src/service/types.ts';
@@ -184,30 +187,42 @@ async function coldIndex(service: SourcedService, read: ReadCorpus, opts: Measur
 
 type Step = <T>(name: string, fn: () => Promise<T>) => Promise<T | undefined>;
 
-/** Kept apart from measureSize so the (large) serialised index is garbage once this returns. */
-async function exportAndReload(service: SourcedService, createService: () => SourcedService, runs: number, step: Step): Promise<{ exportInfo?: { ms: number; bytes: number }; reload?: Summary & { ok: boolean } }> {
-  let lines: string[] = [];
-  const exportInfo = await step('export', async () => {
-    const t = performance.now();
-    lines = [...service.exportIndex()];
-    const ms = performance.now() - t;
-    let bytes = 0;
-    for (const line of lines) bytes += Buffer.byteLength(line) + 1;
-    return { ms, bytes };
-  });
-  if (!exportInfo) return {};
-  const reload = await step('reload', async () => {
-    const samples: number[] = [];
-    let ok = true;
-    for (let r = 0; r < Math.min(runs, 3); r++) {
-      const fresh = createService();
-      const { ms, value } = await timed(() => fresh.importIndex(lines));
-      ok &&= value && fresh.corpus.articleCount === service.corpus.articleCount;
-      samples.push(ms);
-    }
-    return { ...summarise(samples), ok };
-  });
-  return { exportInfo, reload };
+/** Saves the index as the editor's server does (streamed to disk through the host's cache writer), lets
+ *  the indexed service go, then reloads the file into fresh services one at a time: two indexes of a
+ *  large corpus never live at once, as in the server. */
+async function exportAndReload(held: { service?: SourcedService }, createService: () => SourcedService, runs: number, step: Step): Promise<{ exportInfo?: { ms: number; bytes: number }; reload?: Summary & { ok: boolean } }> {
+  const { saveIndexCache, loadIndexCacheEntry } = await import('../../server/src/host/indexCache.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'sourced-bench-'));
+  const file = join(dir, 'index.json');
+  try {
+    const articles = held.service?.corpus.articleCount ?? 0;
+    const exportInfo = await step('export', async () => {
+      const service = held.service as SourcedService;
+      const t = performance.now();
+      if (!(await saveIndexCache(file, 'bench', service.exportIndex()))) throw new Error('the index could not be saved');
+      return { ms: performance.now() - t, bytes: statSync(file).size };
+    });
+    held.service = undefined;
+    if (!exportInfo) return {};
+    const reload = await step('reload', async () => {
+      const samples: number[] = [];
+      let ok = true;
+      for (let r = 0; r < Math.min(runs, 3); r++) {
+        let fresh: SourcedService | undefined = createService();
+        const { ms, value } = await timed(async () => {
+          const entry = await loadIndexCacheEntry(file, 'bench');
+          return !!entry && (await (fresh as SourcedService).importIndex(entry.lines));
+        });
+        ok &&= value && fresh.corpus.articleCount === articles;
+        samples.push(ms);
+        fresh = undefined;
+      }
+      return { ...summarise(samples), ok };
+    });
+    return { exportInfo, reload };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export async function measureSize(opts: MeasureOptions): Promise<SizeResult> {
@@ -237,12 +252,14 @@ async function measureIndexed(opts: MeasureOptions): Promise<SizeResult> {
     }
   };
 
-  const service = opts.createService();
+  // Reached only through `held`, so that the reload at the end can let the indexed service go.
+  const held: { service?: SourcedService } = { service: opts.createService() };
+  const service = (): SourcedService => held.service as SourcedService;
   const { read, viaHost } = await loadCorpusReader();
 
   // Clean cold index (no other requests) with memory sampled throughout.
   const rss = startRssSampler();
-  const cold = await coldIndex(service, read, opts, false);
+  const cold = await coldIndex(service(), read, opts, false);
   const peakRssSampled = rss.stop();
   const afterIndex = process.memoryUsage();
   const { files, warnings, totalMs, readMs, upsertMs } = cold;
@@ -253,25 +270,23 @@ async function measureIndexed(opts: MeasureOptions): Promise<SizeResult> {
     viaHost,
     files,
     warnings,
-    articles: service.corpus.articleCount,
-    sentences: service.corpus.sentenceCount,
-    entities: service.corpus.entities().length,
+    articles: service().corpus.articleCount,
+    sentences: service().corpus.sentenceCount,
+    entities: service().corpus.entities().length,
     index: { totalMs, readMs, upsertMs },
   };
   // Reported now so that a later crash (e.g. out of memory while exporting) still leaves these numbers.
   opts.onPartial?.({ ...base, memory: { peakRssSampled, maxRss: process.resourceUsage().maxRSS * 1024, afterIndex, atEnd: afterIndex }, errors: [...errors] });
 
-  const { exportInfo, reload } = await exportAndReload(service, opts.createService, opts.runs, step);
-
   // The draft: sentences of this corpus, verbatim, with changed figures, and invented.
-  const draft = composeDraft(draftPoolFromCorpus(service, 3000), opts.draftWords, opts.seed);
+  const draft = composeDraft(draftPoolFromCorpus(service(), 3000), opts.draftWords, opts.seed);
   const draftDoc: DocumentInput = { uri: 'file:///bench/draft.md', text: draft.text, version: 1 };
 
   let draftInfo: SizeResult['draft'];
   const check = await step('checkDocument', async () => {
     const samples: number[] = [];
     for (let r = 0; r < opts.runs; r++) {
-      const { ms, value } = await timed(() => service.checkDocument({ ...draftDoc, uri: `file:///bench/cold-${r}.md` }));
+      const { ms, value } = await timed(() => service().checkDocument({ ...draftDoc, uri: `file:///bench/cold-${r}.md` }));
       samples.push(ms);
       if (r === 0) {
         const claims: Record<string, number> = {};
@@ -290,23 +305,23 @@ async function measureIndexed(opts: MeasureOptions): Promise<SizeResult> {
 
   let current = draftDoc;
   const recheck = await step('re-check after edit', async () => {
-    await service.checkDocument(current);
+    await service().checkDocument(current);
     const sentences = draft.sentences.map((s) => draft.text.slice(s.start, s.end));
     const samples: number[] = [];
     for (let r = 0; r < Math.max(10, opts.runs * 4); r++) {
       current = { uri: current.uri, text: editDraft(draft, sentences, r), version: (current.version ?? 0) + 1 };
-      samples.push((await timed(() => service.checkDocument(current))).ms);
+      samples.push((await timed(() => service().checkDocument(current))).ms);
     }
     return summarise(samples);
   });
 
   const hover = await step('hover', async () => {
-    const positions = namePositions(service, current.text, 40);
+    const positions = namePositions(service(), current.text, 40);
     const samples: number[] = [];
     let answered = 0;
     for (let r = 0; r < opts.runs; r++) {
       for (const p of positions) {
-        const { ms, value } = await timed(() => service.getHover(current, p));
+        const { ms, value } = await timed(() => service().getHover(current, p));
         samples.push(ms);
         if (r === 0 && value) answered++;
       }
@@ -315,7 +330,7 @@ async function measureIndexed(opts: MeasureOptions): Promise<SizeResult> {
   });
 
   const completion = await step('completion', async () => {
-    const prefixes = completionPrefixes(service, draftPoolFromCorpus(service, 500), 20);
+    const prefixes = completionPrefixes(service(), draftPoolFromCorpus(service(), 500), 20);
     const samples: number[] = [];
     let withItems = 0;
     let doc = current;
@@ -323,7 +338,7 @@ async function measureIndexed(opts: MeasureOptions): Promise<SizeResult> {
       for (const prefix of prefixes) {
         const typed = appendLine({ ...current, version: doc.version }, prefix);
         doc = typed.doc;
-        const { ms, value } = await timed(() => service.getCompletions(doc, typed.at));
+        const { ms, value } = await timed(() => service().getCompletions(doc, typed.at));
         samples.push(ms);
         if (r === 0 && value.items.length > 0) withItems++;
       }
@@ -332,6 +347,8 @@ async function measureIndexed(opts: MeasureOptions): Promise<SizeResult> {
   });
 
   const memoryAtEnd = process.memoryUsage();
+  // Last: the reload lets the indexed service go first, so it must be the last use of it.
+  const { exportInfo, reload } = await exportAndReload(held, opts.createService, opts.runs, step);
 
   return {
     ...base,
