@@ -104,7 +104,13 @@ interface StoredArticle {
   m?: SavedMentions;
 }
 
+/** Spellings kept before the table of shared strings starts afresh (it only saves memory). */
+const INTERN_LIMIT = 1_000_000;
+
 export class CorpusIndex implements CorpusView {
+  /** One string per spelling of a name or figure: "Blair" in 10,000 sentences is one string, not 10,000
+   *  copies (V8 copies slices under 13 characters; mentions and figures are most of a corpus's objects). */
+  private readonly strings = new Map<string, string>();
   private readonly byUri = new Map<string, Article>();
   private readonly byKey = new Map<string, Article>();
   private readonly firstId = new Map<string, number>();
@@ -172,6 +178,8 @@ export class CorpusIndex implements CorpusView {
     const sites: MentionSite[] = [];
     const id0 = this.docs.length;
     for (const s of article.sentences) {
+      for (const m of s.mentions) m.text = this.intern(m.text);
+      for (const q of s.quantities) q.text = this.intern(q.text);
       const id = this.docs.length;
       this.docs.push(s);
       this.search.add(id, s.text);
@@ -199,6 +207,14 @@ export class CorpusIndex implements CorpusView {
     this.sentences -= old.sentences.length;
     this.changed();
     return true;
+  }
+
+  private intern(text: string): string {
+    const known = this.strings.get(text);
+    if (known !== undefined) return known;
+    if (this.strings.size >= INTERN_LIMIT) this.strings.clear();
+    this.strings.set(text, text);
+    return text;
   }
 
   private changed(): void {
@@ -374,8 +390,14 @@ export class CorpusIndex implements CorpusView {
       const s = sentences[i];
       if (!s) continue;
       if (q) s.quotes = q;
-      if (n) s.quantities = n;
-      if (m) s.mentions = m;
+      if (n) {
+        for (const figure of n) figure.text = this.intern(figure.text);
+        s.quantities = n;
+      }
+      if (m) {
+        for (const mention of m) mention.text = this.intern(mention.text);
+        s.mentions = m;
+      }
     }
     const article: Article = { uri: raw.uri, key: raw.key, meta: raw.meta, title: raw.title, text: raw.text, bodyStart: raw.bodyStart, sentences };
     this.byUri.set(article.uri, article);
@@ -385,6 +407,7 @@ export class CorpusIndex implements CorpusView {
     this.sentences += sentences.length;
     // The entity table is rebuilt from the mentions, as resolved in their article when saved.
     if (raw.m) {
+      raw.m.u = raw.m.u.map((text) => this.intern(text));
       for (const { sentence, mention } of this.table.restoreMentions(article.uri, raw.m)) {
         const s = sentences[sentence];
         if (!s) continue;
