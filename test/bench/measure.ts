@@ -347,19 +347,18 @@ async function measureIndexed(opts: MeasureOptions): Promise<SizeResult> {
   });
 
   const memoryAtEnd = process.memoryUsage();
-  // Last: the reload lets the indexed service go first, so it must be the last use of it.
-  const { exportInfo, reload } = await exportAndReload(held, opts.createService, opts.runs, step);
-
-  return {
+  const measured = (): SizeResult => ({
     ...base,
-    export: exportInfo,
-    reload,
     memory: { peakRssSampled, maxRss: process.resourceUsage().maxRSS * 1024, afterIndex, atEnd: memoryAtEnd },
     draft: draftInfo,
     check,
     recheck,
     hover,
     completion,
-    errors,
-  };
+    errors: [...errors],
+  });
+  opts.onPartial?.(measured());
+  // Last: the reload lets the indexed service go first, so it must be the last use of it.
+  const { exportInfo, reload } = await exportAndReload(held, opts.createService, opts.runs, step);
+  return { ...measured(), export: exportInfo, reload };
 }

@@ -87,7 +87,8 @@ class ArticleFacts {
       this.entitySet = new Set();
       // Not through the sentence caches: most of an article's sentences are never a candidate, and
       // caching them would push out those that are.
-      for (const s of this.article.sentences) for (const id of entitySets.peek(s) ?? entitiesIn(s, this.corpus)) this.entitySet.add(id);
+      const sets = cachesOf(this.corpus).entitySets;
+      for (const s of this.article.sentences) for (const id of sets.peek(s) ?? entitiesIn(s, this.corpus)) this.entitySet.add(id);
     }
     return this.entitySet;
   }
@@ -103,16 +104,24 @@ class ArticleFacts {
 const SENTENCE_SETS = 20_000;
 /** Articles whose facts and folded text (~2.4 KB) are kept. */
 const ARTICLES = 1_000;
-const entitySets = new Lru<SourceSentence, Set<string>>(SENTENCE_SETS);
-const articleFacts = new Lru<Article, ArticleFacts>(ARTICLES);
-/** Entity sets depend on the corpus's entity table: dropped when the corpus changes. */
-let entitiesOf: { corpus: CorpusIndex; generation: number } | undefined;
+interface CorpusCaches {
+  /** Entity sets depend on the corpus's entity table: the caches start afresh when the corpus changes. */
+  generation: number;
+  entitySets: Lru<SourceSentence, Set<string>>;
+  articleFacts: Lru<Article, ArticleFacts>;
+}
 
-function entityCaches(corpus: CorpusIndex): void {
-  if (entitiesOf?.corpus === corpus && entitiesOf.generation === corpus.generation) return;
-  entitySets.clear();
-  articleFacts.clear();
-  entitiesOf = { corpus, generation: corpus.generation };
+/** Per corpus, held weakly: a replaced corpus (re-index, reload) must not stay in memory beside its
+ *  successor because cached facts point at it. */
+const corpusCaches = new WeakMap<CorpusIndex, CorpusCaches>();
+
+function cachesOf(corpus: CorpusIndex): CorpusCaches {
+  let c = corpusCaches.get(corpus);
+  if (!c || c.generation !== corpus.generation) {
+    c = { generation: corpus.generation, entitySets: new Lru(SENTENCE_SETS), articleFacts: new Lru(ARTICLES) };
+    corpusCaches.set(corpus, c);
+  }
+  return c;
 }
 
 /**
@@ -134,8 +143,7 @@ function termLookup(corpus: CorpusIndex, article: Article, from: number, to: num
 
 /** Entities a source sentence is about: its names, its quotes' speakers, and a pronoun's referent. */
 export function sentenceEntities(s: SourceSentence, corpus: CorpusIndex): Set<string> {
-  entityCaches(corpus);
-  return entitySets.getOrSet(s, () => entitiesIn(s, corpus));
+  return cachesOf(corpus).entitySets.getOrSet(s, () => entitiesIn(s, corpus));
 }
 
 function entitiesIn(s: SourceSentence, corpus: CorpusIndex): Set<string> {
@@ -163,8 +171,7 @@ function entitiesIn(s: SourceSentence, corpus: CorpusIndex): Set<string> {
 }
 
 function factsOf(article: Article, corpus: CorpusIndex): ArticleFacts {
-  entityCaches(corpus);
-  return articleFacts.getOrSet(article, () => new ArticleFacts(article, corpus));
+  return cachesOf(corpus).articleFacts.getOrSet(article, () => new ArticleFacts(article, corpus));
 }
 
 /** Weighted content words of a claim; `nameWords` (folded words of its names) are judged as names, not as novel words. */
