@@ -17,7 +17,7 @@ import { NameSearch } from './nameSearch.ts';
 
 export { searchTerm } from './sentenceIndex.ts';
 
-const INDEX_FORMAT = 4;
+const INDEX_FORMAT = 5;
 /** A large saved index loads in slices of this many milliseconds. */
 const LOAD_SLICE_MS = 20;
 const SPEAKER_CACHE = 500;
@@ -98,7 +98,8 @@ interface StoredArticle {
   id0: number;
   /** start, end, line per sentence. */
   sel: number[];
-  /** [sentence index, quotes, quantities, mentions] for sentences with any; mentions only without `m`. */
+  /** [sentence index, quotes, quantities, mentions] for sentences with any; a figure's text is its number
+   *  in the index's string table; mentions only without `m`. */
   x: Array<[number, Quote[] | 0, Quantity[] | 0, Mention[] | 0]>;
   /** The article's mentions with their resolution in the article (see EntityTable.savedMentions). */
   m?: SavedMentions;
@@ -312,16 +313,30 @@ export class CorpusIndex implements CorpusView {
   *toLines(): Generator<string> {
     const generation = this.generation;
     yield JSON.stringify({ format: INDEX_FORMAT, articles: this.byUri.size, docCount: this.docs.length });
-    let lines = 1;
+    // Names and figures as written, once for the whole index, before the articles that number them: a
+    // reload parses each spelling once instead of once per article that uses it.
+    const strings = new Map<string, number>();
+    const ref = (v: string) => {
+      let i = strings.get(v);
+      if (i === undefined) strings.set(v, (i = strings.size));
+      return i;
+    };
+    for (const a of this.byUri.values()) {
+      this.table.savedMentions(a.uri, a.sentences.flatMap((s) => s.mentions), ref);
+      for (const s of a.sentences) for (const q of s.quantities) ref(q.text);
+    }
+    yield JSON.stringify({ t: [...strings.keys()] });
+    let lines = 2;
     for (const a of this.byUri.values()) {
       const sel: number[] = [];
       const x: StoredArticle['x'] = [];
-      const m = this.table.savedMentions(a.uri, a.sentences.flatMap((s) => s.mentions));
+      const m = this.table.savedMentions(a.uri, a.sentences.flatMap((s) => s.mentions), ref);
       for (const s of a.sentences) {
         sel.push(s.start, s.end, s.line);
         const mentions = !m && s.mentions.length ? s.mentions : 0;
         if (s.quotes.length || s.quantities.length || mentions) {
-          x.push([s.index, s.quotes.length ? s.quotes : 0, s.quantities.length ? s.quantities : 0, mentions]);
+          const figures = s.quantities.length ? s.quantities.map((q) => ({ ...q, text: ref(q.text) as unknown as string })) : 0;
+          x.push([s.index, s.quotes.length ? s.quotes : 0, figures, mentions]);
         }
       }
       const stored: StoredArticle = { uri: a.uri, key: a.key, meta: a.meta, title: a.title, text: a.text, bodyStart: a.bodyStart, id0: this.firstId.get(a.uri) ?? 0, sel, x };
@@ -345,17 +360,22 @@ export class CorpusIndex implements CorpusView {
     let articles = -1;
     let count = 0;
     let search: SentenceIndexReader | undefined;
+    let strings: string[] = [];
     let ended = false;
     let t0 = performance.now();
     for await (const line of lines) {
       if (ended || !line) return undefined;
-      const d = JSON.parse(line) as { format?: number; articles?: number; docCount?: number; a?: StoredArticle; s?: unknown; end?: number };
+      const d = JSON.parse(line) as { format?: number; articles?: number; docCount?: number; t?: string[]; a?: StoredArticle; s?: unknown; end?: number };
       if (count++ === 0) {
         if (d.format !== INDEX_FORMAT || typeof d.articles !== 'number') return undefined;
         articles = d.articles;
         index.docs.length = d.docCount ?? 0;
+      } else if (count === 2) {
+        if (!Array.isArray(d.t)) return undefined;
+        strings = d.t;
+        for (const v of strings) if (typeof v === 'string') index.strings.set(v, v);
       } else if (d.a) {
-        index.addStored(d.a);
+        index.addStored(d.a, strings);
       } else if (d.s) {
         if (!search) search = SentenceIndex.reader(d.s);
         else if (!search.add(d.s)) return undefined;
@@ -377,7 +397,8 @@ export class CorpusIndex implements CorpusView {
     return index;
   }
 
-  private addStored(raw: StoredArticle): void {
+  /** Adds a saved article; `strings` is the index's table of names and figures as written. */
+  private addStored(raw: StoredArticle, strings: readonly string[]): void {
     const sentences: SourceSentence[] = [];
     for (let i = 0, k = 0; k + 2 < raw.sel.length; i++, k += 3) {
       const start = raw.sel[k];
@@ -391,7 +412,11 @@ export class CorpusIndex implements CorpusView {
       if (!s) continue;
       if (q) s.quotes = q;
       if (n) {
-        for (const figure of n) figure.text = this.intern(figure.text);
+        for (const figure of n) {
+          const text = strings[figure.text as unknown as number];
+          if (typeof text !== 'string') throw new Error(`a saved figure of ${raw.uri} has no text`);
+          figure.text = text;
+        }
         s.quantities = n;
       }
       if (m) {
@@ -407,8 +432,7 @@ export class CorpusIndex implements CorpusView {
     this.sentences += sentences.length;
     // The entity table is rebuilt from the mentions, as resolved in their article when saved.
     if (raw.m) {
-      raw.m.u = raw.m.u.map((text) => this.intern(text));
-      for (const { sentence, mention } of this.table.restoreMentions(article.uri, raw.m)) {
+      for (const { sentence, mention } of this.table.restoreMentions(article.uri, raw.m, strings)) {
         const s = sentences[sentence];
         if (!s) continue;
         if (s.mentions === NO_MENTIONS) s.mentions = [mention];

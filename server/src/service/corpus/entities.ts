@@ -19,7 +19,7 @@ const WEAK_FLAG = 4;
 /** Groups handled between checks of the time slice in a sliced rebuild. */
 const STEP = 512;
 
-/** An article's mentions in the saved index: columns of numbers and one table of the strings. */
+/** An article's mentions in the saved index: columns of numbers (strings are in the index's table). */
 export interface SavedMentions {
   /** Sentence index, start and end offset of each mention. */
   s: number[];
@@ -27,10 +27,9 @@ export interface SavedMentions {
   e: number[];
   /** Kind index | WEAK_FLAG as found, and the same as resolved in the article shifted left by 3. */
   f: number[];
-  /** Surface and resolved name key of each mention, as indexes into `u`. */
+  /** Surface and resolved name key of each mention, as numbers in the saved index's string table. */
   t: number[];
   g: number[];
-  u: string[];
   /** [mention index, role]. */
   r?: Array<[number, string]>;
   /** [acronym key, the name it was written after]. */
@@ -190,31 +189,26 @@ export class EntityTable {
   }
 
   /** One article's mentions as found (`mentions`, in the order they were given to `setArticle`) and as
-   *  resolved in the article, for the saved index: reloading skips name keys and local resolution. */
-  savedMentions(uri: string, mentions: readonly Mention[]): SavedMentions | undefined {
+   *  resolved in the article, for the saved index: reloading skips name keys and local resolution.
+   *  Strings are saved once for the whole index: `ref` gives a string's number in that table. */
+  savedMentions(uri: string, mentions: readonly Mention[], ref: (s: string) => number): SavedMentions | undefined {
     const p = this.articles.get(uri);
     if (!p || p.n !== mentions.length) return undefined;
-    const strings = new Map<string, number>();
-    const ref = (v: string) => {
-      let i = strings.get(v);
-      if (i === undefined) strings.set(v, (i = strings.size));
-      return i;
-    };
-    const saved: SavedMentions = { s: [...p.sentence], b: [...p.start], e: [...p.end], f: [], t: [], g: [], u: [] };
+    const saved: SavedMentions = { s: [...p.sentence], b: [...p.start], e: [...p.end], f: [], t: [], g: [] };
     for (let i = 0; i < p.n; i++) {
       const m = mentions[i];
       saved.f.push(flagsOf(m.kind, hasWeakKind(m)) | (p.flags[i] << 3));
       saved.t.push(ref(p.surface[i]));
       saved.g.push(ref(p.target[i]));
     }
-    saved.u = [...strings.keys()];
     if (p.roles) saved.r = [...p.roles];
     if (p.acronyms) saved.a = p.acronyms.map(([k, of]) => [k, of]);
     return saved;
   }
 
-  /** Restores an article saved by `savedMentions`; returns its mentions as found, by sentence index. */
-  restoreMentions(uri: string, saved: SavedMentions): Array<{ sentence: number; mention: Mention }> {
+  /** Restores an article saved by `savedMentions` (`strings`: the index's string table); returns its
+   *  mentions as found, by sentence index. */
+  restoreMentions(uri: string, saved: SavedMentions, strings: readonly string[]): Array<{ sentence: number; mention: Mention }> {
     this.removeArticle(uri);
     const n = saved.s.length;
     const p: Packed = {
@@ -227,9 +221,11 @@ export class EntityTable {
     for (let i = 0; i < n; i++) {
       const f = saved.f[i];
       p.flags[i] = f >> 3;
-      const text = saved.u[saved.t[i]];
+      const text = strings[saved.t[i]];
+      const target = strings[saved.g[i]];
+      if (typeof text !== 'string' || typeof target !== 'string') throw new Error(`a saved mention of ${uri} has no text`);
       p.surface[i] = text;
-      p.target[i] = saved.u[saved.g[i]];
+      p.target[i] = target;
       const mention = newMention(p.start[i], p.end[i], text, KINDS[f & 3], p.roles?.get(i), (f & WEAK_FLAG) !== 0);
       out.push({ sentence: p.sentence[i], mention });
     }
