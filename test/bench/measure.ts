@@ -46,7 +46,10 @@ export interface SizeResult {
   check?: Summary & { first: number };
   recheck?: Summary;
   hover?: Summary & { positions: number; answered: number };
+  /** As VS Code asks: the list without name cards, then the card of the first item (completionItem/resolve). */
   completion?: Summary & { prefixes: number; withItems: number };
+  /** The list with every item's card inline, for editors that do not resolve items. */
+  completionEager?: Summary;
   errors: string[];
 }
 
@@ -329,20 +332,38 @@ async function measureIndexed(opts: MeasureOptions): Promise<SizeResult> {
     return { ...summarise(samples), positions: positions.length, answered };
   });
 
+  let completionEager: Summary | undefined;
   const completion = await step('completion', async () => {
-    const prefixes = completionPrefixes(service(), draftPoolFromCorpus(service(), 500), 20);
+    // Every other prefix for the eager way, so neither way meets names whose cards the other has built.
+    const all = completionPrefixes(service(), draftPoolFromCorpus(service(), 1000), 40);
+    const prefixes = all.filter((_, i) => i % 2 === 0);
+    const eagerPrefixes = all.filter((_, i) => i % 2 === 1);
     const samples: number[] = [];
+    const eager: number[] = [];
     let withItems = 0;
     let doc = current;
+    const typeAt = (prefix: string) => {
+      const typed = appendLine({ ...current, version: doc.version }, prefix);
+      doc = typed.doc;
+      return typed.at;
+    };
     for (let r = 0; r < opts.runs; r++) {
       for (const prefix of prefixes) {
-        const typed = appendLine({ ...current, version: doc.version }, prefix);
-        doc = typed.doc;
-        const { ms, value } = await timed(() => service().getCompletions(doc, typed.at));
+        const at = typeAt(prefix);
+        const { ms, value } = await timed(async () => {
+          const list = await service().getCompletions(doc, at, undefined, { resolveDocumentation: true });
+          if (list.items[0]) await service().resolveCompletion(list.items[0]);
+          return list;
+        });
         samples.push(ms);
         if (r === 0 && value.items.length > 0) withItems++;
       }
+      for (const prefix of eagerPrefixes) {
+        const at = typeAt(prefix);
+        eager.push((await timed(() => service().getCompletions(doc, at))).ms);
+      }
     }
+    completionEager = summarise(eager);
     return { ...summarise(samples), prefixes: prefixes.length, withItems };
   });
 
@@ -355,6 +376,7 @@ async function measureIndexed(opts: MeasureOptions): Promise<SizeResult> {
     recheck,
     hover,
     completion,
+    completionEager,
     errors: [...errors],
   });
   opts.onPartial?.(measured());

@@ -56,6 +56,7 @@ const rows: Row[] = [
   { label: 'completion median', target: '< 10 ms (50k < 20)', cell: (r) => (r.completion ? { text: formatMs(r.completion.median), pass: r.completion.median < latencyTarget(r) } : undefined) },
   { label: 'completion p95', cell: (r) => (r.completion ? { text: formatMs(r.completion.p95) } : undefined) },
   { label: 'completion with items', cell: (r) => (r.completion ? { text: `${r.completion.withItems}/${r.completion.prefixes}` } : undefined) },
+  { label: 'completion, cards inline med/p95', cell: (r) => (r.completionEager ? { text: `${formatMs(r.completionEager.median)} / ${formatMs(r.completionEager.p95)}` } : undefined) },
   {
     label: 'draft verdicts',
     cell: (r) => (r.draft ? { text: Object.entries(r.draft.claims).map(([k, v]) => `${k.slice(0, 5)} ${v}`).join(', ') || 'none' } : undefined),

@@ -50,7 +50,11 @@ async function initialize(client: LspClient, rootUri: string, pull: boolean): Pr
   );
   const capabilities = pull
     ? {
-        textDocument: { diagnostic: { dynamicRegistration: false }, hover: { contentFormat: ['markdown'] }, completion: {} },
+        textDocument: {
+          diagnostic: { dynamicRegistration: false },
+          hover: { contentFormat: ['markdown'] },
+          completion: { completionItem: { resolveSupport: { properties: ['documentation'] } } },
+        },
         workspace: { configuration: true, diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
         window: { workDoneProgress: true },
       }
@@ -115,12 +119,17 @@ describe('language server over stdio, pull diagnostics', () => {
     assert.match(hover.contents.value, /harbor-deal\.md#L\d+/);
   });
 
-  test('completion offers fuzzy names', async () => {
-    const list = await client.request<{ items: Array<{ label: string }> }>('textDocument/completion', {
+  test('completion offers fuzzy names; their cards come with completionItem/resolve', async () => {
+    type Item = { label: string; documentation?: { value: string }; data?: unknown };
+    const list = await client.request<{ items: Item[] }>('textDocument/completion', {
       textDocument: { uri: ws.draftUri },
       position: positionOf(DRAFT, 'Okafor said the', 4),
     });
-    assert.ok(list.items.some((i) => i.label === 'Maria Okafor'));
+    const item = list.items.find((i) => i.label === 'Maria Okafor');
+    assert.ok(item);
+    assert.equal(item.documentation, undefined, 'the client resolves documentation lazily');
+    const resolved = await client.request<Item>('completionItem/resolve', item);
+    assert.match(resolved.documentation?.value ?? '', /Mentioned in/);
   });
 
   test('pull diagnostics: stable codes, sources, data; unchanged on a repeated pull', async () => {

@@ -18,6 +18,17 @@ test('completes entity names with fuzzy matching, labelled with the canonical na
   }
 });
 
+test('with resolveDocumentation, name cards are left for resolveCompletion', async () => {
+  const service = await harborService();
+  const { text, position } = cursor('The deal was signed by Okaf|');
+  const list = await service.getCompletions({ uri: DRAFT_URI, text }, position, undefined, { resolveDocumentation: true });
+  const item = list.items.find((i) => i.label === 'Maria Okafor');
+  assert.ok(item && item.documentation === undefined && item.data);
+  const resolved = await service.resolveCompletion(item);
+  assert.match((resolved.documentation as { value: string }).value, /Mentioned in/);
+  assert.equal(await service.resolveCompletion({ label: 'x' }).then((i) => i.documentation), undefined, 'other items pass through');
+});
+
 test('a partly typed full name is replaced as a whole', async () => {
   const service = await harborService();
   const { text, position } = cursor('Then Maria Oka|');

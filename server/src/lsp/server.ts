@@ -55,6 +55,8 @@ interface Capabilities {
   relativePatterns: boolean;
   configRegistration: boolean;
   folderChanges: boolean;
+  /** The client asks for completion documentation when it shows an item (completionItem/resolve). */
+  resolveDocumentation: boolean;
 }
 
 function readCapabilities(c: ClientCapabilities): Capabilities {
@@ -67,6 +69,7 @@ function readCapabilities(c: ClientCapabilities): Capabilities {
     relativePatterns: !!c.workspace?.didChangeWatchedFiles?.relativePatternSupport,
     configRegistration: !!c.workspace?.didChangeConfiguration?.dynamicRegistration,
     folderChanges: !!c.workspace?.workspaceFolders,
+    resolveDocumentation: !!c.textDocument?.completion?.completionItem?.resolveSupport?.properties?.includes('documentation'),
   };
 }
 
@@ -148,8 +151,18 @@ class SourcedLanguageServer {
       this.withDoc(textDocument.uri, null, (doc, folder) => folder.service.getHover(doc, position, token)),
     );
     c.onCompletion(({ textDocument, position }, token) =>
-      this.withDoc(textDocument.uri, null, (doc, folder) => folder.service.getCompletions(doc, position, token)),
+      this.withDoc(textDocument.uri, null, async (doc, folder) => {
+        const list = await folder.service.getCompletions(doc, position, token, { resolveDocumentation: this.caps.resolveDocumentation });
+        // The resolve request names no document: the item carries it, to find its corpus.
+        for (const item of list.items) if (item.data) item.data = { ...(item.data as object), uri: doc.uri };
+        return list;
+      }),
     );
+    c.onCompletionResolve(async (item, token) => {
+      const uri = (item.data as { uri?: unknown } | undefined)?.uri;
+      if (typeof uri !== 'string') return item;
+      return this.folderFor(uri).service.resolveCompletion(item, token);
+    });
     c.onCodeAction(({ textDocument, range, context }, token) =>
       this.withDoc(textDocument.uri, [], (doc, folder) => folder.service.getCodeActions(doc, range, context.diagnostics, context.only, token)),
     );
@@ -195,7 +208,7 @@ class SourcedLanguageServer {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
-        completionProvider: { triggerCharacters: ['^', '"', '“'], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['^', '"', '“'], resolveProvider: this.caps.resolveDocumentation },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CITE_ALL_KIND], resolveProvider: false },
         definitionProvider: true,
         referencesProvider: true,

@@ -3,6 +3,7 @@
 
 import type {
   CodeAction,
+  CompletionItem,
   CompletionList,
   Diagnostic,
   DocumentLink,
@@ -100,8 +101,9 @@ export interface CorpusView {
   entity(id: string): Entity | undefined;
   /** Exact lookup of a name or alias as written ("Biegun", "Kim Jong-un", "the Security Council"). */
   lookupEntity(name: string): Entity | undefined;
-  /** Fuzzy lookup (fuse.js over names and aliases) for completion and symbol search. */
-  searchEntities(query: string, limit: number): Entity[];
+  /** Fuzzy lookup (fuse.js over names and aliases) for completion and symbol search; with `wordHead`
+   *  (two case- and accent-folded letters) only among names with a word starting so. */
+  searchEntities(query: string, limit: number, wordHead?: string): Entity[];
   /** BM25 search over all source sentences. */
   searchSentences(query: string, limit: number): ScoredSentence[];
   sentenceAt(uri: string, index: number): SourceSentence | undefined;
@@ -127,6 +129,12 @@ export interface DraftReport {
   diagnostics: Diagnostic[];
 }
 
+export interface CompletionOptions {
+  /** The editor asks for each item's documentation when it shows it (LSP completionItem/resolve): name
+   *  cards, which read a person's quotes across the corpus, are then built for one item, not twenty. */
+  resolveDocumentation?: boolean;
+}
+
 export interface SourcedService {
   readonly corpus: CorpusView;
 
@@ -142,7 +150,9 @@ export interface SourcedService {
   checkDocument(doc: DocumentInput, settings?: SourcedSettings, token?: CancellationToken): Promise<DraftReport>;
   getDiagnostics(doc: DocumentInput, settings?: SourcedSettings, token?: CancellationToken): Promise<Diagnostic[]>;
   getHover(doc: DocumentInput, position: Position, token?: CancellationToken): Promise<Hover | undefined>;
-  getCompletions(doc: DocumentInput, position: Position, token?: CancellationToken): Promise<CompletionList>;
+  getCompletions(doc: DocumentInput, position: Position, token?: CancellationToken, options?: CompletionOptions): Promise<CompletionList>;
+  /** Fills in what `getCompletions` left for later (`resolveDocumentation`): a name's card. */
+  resolveCompletion(item: CompletionItem, token?: CancellationToken): Promise<CompletionItem>;
   getCodeActions(
     doc: DocumentInput,
     range: Range,

@@ -7,7 +7,7 @@ import { analyseDraft, type DraftAnalysis } from './check/draft.ts';
 import { ClaimChecker } from './check/checker.ts';
 import { toDiagnostics } from './features/diagnostics.ts';
 import { getHover } from './features/hover.ts';
-import { getCompletions } from './features/completion.ts';
+import { getCompletions, resolveCompletion } from './features/completion.ts';
 import { getCodeActions } from './features/codeActions.ts';
 import { getDefinition, getDocumentLinks, getReferences, getWorkspaceSymbols } from './features/navigation.ts';
 import type { FeatureContext } from './context.ts';
@@ -158,7 +158,8 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
     checkDocument: (doc, settings = defaultSettings, token) => check(doc, settings, token),
     getDiagnostics: async (doc, settings = defaultSettings, token) => (await check(doc, settings, token)).diagnostics,
     getHover: (doc, position, token) => getHover(ctx, doc, position, token),
-    getCompletions: (doc, position, token) => getCompletions(ctx, doc, position, token),
+    getCompletions: (doc, position, token, options) => getCompletions(ctx, doc, position, token, options),
+    resolveCompletion: (item, token) => resolveCompletion(ctx, item, token),
     getCodeActions: (doc, range, diagnostics, only, token) => getCodeActions(ctx, doc, range, diagnostics, only, token),
     getDefinition: (doc, position, token) => getDefinition(ctx, doc, position, token),
     getReferences: (doc, position, token) => getReferences(ctx, doc, position, token),

@@ -251,8 +251,8 @@ export class CorpusIndex implements CorpusView {
     return this.table.resolve(mention, context);
   }
 
-  searchEntities(query: string, limit: number): Entity[] {
-    return this.names.get(() => new NameSearch(this.table.entities()), this.bulk > 0).search(query, limit);
+  searchEntities(query: string, limit: number, wordHead?: string): Entity[] {
+    return this.names.get(() => new NameSearch(this.table.entities()), this.bulk > 0).search(query, limit, wordHead);
   }
 
   searchSentences(query: string, limit: number): ScoredSentence[] {

@@ -17,6 +17,18 @@ const FUSE_OPTIONS = { keys: ['name'], threshold: THRESHOLD, ignoreLocation: tru
 /** Fuse splits longer patterns into chunks that match separately; those go to Fuse unfiltered. */
 const MAX_FILTERED = 32;
 
+/** Case and accents folded ("Zoë" → "zoe"), as completion compares what was typed with names. */
+export function foldName(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** First two letters of each word of a folded name (words split at spaces and hyphens). */
+function wordHeads(folded: string): Set<string> {
+  const heads = new Set<string>();
+  for (const w of folded.split(/[\s-]+/)) if (w.length >= 2) heads.add(w.slice(0, 2));
+  return heads;
+}
+
 function charBit(c: number): number {
   return 1 << (c & 31);
 }
@@ -31,6 +43,9 @@ export class NameSearch {
   private readonly items: Item[] = [];
   private readonly lower: string[] = [];
   private readonly masks: number[] = [];
+  /** Items by the first two letters of a word of their name: completion only offers names with a word
+   *  starting as the typed word does, so it searches those instead of every name in the corpus. */
+  private readonly byHead = new Map<string, number[]>();
   private all: Fuse<Item> | undefined;
 
   constructor(entities: readonly Entity[]) {
@@ -44,16 +59,24 @@ export class NameSearch {
     const lower = name.toLowerCase();
     let mask = 0;
     for (let i = 0; i < lower.length; i++) mask |= charBit(lower.charCodeAt(i));
+    const index = this.items.length;
     this.items.push({ entity, name });
     this.lower.push(lower);
     this.masks.push(mask);
+    for (const head of wordHeads(foldName(name))) {
+      const list = this.byHead.get(head);
+      if (list) list.push(index);
+      else this.byHead.set(head, [index]);
+    }
   }
 
-  /** Entities whose name or an alias fuzzily matches, best first, each once. */
-  search(query: string, limit: number): Entity[] {
+  /** Entities whose name or an alias fuzzily matches, best first, each once. With `wordHead` (two folded
+   *  letters), only names with a word starting so are considered. */
+  search(query: string, limit: number, wordHead?: string): Entity[] {
     const seen = new Set<string>();
     const out: Entity[] = [];
-    for (const hit of this.fuseFor(query).search(query, { limit: limit * 3 })) {
+    const within = wordHead === undefined ? undefined : (this.byHead.get(wordHead) ?? []);
+    for (const hit of this.fuseFor(query, within).search(query, { limit: limit * 3 })) {
       if (seen.has(hit.item.entity.id)) continue;
       seen.add(hit.item.entity.id);
       out.push(hit.item.entity);
@@ -62,8 +85,9 @@ export class NameSearch {
     return out;
   }
 
-  /** Names that could match `query` (for tests: a superset of what Fuse over all names finds). */
-  candidates(query: string): Item[] | undefined {
+  /** Names that could match `query` (for tests: a superset of what Fuse over all names finds), among the
+   *  items numbered in `within` when given. */
+  candidates(query: string, within?: readonly number[]): Item[] | undefined {
     const p = query.toLowerCase();
     const m = p.length;
     // Fuse answers a blank query with the first names unscored; long patterns are chunked by Fuse.
@@ -80,7 +104,9 @@ export class NameSearch {
     }
     const high = 1 << (m - 1);
     const out: Item[] = [];
-    for (let j = 0; j < this.items.length; j++) {
+    const count = within ? within.length : this.items.length;
+    for (let w = 0; w < count; w++) {
+      const j = within ? within[w] : w;
       // Cheap pre-check: a match keeps at least m − k of the pattern's characters.
       const mask = this.masks[j];
       if ((mask & bits) !== bits) {
@@ -113,9 +139,10 @@ export class NameSearch {
     return out;
   }
 
-  private fuseFor(query: string): Fuse<Item> {
-    const subset = this.candidates(query);
+  private fuseFor(query: string, within: readonly number[] | undefined): Fuse<Item> {
+    const subset = this.candidates(query, within);
     if (subset) return new Fuse(subset, FUSE_OPTIONS);
+    if (within) return new Fuse(within.map((j) => this.items[j]), FUSE_OPTIONS);
     return (this.all ??= new Fuse(this.items, FUSE_OPTIONS));
   }
 }

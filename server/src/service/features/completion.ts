@@ -12,10 +12,11 @@ import {
   type Range,
 } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../context.ts';
-import type { Article, QuoteHit } from '../api.ts';
+import type { Article, CompletionOptions, QuoteHit } from '../api.ts';
 import type { CancellationToken, DocumentInput, Entity, EntityKind } from '../types.ts';
 import { proseText, type DraftAnalysis } from '../check/draft.ts';
 import { sentenceAt } from './draftLookup.ts';
+import { foldName as fold } from '../corpus/nameSearch.ts';
 import { articleByline, articleLabel, distinctRoles, entityCard } from './hoverCard.ts';
 import { appendDefinitionsEdit, footnoteDefinition, hasDefinition } from './citations.ts';
 import { escapeMarkdown, markdownLink, truncate } from './markdownEscape.ts';
@@ -39,7 +40,13 @@ const ENTITY_KIND: Record<EntityKind, CompletionItemKind> = {
   event: CompletionItemKind.Event,
 };
 
-export async function getCompletions(ctx: FeatureContext, doc: DocumentInput, position: Position, token?: CancellationToken): Promise<CompletionList> {
+export async function getCompletions(
+  ctx: FeatureContext,
+  doc: DocumentInput,
+  position: Position,
+  token?: CancellationToken,
+  options: CompletionOptions = {},
+): Promise<CompletionList> {
   const draft = ctx.analyse(doc);
   const offset = draft.lines.offsetAt(position);
   const text = draft.text;
@@ -53,7 +60,20 @@ export async function getCompletions(ctx: FeatureContext, doc: DocumentInput, po
   const quote = openQuoteBefore(text, Math.max(0, offset - LOOKBACK), offset);
   if (quote !== undefined) return quoteCompletions(ctx, draft, quote, offset);
 
-  return entityCompletions(ctx, draft, offset, before);
+  return entityCompletions(ctx, draft, offset, before, options);
+}
+
+/** What an entity item leaves for the editor to ask for when it shows the item. */
+interface EntityItemData {
+  sourcedEntity: string;
+}
+
+/** Adds the name card to an entity item sent without it (`resolveDocumentation`). */
+export async function resolveCompletion(ctx: FeatureContext, item: CompletionItem, token?: CancellationToken): Promise<CompletionItem> {
+  const id = (item.data as Partial<EntityItemData> | undefined)?.sourcedEntity;
+  if (item.documentation || typeof id !== 'string' || token?.isCancellationRequested) return item;
+  const entity = ctx.corpus.entity(id);
+  return entity ? { ...item, documentation: { kind: MarkupKind.Markdown, value: entityCard(ctx.corpus, entity) } } : item;
 }
 
 function range(draft: DraftAnalysis, start: number, end: number): Range {
@@ -217,11 +237,7 @@ function speakerBefore(ctx: FeatureContext, draft: DraftAnalysis, quoteAt: numbe
 
 // ── entity names ─────────────────────────────────────────────────────────────────────────────────────
 
-function fold(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-function entityCompletions(ctx: FeatureContext, draft: DraftAnalysis, offset: number, before: string): CompletionList {
+function entityCompletions(ctx: FeatureContext, draft: DraftAnalysis, offset: number, before: string, options: CompletionOptions): CompletionList {
   const word = WORD_PREFIX.exec(before)?.[0].replace(/^['’.-]+/, '');
   if (!word) return EMPTY;
   const capitalised = /^\p{Lu}/u.test(word);
@@ -237,16 +253,16 @@ function entityCompletions(ctx: FeatureContext, draft: DraftAnalysis, offset: nu
     if (!m) break;
     starts.unshift(starts[0] - m[0].length);
   }
+  // Fuzzy hits must at least share the first letters of a word with what was typed (no "said" → "Saudi").
+  const head = fold(word).slice(0, 2);
   let entities: Entity[] = [];
   for (const start of starts) {
-    entities = ctx.corpus.searchEntities(draft.text.slice(start, offset), MAX_ENTITIES);
+    entities = ctx.corpus.searchEntities(draft.text.slice(start, offset), MAX_ENTITIES, head.length === 2 ? head : undefined);
     if (entities.length > 0) break;
   }
-  const head = fold(word).slice(0, 2);
   const items: CompletionItem[] = [];
   for (const entity of entities) {
     const names = [entity.name, ...entity.aliases];
-    // Fuzzy hits must at least share the first letters of a word with what was typed (no "said" → "Saudi").
     if (!names.some((n) => fold(n).split(/[\s-]+/).some((w) => w.startsWith(head)))) continue;
     // Replace the longest run of typed words that the name begins with ("Maria Oka" but not "Then Maria Oka").
     const folded = names.map(fold);
@@ -257,7 +273,9 @@ function entityCompletions(ctx: FeatureContext, draft: DraftAnalysis, offset: nu
       label: entity.name,
       kind: ENTITY_KIND[entity.kind],
       detail: role ? truncate(role, 80) : entity.kind,
-      documentation: { kind: MarkupKind.Markdown, value: entityCard(ctx.corpus, entity) },
+      ...(options.resolveDocumentation
+        ? { data: { sourcedEntity: entity.id } satisfies EntityItemData }
+        : { documentation: { kind: MarkupKind.Markdown, value: entityCard(ctx.corpus, entity) } }),
       filterText: `${typed} ${entity.name}`,
       sortText: rank(items.length),
       textEdit: { range: range(draft, start, offset), newText: entity.name },
