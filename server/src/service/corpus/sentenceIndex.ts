@@ -192,12 +192,8 @@ export class SentenceIndex {
         }
       }
     }
-    const hits: SearchHit[] = new Array(touched.length);
-    for (let i = 0; i < touched.length; i++) {
-      const id = touched[i];
-      hits[i] = { id, score: scratch.scores[id] * scratch.terms[id] };
-    }
-    return topByScore(hits, limit);
+    for (const id of touched) scratch.scores[id] *= scratch.terms[id];
+    return topByScore(touched, scratch.scores, limit);
   }
 
   private scratch: { scores: Float64Array; terms: Uint32Array; stamps: Uint32Array; query: number } | undefined;
@@ -371,23 +367,27 @@ function deltaDecode(delta: unknown): Posting | undefined {
   return { ids, n, df };
 }
 
-/** The `limit` best hits, sorted by score; equal scores keep their order (as a stable full sort would). */
-function topByScore(hits: SearchHit[], limit: number): SearchHit[] {
-  if (hits.length > limit * 4 && limit < 1000) {
-    // Keep only hits scoring at least the limit-th best score, then sort those.
+/** The `limit` best of the touched ids (`scores` by id), sorted by score; equal scores keep their order
+ *  (as a stable full sort would). Hit objects are made only for ids that can make the cut. */
+function topByScore(touched: readonly number[], scores: Float64Array, limit: number): SearchHit[] {
+  let cut = -Infinity;
+  if (touched.length > limit * 4 && limit < 1000) {
+    // The limit-th best score is the cut-off.
     const best = new Float64Array(limit).fill(-Infinity); // ascending; best[0] is the cut-off
-    for (const h of hits) {
-      if (h.score <= best[0]) continue;
+    for (const id of touched) {
+      const score = scores[id];
+      if (score <= best[0]) continue;
       let i = 1;
-      while (i < limit && best[i] < h.score) {
+      while (i < limit && best[i] < score) {
         best[i - 1] = best[i];
         i++;
       }
-      best[i - 1] = h.score;
+      best[i - 1] = score;
     }
-    const cut = best[0];
-    hits = hits.filter((h) => h.score >= cut);
+    cut = best[0];
   }
+  const hits: SearchHit[] = [];
+  for (const id of touched) if (scores[id] >= cut) hits.push({ id, score: scores[id] });
   hits.sort((a, b) => b.score - a.score);
   return hits.length > limit ? hits.slice(0, limit) : hits;
 }
