@@ -23,7 +23,12 @@ const latencyTarget = (r: SizeResult) => (isLarge(r) ? 20 : 10);
 const rows: Row[] = [
   { label: 'articles / sentences', cell: (r) => ({ text: `${r.articles} / ${r.sentences}` }) },
   { label: 'entities', cell: (r) => ({ text: String(r.entities) }) },
-  { label: 'cold index (read+upsert)', target: 'bbc < 5 s', cell: (r) => ({ text: formatMs(r.index.totalMs), pass: r.size === 'bbc' ? r.index.totalMs < 5000 : undefined }) },
+  { label: 'cold index (read+upsert)', target: 'bbc < 5 s', cell: (r) => ({ text: formatMs(r.index.totalMs), pass: r.size === 'bbc' && !r.coldRuns ? r.index.totalMs < 5000 : undefined }) },
+  {
+    label: 'cold index median / p95',
+    target: 'bbc < 5 s',
+    cell: (r) => (r.coldRuns ? { text: `${formatMs(r.coldRuns.median)} / ${formatMs(r.coldRuns.p95)} (${r.coldRuns.n} runs)`, pass: r.size === 'bbc' ? r.coldRuns.median < 5000 : undefined } : undefined),
+  },
   { label: '  of which read (host)', cell: (r) => ({ text: `${formatMs(r.index.readMs)}${r.viaHost ? '' : ' (no host)'}` }) },
   { label: '  of which upsertSources', cell: (r) => ({ text: formatMs(r.index.upsertMs) }) },
   { label: 'index size (exportIndex)', cell: (r) => (r.export ? { text: formatBytes(r.export.bytes) } : undefined) },
