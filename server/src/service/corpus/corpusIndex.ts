@@ -98,12 +98,17 @@ interface StoredArticle {
   id0: number;
   /** start, end, line per sentence. */
   sel: number[];
-  /** [sentence index, quotes, quantities, mentions] for sentences with any; a figure's text is its number
-   *  in the index's string table; mentions only without `m`. */
-  x: Array<[number, Quote[] | 0, Quantity[] | 0, Mention[] | 0]>;
+  /** [sentence index, quotes, figures, mentions] for sentences with any; mentions only without `m`. */
+  x: Array<[number, Quote[] | 0, StoredFigure[] | 0, Mention[] | 0]>;
   /** The article's mentions with their resolution in the article (see EntityTable.savedMentions). */
   m?: SavedMentions;
+  /** Names and figures as written that this article is the first to use: they extend the index's
+   *  string table, which `m` and figures refer to by number. */
+  n?: string[];
 }
+
+/** A figure whose text is its number in the index's string table. */
+type StoredFigure = Omit<Quantity, 'text'> & { text: number };
 
 /** Spellings kept before the table of shared strings starts afresh (it only saves memory). */
 const INTERN_LIMIT = 1_000_000;
@@ -313,20 +318,19 @@ export class CorpusIndex implements CorpusView {
   *toLines(): Generator<string> {
     const generation = this.generation;
     yield JSON.stringify({ format: INDEX_FORMAT, articles: this.byUri.size, docCount: this.docs.length });
-    // Names and figures as written, once for the whole index, before the articles that number them: a
-    // reload parses each spelling once instead of once per article that uses it.
+    // Names and figures as written are numbered, each written once with the first article that uses it:
+    // a reload parses each spelling once instead of once per article.
     const strings = new Map<string, number>();
+    let fresh: string[] = [];
     const ref = (v: string) => {
       let i = strings.get(v);
-      if (i === undefined) strings.set(v, (i = strings.size));
+      if (i === undefined) {
+        strings.set(v, (i = strings.size));
+        fresh.push(v);
+      }
       return i;
     };
-    for (const a of this.byUri.values()) {
-      this.table.savedMentions(a.uri, a.sentences.flatMap((s) => s.mentions), ref);
-      for (const s of a.sentences) for (const q of s.quantities) ref(q.text);
-    }
-    yield JSON.stringify({ t: [...strings.keys()] });
-    let lines = 2;
+    let lines = 1;
     for (const a of this.byUri.values()) {
       const sel: number[] = [];
       const x: StoredArticle['x'] = [];
@@ -335,12 +339,16 @@ export class CorpusIndex implements CorpusView {
         sel.push(s.start, s.end, s.line);
         const mentions = !m && s.mentions.length ? s.mentions : 0;
         if (s.quotes.length || s.quantities.length || mentions) {
-          const figures = s.quantities.length ? s.quantities.map((q) => ({ ...q, text: ref(q.text) as unknown as string })) : 0;
+          const figures = s.quantities.length ? s.quantities.map((q): StoredFigure => ({ ...q, text: ref(q.text) })) : 0;
           x.push([s.index, s.quotes.length ? s.quotes : 0, figures, mentions]);
         }
       }
       const stored: StoredArticle = { uri: a.uri, key: a.key, meta: a.meta, title: a.title, text: a.text, bodyStart: a.bodyStart, id0: this.firstId.get(a.uri) ?? 0, sel, x };
       if (m) stored.m = m;
+      if (fresh.length) {
+        stored.n = fresh;
+        fresh = [];
+      }
       yield JSON.stringify({ a: stored });
       lines++;
     }
@@ -360,22 +368,23 @@ export class CorpusIndex implements CorpusView {
     let articles = -1;
     let count = 0;
     let search: SentenceIndexReader | undefined;
-    let strings: string[] = [];
+    const strings: string[] = [];
     let ended = false;
     let t0 = performance.now();
     for await (const line of lines) {
       if (ended || !line) return undefined;
-      const d = JSON.parse(line) as { format?: number; articles?: number; docCount?: number; t?: string[]; a?: StoredArticle; s?: unknown; end?: number };
+      const d = JSON.parse(line) as { format?: number; articles?: number; docCount?: number; a?: StoredArticle; s?: unknown; end?: number };
       if (count++ === 0) {
         if (d.format !== INDEX_FORMAT || typeof d.articles !== 'number') return undefined;
         articles = d.articles;
         index.docs.length = d.docCount ?? 0;
-      } else if (count === 2) {
-        if (!Array.isArray(d.t)) return undefined;
-        strings = d.t;
-        for (const v of strings) if (typeof v === 'string') index.strings.set(v, v);
       } else if (d.a) {
-        index.addStored(d.a, strings);
+        try {
+          for (const v of d.a.n ?? []) strings.push(index.intern(v));
+          index.addStored(d.a, strings);
+        } catch {
+          return undefined; // a damaged line, or a string table missing an earlier article's part
+        }
       } else if (d.s) {
         if (!search) search = SentenceIndex.reader(d.s);
         else if (!search.add(d.s)) return undefined;
@@ -412,12 +421,14 @@ export class CorpusIndex implements CorpusView {
       if (!s) continue;
       if (q) s.quotes = q;
       if (n) {
-        for (const figure of n) {
-          const text = strings[figure.text as unknown as number];
+        const figures = n as unknown as Quantity[];
+        for (let k = 0; k < n.length; k++) {
+          const text = strings[n[k].text];
           if (typeof text !== 'string') throw new Error(`a saved figure of ${raw.uri} has no text`);
-          figure.text = text;
+          // In place: the parsed object becomes the Quantity.
+          figures[k].text = text;
         }
-        s.quantities = n;
+        s.quantities = figures;
       }
       if (m) {
         for (const mention of m) mention.text = this.intern(mention.text);
