@@ -121,3 +121,45 @@ test('linear on pathological input', () => {
   findMentions(big, [{ start: 0, end: big.length, text: big }]);
   assert.ok(performance.now() - t0 < 1500);
 });
+
+/** Each name's kind, or 'not person' for a name that may be any kind but a person. */
+function assertKinds(ms: Mention[], want: Record<string, string>): void {
+  for (const [name, kind] of Object.entries(want)) {
+    const got = get(ms, name).kind;
+    if (kind === 'not person') assert.notEqual(got, 'person', name);
+    else assert.equal(got, kind, name);
+  }
+}
+
+// Names that carry their kind in their own words: clubs and venues, works, products, firms and parties.
+const OWN_WORD_KINDS: Array<[string, Record<string, string>]> = [
+  ['Olympique Varennes beat Dorval Wanderers at the Stade de Montclair on Sunday. ' +
+    'Later, Sporting Quimara drew at Brevin Arena. Fans at Kelmar Stadium were delighted.', {
+    'Olympique Varennes': 'organization', 'Dorval Wanderers': 'organization', 'Sporting Quimara': 'organization',
+    'Stade de Montclair': 'place', 'Brevin Arena': 'place', 'Kelmar Stadium': 'place',
+  }],
+  ['The film Dancer In The Velvet won a prize. Sales of the Zorvo DVD player rose, and ' +
+    'Brantley & Hume said so. Voters backed the Green Democrats. Finding Marlow, a film, opened. ' +
+    'The quiet parade passed the Quiet Harbour Lodge.', {
+    'Dancer In The Velvet': 'not person', 'Zorvo DVD': 'not person', 'Finding Marlow': 'not person',
+    'Quiet Harbour Lodge': 'not person', 'Brantley & Hume': 'organization', 'Green Democrats': 'organization',
+  }],
+];
+
+test('clubs, venues, works, products, firms and parties are not persons', () => {
+  for (const [text, want] of OWN_WORD_KINDS) assertKinds(find(text), want);
+});
+
+test('several words used as a club are an organisation, in every mention of the text', () => {
+  const ms = find('Dunmore Vale manager Tom Price was pleased with the win. ' +
+    'The visitors had lost at Harrow Bank in the league last season. Dunmore Vale are now third.');
+  assert.ok(ms.filter((m) => m.text === 'Dunmore Vale').every((m) => m.kind === 'organization'));
+  assertKinds(ms, { 'Harrow Bank': 'organization', 'Tom Price': 'person' });
+});
+
+test('people keep their kind: initials, letters after the name, particles, a role word opening the sentence', () => {
+  const ms = find('The van was parked outside. Van Dorsten scored twice, and Marten van Dorsten said he was happy. ' +
+    'The case was argued by Colin Maybrey QC. Singer Grace Tallow opened the show. KL Varadan wrote the score.');
+  assertKinds(ms, { 'Colin Maybrey QC': 'person', 'Grace Tallow': 'person', 'KL Varadan': 'person', 'Marten van Dorsten': 'person' });
+  assert.equal(get(ms, 'Grace Tallow').role, 'Singer');
+});

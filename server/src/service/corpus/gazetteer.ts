@@ -108,7 +108,18 @@ bancorp securities insurance energy oil petroleum pharmaceuticals pharma labs la
 software microsystems communications entertainment commission centre center program programme
 initiative project institute mission embassy consulate command corps brigade battalion regiment
 inc. ltd. corp. co. bros bros. sa ag gmbh nv bv spa
+orchestra choir ensemble quartet theatre theater hotel cinema gallery library laboratory
+democrats republicans dems dem tories conservatives socialists greens nationalists unionists liberals
 `);
+/** Last words of sports clubs that may also be a surname: only after a word that is not a given name. */
+export const CLUB_SUFFIXES = words(`wednesday villa palace argyle orient hearts hibernian wolves saints thistle
+  academical harriers rfc rlfc cf sc bc ac hc`);
+/** First words of sports clubs ("Olympique …", "Real …", "Dynamo …"). */
+export const CLUB_PREFIXES = words(`fc afc ac as sc sv cf cd ud rc ssc vfb vfl tsv olympique olympiakos olympiacos real
+  sporting dynamo dinamo atletico athletic racing inter borussia club deportivo`);
+/** Words naming a venue: a run with one of them is a place ("… Stadium", "Stade …", "… Arena"). */
+export const VENUE_WORDS = words(`stadium stadio stade estadio arena velodrome racecourse raceway speedway circuit
+  ballpark coliseum colosseum amphitheatre`);
 /** First words that make a run an organisation ("Bank of England", "University of Oxford"). */
 export const ORG_PREFIXES = words(`bank university ministry department institute museum college church court house board office
   foundation council committee association society federation league union organisation organization academy school
@@ -127,6 +138,7 @@ war wars games cup olympics olympiad championship championships open summit gran
 conference festival awards election elections referendum marathon trophy series expo uprising massacre
 invasion attack attacks bombing bombings scandal treaty accord accords agreement talks tournament final
 finals derby world-cup tour rally protest protests resolution test tests negotiations meeting
+slam bowl masters classic
 `);
 
 /** Titles and role heads written before a name ("Gen.", "Minister", "President"). Lower case keys. */
@@ -227,4 +239,7 @@ giuseppe silvio matteo mario giorgia pedro carlos luis jorge juan manuel miguel 
 luiz lula hugo fidel raul evo dilma jair gustavo
 shinzo yoshihide fumio junichiro naoto taro hiroshi kenji akira
 moon park lee kim roh yoon
+guy grant dean drew chase earl rich hope faith joy pat sue will ray rod jade ruby pearl lily iris violet
+hazel holly ivy dawn carol victor wade miles max gene clay cliff glen lance mason penny reed rusty sandy
+sterling warren graeme liam jonny ricky darren
 `);

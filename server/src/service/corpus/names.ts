@@ -5,8 +5,9 @@
 
 import type { EntityKind, Mention, Sentence } from '../types.ts';
 import {
-  DEMONYMS, DEMONYM_PHRASES, EVENT_SUFFIXES, FIRST_NAMES, HONORIFICS, MONTHS, ORG_PREFIXES, ORG_SUFFIXES,
-  PLACES, PLACE_SUFFIXES, PLACE_WORDS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_NOUNS, COMMON_CAPS, WEEKDAYS,
+  CLUB_PREFIXES, CLUB_SUFFIXES, DEMONYMS, DEMONYM_PHRASES, EVENT_SUFFIXES, FIRST_NAMES, HONORIFICS, MONTHS,
+  ORG_PREFIXES, ORG_SUFFIXES, PLACES, PLACE_SUFFIXES, PLACE_WORDS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_NOUNS,
+  COMMON_CAPS, VENUE_WORDS, WEEKDAYS,
 } from './gazetteer.ts';
 
 interface Tok {
@@ -55,6 +56,13 @@ const SAY_VERBS = new Set(['said', 'says', 'told', 'added', 'stated', 'wrote', '
 const SPORT_NEXT = new Set(['boss', 'manager', 'striker', 'midfielder', 'defender', 'keeper', 'goalkeeper', 'winger', 'coach', 'fans', 'side', 'squad', 'players', 'player', 'captain', 'forward', 'chairman', 'skipper', 'supporters', 'academy', 'youngster', 'debut']);
 const SPORT_PREV = new Set(['beat', 'beats', 'beating', 'against', 'v', 'vs', 'versus', 'joined', 'joins', 'signed', 'sign', 'host', 'hosts', 'hosted', 'face', 'faces', 'play', 'plays', 'drew', 'lost', 'thrashed', 'edged']);
 const SPORT_WORDS = new Set(['match', 'goal', 'goals', 'league', 'season', 'premiership', 'club', 'striker', 'scored', 'cup', 'draw', 'defeat', 'win', 'penalty', 'fixture', 'midfielder', 'manager', 'boss', 'football', 'rugby', 'points', 'title', 'relegation', 'transfer']);
+// After "X's", words that only a club has: a person has no striker or boss.
+const CLUB_STAFF = new Set(['boss', 'manager', 'striker', 'midfielder', 'defender', 'keeper', 'goalkeeper', 'winger', 'coach', 'captain', 'forward', 'chairman', 'skipper']);
+// Capitalised small words inside a run make it a title of a work ("Dancer In The Dark"), never a person.
+const TITLE_SMALL_WORDS = new Set(['in', 'the', 'of', 'for', 'a', 'an', 'to', 'and', 'on', 'at', 'with', 'from', 'by', 'my', 'me', 'you', 'your', 'is', 'are', 'was', 'it', 'not', 'no', 'or', 'but', 'this', 'all', 'up', 'out', 'we', 'our']);
+const ROMAN_RE = /^[IVXL]+$/;
+// Letters after a person's name: "X Y QC".
+const POST_NOMINALS = new Set(['qc', 'kc', 'mp', 'msp', 'mep', 'am', 'obe', 'mbe', 'cbe', 'kbe', 'phd', 'md', 'jr', 'sr']);
 const PLACE_PREV = new Set(['in', 'near', 'across', 'outside', 'inside', 'throughout']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our']);
 const APPOSITION_STOP = new Set(['who', 'which', 'that', 'said', 'says', 'told', 'is', 'was', 'were', 'are', 'has', 'have', 'had', 'will', 'would', 'and', 'but', 'when', 'where', 'after', 'before', 'as', 'if', 'while']);
@@ -488,11 +496,27 @@ function classify(
   if (n >= 2 && PLACE_SUFFIXES.has(lastKey) && !FIRST_NAMES.has(first.key) && !toks.slice(a, b).some((t) => ROLE_HEADS.has(t.key))) {
     return mk('place', 'strong');
   }
+  // Clubs and venues by a word of their own: "Olympique X", "X Wanderers", "X Stadium", "Stade de X".
+  if (n >= 2 && !FIRST_NAMES.has(first.key) && !toks.slice(a, b).some((t) => ROLE_HEADS.has(t.key))) {
+    if (CLUB_PREFIXES.has(first.key) || CLUB_SUFFIXES.has(lastKey)) return mk('organization', 'strong');
+    if (VENUE_WORDS.has(first.key) || VENUE_WORDS.has(lastKey)) return mk('place', 'strong');
+  }
 
   // "Former US talk show host…", "Ex-England captain…": a time word before a place or body without a title
   // is not part of the name.
   if (n >= 2 && TIME_MODIFIERS.has(first.key) && !toks.slice(a + 1, b).some((t) => ROLE_HEADS.has(t.key))) {
     return classify(text, toks, a + 1, b, sentence, lowerSeen, capsMid, sports, undefined);
+  }
+
+  // "Singer X Y", "Featuring X Y", "BBC X Y": a role noun or ordinary word opening the sentence, or an
+  // acronym, before a given name is not part of the name.
+  const lead = n >= 3 && !FIRST_NAMES.has(first.key) && !ROLE_HEADS.has(first.key) && !ROLE_MODIFIERS.has(first.key)
+    && ((first.initial && ROLE_NOUNS.has(first.key))
+      || (FIRST_NAMES.has(toks[a + 1].key) && ((first.initial && lowerSeen.has(first.key)) || (first.allCaps && first.text.length >= 3))));
+  if (lead) {
+    const f = classify(text, toks, a + 1, b, sentence, lowerSeen, capsMid, sports, undefined);
+    if (f?.kind === 'person' && !f.role) f.role = first.text;
+    return f;
   }
 
   // Titles before the name: "Gen. Charles Brown", "U.S. Secretary of Defense Mark Esper".
@@ -603,8 +627,14 @@ function classify(
     } else if (next?.text === ',' && next2?.key === 'who') {
       kind = 'person';
       cue = 'strong';
+    } else if (!single && isTitleOrProduct(nm, nameToks)) {
+      kind = 'organization';
+      cue = 'weak';
     } else if (!single && FIRST_NAMES.has(firstKey) && !PLACES.has(nKey)) {
       kind = 'person';
+      cue = 'strong';
+    } else if (!single && isClubRun(toks, nameStart, nameEnd, sports)) {
+      kind = 'organization';
       cue = 'strong';
     } else if (single && prev?.word && PLACE_PREV.has(prev.key) && !sports) {
       kind = 'place';
@@ -617,7 +647,10 @@ function classify(
       const bodyWord = nm.some((t) => PLACES.has(t.key) || ORG_SUFFIXES.has(t.key) || DEMONYMS.has(t.key));
       // Every word also written in lower case here: a title of a work or a slogan, not a person.
       const ordinary = nm.every((t) => lowerSeen.has(t.key) || COMMON_CAPS.has(t.key));
-      kind = nm.length >= 5 || bodyWord || ordinary ? 'organization' : COMPASS.has(firstKey) && nm.every((t) => COMPASS.has(t.key)) ? 'place' : 'person';
+      // A person's name does not start with a word this text writes in lower case, nor with a gerund
+      // ("Finding …", "Thinking …"); given names that are words are in FIRST_NAMES, checked above.
+      const wordFirst = !PARTICLES.has(firstKey) && (lowerSeen.has(firstKey) || (firstKey.length >= 6 && firstKey.endsWith('ing')));
+      kind = nm.length >= 5 || bodyWord || ordinary || wordFirst ? 'organization' : COMPASS.has(firstKey) ? 'place' : 'person';
       cue = 'weak';
     }
   }
@@ -659,6 +692,27 @@ function isSportsClub(toks: Tok[], a: number, b: number, sports: boolean): boole
   if (!sports) return false;
   if (prev?.word && (SPORT_PREV.has(prev.key) || prev.key === 'at')) return true;
   return next?.word === true && SPORT_PREV.has(next.key);
+}
+
+/** A run with a capitalised small word, an acronym or "&" in it: a work, product or body ("X In The Y",
+ *  "X DVD", "BBC X", "X & Y"), not a person. Initials ("AR X") and regnal numbers ("X II") are allowed. */
+function isTitleOrProduct(nm: Tok[], all: Tok[]): boolean {
+  if (all.some((t) => t.text === '&')) return true; // "X & Y": a firm
+  for (let i = 0; i < nm.length; i++) {
+    const t = nm[i];
+    if (!t.cap) continue;
+    if (i > 0 && TITLE_SMALL_WORDS.has(t.key)) return true;
+    if (t.allCaps && !/[.-]/.test(t.text) && !ROMAN_RE.test(t.text) && !POST_NOMINALS.has(t.key) && (t.text.length >= 3 || i > 0)) return true;
+  }
+  return false;
+}
+
+/** Several words used as a club: "X Y manager", "X Y's striker", "at X Y" in a sports sentence. */
+function isClubRun(toks: Tok[], a: number, b: number, sports: boolean): boolean {
+  const next = toks[b];
+  const last = toks[b - 1];
+  if (next?.word && !next.cap && (last.poss ? CLUB_STAFF.has(next.key) : SPORT_NEXT.has(next.key))) return true;
+  return sports && toks[a - 1]?.key === 'at';
 }
 
 function roleNounWithin(toks: Tok[], s: number, e: number): boolean {
