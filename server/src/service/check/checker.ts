@@ -103,7 +103,7 @@ function judge(
   allMentions: Mention[],
 ): Judgement | null {
   const names: ClaimName[] = [];
-  for (const mention of joinSpacedHyphens(s.mentions, draft.prose.masked)) {
+  for (const mention of joinSplitNames(s.mentions, draft.prose.masked)) {
     const entity = corpus.resolveMention(mention, allMentions);
     const words = tokenize(mention.text)
       .map((t) => t.norm)
@@ -237,18 +237,26 @@ function linkAbbreviations(names: ClaimName[], text: string): void {
 
 /**
  * Names split at a spaced hyphen ("Al - Wasl", "Paris Saint - Germain", as machine-tokenized text writes
- * them) joined back into one name, written with a plain hyphen.
+ * them) joined back into one name, written with a plain hyphen; and a name cut inside a word (camel
+ * case "BlueKettle", "U.S" with no final stop) made the whole word, as the sources index it.
  */
-function joinSpacedHyphens(mentions: Mention[], text: string): Mention[] {
+function joinSplitNames(mentions: Mention[], text: string): Mention[] {
   const out: Mention[] = [];
-  for (const m of mentions) {
+  for (const found of mentions) {
+    const rest = WORD_REST.exec(text.slice(found.end, found.end + 40))?.[0] ?? '';
+    const m = rest ? { ...found, end: found.end + rest.length, text: text.slice(found.start, found.end + rest.length) } : found;
     const prev = out[out.length - 1];
-    if (prev && text.slice(prev.end, m.start) === ' - ') {
+    if (prev && m.start < prev.end) {
+      out[out.length - 1] = { ...prev, end: Math.max(prev.end, m.end), text: text.slice(prev.start, Math.max(prev.end, m.end)) };
+    } else if (prev && text.slice(prev.end, m.start) === ' - ') {
       out[out.length - 1] = { ...m, start: prev.start, text: `${prev.text}-${m.text}`, role: prev.role ?? m.role };
     } else out.push(m);
   }
   return out;
 }
+
+/** The rest of a word a name ends inside: letters and digits, with stops only between them. */
+const WORD_REST = /^(?:\.?[\p{L}\p{N}])+/u;
 
 /** The unit names another person or place of the same kind where the claim's one is missing. */
 function swappedName(u: EvidenceUnit, names: ClaimName[]): Entity | undefined {

@@ -385,7 +385,7 @@ export function scoreUnit(
     for (const s of unit) {
       for (const u of s.quantities) {
         const c = compareQuantities(q, u);
-        if (c === 'same') same = true;
+        if (c === 'same' && asPrecise(u, q)) same = true;
         else if (c === 'different' && !conflict) {
           conflict = u;
           conflictSentence = s;
@@ -395,7 +395,7 @@ export function scoreUnit(
     if (same) continue;
     let inArticle = known?.figures.get(q);
     if (inArticle === undefined) {
-      inArticle = !!facts && facts.quantities.some((u) => compareQuantities(q, u) === 'same');
+      inArticle = !!facts && facts.quantities.some((u) => compareQuantities(q, u) === 'same' && asPrecise(u, q));
       known?.figures.set(q, inArticle);
     }
     missingFigures.push({ claim: q, conflict, conflictSentence, inArticle });
@@ -425,6 +425,15 @@ export function scoreUnit(
     otherEntities,
     negationMismatch: claimNegated !== unitNegated && unit.length === 1,
   };
+}
+
+/**
+ * Whether a source date is as precise as the claim's: "2016" does not back "May 19, 2016" (the claim
+ * adds a day the source lacks), while "May 19" backs "May 2016" (the year may stand elsewhere).
+ */
+function asPrecise(source: Quantity, claim: Quantity): boolean {
+  if (claim.month !== undefined && source.month === undefined) return false;
+  return claim.day === undefined || source.day !== undefined;
 }
 
 export function isNegated(text: string): boolean {
