@@ -158,3 +158,9 @@ test('corpus locator: explicit, nearby (walking up), bundled', () => {
   // The temp dir's ancestors might hold a corpus/ of their own; otherwise the bundled one applies.
   assert.ok(located.origin === 'bundled' || located.origin === 'nearby');
 });
+
+test('saved indexes are keyed by the analysis code: a stable hash of the service sources when run from source', async () => {
+  const { analysisId } = await import('../../server/src/host/analysisId.ts');
+  assert.match(analysisId(), /^[0-9a-f]{16}$/);
+  assert.equal(analysisId(), analysisId());
+});

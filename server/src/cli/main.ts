@@ -8,6 +8,7 @@ import { defaultSettings, type DraftReport, type SourcedService } from '../servi
 import { decodeText, readCorpus, walkCorpus, type CorpusEntry } from '../host/corpusFiles.ts';
 import { corpusFingerprint, defaultCacheFile, loadIndexCacheEntry, saveIndexCache } from '../host/indexCache.ts';
 import { locateCorpus } from '../host/corpusLocator.ts';
+import { analysisId } from '../host/analysisId.ts';
 import { parseArgs, USAGE, type Command } from './args.ts';
 import { corpusSummary, entityJson, entityTextLine, fileJson, hasFindings, summaryLine, textLines, type CheckJson, type PathOf } from './report.ts';
 import pkg from '../../../package.json';
@@ -178,7 +179,7 @@ async function loadCorpus(service: SourcedService, req: CorpusRequest): Promise<
   if (!req.noCache && located.roots.length) {
     const entries: CorpusEntry[] = [];
     for await (const w of walkCorpus(located.roots, { exclude: req.exclude })) if (w.kind === 'entry') entries.push(w);
-    fingerprint = corpusFingerprint(located.roots, entries, `${VERSION} ${[...req.exclude].sort().join('\n')}`);
+    fingerprint = corpusFingerprint(located.roots, entries, `${VERSION} ${analysisId()} ${[...req.exclude].sort().join('\n')}`);
     const hit = await loadIndexCacheEntry(cacheFile, fingerprint);
     if (hit && (await service.importIndex(hit.lines))) {
       warnings.push(...hit.warnings);

@@ -8,13 +8,14 @@ import { createSourcedService, type SourcedService, type SourcedSettings } from 
 import type { DocumentInput } from '../service/types.ts';
 import { readCorpus, walkCorpus, type CorpusEntry } from '../host/corpusFiles.ts';
 import { corpusFingerprint, defaultCacheFile, loadIndexCacheEntry, saveIndexCache } from '../host/indexCache.ts';
+import { analysisId } from '../host/analysisId.ts';
 import { isUnder, resolveCorpusRoots } from './corpusPaths.ts';
 import type { StatusParams } from '../protocol.ts';
 
 const CORPUS_EXTENSIONS = /\.(?:md|markdown|txt)$/i;
 const STATUS_INTERVAL_MS = 150;
 /** Part of the cache fingerprint: an index saved by another server build is not reused. */
-const CACHE_SALT = 'lsp-0.1.0';
+const cacheSalt = () => `lsp ${analysisId()}`;
 
 export interface ProgressReporter {
   report(percentage: number, message?: string): void;
@@ -124,7 +125,7 @@ export class CorpusFolder {
       for await (const w of walkCorpus(roots, { signal, confineTo: this.confineTo() })) if (w.kind === 'entry') entries.push(w);
       if (signal.aborted) return false;
       const cacheFile = this.env.useCache ? defaultCacheFile(roots) : undefined;
-      const fingerprint = corpusFingerprint(roots, entries, CACHE_SALT);
+      const fingerprint = corpusFingerprint(roots, entries, cacheSalt());
       const cached = cacheFile ? await loadIndexCacheEntry(cacheFile, fingerprint) : undefined;
       if (cached && (await target.importIndex(cached.lines))) {
         for (const w of cached.warnings) this.warn(w);

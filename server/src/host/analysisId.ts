@@ -1,0 +1,35 @@
+// Which analysis code wrote a saved index. The index stores what the analysis found (sentences, names and
+// their kinds, figures), so an index written by other code would answer with its old findings: caches are
+// keyed by this id. A bundle (dist/*.js) holds all of the analysis, so its own hash serves; run from
+// source (tsx), the service's source files are hashed.
+
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+function hashFiles(files: string[], base: string): string {
+  const h = createHash('sha256');
+  for (const f of files) h.update(`${path.relative(base, f)}\n`).update(readFileSync(f));
+  return h.digest('hex').slice(0, 16);
+}
+
+function compute(): string {
+  try {
+    if (__filename.endsWith('.js')) return hashFiles([__filename], path.dirname(__filename));
+    const service = path.join(__dirname, '..', 'service');
+    const files = readdirSync(service, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+      .map((e) => path.join(e.parentPath, e.name))
+      .sort();
+    return hashFiles(files, service);
+  } catch {
+    return 'unknown';
+  }
+}
+
+let id: string | undefined;
+
+/** Computed once, when a cache is first looked up. */
+export function analysisId(): string {
+  return (id ??= compute());
+}
