@@ -17,7 +17,7 @@ import { NameSearch } from './nameSearch.ts';
 
 export { searchTerm } from './sentenceIndex.ts';
 
-const INDEX_FORMAT = 5;
+const INDEX_FORMAT = 6;
 /** A large saved index loads in slices of this many milliseconds. */
 const LOAD_SLICE_MS = 20;
 const SPEAKER_CACHE = 500;
@@ -98,9 +98,10 @@ interface StoredArticle {
   id0: number;
   /** start, end, line per sentence. */
   sel: number[];
-  /** [sentence index, quotes, figures, mentions] for sentences with any; mentions only without `m`. */
-  x: Array<[number, Quote[] | 0, StoredFigure[] | 0, Mention[] | 0]>;
-  /** The article's mentions with their resolution in the article (see EntityTable.savedMentions). */
+  /** [sentence index, quotes, figures] for sentences with either. */
+  x: Array<[number, Quote[] | 0, StoredFigure[] | 0]>;
+  /** The article's mentions with their resolution in the article (see EntityTable.savedMentions); absent
+   *  when it has none. */
   m?: SavedMentions;
   /** Names and figures as written that this article is the first to use: they extend the index's
    *  string table, which `m` and figures refer to by number. */
@@ -334,13 +335,15 @@ export class CorpusIndex implements CorpusView {
     for (const a of this.byUri.values()) {
       const sel: number[] = [];
       const x: StoredArticle['x'] = [];
-      const m = this.table.savedMentions(a.uri, a.sentences.flatMap((s) => s.mentions), ref);
+      const mentions = a.sentences.flatMap((s) => s.mentions);
+      const m = mentions.length ? this.table.savedMentions(a.uri, mentions, ref) : undefined;
+      // The table holds every mention of an indexed article; anything else is a bug, not a saved index.
+      if (mentions.length && !m) throw new Error(`the entity table does not hold the mentions of ${a.uri}`);
       for (const s of a.sentences) {
         sel.push(s.start, s.end, s.line);
-        const mentions = !m && s.mentions.length ? s.mentions : 0;
-        if (s.quotes.length || s.quantities.length || mentions) {
+        if (s.quotes.length || s.quantities.length) {
           const figures = s.quantities.length ? s.quantities.map((q): StoredFigure => ({ ...q, text: ref(q.text) })) : 0;
-          x.push([s.index, s.quotes.length ? s.quotes : 0, figures, mentions]);
+          x.push([s.index, s.quotes.length ? s.quotes : 0, figures]);
         }
       }
       const stored: StoredArticle = { uri: a.uri, key: a.key, meta: a.meta, title: a.title, text: a.text, bodyStart: a.bodyStart, id0: this.firstId.get(a.uri) ?? 0, sel, x };
@@ -416,7 +419,7 @@ export class CorpusIndex implements CorpusView {
       sentences.push(s);
       this.docs[raw.id0 + i] = s;
     }
-    for (const [i, q, n, m] of raw.x) {
+    for (const [i, q, n] of raw.x) {
       const s = sentences[i];
       if (!s) continue;
       if (q) s.quotes = q;
@@ -429,10 +432,6 @@ export class CorpusIndex implements CorpusView {
           figures[k].text = text;
         }
         s.quantities = figures;
-      }
-      if (m) {
-        for (const mention of m) mention.text = this.intern(mention.text);
-        s.mentions = m;
       }
     }
     const article: Article = { uri: raw.uri, key: raw.key, meta: raw.meta, title: raw.title, text: raw.text, bodyStart: raw.bodyStart, sentences };
@@ -450,10 +449,6 @@ export class CorpusIndex implements CorpusView {
         else s.mentions.push(mention);
       }
       for (const s of sentences) if (s.mentions.length > 1) s.mentions = exact(s.mentions, NO_MENTIONS);
-    } else {
-      const sites: MentionSite[] = [];
-      for (const s of sentences) for (const mention of s.mentions) sites.push({ uri: article.uri, sentence: s.index, mention });
-      this.table.setArticle(article.uri, sites);
     }
   }
 }
