@@ -385,7 +385,7 @@ export function scoreUnit(
     for (const s of unit) {
       for (const u of s.quantities) {
         const c = compareQuantities(q, u);
-        if (c === 'same' && asPrecise(u, q)) same = true;
+        if (backs(u, q, c)) same = true;
         else if (c === 'different' && !conflict) {
           conflict = u;
           conflictSentence = s;
@@ -395,7 +395,7 @@ export function scoreUnit(
     if (same) continue;
     let inArticle = known?.figures.get(q);
     if (inArticle === undefined) {
-      inArticle = !!facts && facts.quantities.some((u) => compareQuantities(q, u) === 'same' && asPrecise(u, q));
+      inArticle = !!facts && facts.quantities.some((u) => backs(u, q));
       known?.figures.set(q, inArticle);
     }
     missingFigures.push({ claim: q, conflict, conflictSentence, inArticle });
@@ -428,10 +428,12 @@ export function scoreUnit(
 }
 
 /**
- * Whether a source date is as precise as the claim's: "2016" does not back "May 19, 2016" (the claim
- * adds a day the source lacks), while "May 19" backs "May 2016" (the year may stand elsewhere).
+ * Whether a source figure backs the claim's: the same value, and a date as precise: "2016" does not back
+ * "May 19, 2016" (the claim adds a day the source lacks), while "May 19" backs "May 2016" (the year may
+ * stand elsewhere). `c` is their comparison when already made.
  */
-function asPrecise(source: Quantity, claim: Quantity): boolean {
+function backs(source: Quantity, claim: Quantity, c = compareQuantities(claim, source)): boolean {
+  if (c !== 'same') return false;
   if (claim.month !== undefined && source.month === undefined) return false;
   return claim.day === undefined || source.day !== undefined;
 }
