@@ -21,8 +21,6 @@ export interface MeasureOptions {
   log: (message: string) => void;
   /** The responsiveness pass (a second cold index) runs only for corpora up to this many files. */
   responsivenessMaxFiles: number;
-  /** Corpora up to this many files are cold-indexed `runs` times (median and p95); larger ones once. */
-  repeatColdMaxFiles?: number;
   /** Receives the results known so far (after indexing), in case a later step crashes the process. */
   onPartial?: (partial: SizeResult) => void;
   /** Injected so the harness can be exercised without the real service. */
@@ -232,9 +230,12 @@ async function exportAndReload(held: { service?: SourcedService }, createService
   }
 }
 
+/** Corpora up to this many files are cold-indexed `runs` times (median and p95); larger ones once. */
+const REPEAT_COLD_MAX_FILES = 5_000;
+
 export async function measureSize(opts: MeasureOptions): Promise<SizeResult> {
   const result = await measureIndexed(opts);
-  if (opts.runs > 1 && result.files <= (opts.repeatColdMaxFiles ?? 5_000)) {
+  if (opts.runs > 1 && result.files <= REPEAT_COLD_MAX_FILES) {
     opts.log(`[${opts.size}] cold index again (${opts.runs - 1}×)…`);
     const { read } = await loadCorpusReader();
     const samples = [result.index.totalMs];
