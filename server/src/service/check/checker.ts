@@ -219,9 +219,9 @@ function supportScore(u: EvidenceUnit): number {
 }
 
 /**
- * A name and its abbreviation in brackets right after it ("Police and Crime Commissioner (PCC)") are one
+ * A name and its abbreviation in brackets right after it ("Harbour Safety Commission (HSC)") are one
  * name: a source that uses either form has it. The capitals of the name must end the abbreviation (the
- * name may have lost a leading word such as "Police and").
+ * name found may have lost a leading word, "Greater Harbour Safety Commission (GHSC)").
  */
 function linkAbbreviations(names: ClaimName[], text: string): void {
   for (let i = 0; i + 1 < names.length; i++) {
@@ -236,7 +236,7 @@ function linkAbbreviations(names: ClaimName[], text: string): void {
 }
 
 /**
- * Names split at a spaced hyphen ("Al - Wasl", "Paris Saint - Germain", as machine-tokenized text writes
+ * Names split at a spaced hyphen ("Vell - Aro", "Port Saint - Marin", as machine-tokenized text writes
  * them) joined back into one name, written with a plain hyphen; and a name cut inside a word (camel
  * case "BlueKettle", "U.S" with no final stop) made the whole word, as the sources index it.
  */

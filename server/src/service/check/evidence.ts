@@ -26,7 +26,7 @@ export interface ClaimName {
   entity?: Entity;
   /** Content words of the name (folded), for matching when the corpus does not know it. */
   words: string[];
-  /** Words of the same name written the other way in the claim: "Ulster Defence Regiment (UDR)". */
+  /** Words of the same name written the other way in the claim: "Harbour Safety Commission (HSC)". */
   abbreviation?: string[];
 }
 
