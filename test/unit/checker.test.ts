@@ -204,3 +204,50 @@ test('a name with its abbreviation in brackets is found when the source uses the
   );
   assert.equal(claim.verdict, 'supported', claim.reason);
 });
+
+test('questions, sentences about the article itself and inverted judgements are not claims', async () => {
+  const service = await setup();
+  const text = [
+    'Was the port director right to blame the union?',
+    'The rest of this piece looks at how the dockers and the harbour authority reacted.',
+    'In this column I weigh the cost of the stoppage.',
+    'Seldom has a harbour dispute produced so much bitterness on the quayside.',
+    'The new footbridge will be painted green.',
+  ].join('\n\n');
+  const report = await service.checkDocument({ uri: 'file:///draft.md', text });
+  assert.deepEqual(
+    report.claims.map((c) => c.text),
+    ['The new footbridge will be painted green.'],
+    'only the sentence about an event is judged',
+  );
+});
+
+test('a claim whose main verb no passage about its subject states is unsourced, and says which verb', async () => {
+  const service = createSourcedService();
+  await service.upsertSources([
+    { uri: 'file:///corpus/harbour.md', text: harbour },
+    { uri: 'file:///corpus/notes.md', text: '# Harbour notes\n\nA local fisherman apologised for the delay, and a trader sued the council.\n' },
+  ]);
+  const report = await service.checkDocument({ uri: 'file:///draft.md', text: 'Union leader Maria Okafor apologised to the dockers.' });
+  const claim = report.claims[0];
+  assert.equal(claim.verdict, 'unsourced', 'the verb is in the corpus, but not said of her');
+  assert.match(claim.reason, /No source says Maria Okafor apologised/);
+  const told = await service.checkDocument({ uri: 'file:///draft2.md', text: 'Union leader Maria Okafor told reporters the deal gave workers a 4% pay rise.' });
+  assert.equal(told.claims[0].verdict, 'supported', 'the stated event still passes');
+});
+
+test('a passage about the subject stating the opposite direction contradicts the claim', async () => {
+  const service = createSourcedService();
+  await service.upsertSources([
+    {
+      uri: 'file:///corpus/vote.md',
+      text: '# Assembly vote\n\nThe Lowland assembly voted on Tuesday on the fishing quota plan.\n\nAssembly speaker Ilse Varga opposed the fishing quota plan in the vote on Tuesday, saying it came too soon.\n',
+    },
+    { uri: 'file:///corpus/notes.md', text: '# Harbour notes\n\nA local fisherman said he supported the new harbour rules.\n' },
+  ]);
+  const report = await service.checkDocument({ uri: 'file:///draft.md', text: 'Assembly speaker Ilse Varga supported the fishing quota plan in the vote on Tuesday.' });
+  const claim = report.claims[0];
+  assert.equal(claim.verdict, 'contradicted');
+  assert.match(claim.reason, /opposed/);
+  assert.equal(claim.conflict?.draft, 'supported');
+});

@@ -12,13 +12,16 @@ import { citedArticle } from '../features/diagnostics.ts';
 import { linesOf } from '../features/draftLookup.ts';
 import { proseText, type DraftAnalysis, type DraftSentence } from './draft.ts';
 import { isClaim, pronounReferent } from './claims.ts';
-import { ClaimMemo, candidateUnits, claimTerms, isNegated, scoreUnit, type ClaimName, type EvidenceUnit } from './evidence.ts';
+import { ClaimMemo, candidateUnits, claimTerms, isNegated, scoreUnit, unitLookup, articleLookup, passagesAboutLookup, type ClaimName, type EvidenceUnit } from './evidence.ts';
+import { claimPredicate, type PredicateWord } from './predicate.ts';
 import { matchQuote, quoteWords } from './quoteCheck.ts';
 import { hasWeakKind } from '../corpus/names.ts';
 import { tuning } from './tuning.ts';
 import { Lru } from '../util/lru.ts';
 
 const CANDIDATES = 30;
+/** Content words a claim needs before a passage may back it without stating its main verb. */
+const WAIVER_TERMS = 5;
 /** Share of a claim's words inside found quotations that makes the quotation its evidence. */
 const QUOTE_SHARE = 0.6;
 
@@ -171,18 +174,51 @@ function judge(
     quoted.length > 0 &&
     quotedWords >= QUOTE_SHARE * quoteWords(prose).length &&
     scored.some((u) => u.sentences.includes(quoted[0].sentence) && u.missingNames.every((n) => n.inArticle));
-  if (quoteBacked || (best && supportScore(best) >= threshold && novel <= tuning.novelAllowed)) {
+  // What the claim says of its subject must be stated in a passage that names the subject.
+  const predicate = claimPredicate(
+    draft.prose.masked.slice(s.start, s.end),
+    [...s.mentions, ...s.quotes].map((x) => ({ start: x.start - s.start, end: x.end - s.start })),
+  );
+  const subject = subjectOf(names, predicate, s);
+  const states = (u: EvidenceUnit) => predicateGaps(u, predicate, subject, corpus).length === 0;
+  const passing = supporting.filter((u) => supportScore(u) >= threshold);
+  const stating = passing.filter(states);
+  const supported = (units: EvidenceUnit[]): Judgement => ({
+    verdict: 'supported',
+    reason: '',
+    entities,
+    sources: [
+      ...quoted,
+      ...units.slice(0, 3).flatMap((u) => u.sentences.map((sentence) => ({ sentence, score: round(supportScore(u)) }))),
+    ].filter(uniqueSentence),
+  });
+  if (quoteBacked) return supported(passing);
+  if (stating.length > 0 && novel <= tuning.novelAllowed) return supported(stating);
+  if (best && passing.length > 0 && novel <= tuning.novelAllowed) {
+    // The names and figures are there, but no passage about the subject says what the claim does.
+    const opposite = oppositeIn(scored, predicate, subject, corpus);
+    // A passage that covers nearly all of the claim's other words may say the same with another verb.
+    // Not for a short claim, where the verb is most of what it says.
+    const nameStems = new Set(names.flatMap((n) => n.words.map((w) => searchTerm(w))));
+    const waived = terms.filter((t) => !nameStems.has(t.stem)).length >= WAIVER_TERMS ? passing.filter((u) => supportScore(u) >= tuning.predicateWaiver) : [];
+    if (!opposite && waived.length > 0) return supported(waived);
+    if (opposite) {
+      return {
+        verdict: 'contradicted',
+        reason: `The source says “${opposite.source}”, not “${opposite.word.text}”.`,
+        entities,
+        sources: opposite.unit.sentences.map((sentence) => ({ sentence, score: round(opposite.unit.coverage) })),
+        conflict: { start: opposite.word.start, end: opposite.word.end, draft: opposite.word.text, source: opposite.source },
+      };
+    }
+    const gaps = predicateGaps(passing[0], predicate, subject, corpus);
+    const who = subject?.entity?.name ?? subject?.mention.text;
+    const what = (gaps.length > 0 ? gaps : predicate).map((p) => p.text).join(', ');
     return {
-      verdict: 'supported',
-      reason: '',
+      verdict: 'unsourced',
+      reason: who ? `No source says ${who} ${what}.` : `No source passage says “${what}”.`,
       entities,
-      sources: [
-        ...quoted,
-        ...supporting
-          .slice(0, 3)
-          .filter((u) => supportScore(u) >= threshold)
-          .flatMap((u) => u.sentences.map((sentence) => ({ sentence, score: round(supportScore(u)) }))),
-      ].filter(uniqueSentence),
+      sources: passing[0].sentences.map((sentence) => ({ sentence, score: round(supportScore(passing[0])) })),
     };
   }
 
@@ -205,6 +241,52 @@ function judge(
     entities,
     sources: nearest && nearest.coverage > 0.3 ? nearest.sentences.map((sentence) => ({ sentence, score: round(nearest.coverage) })) : [],
   };
+}
+
+/** The claim's subject: the first name before its first content verb (or its pronoun's referent). */
+function subjectOf(names: ClaimName[], predicate: PredicateWord[], s: DraftSentence): ClaimName | undefined {
+  const verbAt = predicate.length > 0 ? s.start + predicate[0].start : Infinity;
+  const before = names.filter((n) => n.mention.start < verbAt && (n.entity?.kind ?? n.mention.kind) !== 'place');
+  // The name nearest the verb: "Science minister Lord X has said", "the club's manager Y resigned".
+  return before[before.length - 1] ?? names.find((n) => n.words.length === 0);
+}
+
+/** The claim's content verbs a unit does not state (all of them when the unit lacks the subject). */
+function predicateGaps(u: EvidenceUnit, predicate: PredicateWord[], subject: ClaimName | undefined, corpus: CorpusIndex): PredicateWord[] {
+  if (predicate.length === 0) return [];
+  if (subject && u.missingNames.some((n) => n.mention === subject.mention && !n.inArticle)) return predicate;
+  // Stated in the passage, or where its article speaks of the subject (a sentence naming it, or next to one).
+  const inUnit = unitLookup(u.sentences, corpus);
+  const inArticle =
+    !subject || tuning.predicateInArticle === 1
+      ? articleLookup(u.sentences, corpus)
+      : tuning.predicateInArticle === 2 && subject.words.length > 0
+        ? passagesAboutLookup(u.sentences, subject, corpus)
+        : () => false;
+  const has = (w: string) => inUnit(w) || inArticle(w);
+  return predicate.filter((p) => !p.stems.some(has) && !(p.prefix && has(`~${p.prefix}`)));
+}
+
+/** A unit about the subject, close to the claim, that states an opposite of one of its verbs. */
+function oppositeIn(
+  scored: EvidenceUnit[],
+  predicate: PredicateWord[],
+  subject: ClaimName | undefined,
+  corpus: CorpusIndex,
+): { unit: EvidenceUnit; word: PredicateWord; source: string } | undefined {
+  const ranked = [...scored].sort((a, b) => b.coverage - a.coverage);
+  for (const u of ranked) {
+    if (u.coverage < tuning.contradiction) break;
+    if (u.missingFigures.length > 0 || (subject && u.missingNames.some((n) => n.mention === subject.mention))) continue;
+    const has = unitLookup(u.sentences, corpus);
+    for (const p of predicateGaps(u, predicate, subject, corpus)) {
+      const o = p.opposites.find(has);
+      if (!o) continue;
+      const written = u.sentences.flatMap((x) => tokenize(x.text)).find((t) => searchTerm(t.norm) === o);
+      return { unit: u, word: p, source: written?.text ?? o };
+    }
+  }
+  return undefined;
 }
 
 /**

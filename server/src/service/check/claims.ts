@@ -10,8 +10,20 @@ const PRONOUN_START = /^\W*(?:he|she|his|her|they|their)\b/i;
 /** How many sentences back a pronoun may find the person it refers to. */
 const PRONOUN_LOOKBACK = 3;
 
+// The writer's framing, not a claim about people or events: sentences about the article itself ("The
+// rest of this piece looks at…", "In this column…", "We will now consider…").
+const ABOUT_THE_TEXT =
+  /^\W*(?:(?:in|below,?|throughout)\s+)?(?:(?:the\s+)?(?:remainder|rest|(?:first|next|final|last|second)\s+(?:part|section|half))\s+of\s+)?(?:this|the\s+present|the\s+following)\s+(?:article|piece|essay|column|post|feature|analysis|section|chapter|page)\b|^\W*(?:we|i)\s+(?:will|shall|now|then|first)\s+(?:\w+\s+)?(?:look|turn|consider|examine|explore|ask|discuss)\b/i;
+// An evaluation led by an inverted negative adverb ("Seldom has…", "Rarely have…", "Never before has…"):
+// the writer's judgement, with no checkable event unless it carries a figure or a quotation.
+const INVERTED_JUDGEMENT = /^\W*(?:seldom|rarely|scarcely|hardly\s+ever|never\s+before|nowhere\s+else|not\s+since|little)\s+(?:has|have|had|is|are|was|were|does|do|did|will|would|can|could)\b/i;
+
 export function isClaim(s: DraftSentence, prose: string): boolean {
   if (s.heading || s.ignored) return false;
+  // A question asks; it claims nothing (unless it quotes someone, whose words are checked).
+  if (s.quotes.length === 0 && /\?["”’)\]]*$/.test(prose.trim())) return false;
+  if (ABOUT_THE_TEXT.test(prose)) return false;
+  if (INVERTED_JUDGEMENT.test(prose) && s.quotes.length === 0 && !s.quantities.some((q) => q.kind !== 'ordinal')) return false;
   if (s.mentions.length > 0 || s.quotes.length > 0) return true;
   if (s.quantities.some((q) => q.kind !== 'ordinal')) return true;
   const words = prose.split(/\s+/).filter((w) => /\p{L}{3,}/u.test(w));

@@ -341,6 +341,34 @@ function sentenceLookup(sentence: SourceSentence, corpus: CorpusIndex): (w: stri
   return termLookup(corpus, article, sentence.index, sentence.index + 1, () => (words ??= foldWords(sentence.text)));
 }
 
+/** Whether a unit's whole article holds a word (see `termLookup`). */
+export function articleLookup(unit: SourceSentence[], corpus: CorpusIndex): (w: string) => boolean {
+  const article = corpus.article(unit[0].uri);
+  return article ? factsOf(article, corpus).has : () => false;
+}
+
+/**
+ * Whether the passages of a unit's article that name `name` (a sentence naming it, with its neighbours)
+ * hold a word: where the article says something about that person or thing.
+ */
+export function passagesAboutLookup(unit: SourceSentence[], name: ClaimName, corpus: CorpusIndex): (w: string) => boolean {
+  const article = corpus.article(unit[0].uri);
+  if (!article) return () => false;
+  const about: SourceSentence[] = [...unit];
+  article.sentences.forEach((s, i) => {
+    const has = sentenceLookup(s, corpus);
+    if (!nameIn(name, () => sentenceEntities(s, corpus), has, () => foldRole(s.text))) return;
+    for (const k of [i - 1, i, i + 1]) if (article.sentences[k] && !about.includes(article.sentences[k])) about.push(article.sentences[k]);
+  });
+  return unitLookup(about, corpus);
+}
+
+/** Whether a unit of source sentences holds a word (see `termLookup`). */
+export function unitLookup(unit: SourceSentence[], corpus: CorpusIndex): (w: string) => boolean {
+  const lookups = unit.map((s) => sentenceLookup(s, corpus));
+  return (w) => lookups.some((has) => has(w));
+}
+
 /** Scores a unit of one or two adjacent sentences against the claim. */
 export function scoreUnit(
   unit: SourceSentence[],

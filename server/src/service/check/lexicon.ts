@@ -119,3 +119,34 @@ const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'sev
 export function isNumberWord(s: string): boolean {
   return NUMBER_WORDS.has(s);
 }
+
+// Opposite directions news copy reports, beside WordNet's antonyms: a passage that says one of these of
+// the claim's subject, where the claim says the other, contradicts it.
+const OPPOSITES: Array<[string[], string[]]> = [
+  [['rise', 'increase', 'grow', 'climb', 'gain', 'jump', 'surge', 'expand', 'raise'], ['fall', 'decrease', 'drop', 'decline', 'shrink', 'slump', 'slide', 'contract', 'cut', 'lower']],
+  [['win'], ['lose']],
+  [['support', 'back', 'favour', 'favor', 'endorse', 'approve', 'welcome', 'urge'], ['oppose', 'reject', 'condemn', 'veto', 'block']],
+  [['resume', 'restart', 'reopen'], ['stop', 'halt', 'suspend', 'abandon', 'end']],
+  [['accept', 'agree'], ['reject', 'refuse', 'decline']],
+  [['hire', 'recruit'], ['fire', 'sack', 'dismiss']],
+  [['open'], ['close', 'shut']],
+  [['lift', 'scrap', 'ease'], ['impose', 'tighten']],
+  [['acquit', 'clear'], ['convict']],
+  [['join'], ['leave', 'quit']],
+  [['confirm'], ['deny']],
+];
+const oppositeMap = new Map<string, Set<string>>();
+for (const [a, b] of OPPOSITES) {
+  for (const [from, to] of [[a, b], [b, a]]) {
+    for (const w of from) {
+      const set = oppositeMap.get(w) ?? new Set<string>();
+      for (const o of to) set.add(o);
+      oppositeMap.set(w, set);
+    }
+  }
+}
+
+/** Verbs of the opposite direction (lemmas in, lemmas out). */
+export function oppositesOf(lemma: string): string[] {
+  return [...(oppositeMap.get(lemma) ?? [])];
+}

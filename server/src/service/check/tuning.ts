@@ -22,6 +22,10 @@ export const tuning = {
   anchorCount: 1,
   /** How many words no source uses a supported claim may have. */
   novelAllowed: 0,
+  /** 1: a claim's main verb may be stated anywhere in the supporting passage's article; 0: in the passage. */
+  predicateInArticle: 0,
+  /** Support score at which a passage backs a claim even without its main verb (a paraphrase). */
+  predicateWaiver: 0.75,
   /** Weight factor of words the corpus never uses. */
   novelWord: 2,
 };

@@ -1,0 +1,114 @@
+// What a claim says about its subject: its content verbs ("was knighted", "threatened to sue",
+// "attended"), found with a part-of-speech tagger. A passage supports the claim only if it states each of
+// them, by the same word, a paraphrase, a WordNet synonym of a frequent sense, or a noun derived from the
+// verb (knighted/knighthood); a passage that states an opposite (rose/fell, backed/opposed) contradicts it.
+
+import type { Span } from '../types.ts';
+import { tag, type Tagged } from '../text/tagger.ts';
+import { searchTerm } from '../corpus/corpusIndex.ts';
+import { stem } from '../text/words.ts';
+import { isLightVerb, oppositesOf, paraphrasesOf } from './lexicon.ts';
+import { antonymsOf, derivedNounsOf, isPhrasalVerb, synonymsOf } from './wordnet.ts';
+import { Lru } from '../util/lru.ts';
+
+export interface PredicateWord {
+  /** The verb as written in the claim (with its particle: "turned down"). */
+  text: string;
+  lemma: string;
+  /** Offsets relative to the sentence start. */
+  start: number;
+  end: number;
+  /** Index terms any of which states the verb. */
+  stems: string[];
+  /** A stem prefix that states it in another form of the word family ("apologis" … "apology"). */
+  prefix?: string;
+  /** Index terms of its opposites. */
+  opposites: string[];
+}
+
+/** Verbs that frame a claim rather than say what happened: the content is in their complement. */
+const FRAME_VERBS = new Set(
+  ['say', 'tell', 'add', 'state', 'note', 'report', 'write', 'explain', 'insist', 'comment', 'remark', 'reply', 'respond', 'believe', 'think', 'expect', 'want', 'seem', 'include', 'continue', 'try', 'begin', 'start', 'use', 'need', 'let', 'help', 'follow', 'base', 'know', 'understand', 'feel', 'mean', 'call', 'describe', 'name', 'accord'].map(
+    (w) => stem(w),
+  ),
+);
+
+/** Stem prefix length that credits a word family. */
+const PREFIX = 5;
+
+const cache = new Lru<string, PredicateWord[]>(4000);
+
+/**
+ * The main content verb of a sentence (with its particle), leaving out words inside `exclude` (its names
+ * and quotations, offsets relative to the sentence). Auxiliaries, light and framing verbs ("said",
+ * "told": the content is in what follows), participles used as adjectives ("the proposed directive") and
+ * verbs of relative clauses ("a boy who went missing") are not the claim's event. A finite verb group
+ * ("has been arrested", "will vote") is preferred to a bare verb form.
+ */
+export function claimPredicate(sentence: string, exclude: Span[]): PredicateWord[] {
+  const key = `${sentence}\u0000${exclude.map((x) => `${x.start}:${x.end}`).join(',')}`;
+  return cache.getOrSet(key, () => {
+    const words = tag(sentence);
+    const candidates: Array<{ word: Tagged; index: number; finite: boolean }> = [];
+    words.forEach((w, i) => {
+      if (w.pos !== 'VERB' || exclude.some((x) => w.start < x.end && w.end > x.start)) return;
+      let j = i - 1;
+      while (j >= 0 && (words[j].pos === 'ADV' || words[j].pos === 'PART' && words[j].lemma === 'not')) j--;
+      const prev = words[j];
+      if (prev && (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'PUNCT' && /^[-–]$/.test(prev.text))) return;
+      let k = j;
+      while (k >= 0 && words[k].pos === 'AUX') k--;
+      const finite = k < j;
+      // "who has been diagnosed", "which was built": a relative clause's verb.
+      if (RELATIVE.has(words[k]?.lemma ?? '') && (finite || k === i - 1)) return;
+      const lemma = w.lemma.replace(/[^a-z]/g, '');
+      const base = stem(lemma);
+      if (!base || isLightVerb(base) || FRAME_VERBS.has(base) || isLightVerb(stem(w.text.toLowerCase()))) return;
+      candidates.push({ word: w, index: i, finite });
+    });
+    const main = candidates.find((c) => c.finite) ?? candidates[0];
+    if (!main) return [];
+    const next = words[main.index + 1];
+    const particle = next && (next.pos === 'ADP' || next.pos === 'PART' || next.pos === 'ADV') && isPhrasalVerb(main.word.lemma, next.lemma) ? next : undefined;
+    return [predicateWord(main.word, main.word.lemma.replace(/[^a-z]/g, ''), particle)];
+  });
+}
+
+const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose', 'where']);
+
+function predicateWord(w: Tagged, lemma: string, particle: Tagged | undefined): PredicateWord {
+  const terms = new Set<string>();
+  const addWord = (word: string) => {
+    for (const part of word.split('_')) {
+      const t = searchTerm(part);
+      if (!t) continue;
+      for (const p of paraphrasesOf(t)) terms.add(p);
+      // Only the head of a phrasal synonym states the event alone ("back_up" → "back").
+      break;
+    }
+  };
+  addWord(lemma);
+  addWord(w.text.toLowerCase());
+  const lemmas = particle ? [`${lemma}_${particle.lemma}`, lemma] : [lemma];
+  for (const l of lemmas) {
+    for (const s of synonymsOf(l)) if (!s.includes('_')) addWord(s);
+    for (const n of derivedNounsOf(l)) addWord(n);
+  }
+  const opposites = new Set<string>();
+  for (const l of lemmas) {
+    for (const a of [...antonymsOf(l), ...oppositesOf(l)]) {
+      const t = searchTerm(a.split('_')[0]);
+      if (t && !terms.has(t)) opposites.add(t);
+    }
+  }
+  const first = stem(lemma);
+  return {
+    text: particle ? `${w.text} ${particle.text}` : w.text,
+    lemma,
+    start: w.start,
+    end: particle ? particle.end : w.end,
+    stems: [...terms],
+    prefix: first.length >= PREFIX ? first.slice(0, PREFIX) : undefined,
+    opposites: [...opposites],
+  };
+}
