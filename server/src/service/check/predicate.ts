@@ -8,7 +8,7 @@ import { tag, type Tagged } from '../text/tagger.ts';
 import { searchTerm } from '../corpus/corpusIndex.ts';
 import { stem } from '../text/words.ts';
 import { isLightVerb, oppositesOf, paraphrasesOf } from './lexicon.ts';
-import { antonymsOf, derivedNounsOf, isPhrasalVerb, synonymsOf } from './wordnet.ts';
+import { antonymsOf, broaderOf, derivedNounsOf, isPhrasalVerb, synonymsOf } from './wordnet.ts';
 import { Lru } from '../util/lru.ts';
 
 export interface PredicateWord {
@@ -28,7 +28,7 @@ export interface PredicateWord {
 
 /** Verbs that frame a claim rather than say what happened: the content is in their complement. */
 const FRAME_VERBS = new Set(
-  ['say', 'tell', 'add', 'state', 'note', 'report', 'write', 'explain', 'insist', 'comment', 'remark', 'reply', 'respond', 'believe', 'think', 'expect', 'want', 'seem', 'include', 'continue', 'try', 'begin', 'start', 'use', 'need', 'let', 'help', 'follow', 'base', 'know', 'understand', 'feel', 'mean', 'call', 'describe', 'name', 'accord'].map(
+  ['say', 'tell', 'add', 'state', 'note', 'report', 'write', 'explain', 'insist', 'comment', 'remark', 'reply', 'respond', 'believe', 'think', 'expect', 'want', 'seem', 'include', 'continue', 'try', 'begin', 'start', 'use', 'need', 'let', 'help', 'follow', 'base', 'know', 'understand', 'feel', 'mean', 'call', 'describe', 'accord'].map(
     (w) => stem(w),
   ),
 );
@@ -77,23 +77,25 @@ export function claimPredicate(sentence: string, exclude: Span[]): PredicateWord
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose', 'where']);
 
 function predicateWord(w: Tagged, lemma: string, particle: Tagged | undefined): PredicateWord {
-  const terms = new Set<string>();
-  const addWord = (word: string) => {
-    for (const part of word.split('_')) {
-      const t = searchTerm(part);
-      if (!t) continue;
-      for (const p of paraphrasesOf(t)) terms.add(p);
-      // Only the head of a phrasal synonym states the event alone ("back_up" → "back").
-      break;
-    }
+  const own = new Set<string>();
+  const related = new Set<string>();
+  const addWord = (word: string, into: Set<string>) => {
+    // Only the head of a phrasal verb states the event alone ("back_up" → "back").
+    const t = searchTerm(word.split('_')[0]);
+    // A light or framing verb ("take", "say") is in nearly every passage: as a synonym it would back anything.
+    if (!t || (into === related && (isLightVerb(t) || FRAME_VERBS.has(t)))) return;
+    for (const p of paraphrasesOf(t)) into.add(p);
   };
-  addWord(lemma);
-  addWord(w.text.toLowerCase());
+  addWord(lemma, own);
+  addWord(w.text.toLowerCase(), own);
   const lemmas = particle ? [`${lemma}_${particle.lemma}`, lemma] : [lemma];
   for (const l of lemmas) {
-    for (const s of synonymsOf(l)) if (!s.includes('_')) addWord(s);
-    for (const n of derivedNounsOf(l)) addWord(n);
+    for (const s of [...synonymsOf(l), ...broaderOf(l)]) if (!s.includes('_')) addWord(s, related);
+    for (const n of derivedNounsOf(l)) addWord(n, related);
   }
+  // A light or framing verb ("take", "say") is in nearly every passage: as a synonym it would back anything.
+  for (const t of related) if (!own.has(t) && (isLightVerb(t) || FRAME_VERBS.has(t))) related.delete(t);
+  const terms = new Set([...own, ...related]);
   const opposites = new Set<string>();
   for (const l of lemmas) {
     for (const a of [...antonymsOf(l), ...oppositesOf(l)]) {

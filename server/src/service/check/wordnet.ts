@@ -21,6 +21,11 @@ export function derivedNounsOf(lemma: string): string[] {
   return split(table.derived as Column, lemma);
 }
 
+/** Verbs one level more general than `lemma`'s two most frequent senses: pick → choose. */
+export function broaderOf(lemma: string): string[] {
+  return split(table.broader as Column, lemma);
+}
+
 /** Whether WordNet knows a phrasal verb ("turn_down", "pull_out"). */
 export function isPhrasalVerb(verb: string, particle: string): boolean {
   return `${verb}_${particle}` in (table.synonyms as Column) || `${verb}_${particle}` in (table.derived as Column);
