@@ -175,11 +175,13 @@ function judge(
     quotedWords >= QUOTE_SHARE * quoteWords(prose).length &&
     scored.some((u) => u.sentences.includes(quoted[0].sentence) && u.missingNames.every((n) => n.inArticle));
   // What the claim says of its subject must be stated in a passage that names the subject.
-  const predicate = claimPredicate(
+  let predicate = claimPredicate(
     draft.prose.masked.slice(s.start, s.end),
     [...s.mentions, ...s.quotes].map((x) => ({ start: x.start - s.start, end: x.end - s.start })),
   );
   const subject = subjectOf(names, predicate, s);
+  const subjectKind = subject && (subject.entity?.kind ?? subject.mention.kind);
+  if (tuning.predicatePersonsOnly && subjectKind !== 'person' && !(tuning.predicatePersonsOnly === 2 && subjectKind === 'organization')) predicate = [];
   const states = (u: EvidenceUnit) => predicateGaps(u, predicate, subject, corpus).length === 0;
   const passing = supporting.filter((u) => supportScore(u) >= threshold);
   const stating = passing.filter(states);

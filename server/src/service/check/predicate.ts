@@ -58,12 +58,18 @@ export function claimPredicate(sentence: string, exclude: Span[]): PredicateWord
       if (prev && (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'PUNCT' && /^[-–]$/.test(prev.text))) return;
       let k = j;
       while (k >= 0 && words[k].pos === 'AUX') k--;
-      const finite = k < j;
+      const next = words[i + 1];
+      // A verb group ("has been arrested") or a verb right after its subject ("Upton supported"), but not
+      // a passive participle after a noun ("a woman murdered by…").
+      const finite = k < j || (!!prev && SUBJECT.has(prev.pos) && next?.lemma !== 'by');
+      // "the youngest performer to accrue", "a chance to win": an infinitive after a noun completes the noun.
+      if (prev?.lemma === 'to' && prev.pos === 'PART' && SUBJECT.has(words[j - 1]?.pos ?? 'X')) return;
       // "who has been diagnosed", "which was built": a relative clause's verb.
       if (RELATIVE.has(words[k]?.lemma ?? '') && (finite || k === i - 1)) return;
       const lemma = w.lemma.replace(/[^a-z]/g, '');
       const base = stem(lemma);
-      if (!base || isLightVerb(base) || FRAME_VERBS.has(base) || isLightVerb(stem(w.text.toLowerCase()))) return;
+      // A function word tagged as a verb ("tell it like it is") states nothing of its own.
+      if (!base || !searchTerm(lemma) || isLightVerb(base) || FRAME_VERBS.has(base) || isLightVerb(stem(w.text.toLowerCase()))) return;
       candidates.push({ word: w, index: i, finite });
     });
     const main = candidates.find((c) => c.finite) ?? candidates[0];
@@ -74,6 +80,7 @@ export function claimPredicate(sentence: string, exclude: Span[]): PredicateWord
   });
 }
 
+const SUBJECT = new Set(['NOUN', 'PROPN', 'PRON']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose', 'where']);
 
 function predicateWord(w: Tagged, lemma: string, particle: Tagged | undefined): PredicateWord {
@@ -97,7 +104,8 @@ function predicateWord(w: Tagged, lemma: string, particle: Tagged | undefined): 
   for (const t of related) if (!own.has(t) && (isLightVerb(t) || FRAME_VERBS.has(t))) related.delete(t);
   const terms = new Set([...own, ...related]);
   const opposites = new Set<string>();
-  for (const l of lemmas) {
+  // A phrasal verb has its own opposites: "fall behind" is not the opposite of "climb".
+  for (const l of particle ? lemmas.slice(0, 1) : lemmas) {
     for (const a of [...antonymsOf(l), ...oppositesOf(l)]) {
       const t = searchTerm(a.split('_')[0]);
       if (t && !terms.has(t)) opposites.add(t);

@@ -24,6 +24,8 @@ export const tuning = {
   novelAllowed: 0,
   /** 1: a claim's main verb may be stated anywhere in the supporting passage's article; 0: in the passage. */
   predicateInArticle: 0,
+  /** Whose claims must have their main verb stated: 1 a person subject, 2 a person or organisation, 0 any. */
+  predicatePersonsOnly: 2,
   /** Support score at which a passage backs a claim even without its main verb (a paraphrase). */
   predicateWaiver: 0.75,
   /** Weight factor of words the corpus never uses. */
