@@ -29,6 +29,7 @@ import type { DocumentInput } from '../service/types.ts';
 import { CITE_ALL_KIND } from '../service/features/codeActions.ts';
 import { SettingsStore } from './settings.ts';
 import { CorpusFolder, type FileChange, type ProgressReporter } from './corpusFolder.ts';
+import { SOURCE_GLOB } from '../host/formats/sourceFormats.ts';
 import { findBundledCorpus, isUnder } from './corpusPaths.ts';
 import {
   CLAIM_AT_REQUEST,
@@ -44,7 +45,7 @@ import {
 /** Pause after the last keystroke before a pushed re-check (pull clients pace themselves). */
 const PUSH_DEBOUNCE_MS = 300;
 const WATCH_DEBOUNCE_MS = 100;
-const CORPUS_GLOB = '**/*.{md,markdown,txt}';
+const CORPUS_GLOB = SOURCE_GLOB;
 
 interface Capabilities {
   pullDiagnostics: boolean;
