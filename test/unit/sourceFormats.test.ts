@@ -25,7 +25,7 @@ fs.mkdirSync(root);
 const at = (name: string) => path.join(root, name);
 const NOISE = 'Readers get a free umbrella with every subscription';
 
-let results: CorpusFileResult[] = [];
+const results: CorpusFileResult[] = [];
 let service: SourcedService;
 
 before(async () => {

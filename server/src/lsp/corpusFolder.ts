@@ -52,6 +52,7 @@ export class CorpusFolder {
   private done = 0;
   private total = 0;
   private warnings: string[] = [];
+  private warningCount = 0;
   private indexedKey: string | undefined;
   private running: { key: string; abort: AbortController; promise: Promise<boolean> } | undefined;
   private lastStatus = 0;
@@ -120,6 +121,7 @@ export class CorpusFolder {
     this.done = 0;
     this.total = 0;
     this.warnings = [];
+    this.warningCount = 0;
     for (const r of this.refused) this.warn(`${r}: not read: outside the workspace folder, and the workspace is not trusted`);
     this.sendStatus(true);
     const progress = await this.env.beginProgress(`Sourced: indexing ${this.name}`);
@@ -231,6 +233,7 @@ export class CorpusFolder {
   }
 
   private warn(message: string): void {
+    this.warningCount++;
     if (this.warnings.length < 200) this.warnings.push(message);
     this.env.log(`sourced: ${message}`);
   }
@@ -248,6 +251,7 @@ export class CorpusFolder {
       bundled: this.bundled,
       roots: this.roots,
       warnings: this.warnings.slice(0, 20),
+      warningCount: this.warningCount,
     };
   }
 
