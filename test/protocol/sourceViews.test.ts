@@ -71,4 +71,5 @@ test('the file the server does not read is in the status with its reason', () =>
   assert.equal(status.articles, 1);
   assert.ok(status.warnings.some((w) => /site-plan\.png: not read: an image/.test(w)), JSON.stringify(status.warnings));
   assert.equal(status.warningCount, 1);
+  assert.equal(client.garbage, '', 'PDF.js printed nothing on the protocol channel');
 });

@@ -30,7 +30,7 @@ import { CITE_ALL_KIND } from '../service/features/codeActions.ts';
 import { SettingsStore } from './settings.ts';
 import { CorpusFolder, type FileChange, type ProgressReporter } from './corpusFolder.ts';
 import { SOURCE_GLOB } from '../host/formats/sourceFormats.ts';
-import { sourceOfView, viewDiagnostics, viewEvidence, viewHover, viewLinks, viewLocations } from './sourceViews.ts';
+import { sourceOfView, viewCompletionItem, viewCompletions, viewDiagnostics, viewEvidence, viewHover, viewLinks, viewLocations } from './sourceViews.ts';
 import type { Article } from '../service/api.ts';
 import { findBundledCorpus, isUnder } from './corpusPaths.ts';
 import {
@@ -163,13 +163,14 @@ class SourcedLanguageServer {
         const list = await folder.service.getCompletions(doc, position, token, { resolveDocumentation: this.caps.resolveDocumentation });
         // The resolve request names no document: the item carries it, to find its corpus.
         for (const item of list.items) if (item.data) item.data = { ...(item.data as object), uri: doc.uri };
-        return list;
+        return this.viewed(folder, viewCompletions, list);
       }),
     );
     c.onCompletionResolve(async (item, token) => {
       const uri = (item.data as { uri?: unknown } | undefined)?.uri;
       if (typeof uri !== 'string') return item;
-      return this.folderFor(uri).service.resolveCompletion(item, token);
+      const folder = this.folderFor(uri);
+      return this.viewed(folder, viewCompletionItem, await folder.service.resolveCompletion(item, token));
     });
     c.onCodeAction(({ textDocument, range, context }, token) =>
       this.withDoc(textDocument.uri, [], (doc, folder) => folder.service.getCodeActions(doc, range, context.diagnostics, context.only, token)),

@@ -4,7 +4,7 @@
 // editors get the plain file URIs. Hover and completion Markdown, locations, document links, diagnostics'
 // related information and "Show sources" evidence are rewritten here, after the service answered.
 
-import type { Diagnostic, DocumentLink, Hover, Location, MarkupContent } from 'vscode-languageserver-types';
+import type { CompletionItem, CompletionList, Diagnostic, DocumentLink, Hover, Location, MarkupContent } from 'vscode-languageserver-types';
 import type { Article } from '../service/api.ts';
 import type { Evidence } from '../service/types.ts';
 import { placeAtLine, placeText } from '../service/corpus/sourceMarks.ts';
@@ -81,4 +81,15 @@ export function viewDiagnostics(find: Find, diagnostics: Diagnostic[]): Diagnost
 
 export function viewEvidence(find: Find, sources: Evidence[]): Evidence[] {
   return sources.map((s) => ({ ...s, uri: viewUri(find, s.uri, s.range.start.line, s.range.start.character) }));
+}
+
+/** A completion item whose documentation (a quote's source, a citation's article) links to views. */
+export function viewCompletionItem(find: Find, item: CompletionItem): CompletionItem {
+  const doc = item.documentation;
+  if (!doc || typeof doc === 'string' || !doc.value.includes('](file:')) return item;
+  return { ...item, documentation: { ...doc, value: viewMarkdown(find, doc.value) } };
+}
+
+export function viewCompletions(find: Find, list: CompletionList): CompletionList {
+  return { ...list, items: list.items.map((i) => viewCompletionItem(find, i)) };
 }
