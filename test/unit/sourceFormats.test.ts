@@ -5,6 +5,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -235,4 +236,39 @@ test('the size limit applies to the extracted text too (a zipped document can ho
   for await (const r of readCorpus([big], { maxFileBytes: 10_000 })) got.push(r);
   assert.equal(got[0].kind, 'warning');
   assert.match(got[0].kind === 'warning' ? got[0].message : '', /over the size limit/);
+});
+
+/** `sourced check --format json` from the temp folder (the draft beside sources/), as a user runs it. */
+function cli(): Promise<{ code: number; stdout: string; stderr: string }> {
+  const repo = path.resolve(__dirname, '..', '..');
+  const loader = pathToFileURL(path.join(repo, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', loader, path.join(repo, 'server/src/cli/main.ts'), 'check', '--format', 'json', 'draft.md'],
+      { cwd: tmp, env: { ...process.env, XDG_CACHE_HOME: path.join(tmp, 'cache') }, maxBuffer: 16 * 1024 * 1024 },
+      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+test('sourced check: page and time in the JSON sources, unread files on stderr and in the JSON; the cached run says the same', async () => {
+  fs.writeFileSync(
+    path.join(tmp, 'draft.md'),
+    '# Budget\n\nStaff numbers at the council will fall from 410 to 385 by April.\n\n' +
+      'Mayor Helen Osei said: “We simply cannot afford the repairs this year.”\n\n' +
+      'Councillor Priya Nandakumar said 900 visitors were injured in the library building last year.\n',
+  );
+  const first = await cli();
+  assert.equal(first.code, 1, first.stderr);
+  for (const name of ['photo.jpg', 'figures.xlsx', 'scan.pdf', 'locked.pdf']) assert.match(first.stderr, new RegExp(`sourced: warning: sources/${name.replace('.', '\\.')}: `));
+  const json = JSON.parse(first.stdout) as { files: Array<{ claims: Array<{ verdict: string; sources: Array<{ path: string; page?: number; time?: string }> }> }>; warnings: string[] };
+  const [staff, quote, invented] = json.files[0].claims;
+  assert.deepEqual([staff.verdict, staff.sources[0].path, staff.sources[0].page], ['supported', 'sources/budget-report.pdf', 2]);
+  assert.deepEqual([quote.verdict, quote.sources[0].path, quote.sources[0].time], ['supported', 'sources/mayor-interview.vtt', '00:00:12']);
+  assert.notEqual(invented.verdict, 'supported');
+  assert.ok(json.warnings.some((w) => /photo\.jpg: not read: an image/.test(w)));
+  const again = await cli();
+  assert.equal(again.stdout, first.stdout);
+  assert.equal(again.stderr, first.stderr);
 });
