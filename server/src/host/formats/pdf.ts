@@ -96,7 +96,7 @@ async function pdfMeta(pdf: { getMetadata(): Promise<{ info: unknown }> }): Prom
   return meta;
 }
 
-/** Page numbers and running heads alone on a line ("3", "Page 3 of 10", "- 3 -"). */
+/** A page number alone on a line ("3", "Page 3 of 10", "- 3 -"). */
 const PAGE_NUMBER = /^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|\/)\s*\d{1,4})?$/i;
 
 /** A page's text items as paragraphs (a paragraph's lines joined, so a sentence wrapped over two lines
@@ -140,7 +140,8 @@ export function pageParagraphs(items: TextItem[]): string[] {
   };
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
-    if (PAGE_NUMBER.test(l.text)) continue;
+    // A page number is a running head or foot: the first or last line of the page.
+    if ((i === 0 || i === lines.length - 1) && PAGE_NUMBER.test(l.text)) continue;
     const prev = lines[i - 1];
     // A gap of more than about one and a half lines, or a line drawn above the previous one (a new column)
     // starts a new paragraph.
