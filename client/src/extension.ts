@@ -122,10 +122,18 @@ async function showSources(lc: LanguageClient): Promise<void> {
     return;
   }
   const picked = await vscode.window.showQuickPick(
-    claim.sources.map((s) => ({ label: s.title || vscode.Uri.parse(s.uri).path.split('/').pop() || s.uri, description: `line ${s.line + 1}`, detail: s.text, source: s })),
+    claim.sources.map((s) => ({ label: s.title || vscode.Uri.parse(s.uri).path.split('/').pop() || s.uri, description: `${placeOf(s.uri)}line ${s.line + 1}`, detail: s.text, source: s })),
     { title: `${claim.verdict}: ${claim.reason}`, matchOnDetail: true, placeHolder: 'Open a source passage' },
   );
   if (picked) await openRange(picked.source.uri, picked.source.range);
+}
+
+/** "p. 2, " / "at 00:12:31, " from a view of an extracted source ("report.pdf (p. 2)"), else "". */
+function placeOf(uri: string): string {
+  const parsed = vscode.Uri.parse(uri);
+  if (parsed.scheme !== SOURCE_VIEW_SCHEME) return '';
+  const m = /\(((?:p\.|at) [^)]+)\)$/.exec(parsed.path);
+  return m ? `${m[1]}, ` : '';
 }
 
 async function showFlaggedClaims(statusBar: SourcedStatusBar): Promise<void> {

@@ -1,7 +1,7 @@
 // Word documents (.docx): paragraphs, headings, lists and tables (a row per paragraph, cells separated by
 // " | ") through mammoth's HTML conversion, read like a web page's article; title, author and date from the
-// document's core properties (docProps/core.xml). Word does not store where pages break (that depends on
-// the printer), so a Word source has lines but no page numbers.
+// document's core properties (docProps/core.xml). Where pages break depends on how Word lays the document
+// out (mammoth does not keep the last layout's break marks), so a Word source has lines, not pages.
 
 import { parseHTML } from 'linkedom';
 import type { ArticleMeta } from '../../service/types.ts';
