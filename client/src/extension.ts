@@ -7,10 +7,14 @@ import {
   CLAIM_AT_REQUEST,
   CLAIMS_NOTIFICATION,
   REINDEX_COMMAND,
+  SOURCE_TEXT_REQUEST,
+  SOURCE_VIEW_SCHEME,
   STATUS_NOTIFICATION,
   type ClaimAtParams,
   type ClaimAtResult,
   type ClaimsParams,
+  type SourceTextParams,
+  type SourceTextResult,
   type StatusParams,
 } from '../../server/src/protocol.ts';
 import { SHOW_FLAGGED_COMMAND, SourcedStatusBar } from './statusBar.ts';
@@ -29,7 +33,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ stat
     synchronize: { configurationSection: 'sourced' },
     // A function, so a restart after a trust grant sends the current trust. In an untrusted workspace the
     // server reads no corpus folder outside the workspace, whatever the workspace settings say.
-    initializationOptions: () => ({ bundledCorpus: context.asAbsolutePath('corpus'), trusted: vscode.workspace.isTrusted }),
+    // virtualSources: passages of PDFs, Word documents, web pages and transcripts open as read-only views
+    // of their extracted text (sourced-source: URIs, shown by the content provider below).
+    initializationOptions: () => ({ bundledCorpus: context.asAbsolutePath('corpus'), trusted: vscode.workspace.isTrusted, virtualSources: true }),
     // If the server dies (crash, out of memory, killed), vscode-languageclient's default error handler
     // restarts it, re-sends the open documents and re-pulls their diagnostics; a fifth death within
     // 3 minutes stops it for good (test/e2e: "a killed server is restarted").
@@ -64,6 +70,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ stat
     }),
     vscode.commands.registerCommand('sourced.showSources', () => showSources(lc)),
     vscode.commands.registerCommand(SHOW_FLAGGED_COMMAND, () => showFlaggedClaims(statusBar)),
+    vscode.workspace.registerTextDocumentContentProvider(SOURCE_VIEW_SCHEME, {
+      async provideTextDocumentContent(uri) {
+        const params: SourceTextParams = { uri: uri.toString() };
+        const got = await lc.sendRequest<SourceTextResult>(SOURCE_TEXT_REQUEST, params);
+        return got?.text ?? `${uri.path}: this source is not in the indexed corpus (any more).`;
+      },
+    }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void lc.restart()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(MAX_MEMORY_SETTING)) return;
@@ -109,10 +122,18 @@ async function showSources(lc: LanguageClient): Promise<void> {
     return;
   }
   const picked = await vscode.window.showQuickPick(
-    claim.sources.map((s) => ({ label: s.title || vscode.Uri.parse(s.uri).path.split('/').pop() || s.uri, description: `line ${s.line + 1}`, detail: s.text, source: s })),
+    claim.sources.map((s) => ({ label: s.title || vscode.Uri.parse(s.uri).path.split('/').pop() || s.uri, description: `${placeOf(s.uri)}line ${s.line + 1}`, detail: s.text, source: s })),
     { title: `${claim.verdict}: ${claim.reason}`, matchOnDetail: true, placeHolder: 'Open a source passage' },
   );
   if (picked) await openRange(picked.source.uri, picked.source.range);
+}
+
+/** "p. 2, " / "at 00:12:31, " from a view of an extracted source ("report.pdf (p. 2)"), else "". */
+function placeOf(uri: string): string {
+  const parsed = vscode.Uri.parse(uri);
+  if (parsed.scheme !== SOURCE_VIEW_SCHEME) return '';
+  const m = /\(((?:p\.|at) [^)]+)\)$/.exec(parsed.path);
+  return m ? `${m[1]}, ` : '';
 }
 
 async function showFlaggedClaims(statusBar: SourcedStatusBar): Promise<void> {

@@ -72,7 +72,13 @@ export class SourcedStatusBar implements vscode.Disposable {
       tooltip.isTrusted = false;
       tooltip.appendText(`Corpus: ${corpus}\n`);
       tooltip.appendText(status.bundled ? 'No sources/ or corpus/ folder found: using the corpus bundled with the extension.\n' : `From: ${status.roots.join(', ')}\n`);
-      if (status.warnings.length > 0) tooltip.appendText(`${status.warnings.length} files skipped (see the Sourced output).\n`);
+      if (status.warnings.length > 0) {
+        // Each file not read, or read with a warning, by name and reason (the full list is in the output).
+        const count = Math.max(status.warningCount ?? 0, status.warnings.length);
+        tooltip.appendText(`${count} ${count === 1 ? 'file' : 'files'} not read or read with a warning:\n`);
+        for (const w of status.warnings.slice(0, 5)) tooltip.appendText(`- ${w.split(/[\\/]/).pop() ?? w}\n`);
+        if (count > 5) tooltip.appendText(`- and ${count - 5} more (see the Sourced output)\n`);
+      }
       if (claims && claims.flagged > 0) tooltip.appendText('Click to list the flagged claims.');
       this.item.tooltip = tooltip;
     }

@@ -19,6 +19,8 @@ export interface StatusParams {
   bundled: boolean;
   roots: string[];
   warnings: string[];
+  /** How many files were skipped or read with a warning (`warnings` lists the first 20). */
+  warningCount?: number;
 }
 
 /** Server → client notification after every check of a draft: the claims summary for the status bar. */
@@ -46,6 +48,20 @@ export interface ClaimAtParams {
   position: Position;
 }
 export type ClaimAtResult = (ClaimSummary & { sources: Evidence[] }) | null;
+
+/**
+ * Sources whose text was extracted (PDF, Word, web page, transcript) open as read-only views of that text:
+ * with `virtualSources: true` in initializationOptions, the server links passages of such files to
+ * `sourced-source:` URIs (path: the file's, with the page or time appended; query: the file's URI), and the
+ * client shows them through a content provider that asks for the text with this request.
+ */
+export const SOURCE_VIEW_SCHEME = 'sourced-source';
+export const SOURCE_TEXT_REQUEST = 'sourced/sourceText';
+export interface SourceTextParams {
+  /** A `sourced-source:` URI, or the source file's own URI. */
+  uri: string;
+}
+export type SourceTextResult = { text: string; uri: string } | null;
 
 /** workspace/executeCommand id that re-reads every corpus from disk. */
 export const REINDEX_COMMAND = 'sourced.server.reindex';

@@ -9,6 +9,8 @@
 //   --heap-mb N               V8 heap cap of each measuring process, as the editor client gives the server
 //                             (default: the client's default, DEFAULT_SERVER_MAX_MEMORY_MB; 0 = Node's own)
 //   --seed N  --batch N  --words N  --bbc-dir DIR  --out FILE
+//   --no-formats              skip reading speed of PDFs, Word documents, web pages and transcripts
+//   --formats-only            only that (test/bench/formats.ts)
 
 import { fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -30,6 +32,8 @@ interface Options {
   responsivenessMaxFiles: number;
   heapMb: number;
   only?: string;
+  formats: boolean;
+  formatsOnly: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -53,6 +57,8 @@ function parseArgs(argv: string[]): Options {
     responsivenessMaxFiles: num('--responsiveness-max', 10_000),
     heapMb: get('--heap-mb') === '0' ? 0 : num('--heap-mb', DEFAULT_SERVER_MAX_MEMORY_MB),
     only: get('--only'),
+    formats: !argv.includes('--no-formats'),
+    formatsOnly: argv.includes('--formats-only'),
   };
 }
 
@@ -103,7 +109,7 @@ async function parent(o: Options): Promise<number> {
 
   const results: SizeResult[] = [];
   const crashes: Array<{ size: string; crashed: string }> = [];
-  for (const size of o.sizes) {
+  for (const size of o.formatsOnly ? [] : o.sizes) {
     const r = await runChild(o, size);
     if (!('crashed' in r)) results.push(r);
     else {
@@ -113,8 +119,13 @@ async function parent(o: Options): Promise<number> {
     }
   }
 
+  // Reading speed of the extracted formats, in this process (a few seconds; the corpora above are .txt).
+  const { measureFormats, renderFormats } = await import('./formats.ts');
+  const formats = o.formats || o.formatsOnly ? await measureFormats(Math.min(o.runs, 3), o.bbcDir, log) : [];
+
   const targets = collectTargets(results);
-  process.stdout.write(`\n${renderTable(results)}\n\n`);
+  if (results.length) process.stdout.write(`\n${renderTable(results)}\n\n`);
+  if (formats.length) process.stdout.write(`\nSource formats read (extraction only, best of ${Math.min(o.runs, 3)}):\n\n${renderFormats(formats)}\n\n`);
   for (const r of results) for (const e of r.errors) process.stdout.write(`error [${r.size}] ${e}\n`);
   for (const c of crashes) process.stdout.write(`CRASH [${c.size}] ${c.crashed}\n`);
   const failed = targets.filter((t) => !t.pass);
@@ -127,6 +138,7 @@ async function parent(o: Options): Promise<number> {
     options: { sizes: o.sizes, runs: o.runs, seed: o.seed, batch: o.batch, words: o.words, heapMb: o.heapMb },
     generated,
     results,
+    formats,
     crashes,
     targets,
   };

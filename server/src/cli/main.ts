@@ -5,6 +5,7 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defaultSettings, type DraftReport, type SourcedService } from '../service/api.ts';
+import type { DocumentInput } from '../service/types.ts';
 import { decodeText, readCorpus, walkCorpus, type CorpusEntry } from '../host/corpusFiles.ts';
 import { corpusFingerprint, defaultCacheFile, loadIndexCacheEntry, saveIndexCache } from '../host/indexCache.ts';
 import { locateCorpus } from '../host/corpusLocator.ts';
@@ -102,7 +103,7 @@ async function runCheck(cmd: Extract<Command, { kind: 'check' }>, cwd: string): 
     const out: CheckJson = {
       version: 1,
       corpus: corpusSummary(service.corpus),
-      files: reports.map(({ draft, report }) => fileJson(draft.display, report, pathOf)),
+      files: reports.map(({ draft, report }) => fileJson(draft.display, report, pathOf, service.corpus)),
     };
     if (warnings.length) out.warnings = warnings;
     await write(`${JSON.stringify(out, null, 2)}\n`);
@@ -178,8 +179,13 @@ async function loadCorpus(service: SourcedService, req: CorpusRequest): Promise<
   let fingerprint: string | undefined;
   if (!req.noCache && located.roots.length) {
     const entries: CorpusEntry[] = [];
-    for await (const w of walkCorpus(located.roots, { exclude: req.exclude })) if (w.kind === 'entry') entries.push(w);
-    fingerprint = corpusFingerprint(located.roots, entries, `${VERSION} ${analysisId()} ${[...req.exclude].sort().join('\n')}`);
+    const unread: string[] = [];
+    for await (const w of walkCorpus(located.roots, { exclude: req.exclude })) {
+      if (w.kind === 'entry') entries.push(w);
+      else unread.push(`${w.path}\t${w.message}`);
+    }
+    // Files listed as not read are part of the fingerprint: the warnings saved with the index name them.
+    fingerprint = corpusFingerprint(located.roots, entries, `${VERSION} ${analysisId()} ${[...req.exclude].sort().join('\n')}\n${unread.join('\n')}`);
     const hit = await loadIndexCacheEntry(cacheFile, fingerprint);
     if (hit && (await service.importIndex(hit.lines))) {
       warnings.push(...hit.warnings);
@@ -187,11 +193,11 @@ async function loadCorpus(service: SourcedService, req: CorpusRequest): Promise<
     }
   }
 
-  const files: Array<{ uri: string; text: string }> = [];
+  const files: DocumentInput[] = [];
   const readWarnings: string[] = [];
   for await (const r of readCorpus(located.roots, { exclude: req.exclude })) {
     if (r.kind === 'file') {
-      files.push({ uri: r.uri, text: r.text });
+      files.push(r.extracted ? { uri: r.uri, text: r.text, extracted: r.extracted } : { uri: r.uri, text: r.text });
       if (r.warning) readWarnings.push(`${displayPath(r.path, req.cwd)}: ${r.warning}`);
     } else {
       readWarnings.push(`${displayPath(r.path, req.cwd)}: ${r.message}`);

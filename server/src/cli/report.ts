@@ -4,6 +4,7 @@
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { CorpusView, DraftReport } from '../service/api.ts';
 import type { Entity, Evidence, Verdict } from '../service/types.ts';
+import { placeAtLine } from '../service/corpus/sourceMarks.ts';
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
 
@@ -13,6 +14,10 @@ export interface SourceJson {
   line: number;
   text: string;
   score: number;
+  /** 1-based page of the passage, for a source extracted from a PDF or Word document. */
+  page?: number;
+  /** Start time ("HH:MM:SS") of the passage's cue, for a transcript. */
+  time?: string;
 }
 
 export interface ClaimJson {
@@ -65,8 +70,12 @@ export function corpusSummary(corpus: CorpusView): CheckJson['corpus'] {
   return { articles: corpus.articleCount, sentences: corpus.sentenceCount, entities: corpus.entities().length };
 }
 
-function sourceJson(e: Evidence, pathOf: PathOf): SourceJson {
-  return { path: pathOf(e.uri), title: e.title, line: e.line, text: e.text, score: Math.round(e.score * 1000) / 1000 };
+function sourceJson(e: Evidence, pathOf: PathOf, corpus?: CorpusView): SourceJson {
+  const out: SourceJson = { path: pathOf(e.uri), title: e.title, line: e.line, text: e.text, score: Math.round(e.score * 1000) / 1000 };
+  const place = corpus ? placeAtLine(corpus.article(e.uri), e.line, e.range.start.character) : {};
+  if (place.page !== undefined) out.page = place.page;
+  if (place.time !== undefined) out.time = place.time;
+  return out;
 }
 
 function messageText(d: Diagnostic): string {
@@ -78,13 +87,14 @@ function claimIndex(d: Diagnostic): number | undefined {
   return typeof data?.claim === 'number' ? data.claim : undefined;
 }
 
-export function fileJson(displayPath: string, report: DraftReport, pathOf: PathOf): FileJson {
+/** With the corpus, sources extracted from paged files and transcripts carry their page or time. */
+export function fileJson(displayPath: string, report: DraftReport, pathOf: PathOf, corpus?: CorpusView): FileJson {
   const claims = report.claims.map((c) => ({
     range: c.range,
     text: c.text,
     verdict: c.verdict,
     entities: c.entities,
-    sources: c.sources.map((s) => sourceJson(s, pathOf)),
+    sources: c.sources.map((s) => sourceJson(s, pathOf, corpus)),
   }));
   const diagnostics = report.diagnostics.map((d) => {
     const i = claimIndex(d);

@@ -1,7 +1,7 @@
 // Which analysis code wrote a saved index. The index stores what the analysis found (sentences, names and
 // their kinds, figures), so an index written by other code would answer with its old findings: caches are
 // keyed by this id. A bundle (dist/*.js) holds all of the analysis, so its own hash serves; run from
-// source (tsx), the service's source files are hashed.
+// source (tsx), the service's and the format extractors' source files are hashed.
 
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -16,10 +16,10 @@ function hashFiles(files: string[], base: string): string {
 function compute(): string {
   try {
     if (__filename.endsWith('.js')) return hashFiles([__filename], path.dirname(__filename));
+    // The service's analysis, and the extractors whose text the index stores (web pages, PDFs, …).
     const service = path.join(__dirname, '..', 'service');
-    const files = readdirSync(service, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && e.name.endsWith('.ts'))
-      .map((e) => path.join(e.parentPath, e.name))
+    const files = [service, path.join(__dirname, 'formats')]
+      .flatMap((dir) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => path.join(e.parentPath, e.name)))
       .sort();
     return hashFiles(files, service);
   } catch {

@@ -4,9 +4,14 @@
 import { promises as fsp, type Dirent, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { ExtractedSource } from '../service/types.ts';
+import { decodeText } from './textDecoding.ts';
+import { EXTRACTED_FILE, SOURCE_EXTENSIONS, SOURCE_FILE, extractSource, unreadReason } from './formats/sourceFormats.ts';
+
+export { decodeText } from './textDecoding.ts';
 
 export type CorpusFileResult =
-  | { kind: 'file'; uri: string; path: string; text: string; warning?: string; size: number; mtimeMs: number }
+  | { kind: 'file'; uri: string; path: string; text: string; warning?: string; size: number; mtimeMs: number; extracted?: ExtractedSource }
   | { kind: 'warning'; path: string; message: string };
 
 export interface CorpusEntry {
@@ -30,9 +35,9 @@ export interface ReadCorpusOptions {
   confineTo?: readonly string[];
 }
 
-export const CORPUS_FILE = /\.(?:md|markdown|txt)$/i;
+/** Files Sourced reads: text and Markdown, web pages, PDFs, Word documents, transcripts. */
+export const CORPUS_FILE = SOURCE_FILE;
 const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
-const SNIFF_BYTES = 8192;
 const READ_AHEAD = 16;
 /** Folder entries stat-ed at once while walking. */
 const STAT_AHEAD = 64;
@@ -63,7 +68,7 @@ export async function* walkCorpus(roots: string[], opts: ReadCorpusOptions = {})
       yield r;
     }
     if (count === 0 && !opts.signal?.aborted) {
-      yield { kind: 'warning', path: abs, message: 'corpus folder has no .md, .markdown or .txt files' };
+      yield { kind: 'warning', path: abs, message: `corpus folder has no ${SOURCE_EXTENSIONS} files` };
     }
   }
 }
@@ -113,7 +118,8 @@ async function* walkDir(dir: string, seenDirs: Set<string>, seenFiles: Set<strin
       const st = stats[k];
       if (!st) {
         if (batch[k].isDirectory()) yield* walkDir(full, seenDirs, seenFiles, opts);
-        continue; // a plain file not named like an article
+        else if (batch[k].isFile()) yield { kind: 'warning', path: full, message: unreadReason(full) };
+        continue;
       }
       if ('err' in st) {
         // A dangling symlink or a file deleted since the listing.
@@ -125,6 +131,8 @@ async function* walkDir(dir: string, seenDirs: Set<string>, seenFiles: Set<strin
       } else if (st.isFile() && CORPUS_FILE.test(name)) {
         const entry = fileEntry(full, reals[k] ?? full, st, seenFiles, opts);
         if (entry) yield entry;
+      } else if (st.isFile()) {
+        yield { kind: 'warning', path: full, message: unreadReason(full) }; // a symlink to a file of another kind
       } else if (CORPUS_FILE.test(name)) {
         // A pipe or device named like an article: reading it could block forever.
         yield { kind: 'warning', path: full, message: 'skipped: not a regular file' };
@@ -170,46 +178,20 @@ async function readOne(entry: CorpusEntry, maxBytes: number): Promise<CorpusFile
   if (buf.length > maxBytes) {
     return { kind: 'warning', path: file, message: `skipped: ${formatBytes(buf.length)} is over the ${formatBytes(maxBytes)} limit` };
   }
+  if (EXTRACTED_FILE.test(file)) {
+    // Web pages, PDFs, Word documents, transcripts: the extracted text is bounded by the same limit.
+    const got = await extractSource(file, buf, maxBytes);
+    if ('skip' in got) return { kind: 'warning', path: file, message: got.skip };
+    if (BLANK.test(got.text)) return { kind: 'warning', path: file, message: 'skipped: no text' };
+    const base = { kind: 'file' as const, uri: pathToFileURL(file).href, path: file, text: got.text, size: entry.size, mtimeMs: entry.mtimeMs, extracted: got.extracted };
+    return got.warning ? { ...base, warning: got.warning } : base;
+  }
   const decoded = decodeText(buf);
   if ('binary' in decoded) return { kind: 'warning', path: file, message: 'skipped: looks like a binary file' };
   // An empty article would index silently as nothing; say so (often a failed download or a truncated copy).
   if (BLANK.test(decoded.text)) return { kind: 'warning', path: file, message: 'skipped: empty file' };
   const base = { kind: 'file' as const, uri: pathToFileURL(file).href, path: file, text: decoded.text, size: entry.size, mtimeMs: entry.mtimeMs };
   return decoded.warning ? { ...base, warning: decoded.warning } : base;
-}
-
-/** Decodes a file's bytes: UTF-8 (BOM stripped), UTF-16 with BOM, else windows-1252 with a warning. */
-export function decodeText(buf: Uint8Array): { text: string; warning?: string } | { binary: true } {
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)) };
-  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(buf.subarray(2)) };
-  if (looksBinary(buf)) return { binary: true };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buf) };
-  } catch {
-    return { text: decodeWindows1252(buf), warning: 'not valid UTF-8; decoded as Windows-1252' };
-  }
-}
-
-// 0x80–0x9F of Windows-1252 (Node's TextDecoder treats this label as Latin-1, losing €, quotes and dashes).
-const CP1252_HIGH =
-  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
-  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
-
-function decodeWindows1252(buf: Uint8Array): string {
-  const latin1 = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('latin1');
-  return latin1.replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH.charAt(c.charCodeAt(0) - 0x80));
-}
-
-function looksBinary(buf: Uint8Array): boolean {
-  const n = Math.min(buf.length, SNIFF_BYTES);
-  let control = 0;
-  for (let i = 0; i < n; i++) {
-    const b = buf[i];
-    if (b === 0) return true;
-    // Tab, line feed, form feed, carriage return and escape occur in text; other C0 codes do not.
-    if (b < 32 && b !== 9 && b !== 10 && b !== 12 && b !== 13 && b !== 27) control++;
-  }
-  return n > 0 && control / n > 0.1;
 }
 
 const OUTSIDE = 'skipped: leads outside the workspace, which is not trusted';

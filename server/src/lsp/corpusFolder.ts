@@ -6,13 +6,12 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createSourcedService, type SourcedService, type SourcedSettings } from '../service/index.ts';
 import type { DocumentInput } from '../service/types.ts';
-import { readCorpus, walkCorpus, type CorpusEntry } from '../host/corpusFiles.ts';
+import { CORPUS_FILE, readCorpus, walkCorpus, type CorpusEntry, type CorpusFileResult } from '../host/corpusFiles.ts';
 import { corpusFingerprint, defaultCacheFile, loadIndexCacheEntry, saveIndexCache } from '../host/indexCache.ts';
 import { analysisId } from '../host/analysisId.ts';
 import { isUnder, resolveCorpusRoots } from './corpusPaths.ts';
 import type { StatusParams } from '../protocol.ts';
 
-const CORPUS_EXTENSIONS = /\.(?:md|markdown|txt)$/i;
 const STATUS_INTERVAL_MS = 150;
 /** Part of the cache fingerprint: an index saved by another server build is not reused. */
 const cacheSalt = () => `lsp ${analysisId()}`;
@@ -33,6 +32,11 @@ export interface FolderEnv {
   beginProgress(title: string): Promise<ProgressReporter | undefined>;
 }
 
+/** A file read from the corpus as the service's input (with its page or cue marks when extracted). */
+function sourceInput(r: Extract<CorpusFileResult, { kind: 'file' }>): DocumentInput {
+  return r.extracted ? { uri: r.uri, text: r.text, extracted: r.extracted } : { uri: r.uri, text: r.text };
+}
+
 export interface FileChange {
   uri: string;
   deleted: boolean;
@@ -48,6 +52,7 @@ export class CorpusFolder {
   private done = 0;
   private total = 0;
   private warnings: string[] = [];
+  private warningCount = 0;
   private indexedKey: string | undefined;
   private running: { key: string; abort: AbortController; promise: Promise<boolean> } | undefined;
   private lastStatus = 0;
@@ -116,16 +121,22 @@ export class CorpusFolder {
     this.done = 0;
     this.total = 0;
     this.warnings = [];
+    this.warningCount = 0;
     for (const r of this.refused) this.warn(`${r}: not read: outside the workspace folder, and the workspace is not trusted`);
     this.sendStatus(true);
     const progress = await this.env.beginProgress(`Sourced: indexing ${this.name}`);
     try {
       // The saved index is valid while every corpus file keeps its path, size and mtime.
       const entries: CorpusEntry[] = [];
-      for await (const w of walkCorpus(roots, { signal, confineTo: this.confineTo() })) if (w.kind === 'entry') entries.push(w);
+      const unread: string[] = [];
+      for await (const w of walkCorpus(roots, { signal, confineTo: this.confineTo() })) {
+        if (w.kind === 'entry') entries.push(w);
+        else unread.push(`${w.path}\t${w.message}`);
+      }
       if (signal.aborted) return false;
       const cacheFile = this.env.useCache ? defaultCacheFile(roots) : undefined;
-      const fingerprint = corpusFingerprint(roots, entries, cacheSalt());
+      // Files listed as not read count too: the warnings saved with the index name them.
+      const fingerprint = corpusFingerprint(roots, entries, `${cacheSalt()}\n${unread.join('\n')}`);
       const cached = cacheFile ? await loadIndexCacheEntry(cacheFile, fingerprint) : undefined;
       if (cached && (await target.importIndex(cached.lines))) {
         for (const w of cached.warnings) this.warn(w);
@@ -152,7 +163,7 @@ export class CorpusFolder {
     for await (const result of readCorpus(roots, { signal, confineTo: this.confineTo() })) {
       if (signal.aborted) return;
       if (result.kind === 'file') {
-        files.push({ uri: result.uri, text: result.text });
+        files.push(sourceInput(result));
         if (result.warning) this.warn(`${result.path}: ${result.warning}`);
       } else {
         this.warn(`${result.path}: ${result.message}`);
@@ -182,7 +193,7 @@ export class CorpusFolder {
     for (const change of changes) {
       if (!change.uri.startsWith('file:')) continue;
       const file = fileURLToPath(change.uri);
-      if (!CORPUS_EXTENSIONS.test(file) || !isUnder(file, this.roots) || path.basename(file).startsWith('.')) continue;
+      if (!CORPUS_FILE.test(file) || !isUnder(file, this.roots) || path.basename(file).startsWith('.')) continue;
       const uri = pathToFileURL(file).href;
       if (change.deleted) {
         removed.push(uri);
@@ -191,7 +202,7 @@ export class CorpusFolder {
       let read = false;
       for await (const result of readCorpus([file], { confineTo: this.confineTo() })) {
         if (result.kind === 'file') {
-          updated.push({ uri: result.uri, text: result.text });
+          updated.push(sourceInput(result));
           read = true;
         } else this.warn(`${result.path}: ${result.message}`);
       }
@@ -222,6 +233,7 @@ export class CorpusFolder {
   }
 
   private warn(message: string): void {
+    this.warningCount++;
     if (this.warnings.length < 200) this.warnings.push(message);
     this.env.log(`sourced: ${message}`);
   }
@@ -239,6 +251,7 @@ export class CorpusFolder {
       bundled: this.bundled,
       roots: this.roots,
       warnings: this.warnings.slice(0, 20),
+      warningCount: this.warningCount,
     };
   }
 

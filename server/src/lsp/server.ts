@@ -29,22 +29,28 @@ import type { DocumentInput } from '../service/types.ts';
 import { CITE_ALL_KIND } from '../service/features/codeActions.ts';
 import { SettingsStore } from './settings.ts';
 import { CorpusFolder, type FileChange, type ProgressReporter } from './corpusFolder.ts';
+import { SOURCE_GLOB } from '../host/formats/sourceFormats.ts';
+import { sourceOfView, viewCompletionItem, viewCompletions, viewDiagnostics, viewEvidence, viewHover, viewLinks, viewLocations } from './sourceViews.ts';
+import type { Article } from '../service/api.ts';
 import { findBundledCorpus, isUnder } from './corpusPaths.ts';
 import {
   CLAIM_AT_REQUEST,
   CLAIMS_NOTIFICATION,
   REINDEX_COMMAND,
+  SOURCE_TEXT_REQUEST,
   STATUS_NOTIFICATION,
   type ClaimAtParams,
   type ClaimAtResult,
   type ClaimsParams,
+  type SourceTextParams,
+  type SourceTextResult,
   type StatusParams,
 } from '../protocol.ts';
 
 /** Pause after the last keystroke before a pushed re-check (pull clients pace themselves). */
 const PUSH_DEBOUNCE_MS = 300;
 const WATCH_DEBOUNCE_MS = 100;
-const CORPUS_GLOB = '**/*.{md,markdown,txt}';
+const CORPUS_GLOB = SOURCE_GLOB;
 
 interface Capabilities {
   pullDiagnostics: boolean;
@@ -96,6 +102,8 @@ class SourcedLanguageServer {
   private useCache = true;
   /** VS Code workspace trust (other editors have none: trusted). The client restarts the server on a grant. */
   private trusted = true;
+  /** The client opens `sourced-source:` views of extracted sources (see sourceViews.ts). */
+  private virtualSources = false;
   private readonly settings: SettingsStore;
   /** Per document: the running check, so a newer one cancels it. */
   private readonly checks = new Map<string, { cancelled: boolean }>();
@@ -144,36 +152,37 @@ class SourcedLanguageServer {
       if (report === 'cancelled') {
         throw new ResponseError(LSPErrorCodes.ServerCancelled, 'superseded by a newer check', { retriggerRequest: true });
       }
-      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: report?.diagnostics ?? [] };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: this.viewed(folder, viewDiagnostics, report?.diagnostics ?? []) };
     });
 
     c.onHover(({ textDocument, position }, token) =>
-      this.withDoc(textDocument.uri, null, (doc, folder) => folder.service.getHover(doc, position, token)),
+      this.withDoc(textDocument.uri, null, async (doc, folder) => this.viewed(folder, viewHover, await folder.service.getHover(doc, position, token))),
     );
     c.onCompletion(({ textDocument, position }, token) =>
       this.withDoc(textDocument.uri, null, async (doc, folder) => {
         const list = await folder.service.getCompletions(doc, position, token, { resolveDocumentation: this.caps.resolveDocumentation });
         // The resolve request names no document: the item carries it, to find its corpus.
         for (const item of list.items) if (item.data) item.data = { ...(item.data as object), uri: doc.uri };
-        return list;
+        return this.viewed(folder, viewCompletions, list);
       }),
     );
     c.onCompletionResolve(async (item, token) => {
       const uri = (item.data as { uri?: unknown } | undefined)?.uri;
       if (typeof uri !== 'string') return item;
-      return this.folderFor(uri).service.resolveCompletion(item, token);
+      const folder = this.folderFor(uri);
+      return this.viewed(folder, viewCompletionItem, await folder.service.resolveCompletion(item, token));
     });
     c.onCodeAction(({ textDocument, range, context }, token) =>
       this.withDoc(textDocument.uri, [], (doc, folder) => folder.service.getCodeActions(doc, range, context.diagnostics, context.only, token)),
     );
     c.onDefinition(({ textDocument, position }, token) =>
-      this.withDoc(textDocument.uri, [], (doc, folder) => folder.service.getDefinition(doc, position, token)),
+      this.withDoc(textDocument.uri, [], async (doc, folder) => this.viewed(folder, viewLocations, await folder.service.getDefinition(doc, position, token))),
     );
     c.onReferences(({ textDocument, position }, token) =>
-      this.withDoc(textDocument.uri, [], (doc, folder) => folder.service.getReferences(doc, position, token)),
+      this.withDoc(textDocument.uri, [], async (doc, folder) => this.viewed(folder, viewLocations, await folder.service.getReferences(doc, position, token))),
     );
     c.onDocumentLinks(({ textDocument }, token) =>
-      this.withDoc(textDocument.uri, [], (doc, folder) => folder.service.getDocumentLinks(doc, token)),
+      this.withDoc(textDocument.uri, [], async (doc, folder) => this.viewed(folder, viewLinks, await folder.service.getDocumentLinks(doc, token))),
     );
     c.onWorkspaceSymbol(async ({ query }, token) => {
       const out = [];
@@ -191,6 +200,7 @@ class SourcedLanguageServer {
       if (command === REINDEX_COMMAND) await this.reindexAll(true);
     });
     c.onRequest(CLAIM_AT_REQUEST, (params: ClaimAtParams) => this.claimAt(params));
+    c.onRequest(SOURCE_TEXT_REQUEST, (params: SourceTextParams) => this.sourceText(params));
 
     this.documents.listen(c);
     c.listen();
@@ -198,8 +208,9 @@ class SourcedLanguageServer {
 
   private initialize(params: InitializeParams): InitializeResult {
     this.caps = readCapabilities(params.capabilities);
-    const options = (params.initializationOptions ?? {}) as { bundledCorpus?: unknown; cache?: unknown; trusted?: unknown };
+    const options = (params.initializationOptions ?? {}) as { bundledCorpus?: unknown; cache?: unknown; trusted?: unknown; virtualSources?: unknown };
     this.trusted = options.trusted !== false;
+    this.virtualSources = options.virtualSources === true;
     this.bundledCorpus = findBundledCorpus(options.bundledCorpus);
     this.useCache = options.cache !== false && !process.env.SOURCED_NO_CACHE;
     const folders: WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'workspace' }] : []);
@@ -358,7 +369,7 @@ class SourcedLanguageServer {
         const report = await this.check(doc);
         // A pending check (corpus still indexing) is pushed when indexing ends; a cancelled one was superseded.
         if (report === 'cancelled' || report === undefined) return;
-        void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: report.diagnostics });
+        void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: this.viewed(this.folderFor(uri), viewDiagnostics, report.diagnostics) });
       }, delay),
     );
   }
@@ -423,7 +434,23 @@ class SourcedLanguageServer {
     const offset = doc.offsetAt(position);
     const claim = report?.claims.find((c) => offset >= c.start && offset <= c.end);
     if (!claim) return null;
-    return { range: claim.range, verdict: claim.verdict, text: claim.text, reason: claim.reason, sources: claim.sources };
+    return { range: claim.range, verdict: claim.verdict, text: claim.text, reason: claim.reason, sources: this.viewed(this.folderFor(uri), viewEvidence, claim.sources) };
+  }
+
+  /** With a client that shows extracted sources as views (VS Code), links to them lead to their views. */
+  private viewed<T>(folder: CorpusFolder, view: (find: (uri: string) => Article | undefined, value: T) => T, value: T): T {
+    if (!this.virtualSources) return value;
+    return view((uri) => folder.service.corpus.article(uri), value);
+  }
+
+  /** The extracted text of a source, for its read-only view. */
+  private sourceText({ uri }: SourceTextParams): SourceTextResult {
+    const file = sourceOfView(uri);
+    for (const folder of this.allFolders()) {
+      const article = folder.service.corpus.article(file);
+      if (article) return { uri: file, text: article.text };
+    }
+    return null;
   }
 
   /** Runs a feature on an open document; failures are logged and answered with `fallback`. */

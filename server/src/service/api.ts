@@ -19,6 +19,7 @@ import type {
   Claim,
   DocumentInput,
   Entity,
+  ExtractedSource,
   Mention,
   Quantity,
   Quote,
@@ -76,6 +77,8 @@ export interface Article {
   /** Offset where the article body starts (after front matter). */
   bodyStart: number;
   sentences: SourceSentence[];
+  /** Set when `text` was extracted from a PDF, Word document, web page or transcript. */
+  extracted?: ExtractedSource;
 }
 
 export interface ScoredSentence {

@@ -13,6 +13,26 @@ export interface DocumentInput {
   uri: string;
   text: string;
   version?: number;
+  /** For a source whose text was extracted from another format (a PDF, a Word document, a web page, a
+   *  transcript): the format, and where each page or cue starts in `text`. */
+  extracted?: ExtractedSource;
+}
+
+export type SourceFormat = 'html' | 'pdf' | 'docx' | 'vtt' | 'srt';
+
+/** From `offset` in the extracted text on (until the next mark): this page, or a cue starting at this time. */
+export interface SourceMark {
+  offset: number;
+  /** 1-based page (paged formats). */
+  page?: number;
+  /** Start time of the cue, "HH:MM:SS" (transcripts). */
+  time?: string;
+}
+
+export interface ExtractedSource {
+  format: SourceFormat;
+  /** Sorted by offset. */
+  marks?: SourceMark[];
 }
 
 /** Cooperative cancellation, structurally compatible with vscode / vscode-languageserver tokens. */

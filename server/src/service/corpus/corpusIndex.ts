@@ -83,7 +83,9 @@ export function analyseArticle(doc: DocumentInput): Article {
       mentions: mentionsPer[index],
     };
   });
-  return { uri: doc.uri, key: parsed.key, meta: parsed.meta, title: parsed.title, text, bodyStart: parsed.bodyStart, sentences: out };
+  const article: Article = { uri: doc.uri, key: parsed.key, meta: parsed.meta, title: parsed.title, text, bodyStart: parsed.bodyStart, sentences: out };
+  if (doc.extracted) article.extracted = doc.extracted;
+  return article;
 }
 
 /** One saved article: sentence bounds and lines flat, analyses only for sentences that have any. */
@@ -106,6 +108,8 @@ interface StoredArticle {
   /** Names and figures as written that this article is the first to use: they extend the index's
    *  string table, which `m` and figures refer to by number. */
   n?: string[];
+  /** The format the text was extracted from, with its page or cue marks. */
+  e?: Article['extracted'];
 }
 
 /** A figure whose text is its number in the index's string table. */
@@ -348,6 +352,7 @@ export class CorpusIndex implements CorpusView {
       }
       const stored: StoredArticle = { uri: a.uri, key: a.key, meta: a.meta, title: a.title, text: a.text, bodyStart: a.bodyStart, id0: this.firstId.get(a.uri) ?? 0, sel, x };
       if (m) stored.m = m;
+      if (a.extracted) stored.e = a.extracted;
       if (fresh.length) {
         stored.n = fresh;
         fresh = [];
@@ -435,6 +440,7 @@ export class CorpusIndex implements CorpusView {
       }
     }
     const article: Article = { uri: raw.uri, key: raw.key, meta: raw.meta, title: raw.title, text: raw.text, bodyStart: raw.bodyStart, sentences };
+    if (raw.e) article.extracted = raw.e;
     this.byUri.set(article.uri, article);
     this.byKey.set(article.key, article);
     this.byKey.set(article.key.toLowerCase(), article);

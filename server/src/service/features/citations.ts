@@ -1,21 +1,26 @@
 // Writing citations into a draft: the `[^key]` marker and its GFM footnote definition at the end of the
 // file (outlet, title, date, corpus path). Only ever returned as edits for the writer to apply.
 
-import type { TextEdit } from 'vscode-languageserver-types';
+import type { Position, TextEdit } from 'vscode-languageserver-types';
 import type { Article } from '../api.ts';
 import type { DraftAnalysis } from '../check/draft.ts';
 import { citationPath } from './draftLookup.ts';
+import { placeAtLine, placeText } from '../corpus/sourceMarks.ts';
 
 const SPACES = /\s+/g;
 
 /** One-line footnote text. Square brackets would end the label/definition early, so they become parens;
- *  angle brackets from a scraped title would be raw HTML in the writer's article, so they are escaped. */
-export function footnoteDefinition(article: Article, draftUri: string): string {
+ *  angle brackets from a scraped title would be raw HTML in the writer's article, so they are escaped.
+ *  With the cited passage's position, a PDF's or Word document's page ("p. 2") or a transcript's time
+ *  ("at 00:12:31") follows the date. */
+export function footnoteDefinition(article: Article, draftUri: string, at?: Position): string {
   const clean = (s: string) => s.replace(SPACES, ' ').replace(/\[/g, '(').replace(/\]/g, ')').replace(/[<>]/g, '\\$&').trim();
   const parts: string[] = [];
   if (article.meta.outlet) parts.push(clean(article.meta.outlet));
   parts.push(`“${clean(article.title || article.key)}”`);
   if (article.meta.date) parts.push(clean(article.meta.date));
+  const place = at === undefined ? '' : placeText(placeAtLine(article, at.line, at.character));
+  if (place) parts.push(place);
   return `[^${article.key}]: ${parts.join(', ')}. ${clean(citationPath(draftUri, article.uri))}`;
 }
 

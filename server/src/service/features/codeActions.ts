@@ -1,7 +1,7 @@
 // Quick fixes for Sourced diagnostics (cite the supporting source, use the exact words or the sourced
 // figure, mark as own analysis) and a source action citing every supported claim in the file.
 
-import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Position, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../context.ts';
 import { defaultSettings, type DraftReport } from '../api.ts';
 import type { CancellationToken, Claim, DocumentInput } from '../types.ts';
@@ -81,7 +81,7 @@ function quickFixes(ctx: FeatureContext, draft: DraftAnalysis, report: DraftRepo
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         isPreferred: diagnostic.code === 'uncited-claim',
-        edit: { changes: { [draft.uri]: citationEdits(draft, [{ end: sentenceEnd, key: article.key }], [article]) } },
+        edit: { changes: { [draft.uri]: citationEdits(draft, [{ end: sentenceEnd, key: article.key }], [{ article, at: citedAt(claim, article.uri) }]) } },
       });
     }
   }
@@ -99,7 +99,12 @@ function quickFixes(ctx: FeatureContext, draft: DraftAnalysis, report: DraftRepo
 }
 
 /** Marker insertions (in document order) plus one edit appending the definitions that are missing. */
-function citationEdits(draft: DraftAnalysis, marks: Array<{ end: number; key: string }>, articles: Parameters<typeof footnoteDefinition>[0][]): TextEdit[] {
+/** Where the claim's best passage in the cited article starts (its page or time goes into the footnote). */
+function citedAt(claim: Claim | undefined, uri: string): Position | undefined {
+  return claim?.sources.find((s) => s.uri === uri)?.range.start;
+}
+
+function citationEdits(draft: DraftAnalysis, marks: Array<{ end: number; key: string }>, cited: Array<{ article: Parameters<typeof footnoteDefinition>[0]; at?: Position }>): TextEdit[] {
   const edits: TextEdit[] = [];
   for (const mark of marks) {
     const at = draft.lines.positionAt(markerOffset(draft.text, mark.end));
@@ -107,10 +112,10 @@ function citationEdits(draft: DraftAnalysis, marks: Array<{ end: number; key: st
   }
   const definitions: string[] = [];
   const seen = new Set<string>();
-  for (const article of articles) {
+  for (const { article, at } of cited) {
     if (seen.has(article.key) || hasDefinition(draft, article.key)) continue;
     seen.add(article.key);
-    definitions.push(footnoteDefinition(article, draft.uri));
+    definitions.push(footnoteDefinition(article, draft.uri, at));
   }
   const append = appendDefinitionsEdit(draft, definitions);
   if (append) edits.push(append);
@@ -119,7 +124,7 @@ function citationEdits(draft: DraftAnalysis, marks: Array<{ end: number; key: st
 
 function citeAll(ctx: FeatureContext, draft: DraftAnalysis, claims: Claim[]): CodeAction | undefined {
   const marks: Array<{ end: number; key: string }> = [];
-  const articles = [];
+  const articles: Parameters<typeof citationEdits>[2] = [];
   const used = new Set<number>();
   for (const claim of claims) {
     if (claim.verdict !== 'supported' || claim.ignored || claim.citations.length > 0) continue;
@@ -130,7 +135,7 @@ function citeAll(ctx: FeatureContext, draft: DraftAnalysis, claims: Claim[]): Co
     if (used.has(end)) continue;
     used.add(end);
     marks.push({ end, key: article.key });
-    articles.push(article);
+    articles.push({ article, at: top.range.start });
   }
   if (marks.length === 0) return undefined;
   return {

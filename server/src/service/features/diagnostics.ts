@@ -5,6 +5,7 @@ import type { DiagnosticCode, Severity, SourcedSettings } from '../api.ts';
 import type { Claim, Evidence } from '../types.ts';
 import type { DraftAnalysis } from '../check/draft.ts';
 import type { CorpusIndex } from '../corpus/corpusIndex.ts';
+import { placeSuffix } from '../corpus/sourceMarks.ts';
 
 export const DIAGNOSTIC_SOURCE = 'sourced';
 
@@ -34,7 +35,7 @@ export function toDiagnostics(draft: DraftAnalysis, claims: Claim[], settings: S
     if (!level || level === 'off') return;
     const relatedInformation: DiagnosticRelatedInformation[] = sources.slice(0, 3).map((s) => ({
       location: { uri: s.uri, range: s.range },
-      message: `${s.title}: ${truncate(s.text, 160)}`,
+      message: `${s.title}${placeSuffix(corpus.article(s.uri), s.line, s.range.start.character)}: ${truncate(s.text, 160)}`,
     }));
     out.push({ range, severity: SEVERITY[level], code, source: DIAGNOSTIC_SOURCE, message, relatedInformation, data });
   };

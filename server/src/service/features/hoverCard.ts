@@ -6,6 +6,7 @@ import type { Claim, Entity, EntityKind } from '../types.ts';
 import type { CorpusIndex } from '../corpus/corpusIndex.ts';
 import { articleCount, sourceLine } from './draftLookup.ts';
 import { escapeMarkdown, markdownLink, truncate } from './markdownEscape.ts';
+import { placeAt, placeAtLine, placeSuffix, placeSuffixAt, placeText } from '../corpus/sourceMarks.ts';
 
 const KIND_LABEL: Record<EntityKind, string> = {
   person: 'person',
@@ -80,7 +81,7 @@ export function entityCard(corpus: CorpusIndex, entity: Entity): string {
       lines.push('', '**Quoted**', '');
       for (const hit of quotes) {
         const article = corpus.article(hit.sentence.uri);
-        lines.push(`- “${escapeMarkdown(truncate(hit.quote.text, 200))}” — ${markdownLink(articleLabel(article), hit.sentence.uri, hit.sentence.line)}`);
+        lines.push(`- “${escapeMarkdown(truncate(hit.quote.text, 200))}” — ${markdownLink(articleLabel(article) + placeSuffixAt(article, hit.sentence.start), hit.sentence.uri, hit.sentence.line)}`);
       }
     }
   }
@@ -93,11 +94,12 @@ export function entityCard(corpus: CorpusIndex, entity: Entity): string {
 }
 
 /** The passage a citation points at. */
-export function citationCard(key: string, article: Article, passage?: { text: string; line: number }): string {
+export function citationCard(key: string, article: Article, passage?: { text: string; line: number; start?: number }): string {
   const byline = articleByline(article);
   const lines = [`**[^${escapeMarkdown(key)}]** → *${escapeMarkdown(articleLabel(article))}*${byline ? ` — ${escapeMarkdown(byline)}` : ''}`];
   if (passage) {
-    lines.push('', `> ${escapeMarkdown(truncate(passage.text, 400))}`, '', markdownLink(`Open at line ${passage.line + 1}`, article.uri, passage.line));
+    const place = placeText(passage.start !== undefined ? placeAt(article, passage.start) : placeAtLine(article, passage.line));
+    lines.push('', `> ${escapeMarkdown(truncate(passage.text, 400))}`, '', markdownLink(`Open at ${place ? `${place}, ` : ''}line ${passage.line + 1}`, article.uri, passage.line));
   } else {
     lines.push('', markdownLink('Open source', article.uri));
   }
@@ -123,8 +125,9 @@ export function claimCard(corpus: CorpusIndex, claim: Claim): string {
   if (evidence.length > 0) {
     lines.push('', claim.verdict === 'unsourced' ? '**Closest source passages**' : '**Evidence**', '');
     for (const e of evidence) {
-      const title = e.title || articleLabel(corpus.article(e.uri));
-      lines.push(`- ${escapeMarkdown(truncate(e.text, 240))} — ${markdownLink(truncate(title, 80), e.uri, e.line)}`);
+      const article = corpus.article(e.uri);
+      const title = e.title || articleLabel(article);
+      lines.push(`- ${escapeMarkdown(truncate(e.text, 240))} — ${markdownLink(truncate(title, 80) + placeSuffix(article, e.line, e.range.start.character), e.uri, e.line)}`);
     }
   }
   return lines.join('\n');
