@@ -6,6 +6,7 @@ import { analyseArticle, CorpusIndex } from './corpus/corpusIndex.ts';
 import { analyseDraft, type DraftAnalysis } from './check/draft.ts';
 import { ClaimChecker } from './check/checker.ts';
 import { toDiagnostics } from './features/diagnostics.ts';
+import { Independence } from './features/independence.ts';
 import { getHover } from './features/hover.ts';
 import { getCompletions, resolveCompletion } from './features/completion.ts';
 import { getCodeActions } from './features/codeActions.ts';
@@ -39,6 +40,7 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
   const checker = new ClaimChecker(() => corpus);
   const drafts = new Map<string, { text: string; analysis: DraftAnalysis }>();
   const reports = new Map<string, DraftReport>();
+  const independence = new Independence();
 
   const analyse = (doc: DocumentInput): DraftAnalysis => {
     const cached = drafts.get(doc.uri);
@@ -66,11 +68,20 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
         sliceStart = performance.now();
       }
     }
+    independence.annotate(claims, corpus);
     const report: DraftReport = {
       uri: doc.uri,
       version: doc.version,
       claims,
       diagnostics: toDiagnostics(draft, claims, settings, corpus),
+      ignored: draft.prose.ignored.map((span) => ({
+        range: draft.lines.rangeOf(span.start, span.end),
+        start: span.start,
+        end: span.end,
+        text: doc.text.slice(span.start, span.end),
+        reason: span.reason,
+      })),
+      blocks: draft.prose.blocks.map((b) => ({ kind: b.kind, range: draft.lines.rangeOf(b.start, b.end), start: b.start, end: b.end })),
     };
     reports.set(doc.uri, report);
     return report;

@@ -5,6 +5,7 @@ import type { DiagnosticCode, Severity, SourcedSettings } from '../api.ts';
 import type { Claim, Evidence } from '../types.ts';
 import type { DraftAnalysis } from '../check/draft.ts';
 import type { CorpusIndex } from '../corpus/corpusIndex.ts';
+import { claimIndependence } from './independence.ts';
 
 export const DIAGNOSTIC_SOURCE = 'sourced';
 
@@ -29,12 +30,12 @@ const SEVERITY: Record<Exclude<Severity, 'off'>, DiagnosticSeverity> = {
 
 export function toDiagnostics(draft: DraftAnalysis, claims: Claim[], settings: SourcedSettings, corpus: CorpusIndex): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const push = (code: DiagnosticCode, range: Range, message: string, data: ClaimDiagnosticData, sources: Evidence[]) => {
+  const push = (code: DiagnosticCode, range: Range, message: string, data: ClaimDiagnosticData, sources: Evidence[], backing?: string) => {
     const level = settings.severity[code];
     if (!level || level === 'off') return;
-    const relatedInformation: DiagnosticRelatedInformation[] = sources.slice(0, 3).map((s) => ({
+    const relatedInformation: DiagnosticRelatedInformation[] = sources.slice(0, 3).map((s, i) => ({
       location: { uri: s.uri, range: s.range },
-      message: `${s.title}: ${truncate(s.text, 160)}`,
+      message: `${s.title}${i === 0 && backing ? ` (${backing})` : ''}: ${truncate(s.text, 160)}`,
     }));
     out.push({ range, severity: SEVERITY[level], code, source: DIAGNOSTIC_SOURCE, message, relatedInformation, data });
   };
@@ -46,7 +47,9 @@ export function toDiagnostics(draft: DraftAnalysis, claims: Claim[], settings: S
     switch (claim.verdict) {
       case 'supported':
         if (claim.citations.length === 0) {
-          push('uncited-claim', claim.range, `Supported by “${top?.title ?? 'a source'}” but not cited.`, { claim: index, citationKey }, claim.sources);
+          const backing = claimIndependence(claim);
+          const also = backing && claim.independence && claim.independence.articles > 1 ? ` (${backing})` : '';
+          push('uncited-claim', claim.range, `Supported by “${top?.title ?? 'a source'}”${also} but not cited.`, { claim: index, citationKey }, claim.sources, backing);
         }
         break;
       case 'unsourced':

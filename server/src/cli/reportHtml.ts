@@ -1,0 +1,194 @@
+// The fact-check report as one self-contained HTML page: no scripts, no remote fonts or styles, so it
+// opens from disk, offline, and inside a VS Code webview under a strict Content-Security-Policy. Verdicts
+// are told apart by symbol and line style as well as colour, so a greyscale print keeps them.
+
+import type { ClaimStatus, DraftFactCheck, ParagraphStatus, ReportClaim, ReportSource } from './factCheck.ts';
+import { PARAGRAPH_LABEL, VERDICT_LABEL, VERDICT_SYMBOL, percent } from './factCheck.ts';
+import { independenceText } from '../service/corpus/duplicates.ts';
+import { REPORT_CSS } from './reportStyle.ts';
+
+export interface HtmlReportOptions {
+  /** "Sourced 0.1.0". */
+  generator: string;
+  /** When the check ran (ISO string); shown in the masthead. */
+  checkedAt: string;
+  corpus: { articles: number; roots: string[] };
+  /** A Content-Security-Policy for the page's meta tag (the webview passes its own, with its source). */
+  csp?: string;
+  /** Set in the editor's webview: links carry this title instead of "open the source file". */
+  linkTitle?: string;
+}
+
+const DEFAULT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+export function esc(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+export function renderHtmlReport(fc: DraftFactCheck, options: HtmlReportOptions): string {
+  const s = fc.summary;
+  const when = options.checkedAt.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
+  const corpusText = `${plural(options.corpus.articles, 'source article')}${options.corpus.roots.length ? ` in ${options.corpus.roots.map(esc).join(', ')}` : ''}`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${esc(options.csp ?? DEFAULT_CSP)}">
+<meta name="generator" content="${esc(options.generator)}">
+<title>Fact-check: ${esc(fc.title)}</title>
+<style>${REPORT_CSS}</style>
+</head>
+<body>
+<header class="masthead">
+  <div class="kicker">Fact-check report</div>
+  <h1>${esc(fc.title)}</h1>
+  <div class="meta"><code>${esc(fc.path)}</code> · checked ${esc(when)} against ${corpusText}</div>
+</header>
+${summaryHtml(fc)}
+<main class="draft" aria-label="The draft, claim by claim">
+<div class="columns-head"><span>Draft</span><span>Verdicts and sources</span></div>
+${fc.paragraphs.map((p, i) => paragraphHtml(fc, i, options)).join('\n')}
+</main>
+${ownAnalysisHtml(fc)}
+<footer class="colophon">
+  ${legendHtml()}
+  <p>${esc(options.generator)} · ${plural(s.claims, 'claim')} · sources are quoted as indexed; line numbers count from 1. Near-duplicate articles (one story republished or lightly rewritten) count as one independent source.</p>
+</footer>
+</body>
+</html>
+`;
+}
+
+function summaryHtml(fc: DraftFactCheck): string {
+  const s = fc.summary;
+  const figure = (n: string, label: string, cls = '') => `<div class="figure ${cls}"><span class="num">${n}</span><span class="lbl">${label}</span></div>`;
+  const flags = [
+    figure(String(s.contradicted), 'contradicted', s.contradicted ? 'st-contradicted' : 'zero'),
+    figure(String(s.misquoted), s.misquoted === 1 ? 'misquote' : 'misquotes', s.misquoted ? 'st-misquoted' : 'zero'),
+    figure(String(s.unsourced), 'unsourced', s.unsourced ? 'st-unsourced' : 'zero'),
+  ];
+  const uncited = s.flags['uncited-claim'] ?? 0;
+  const citations = s.flags['unknown-citation'] ?? 0;
+  const extra = [
+    uncited ? `${plural(uncited, 'sourced claim')} not cited` : '',
+    citations ? `${plural(citations, 'citation')} pointing nowhere` : '',
+    s.ignored ? `${plural(s.ignored, 'claim')} marked as own analysis` : '',
+  ].filter(Boolean);
+  const ind = s.independence;
+  return `<section class="summary" aria-label="Summary">
+  <div class="figures">
+    ${figure(String(s.checked), s.checked === 1 ? 'claim checked' : 'claims checked', 'total')}
+    ${figure(percent(s.sourcedShare), 'sourced', 'share')}
+    ${flags.join('\n    ')}
+  </div>
+  <div class="bar" role="img" aria-label="${esc(`${s.supported} sourced, ${s.contradicted} contradicted, ${s.misquoted} misquoted, ${s.unsourced} unsourced`)}">${barHtml(fc)}</div>
+  ${extra.length ? `<p class="notes-line">${extra.map(esc).join(' · ')}</p>` : ''}
+  <div class="strip-block">
+    <div class="strip-title">Coverage by paragraph <span class="hint">one cell per paragraph, in order</span></div>
+    <div class="strip">${fc.paragraphs
+      .map((p, i) => (p.kind === 'heading' ? '' : `<a class="cell ps-${p.status}" href="#p${i + 1}" title="${esc(`Paragraph at line ${p.line}: ${PARAGRAPH_LABEL[p.status]}`)}"><span>${i + 1}</span></a>`))
+      .join('')}</div>
+    <div class="strip-legend">${(['sourced', 'mixed', 'flagged', 'unsourced', 'own', 'none'] as ParagraphStatus[])
+      .map((st) => `<span><i class="cell ps-${st}"></i>${esc(PARAGRAPH_LABEL[st])}</span>`)
+      .join('')}</div>
+  </div>
+  <div class="independence"><span class="strip-title">Independent sources per sourced claim</span>
+    <span class="ind">${ind.one}<small> with one</small></span><span class="ind">${ind.two}<small> with two</small></span><span class="ind">${ind.threeOrMore}<small> with three or more</small></span>
+  </div>
+</section>`;
+}
+
+function barHtml(fc: DraftFactCheck): string {
+  const s = fc.summary;
+  if (s.checked === 0) return '<span class="seg empty" style="flex:1"></span>';
+  const seg = (n: number, st: ClaimStatus) => (n ? `<span class="seg st-${st}" style="flex:${n}"></span>` : '');
+  return seg(s.supported, 'supported') + seg(s.contradicted, 'contradicted') + seg(s.misquoted, 'misquoted') + seg(s.unsourced, 'unsourced');
+}
+
+function paragraphHtml(fc: DraftFactCheck, index: number, options: HtmlReportOptions): string {
+  const p = fc.paragraphs[index];
+  const claims = p.claims.map((n) => fc.claims[n - 1]);
+  const body = markedText(fc.text, p.start, p.end, claims);
+  const tag = p.kind === 'heading' ? 'h2' : 'p';
+  const notes = claims.map((c) => noteHtml(c, options)).join('\n');
+  return `<section class="row k-${p.kind} ps-row-${p.status}" id="p${index + 1}">
+  <div class="text"><span class="lineno" title="line ${p.line}">${p.line}</span><${tag}>${body}</${tag}></div>
+  <aside class="notes">${notes}</aside>
+</section>`;
+}
+
+/** The block's text with each claim wrapped in a mark numbered like its note. */
+function markedText(text: string, start: number, end: number, claims: ReportClaim[]): string {
+  let out = '';
+  let pos = start;
+  for (const c of [...claims].sort((a, b) => a.start - b.start)) {
+    const s = Math.max(c.start, pos);
+    const e = Math.min(c.end, end);
+    if (e <= s) continue;
+    out += inline(text.slice(pos, s));
+    out += `<a class="claim st-${c.status}" href="#c${c.n}" id="m${c.n}">${inline(text.slice(s, e))}<sup class="tag">${c.n}${VERDICT_SYMBOL[c.status]}</sup></a>`;
+    pos = e;
+  }
+  return out + inline(text.slice(pos, end));
+}
+
+/** Draft Markdown as display text: footnote markers as small citations, emphasis markers and comments dropped. */
+function inline(raw: string): string {
+  return esc(raw.replace(/<!--[\s\S]*?-->/g, ''))
+    .replace(/\[\^([^\]\s]+)\]/g, (_m, key: string) => `<sup class="cite">[${key.length > 14 ? `${key.slice(0, 12)}…` : key}]</sup>`)
+    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '<strong>$2</strong>')
+    .replace(/(^|[^*\w])[*_](?=\S)([^*_]*?\S)[*_](?![*\w])/g, '$1<em>$2</em>')
+    .replace(/\n/g, ' ');
+}
+
+function noteHtml(c: ReportClaim, options: HtmlReportOptions): string {
+  const head = `<span class="badge st-${c.status}">${c.n}<b>${VERDICT_SYMBOL[c.status]}</b></span><span class="verdict">${VERDICT_LABEL[c.status]}</span>`;
+  if (c.status === 'ignored') {
+    return `<div class="note st-${c.status}" id="c${c.n}"><div class="note-head">${head}<a class="back" href="#m${c.n}">line ${c.range.start.line + 1}</a></div><p class="reason">Marked as the writer's own analysis; not checked.</p></div>`;
+  }
+  const parts: string[] = [];
+  const reason = c.verdict === 'supported' ? supportedReason(c) : c.reason || c.message || '';
+  if (reason) parts.push(`<p class="reason">${esc(reason)}</p>`);
+  if (c.conflict) parts.push(`<p class="conflict"><span>Draft</span> ${esc(c.conflict.draft)} <span>Source</span> ${esc(c.conflict.source)}</p>`);
+  if (c.quote?.nearest) parts.push(`<p class="conflict"><span>Exact words</span> “${esc(c.quote.nearest)}”</p>`);
+  const shown = c.verdict === 'supported' ? c.sources.slice(0, 2) : c.sources.slice(0, 3);
+  for (const src of shown) parts.push(sourceHtml(src, c.verdict, options));
+  if (c.sources.length === 0 && c.verdict !== 'supported') parts.push('<p class="nosource">No source passage comes close.</p>');
+  if (c.code === 'uncited-claim') parts.push('<p class="todo">Not cited in the draft.</p>');
+  return `<div class="note st-${c.status}" id="c${c.n}"><div class="note-head">${head}${c.independence ? `<span class="count">${esc(independenceText(c.independence.sources, c.independence.articles))}</span>` : ''}<a class="back" href="#m${c.n}">line ${c.range.start.line + 1}</a></div>${parts.join('')}</div>`;
+}
+
+function supportedReason(c: ReportClaim): string {
+  return c.citations.length ? `Cited: ${c.citations.join(', ')}.` : '';
+}
+
+function sourceHtml(src: ReportSource, verdict: ReportClaim['verdict'], options: HtmlReportOptions): string {
+  const label = verdict === 'unsourced' ? 'closest passage' : verdict === 'contradicted' ? 'the source says' : '';
+  const title = options.linkTitle ?? 'Open the source file';
+  return `<blockquote class="source">${label ? `<span class="src-label">${label}</span>` : ''}<q>${esc(clip(src.text, 420))}</q><cite><a href="${esc(src.href)}" title="${esc(title)}">${esc(clip(src.title, 90))}</a> <span class="loc">${esc(src.path)}, line ${src.line}</span></cite></blockquote>`;
+}
+
+function ownAnalysisHtml(fc: DraftFactCheck): string {
+  if (fc.ignored.length === 0) {
+    return `<section class="own"><h2>Own analysis</h2><p class="empty">Nothing in this draft is marked as the writer's own analysis (<code>&lt;!-- sourced-ignore: reason --&gt;</code>).</p></section>`;
+  }
+  return `<section class="own"><h2>Own analysis <small>${plural(fc.ignored.length, 'span')} marked <code>sourced-ignore</code>, not checked</small></h2><ol>${fc.ignored
+    .map(
+      (g) =>
+        `<li><span class="loc">line ${g.line}</span><q>${esc(clip(g.text.replace(/\s+/g, ' '), 300))}</q><span class="why ${g.reason ? '' : 'none'}">${g.reason ? `Reason: ${esc(g.reason)}` : 'No reason given'}</span></li>`,
+    )
+    .join('')}</ol></section>`;
+}
+
+function legendHtml(): string {
+  const items: ClaimStatus[] = ['supported', 'contradicted', 'misquoted', 'unsourced', 'ignored'];
+  return `<div class="legend">${items.map((st) => `<span><span class="claim st-${st}">claim<sup class="tag">${VERDICT_SYMBOL[st]}</sup></span> ${VERDICT_LABEL[st]}</span>`).join('')}</div>`;
+}
+
+function clip(s: string, n: number): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length <= n ? t : `${t.slice(0, n - 1)}…`;
+}
