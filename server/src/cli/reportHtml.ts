@@ -154,8 +154,10 @@ function noteHtml(c: ReportClaim, options: HtmlReportOptions): string {
   if (reason) parts.push(`<p class="reason">${esc(reason)}</p>`);
   if (c.conflict) parts.push(`<p class="conflict"><span>Draft</span> ${esc(c.conflict.draft)} <span>Source</span> ${esc(c.conflict.source)}</p>`);
   if (c.quote?.nearest) parts.push(`<p class="conflict"><span>Exact words</span> “${esc(c.quote.nearest)}”</p>`);
-  const shown = c.verdict === 'supported' ? c.sources.slice(0, 2) : c.sources.slice(0, 3);
+  const shown = c.verdict === 'supported' ? c.sources.slice(0, 1) : c.sources.slice(0, 3);
   for (const src of shown) parts.push(sourceHtml(src, c.verdict, options));
+  const more = new Set(c.sources.slice(shown.length).map((src) => src.uri)).size;
+  if (c.verdict === 'supported' && c.sources.length > shown.length) parts.push(`<p class="more">and ${plural(c.sources.length - shown.length, 'more passage')}${more > 1 ? ` in ${more} articles` : ''}</p>`);
   if (c.sources.length === 0 && c.verdict !== 'supported') parts.push('<p class="nosource">No source passage comes close.</p>');
   if (c.code === 'uncited-claim') parts.push('<p class="todo">Not cited in the draft.</p>');
   return `<div class="note st-${c.status}" id="c${c.n}"><div class="note-head">${head}${c.independence ? `<span class="count">${esc(independenceText(c.independence.sources, c.independence.articles))}</span>` : ''}<a class="back" href="#m${c.n}">line ${c.range.start.line + 1}</a></div>${parts.join('')}</div>`;
@@ -168,7 +170,7 @@ function supportedReason(c: ReportClaim): string {
 function sourceHtml(src: ReportSource, verdict: ReportClaim['verdict'], options: HtmlReportOptions): string {
   const label = verdict === 'unsourced' ? 'closest passage' : verdict === 'contradicted' ? 'the source says' : '';
   const title = options.linkTitle ?? 'Open the source file';
-  return `<blockquote class="source">${label ? `<span class="src-label">${label}</span>` : ''}<q>${esc(clip(src.text, 420))}</q><cite><a href="${esc(src.href)}" title="${esc(title)}">${esc(clip(src.title, 90))}</a> <span class="loc">${esc(src.path)}, line ${src.line}</span></cite></blockquote>`;
+  return `<blockquote class="source${verdict === 'supported' ? ' brief' : ''}">${label ? `<span class="src-label">${label}</span>` : ''}<q>${esc(clip(src.text, verdict === 'supported' ? 220 : 420))}</q><cite><a href="${esc(src.href)}" title="${esc(title)}">${esc(clip(src.title, 90))}</a> <span class="loc">${esc(src.path)}, line ${src.line}</span></cite></blockquote>`;
 }
 
 function ownAnalysisHtml(fc: DraftFactCheck): string {

@@ -79,7 +79,7 @@ sup.tag { font: 700 10px/1 var(--sans); margin-left: 2px; vertical-align: super;
 .st-contradicted > sup.tag { color: var(--bad); }
 .st-misquoted > sup.tag { color: var(--quote); }
 .st-ignored > sup.tag { color: var(--own); }
-sup.cite { font: 10px var(--sans); color: var(--muted); }
+sup.cite { font: 10px/0 var(--sans); color: var(--muted); vertical-align: super; margin: 0 2px; white-space: nowrap; }
 
 .notes { font: 13.5px/1.45 var(--sans); }
 .note { margin: 0 0 12px; padding: 1px 0 1px 10px; border-left: 3px solid var(--rule); break-inside: avoid; }
@@ -102,7 +102,9 @@ sup.cite { font: 10px var(--sans); color: var(--muted); }
 .conflict { margin: 2px 0 4px; }
 .conflict span { font: 700 10.5px var(--sans); text-transform: uppercase; letter-spacing: .06em; color: var(--muted); margin-right: 3px; }
 .conflict span + span, .conflict span:not(:first-child) { margin-left: 8px; }
-.nosource, .todo { margin: 2px 0; color: var(--muted); font-style: italic; }
+.nosource, .todo, .more { margin: 2px 0; color: var(--muted); font-style: italic; }
+.more { font-size: 12px; }
+blockquote.source.brief q { font-size: 13px; }
 blockquote.source { margin: 5px 0 7px; padding: 5px 9px; background: var(--tint); border-radius: 2px; }
 blockquote.source q { display: block; font: italic 14px/1.45 var(--serif); quotes: "“" "”"; }
 .src-label { display: block; font: 700 10px/1.6 var(--sans); text-transform: uppercase; letter-spacing: .08em; color: var(--muted); }
@@ -125,7 +127,7 @@ blockquote.source cite a { font-weight: 600; text-decoration: underline; text-de
 .legend { display: flex; flex-wrap: wrap; gap: 6px 18px; margin-bottom: 6px; color: var(--ink); }
 .legend .claim { font: 14px var(--serif); }
 
-@media (max-width: 820px) {
+@media screen and (max-width: 820px) {
   body { padding: 16px 16px 28px; font-size: 16px; }
   .summary { grid-template-columns: 1fr; }
   .columns-head { display: none; }
@@ -144,8 +146,8 @@ blockquote.source cite a { font-weight: 600; text-decoration: underline; text-de
   .columns-head, .row { grid-template-columns: minmax(0, 1fr) 66mm; gap: 6mm; }
   .notes { font-size: 8.5pt; }
   blockquote.source q { font-size: 9pt; }
-  .row { break-inside: avoid; }
-  .summary, .own li { break-inside: avoid; }
+  .text p, .note, .summary, .own li { break-inside: avoid; }
+  .row.k-heading { break-after: avoid; }
   a { text-decoration: none; }
   .back { display: none; }
 }
