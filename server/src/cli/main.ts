@@ -127,7 +127,7 @@ async function runCheck(cmd: Extract<Command, { kind: 'check' }>, cwd: string): 
     await write(`${JSON.stringify(out, null, 2)}\n`);
   } else if (cmd.format === 'sarif') {
     const log = sarifLog(
-      reports.map(({ draft, report }) => ({ path: draft.display, report })),
+      reports.map(({ draft, report }) => ({ path: draft.display, report, text: draft.text })),
       pathOf,
       { version: VERSION, baseUri: pathToFileURL(cwd + path.sep).href, warnings },
     );

@@ -54,6 +54,8 @@ export interface SarifDraft {
   /** Path of the draft as printed (relative to the working directory when inside it). */
   path: string;
   report: DraftReport;
+  /** The draft's text, for each result's snippet. */
+  text?: string;
 }
 
 export interface SarifOptions {
@@ -75,7 +77,8 @@ export function sarifLog(drafts: SarifDraft[], pathOf: PathOf, options: SarifOpt
     properties: { tags: ['fact-checking'] },
   }));
   const results: Result[] = [];
-  for (const { path, report } of drafts) {
+  for (const { path, report, text } of drafts) {
+    const lines = text?.split(/\r\n?|\n/);
     for (const d of report.diagnostics) {
       const code = d.code === undefined ? '' : String(d.code);
       const data = d.data as { claim?: unknown } | undefined;
@@ -85,7 +88,7 @@ export function sarifLog(drafts: SarifDraft[], pathOf: PathOf, options: SarifOpt
         ruleId: code,
         level: LEVEL[severityName(d)],
         message: { text: typeof d.message === 'string' ? d.message : d.message.value },
-        locations: [{ physicalLocation: physical(path, d.range, claim?.text) }],
+        locations: [{ physicalLocation: physical(path, d.range, lines && rangeText(lines, d.range)) }],
         partialFingerprints: { 'sourcedClaim/v1': fingerprint(`${code}\u0000${claim?.text ?? ''}\u0000${d.range.start.character}`) },
       };
       const index = ruleIndex.get(code);
@@ -138,6 +141,13 @@ function physical(path: string, range: Range, snippet?: string): PhysicalLocatio
   };
   if (snippet) region.snippet = { text: snippet };
   return { artifactLocation: relative ? { uri, uriBaseId: 'SRCROOT' } : { uri }, region };
+}
+
+function rangeText(lines: string[], r: Range): string | undefined {
+  if (r.start.line >= lines.length) return undefined;
+  if (r.start.line === r.end.line) return lines[r.start.line].slice(r.start.character, r.end.character);
+  const middle = lines.slice(r.start.line + 1, r.end.line);
+  return [lines[r.start.line].slice(r.start.character), ...middle, (lines[r.end.line] ?? '').slice(0, r.end.character)].join('\n');
 }
 
 /** FNV-1a of a string, as 8 hex digits: a result's identity across runs that move it to another line. */
