@@ -13,6 +13,7 @@ import { createSourcedService } from '../../server/src/service/index.ts';
 import { parseMarkdown } from '../../server/src/service/text/markdown.ts';
 import { DuplicateIndex, containment, sketch, independenceText } from '../../server/src/service/corpus/duplicates.ts';
 import type { Article } from '../../server/src/service/api.ts';
+import type { Log, Result } from 'sarif';
 
 const repo = path.resolve(__dirname, '..', '..');
 const tmp = mkdtempSync(path.join(tmpdir(), 'sourced-report-'));
@@ -216,37 +217,42 @@ test('check --format sarif: valid SARIF 2.1.0, one result per diagnostic with ru
   const [json, sarif] = await Promise.all([runs.json, runs.sarif]);
   assert.equal(sarif.code, json.code, sarif.stderr);
   assert.equal(sarif.code, 1);
-  const log = JSON.parse(sarif.stdout);
+  const log = JSON.parse(sarif.stdout) as Log;
   validateSarif(log);
   assert.equal(log.version, '2.1.0');
   const run = log.runs[0];
-  const ruleIds = run.tool.driver.rules.map((r: { id: string }) => r.id);
+  const ruleIds = (run.tool.driver.rules ?? []).map((r) => r.id);
+  const results = run.results ?? [];
   const diagnostics = JSON.parse(json.stdout).files[0].diagnostics as Array<{ code: string; severity: string; range: { start: { line: number; character: number } }; sources: unknown[] }>;
-  assert.equal(run.results.length, diagnostics.length);
+  assert.equal(results.length, diagnostics.length);
   const levels: Record<string, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
-  run.results.forEach((r: Record<string, any>, i: number) => {
+  results.forEach((r: Result, i: number) => {
     const d = diagnostics[i];
     assert.equal(r.ruleId, d.code);
-    assert.equal(ruleIds[r.ruleIndex], d.code);
+    assert.equal(ruleIds[r.ruleIndex ?? -1], d.code);
     assert.equal(r.level, levels[d.severity]);
-    const loc = r.locations[0].physicalLocation;
-    assert.match(loc.artifactLocation.uri, /^file:\/\/\/.*draft\.md$/, 'a draft outside the working folder: absolute URI');
-    assert.equal(loc.region.startLine, d.range.start.line + 1);
-    assert.equal(loc.region.startColumn, d.range.start.character + 1, JSON.stringify([loc.region, d.range]));
+    const loc = r.locations?.[0].physicalLocation;
+    assert.match(loc?.artifactLocation?.uri ?? '', /^file:\/\/\/.*draft\.md$/, 'a draft outside the working folder: absolute URI');
+    assert.equal(loc?.region?.startLine, d.range.start.line + 1);
+    assert.equal(loc?.region?.startColumn, d.range.start.character + 1);
     assert.equal(r.relatedLocations?.length ?? 0, d.sources.length);
   });
-  const contradicted = run.results.find((r: { ruleId: string }) => r.ruleId === 'contradicted-claim');
-  assert.ok(contradicted, 'the changed time is contradicted');
-  assert.match(contradicted.relatedLocations[0].physicalLocation.artifactLocation.uri, /\.md$/);
-  assert.ok(contradicted.relatedLocations[0].physicalLocation.region.startLine >= 1);
+  const contradicted = results.find((r) => r.ruleId === 'contradicted-claim');
+  assert.ok(contradicted, 'the changed figure is contradicted');
+  const related = contradicted.relatedLocations?.[0].physicalLocation;
+  assert.match(related?.artifactLocation?.uri ?? '', /\.md$/);
+  assert.ok((related?.region?.startLine ?? 0) >= 1);
 });
 
 test('check --format sarif on the example draft is valid too', async () => {
   const r = await runs.sarifExample;
   assert.equal(r.code, 1, r.stderr);
-  const log = JSON.parse(r.stdout);
+  const log = JSON.parse(r.stdout) as Log;
   validateSarif(log);
-  assert.ok(log.runs[0].results.length > 0);
+  assert.ok((log.runs[0].results ?? []).length > 0);
+  // The example draft is inside the working folder: relative to SRCROOT, as code scanning expects.
+  assert.equal(log.runs[0].results?.[0].locations?.[0].physicalLocation?.artifactLocation?.uriBaseId, 'SRCROOT');
+  assert.equal(log.runs[0].results?.[0].locations?.[0].physicalLocation?.artifactLocation?.uri, 'examples/draft.md');
 });
 
 // ------------------------------------------------------------------------------------------------
