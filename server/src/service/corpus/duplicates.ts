@@ -26,7 +26,7 @@ export interface DuplicateTuning {
   minSamples: number;
 }
 
-export const duplicateTuning: DuplicateTuning = { gram: 2, sample: 4, bottom: 24, maxPosting: 64, containment: 0.6, minSamples: 12 };
+export const duplicateTuning: DuplicateTuning = { gram: 2, sample: 4, bottom: 24, maxPosting: 64, containment: 0.7, minSamples: 12 };
 
 /** A group of near-duplicate articles (uris in corpus order); a single article is a group of one. */
 export interface DuplicateGroup {
