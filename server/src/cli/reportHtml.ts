@@ -13,13 +13,13 @@ export interface HtmlReportOptions {
   /** When the check ran (ISO string); shown in the masthead. */
   checkedAt: string;
   corpus: { articles: number; roots: string[] };
-  /** A Content-Security-Policy for the page's meta tag (the webview passes its own, with its source). */
-  csp?: string;
+  /** Nonce of the page's style element: the Content-Security-Policy then admits that element only (the
+   *  webview); without one, inline styles are allowed (a file opened from disk). Scripts never are. */
+  nonce?: string;
   /** Set in the editor's webview: links carry this title instead of "open the source file". */
   linkTitle?: string;
 }
 
-const DEFAULT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
@@ -30,16 +30,17 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLoca
 export function renderHtmlReport(fc: DraftFactCheck, options: HtmlReportOptions): string {
   const s = fc.summary;
   const when = options.checkedAt.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
+  const csp = `default-src 'none'; style-src ${options.nonce ? `'nonce-${options.nonce}'` : "'unsafe-inline'"}; img-src data:`;
   const corpusText = `${plural(options.corpus.articles, 'source article')}${options.corpus.roots.length ? ` in ${options.corpus.roots.map(esc).join(', ')}` : ''}`;
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${esc(options.csp ?? DEFAULT_CSP)}">
+<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
 <meta name="generator" content="${esc(options.generator)}">
 <title>Fact-check: ${esc(fc.title)}</title>
-<style>${REPORT_CSS}</style>
+<style${options.nonce ? ` nonce="${esc(options.nonce)}"` : ''}>${REPORT_CSS}${barCss(fc)}</style>
 </head>
 <body>
 <header class="masthead">
@@ -103,9 +104,16 @@ function summaryHtml(fc: DraftFactCheck): string {
 
 function barHtml(fc: DraftFactCheck): string {
   const s = fc.summary;
-  if (s.checked === 0) return '<span class="seg empty" style="flex:1"></span>';
-  const seg = (n: number, st: ClaimStatus) => (n ? `<span class="seg st-${st}" style="flex:${n}"></span>` : '');
+  if (s.checked === 0) return '<span class="seg empty fx-1"></span>';
+  const seg = (n: number, st: ClaimStatus) => (n ? `<span class="seg st-${st} fx-${n}"></span>` : '');
   return seg(s.supported, 'supported') + seg(s.contradicted, 'contradicted') + seg(s.misquoted, 'misquoted') + seg(s.unsourced, 'unsourced');
+}
+
+/** Widths of the summary bar's segments as classes (no style attributes: the webview's policy forbids them). */
+function barCss(fc: DraftFactCheck): string {
+  const s = fc.summary;
+  const used = new Set([1, s.supported, s.contradicted, s.misquoted, s.unsourced].filter((n) => n > 0));
+  return [...used].map((n) => `.fx-${n}{flex:${n}}`).join('');
 }
 
 function paragraphHtml(fc: DraftFactCheck, index: number, options: HtmlReportOptions): string {

@@ -30,10 +30,14 @@ import { CITE_ALL_KIND } from '../service/features/codeActions.ts';
 import { SettingsStore } from './settings.ts';
 import { CorpusFolder, type FileChange, type ProgressReporter } from './corpusFolder.ts';
 import { findBundledCorpus, isUnder } from './corpusPaths.ts';
+import { webviewReport } from './factCheckReport.ts';
 import {
   CLAIM_AT_REQUEST,
   CLAIMS_NOTIFICATION,
   REINDEX_COMMAND,
+  REPORT_REQUEST,
+  type ReportParams,
+  type ReportResult,
   STATUS_NOTIFICATION,
   type ClaimAtParams,
   type ClaimAtResult,
@@ -191,6 +195,7 @@ class SourcedLanguageServer {
       if (command === REINDEX_COMMAND) await this.reindexAll(true);
     });
     c.onRequest(CLAIM_AT_REQUEST, (params: ClaimAtParams) => this.claimAt(params));
+    c.onRequest(REPORT_REQUEST, (params: ReportParams) => this.report(params));
 
     this.documents.listen(c);
     c.listen();
@@ -407,6 +412,7 @@ class SourcedLanguageServer {
       sourced: active.length - flagged.length,
       flagged: flagged.length,
       claims: flagged.map((c) => ({ range: c.range, verdict: c.verdict, text: c.text, reason: c.reason })),
+      marks: active.map((c) => ({ range: c.range, verdict: c.verdict })),
     };
     void this.connection.sendNotification(CLAIMS_NOTIFICATION, params);
   }
@@ -424,6 +430,17 @@ class SourcedLanguageServer {
     const claim = report?.claims.find((c) => offset >= c.start && offset <= c.end);
     if (!claim) return null;
     return { range: claim.range, verdict: claim.verdict, text: claim.text, reason: claim.reason, sources: claim.sources };
+  }
+
+  /** The fact-check report of an open draft, checked as it is now, as HTML for the client's webview. */
+  private async report({ uri, nonce }: ReportParams): Promise<ReportResult> {
+    const doc = this.documents.get(uri);
+    if (!doc || typeof nonce !== 'string' || !/^[A-Za-z0-9]{16,64}$/.test(nonce)) return null;
+    const cached = this.reports.get(uri);
+    const report = cached && cached.version === doc.version ? cached.report : await this.check(doc);
+    if (!report || report === 'cancelled') return null;
+    const folder = this.folderFor(uri);
+    return { html: webviewReport(doc.uri, doc.getText(), report, folder, nonce), version: doc.version };
   }
 
   /** Runs a feature on an open document; failures are logged and answered with `fallback`. */
