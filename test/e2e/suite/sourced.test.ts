@@ -129,6 +129,28 @@ suite('Sourced in VS Code', () => {
     await waitFor(`unsourced-claim on line ${line + 1} to go away once a source supports it`, () => diagnosticsOn(draftUri(), 'unsourced-claim', line).length === 0);
   });
 
+  test('the fact-check report opens beside the draft and follows edits; gutter marks appear when the setting is on', async () => {
+    const api = vscode.extensions.getExtension<{ reportVersion(): number | undefined; gutterMarks(uri: string): number }>(EXTENSION_ID)!.exports;
+    await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    await vscode.commands.executeCommand('sourced.openReport');
+    await waitFor('the report of the current draft', () => api.reportVersion() === doc.version);
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    assert.ok(tabs.some((t) => t.input instanceof vscode.TabInputWebview && /^Fact-check: draft\.md$/.test(t.label)), tabs.map((t) => t.label).join(', '));
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(draftUri(), doc.lineAt(doc.lineCount - 1).range.end, '\nThe ferry carried 40 passengers on its first crossing.\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor('the report to follow the edit', () => api.reportVersion() === doc.version);
+
+    const config = vscode.workspace.getConfiguration('sourced', draftUri());
+    await config.update('gutterMarks', true, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('gutter marks on the draft', () => api.gutterMarks(draftUri().toString()) > 0);
+    } finally {
+      await config.update('gutterMarks', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    assert.equal(api.gutterMarks(draftUri().toString()), 0, 'no marks once the setting is off');
+  });
+
   test('a server killed in the middle of a request is restarted; diagnostics, status bar and hover come back', async function () {
     if (!canListProcesses) this.skip(); // finds the server through /proc (Linux)
     const api = vscode.extensions.getExtension<{ statusText(): string }>(EXTENSION_ID)!.exports;
