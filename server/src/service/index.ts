@@ -40,7 +40,8 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
   const checker = new ClaimChecker(() => corpus);
   const drafts = new Map<string, { text: string; analysis: DraftAnalysis }>();
   const reports = new Map<string, DraftReport>();
-  const independence = new Independence();
+  const independence = new Independence(yieldToEventLoop, SLICE_MS);
+  const regroup = () => void independence.update(corpus).catch((err: unknown) => log(`sourced: near-duplicate grouping failed: ${err instanceof Error ? err.message : String(err)}`));
 
   const analyse = (doc: DocumentInput): DraftAnalysis => {
     const cached = drafts.get(doc.uri);
@@ -68,7 +69,8 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
         sliceStart = performance.now();
       }
     }
-    independence.annotate(claims, corpus);
+    await independence.annotate(claims, corpus);
+    if (token?.isCancellationRequested) throw new CancelledError();
     const report: DraftReport = {
       uri: doc.uri,
       version: doc.version,
@@ -130,6 +132,8 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
       }
       opts.onProgress?.({ done, total: files.length });
       checker.clear();
+      // Near-duplicate groups, in the background: a check that needs them waits for this run.
+      regroup();
     },
 
     async removeSources(uris: string[]) {
@@ -142,6 +146,7 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
         bulk.endBulk();
       }
       checker.clear();
+      regroup();
     },
 
     exportIndex: () => corpus.toLines(),
@@ -159,6 +164,7 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
         }
         corpus = loaded;
         checker.clear();
+        regroup();
         return true;
       } catch (err) {
         log(`sourced: saved index unusable (${err instanceof Error ? err.message : String(err)}); re-indexing`);

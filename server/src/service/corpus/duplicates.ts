@@ -90,20 +90,51 @@ export function containment(a: Uint32Array, b: Uint32Array, tuning: DuplicateTun
   return shared(a, b) / small;
 }
 
+export interface Grouping {
+  byUri: Map<string, DuplicateGroup>;
+  list: DuplicateGroup[];
+}
+
 export class DuplicateIndex {
   private readonly sketches = new WeakMap<Article, Uint32Array>();
-  private groups: { key: unknown; byUri: Map<string, DuplicateGroup>; list: DuplicateGroup[] } | undefined;
+  private groups: { key: unknown; grouping: Grouping } | undefined;
 
   constructor(private readonly tuning: DuplicateTuning = duplicateTuning) {}
 
-  /**
-   * The groups of `articles`, recomputed when `key` changes (the corpus generation): every article is in
-   * exactly one group.
-   */
-  grouping(articles: Iterable<Article>, key: unknown): { byUri: Map<string, DuplicateGroup>; list: DuplicateGroup[] } {
-    if (this.groups && this.groups.key === key) return this.groups;
-    const list = [...articles];
-    const sk = list.map((a) => this.sketchOf(a));
+  /** The groups of `articles`, recomputed when `key` changes: every article is in exactly one group. */
+  grouping(articles: Iterable<Article>, key: unknown): Grouping {
+    if (this.groups && this.groups.key === key) return this.groups.grouping;
+    const steps = this.build([...articles]);
+    let r = steps.next();
+    while (!r.done) r = steps.next();
+    this.groups = { key, grouping: r.value };
+    return r.value;
+  }
+
+  /** The same, in slices of `sliceMs` with `pause()` between them, so requests are answered meanwhile. */
+  async groupingInSlices(articles: Iterable<Article>, key: unknown, pause: () => Promise<void>, sliceMs: number): Promise<Grouping> {
+    if (this.groups && this.groups.key === key) return this.groups.grouping;
+    const steps = this.build([...articles]);
+    let t = performance.now();
+    let r = steps.next();
+    while (!r.done) {
+      if (performance.now() - t > sliceMs) {
+        await pause();
+        t = performance.now();
+      }
+      r = steps.next();
+    }
+    this.groups = { key, grouping: r.value };
+    return r.value;
+  }
+
+  /** Sketches every article, then groups; yields now and then (a generator, so callers choose how to pause). */
+  private *build(list: Article[]): Generator<void, Grouping> {
+    const sk: Uint32Array[] = [];
+    for (const a of list) {
+      sk.push(this.sketchOf(a));
+      if (sk.length % 64 === 0) yield;
+    }
     const parent = list.map((_, i) => i);
     const find = (i: number): number => {
       while (parent[i] !== i) {
@@ -123,9 +154,11 @@ export class DuplicateIndex {
         else postings.set(s[k], [i]);
       }
     });
+    yield;
     const counts = new Int32Array(list.length);
     const touched: number[] = [];
     for (let i = 0; i < list.length; i++) {
+      if (i % 64 === 63) yield;
       if (sk[i].length < this.tuning.minSamples) continue;
       for (const h of sk[i]) {
         const p = postings.get(h);
@@ -156,8 +189,7 @@ export class DuplicateIndex {
       g.uris.push(a.uri);
       byUri.set(a.uri, g);
     });
-    this.groups = { key, byUri, list: groups };
-    return this.groups;
+    return { byUri, list: groups };
   }
 
   private sketchOf(a: Article): Uint32Array {
