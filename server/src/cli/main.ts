@@ -9,6 +9,7 @@ import { decodeText, readCorpus, walkCorpus, type CorpusEntry } from '../host/co
 import { corpusFingerprint, defaultCacheFile, loadIndexCacheEntry, saveIndexCache } from '../host/indexCache.ts';
 import { locateCorpus } from '../host/corpusLocator.ts';
 import { analysisId } from '../host/analysisId.ts';
+import { writeReportFile } from '../host/reportFile.ts';
 import { parseArgs, USAGE, type Command } from './args.ts';
 import { corpusSummary, entityJson, entityTextLine, fileJson, hasFindings, summaryLine, textLines, type CheckJson, type PathOf } from './report.ts';
 import { sarifLog } from './sarif.ts';
@@ -175,7 +176,6 @@ async function runReport(cmd: Extract<Command, { kind: 'report' }>, cwd: string)
     const out = { version: 1 as const, corpus: corpusSummary(service.corpus), files: pages, ...(warnings.length ? { warnings } : {}) };
     await emit(`${JSON.stringify(out, null, 2)}\n`, targets[0]);
   } else {
-    if (outDir) await fsp.mkdir(outDir, { recursive: true });
     for (let i = 0; i < pages.length; i++) {
       const page = pages[i];
       const text = typeof page === 'string' ? page : `${JSON.stringify({ version: 1, corpus: corpusSummary(service.corpus), files: [page] }, null, 2)}\n`;
@@ -200,7 +200,7 @@ function sourceHref(uri: string, from: string): string {
 async function emit(text: string, file: string | undefined): Promise<void> {
   if (!file) return write(text);
   try {
-    await fsp.writeFile(file, text);
+    await writeReportFile(file, text);
   } catch (err) {
     throw new UsageError(`cannot write ${file}: ${(err as { code?: string }).code ?? String(err)}`);
   }

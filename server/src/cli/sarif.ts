@@ -7,6 +7,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { DraftReport } from '../service/api.ts';
 import type { Evidence } from '../service/types.ts';
 import { severityName, type PathOf, type SeverityName } from './report.ts';
+import { fnv1a } from '../service/corpus/duplicates.ts';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -150,12 +151,7 @@ function rangeText(lines: string[], r: Range): string | undefined {
   return [lines[r.start.line].slice(r.start.character), ...middle, (lines[r.end.line] ?? '').slice(0, r.end.character)].join('\n');
 }
 
-/** FNV-1a of a string, as 8 hex digits: a result's identity across runs that move it to another line. */
+/** A result's identity across runs that move it to another line: 8 hex digits. */
 function fingerprint(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
+  return fnv1a(s).toString(16).padStart(8, '0');
 }

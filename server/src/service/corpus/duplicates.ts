@@ -37,7 +37,7 @@ export interface DuplicateGroup {
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /** FNV-1a over a string, 32 bits. */
-function hash(s: string): number {
+export function fnv1a(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
@@ -48,7 +48,7 @@ function hash(s: string): number {
 
 /** The sorted, distinct sampled shingle hashes of an article's body. */
 export function sketch(text: string, tuning: DuplicateTuning = duplicateTuning): Uint32Array {
-  const words = (text.toLowerCase().match(WORD) ?? []).map(hash);
+  const words = (text.toLowerCase().match(WORD) ?? []).map(fnv1a);
   const kept = new Set<number>();
   for (let i = 0; i + tuning.gram <= words.length; i++) {
     let h = 0;

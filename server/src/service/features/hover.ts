@@ -22,7 +22,8 @@ export async function getHover(ctx: FeatureContext, doc: DocumentInput, position
     // On a footnote definition, the passage is the one its first citing sentence stands for.
     const citing = draft.prose.citations.find((c) => c.key === marker.key)?.start ?? marker.start;
     const backing = citingClaim(ctx, draft, citing);
-    return markdownHover(citationCard(marker.key, article, citedPassage(ctx, draft, article, citing), backing && claimIndependence(backing)), draft.lines.rangeOf(marker.start, marker.end));
+    const several = backing?.independence && backing.independence.articles > 1 ? claimIndependence(backing) : undefined;
+    return markdownHover(citationCard(marker.key, article, citedPassage(ctx, draft, article, citing), several), draft.lines.rangeOf(marker.start, marker.end));
   }
 
   const parts: string[] = [];

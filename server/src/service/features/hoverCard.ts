@@ -96,7 +96,7 @@ export function entityCard(corpus: CorpusIndex, entity: Entity): string {
 export function citationCard(key: string, article: Article, passage?: { text: string; line: number }, backing?: string): string {
   const byline = articleByline(article);
   const lines = [`**[^${escapeMarkdown(key)}]** → *${escapeMarkdown(articleLabel(article))}*${byline ? ` — ${escapeMarkdown(byline)}` : ''}`];
-  if (backing) lines.push('', `The claim has ${escapeMarkdown(backing)} in the corpus.`);
+  if (backing) lines.push('', `Backed by ${escapeMarkdown(backing)} in the corpus.`);
   if (passage) {
     lines.push('', `> ${escapeMarkdown(truncate(passage.text, 400))}`, '', markdownLink(`Open at line ${passage.line + 1}`, article.uri, passage.line));
   } else {
