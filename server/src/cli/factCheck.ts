@@ -63,6 +63,8 @@ export interface ReportParagraph {
 
 export interface ReportIgnored {
   range: Range;
+  start: number;
+  end: number;
   line: number;
   text: string;
   reason?: string;
@@ -137,7 +139,7 @@ export function buildFactCheck(path: string, text: string, report: DraftReport, 
       paragraph: blockOf(c.start),
     };
   });
-  const ignored = (report.ignored ?? []).map((g) => ({ range: g.range, line: g.range.start.line + 1, text: g.text, reason: g.reason }));
+  const ignored = (report.ignored ?? []).map((g) => ({ range: g.range, start: g.start, end: g.end, line: g.range.start.line + 1, text: g.text, reason: g.reason }));
   const paragraphs = blocks.map((b, i) => {
     const inside = claims.filter((c) => c.paragraph === i);
     const ownAnalysis = ignored.some((g) => g.range.start.line <= b.range.start.line && g.range.end.line >= b.range.end.line);
@@ -206,7 +208,7 @@ function blockFinder(blocks: DraftBlock[]): (offset: number) => number {
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    return found >= 0 && offset < blocks[found].end ? found : found;
+    return found;
   };
 }
 

@@ -119,25 +119,40 @@ function barCss(fc: DraftFactCheck): string {
 function paragraphHtml(fc: DraftFactCheck, index: number, options: HtmlReportOptions): string {
   const p = fc.paragraphs[index];
   const claims = p.claims.map((n) => fc.claims[n - 1]);
-  const body = markedText(fc.text, p.start, p.end, claims);
+  // Spans marked as own analysis in this paragraph (the checker makes no claims of them).
+  const own = fc.ignored.filter((g) => g.start < p.end && g.end > p.start && !claims.some((c) => c.start < g.end && c.end > g.start));
+  const body = markedText(fc.text, p.start, p.end, claims, own);
   const tag = p.kind === 'heading' ? 'h2' : 'p';
-  const notes = claims.map((c) => noteHtml(c, options)).join('\n');
+  const notes = [
+    ...claims.map((c) => noteHtml(c, options)),
+    ...own.map(
+      (g) =>
+        `<div class="note st-ignored"><div class="note-head"><span class="badge st-ignored"><b>${VERDICT_SYMBOL.ignored}</b></span><span class="verdict">${VERDICT_LABEL.ignored}</span><span class="back">line ${g.line}</span></div><p class="reason">${g.reason ? `Reason: ${esc(g.reason)}` : '<span class="noreason">No reason given</span>'}</p></div>`,
+    ),
+  ].join('\n');
   return `<section class="row k-${p.kind} ps-row-${p.status}" id="p${index + 1}">
   <div class="text"><span class="lineno" title="line ${p.line}">${p.line}</span><${tag}>${body}</${tag}></div>
   <aside class="notes">${notes}</aside>
 </section>`;
 }
 
-/** The block's text with each claim wrapped in a mark numbered like its note. */
-function markedText(text: string, start: number, end: number, claims: ReportClaim[]): string {
+/** The block's text with each claim wrapped in a mark numbered like its note, own analysis set apart. */
+function markedText(text: string, start: number, end: number, claims: ReportClaim[], own: Array<{ start: number; end: number }>): string {
+  const marks = [
+    ...claims.map((c) => ({ start: c.start, end: c.end, claim: c as ReportClaim | undefined })),
+    ...own.map((g) => ({ start: g.start, end: g.end, claim: undefined })),
+  ].sort((a, b) => a.start - b.start);
   let out = '';
   let pos = start;
-  for (const c of [...claims].sort((a, b) => a.start - b.start)) {
-    const s = Math.max(c.start, pos);
-    const e = Math.min(c.end, end);
+  for (const m of marks) {
+    const s = Math.max(m.start, pos);
+    const e = Math.min(m.end, end);
     if (e <= s) continue;
     out += inline(text.slice(pos, s));
-    out += `<a class="claim st-${c.status}" href="#c${c.n}" id="m${c.n}">${inline(text.slice(s, e))}<sup class="tag">${c.n}${VERDICT_SYMBOL[c.status]}</sup></a>`;
+    const c = m.claim;
+    out += c
+      ? `<a class="claim st-${c.status}" href="#c${c.n}" id="m${c.n}">${inline(text.slice(s, e))}<sup class="tag">${c.n}${VERDICT_SYMBOL[c.status]}</sup></a>`
+      : `<span class="claim st-ignored">${inline(text.slice(s, e))}</span>`;
     pos = e;
   }
   return out + inline(text.slice(pos, end));

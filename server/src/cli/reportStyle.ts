@@ -102,6 +102,7 @@ sup.cite { font: 10px/0 var(--sans); color: var(--muted); vertical-align: super;
 .conflict { margin: 2px 0 4px; }
 .conflict span { font: 700 10.5px var(--sans); text-transform: uppercase; letter-spacing: .06em; color: var(--muted); margin-right: 3px; }
 .conflict span + span, .conflict span:not(:first-child) { margin-left: 8px; }
+.noreason { color: var(--bad); font-style: italic; }
 .nosource, .todo, .more { margin: 2px 0; color: var(--muted); font-style: italic; }
 .more { font-size: 12px; }
 blockquote.source.brief q { font-size: 13px; }
