@@ -247,3 +247,6 @@ export const PARAGRAPH_LABEL: Record<ParagraphStatus, string> = {
 export { FLAG_ORDER };
 
 export const percent = (share: number): string => `${Math.round(share * 100)}%`;
+
+/** The share sourced, or a dash when no claim was checked. */
+export const sourcedPercent = (s: ReportSummary): string => (s.checked ? percent(s.sourcedShare) : '–');

@@ -3,7 +3,7 @@
 // are told apart by symbol and line style as well as colour, so a greyscale print keeps them.
 
 import type { ClaimStatus, DraftFactCheck, ParagraphStatus, ReportClaim, ReportSource } from './factCheck.ts';
-import { PARAGRAPH_LABEL, VERDICT_LABEL, VERDICT_SYMBOL, percent } from './factCheck.ts';
+import { PARAGRAPH_LABEL, VERDICT_LABEL, VERDICT_SYMBOL, sourcedPercent } from './factCheck.ts';
 import { independenceText } from '../service/corpus/duplicates.ts';
 import { REPORT_CSS } from './reportStyle.ts';
 
@@ -82,7 +82,7 @@ function summaryHtml(fc: DraftFactCheck): string {
   return `<section class="summary" aria-label="Summary">
   <div class="figures">
     ${figure(String(s.checked), s.checked === 1 ? 'claim checked' : 'claims checked', 'total')}
-    ${figure(percent(s.sourcedShare), 'sourced', 'share')}
+    ${figure(sourcedPercent(s), 'sourced', 'share')}
     ${flags.join('\n    ')}
   </div>
   <div class="bar" role="img" aria-label="${esc(`${s.supported} sourced, ${s.contradicted} contradicted, ${s.misquoted} misquoted, ${s.unsourced} unsourced`)}">${barHtml(fc)}</div>

@@ -3,7 +3,7 @@
 // a table, and the own-analysis spans with their reasons.
 
 import type { DraftFactCheck, ParagraphStatus, ReportClaim } from './factCheck.ts';
-import { PARAGRAPH_LABEL, VERDICT_LABEL, VERDICT_SYMBOL, percent } from './factCheck.ts';
+import { PARAGRAPH_LABEL, VERDICT_LABEL, VERDICT_SYMBOL, sourcedPercent } from './factCheck.ts';
 import { independenceText } from '../service/corpus/duplicates.ts';
 
 export interface MarkdownReportOptions {
@@ -25,7 +25,7 @@ export function renderMarkdownReport(fc: DraftFactCheck, options: MarkdownReport
   out.push(`## Fact-check: ${md(fc.title)}`, '');
   out.push(`\`${fc.path}\` · checked ${options.checkedAt.slice(0, 16).replace('T', ' ')} UTC against ${options.articles} source articles`, '');
   out.push(
-    `**${s.checked} claims checked · ${percent(s.sourcedShare)} sourced** — ${s.supported} sourced, ${s.contradicted} contradicted, ${s.misquoted} misquoted, ${s.unsourced} unsourced` +
+    `**${s.checked} claims checked · ${sourcedPercent(s)} sourced** — ${s.supported} sourced, ${s.contradicted} contradicted, ${s.misquoted} misquoted, ${s.unsourced} unsourced` +
       (s.ignored ? `; ${s.ignored} marked as own analysis` : ''),
     '',
   );
@@ -35,7 +35,7 @@ export function renderMarkdownReport(fc: DraftFactCheck, options: MarkdownReport
   extra.push(`independent sources per sourced claim: ${s.independence.one} with one, ${s.independence.two} with two, ${s.independence.threeOrMore} with three or more`);
   out.push(extra.join(' · '), '');
   const cells = fc.paragraphs.filter((p) => p.kind !== 'heading');
-  out.push(`Coverage by paragraph: \`${cells.map((p) => CELL[p.status]).join('')}\``, '');
+  out.push(cells.length ? `Coverage by paragraph: \`${cells.map((p) => CELL[p.status]).join('')}\`` : 'Coverage by paragraph: no paragraphs.', '');
   out.push(`<sub>${(Object.keys(CELL) as ParagraphStatus[]).map((k) => `${CELL[k]} ${PARAGRAPH_LABEL[k]}`).join(' · ')}</sub>`, '');
 
   const flagged = fc.claims.filter((c) => c.status !== 'supported' && c.status !== 'ignored');
