@@ -60,6 +60,7 @@ export async function activate(
   lc.onNotification(CLAIMS_NOTIFICATION, (claims: ClaimsParams) => {
     statusBar.setClaims(claims);
     gutter.update(claims);
+    reportView.checked(claims.uri);
   });
 
   context.subscriptions.push(

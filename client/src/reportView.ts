@@ -1,6 +1,7 @@
 // "Sourced: Open fact-check report": the server's HTML report of the active draft in a webview beside it.
 // The webview runs no scripts; its Content-Security-Policy admits only the page's own style element (by
-// nonce), and the only command its links may run opens a source at a line. The view follows edits.
+// nonce), and the only command its links may run opens a source at a line. The view follows edits of
+// the draft and new checks of it (a source changed).
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -26,6 +27,11 @@ export class ReportView implements vscode.Disposable {
         if (d === this.doc) this.panel?.dispose();
       }),
     );
+  }
+
+  /** A check of a draft finished (after an edit, or after its sources changed): refresh if it is shown. */
+  checked(uri: string): void {
+    if (this.panel && this.doc?.uri.toString() === uri) this.schedule();
   }
 
   async open(): Promise<void> {
