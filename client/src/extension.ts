@@ -23,7 +23,7 @@ let client: LanguageClient | undefined;
 
 export async function activate(
   context: vscode.ExtensionContext,
-): Promise<{ statusText(): string; reportVersion(): number | undefined; gutterMarks(uri: string): number }> {
+): Promise<{ statusText(): string; report(): ReturnType<ReportView['state']>; gutterMarks(uri: string): number }> {
   const output = vscode.window.createOutputChannel('Sourced', { log: true });
   const server = new ServerProcess(context.asAbsolutePath('dist/server.js'));
   const clientOptions: LanguageClientOptions = {
@@ -88,7 +88,7 @@ export async function activate(
   );
   await lc.start();
   // For the end-to-end tests (what the status bar shows); not an API for other extensions.
-  return { statusText: () => statusBar.text, reportVersion: () => reportView.shownVersion, gutterMarks: (uri) => gutter.count(uri) };
+  return { statusText: () => statusBar.text, report: () => reportView.state(), gutterMarks: (uri) => gutter.count(uri) };
 }
 
 export async function deactivate(): Promise<void> {

@@ -18,6 +18,11 @@ export class ReportView implements vscode.Disposable {
   /** Version of the draft the panel shows (for the end-to-end tests). */
   shownVersion: number | undefined;
 
+  /** What the panel shows (for the end-to-end tests). */
+  state(): { version?: number; title?: string; visible: boolean; html: string } {
+    return { version: this.shownVersion, title: this.panel?.title, visible: this.panel?.visible ?? false, html: this.panel?.webview.html ?? '' };
+  }
+
   constructor(private readonly client: LanguageClient) {
     this.subscriptions.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
