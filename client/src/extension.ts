@@ -19,10 +19,15 @@ import {
 } from '../../server/src/protocol.ts';
 import { SHOW_FLAGGED_COMMAND, SourcedStatusBar } from './statusBar.ts';
 import { MAX_MEMORY_SETTING, ServerProcess } from './serverProcess.ts';
+import { OPEN_REPORT_COMMAND, ReportView, openSource } from './reportView.ts';
+import { GutterMarks } from './gutterMarks.ts';
+import { OPEN_SOURCE_COMMAND } from '../../server/src/protocol.ts';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ statusText(): string }> {
+export async function activate(
+  context: vscode.ExtensionContext,
+): Promise<{ statusText(): string; report(): ReturnType<ReportView['state']>; gutterMarks(uri: string): number }> {
   const output = vscode.window.createOutputChannel('Sourced', { log: true });
   const server = new ServerProcess(context.asAbsolutePath('dist/server.js'));
   const clientOptions: LanguageClientOptions = {
@@ -56,7 +61,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ stat
     // A dead server's counts are stale; the restarted one sends fresh status and claims.
     if (e.newState === State.Stopped) statusBar.clear();
   });
-  lc.onNotification(CLAIMS_NOTIFICATION, (claims: ClaimsParams) => statusBar.setClaims(claims));
+  const reportView = new ReportView(lc);
+  const gutter = new GutterMarks();
+  lc.onNotification(CLAIMS_NOTIFICATION, (claims: ClaimsParams) => {
+    statusBar.setClaims(claims);
+    gutter.update(claims);
+    reportView.checked(claims.uri);
+  });
 
   context.subscriptions.push(
     output,
@@ -77,6 +88,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ stat
         return got?.text ?? `${uri.path}: this source is not in the indexed corpus (any more).`;
       },
     }),
+    reportView,
+    gutter,
+    vscode.commands.registerCommand(OPEN_REPORT_COMMAND, () => reportView.open()),
+    vscode.commands.registerCommand(OPEN_SOURCE_COMMAND, (arg?: { uri?: unknown; line?: unknown }) => openSource(arg)),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void lc.restart()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(MAX_MEMORY_SETTING)) return;
@@ -86,7 +101,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ stat
   );
   await lc.start();
   // For the end-to-end tests (what the status bar shows); not an API for other extensions.
-  return { statusText: () => statusBar.text };
+  return { statusText: () => statusBar.text, report: () => reportView.state(), gutterMarks: (uri) => gutter.count(uri) };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,6 +1,7 @@
 // The UI as a writer sees it, in code-server: opens draft.md from the Explorer, hovers a person's name
-// and reads the hover from the DOM, opens the Problems panel and reads the flagged claims. Saves
-// hover.png and problems.png (look at them) and prints a closing `N passed, N failed` line.
+// and reads the hover from the DOM, opens the Problems panel and reads the flagged claims, opens the
+// fact-check report from the command palette. Saves hover.png, problems.png and report.png (look at
+// them) and prints a closing `N passed, N failed` line.
 // Usage: node ui-screenshots.mjs <baseUrl> <workspace> <screenshotDir>
 import { launchBrowser, workbenchUrl } from './browser.mjs';
 
@@ -76,6 +77,29 @@ try {
   log('problems panel:', JSON.stringify(texts));
   check('the Problems panel lists the unsourced claim and the misquote',
     texts.some((t) => t.includes('unsourced-claim')) && texts.some((t) => t.includes('misquote')), texts.length ? '' : 'no rows');
+
+  // The fact-check report, from the command palette, in a webview beside the draft.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  await page.keyboard.type('Sourced: Open fact-check report');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Open fact-check report' }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  let report = '';
+  const until = Date.now() + 60_000;
+  while (!report && Date.now() < until) {
+    for (const frame of page.frames()) {
+      report = await frame.evaluate(() => {
+        const head = document.querySelector('.masthead');
+        return head ? `${head.textContent} | ${document.querySelectorAll('a.claim').length} claims | ${document.querySelectorAll('script').length} scripts` : '';
+      }).catch(() => '');
+      if (report) break;
+    }
+    if (!report) await page.waitForTimeout(500);
+  }
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${shots}/report.png` });
+  log('report:', JSON.stringify(report.replace(/\s+/g, ' ').slice(0, 200)));
+  check('the fact-check report opens in a webview with the claims marked and no scripts', /Fact-check report/.test(report) && /[1-9]\d* claims/.test(report) && / 0 scripts/.test(report), report || 'no report frame');
 } catch (err) {
   check('the workbench shows the draft with flags', false, err instanceof Error ? err.message.split('\n')[0] : String(err));
   await page.screenshot({ path: `${shots}/ui-failure.png` }).catch(() => {});

@@ -39,7 +39,20 @@ export interface ClaimsParams {
   flagged: number;
   /** The flagged (contradicted, misquoted, unsourced) claims, not ignored ones. */
   claims: ClaimSummary[];
+  /** Every checked claim's range and verdict (gutter marks); ignored ones left out. */
+  marks?: Array<{ range: Range; verdict: Verdict }>;
 }
+
+/** Client → server request: the fact-check report of an open draft as one HTML page for a webview. */
+export const REPORT_REQUEST = 'sourced/factCheckReport';
+export interface ReportParams {
+  uri: string;
+  /** Nonce of the page's one style element (the webview's Content-Security-Policy allows only it). */
+  nonce: string;
+}
+export type ReportResult = { html: string; version: number } | null;
+/** The client command the report's source links run: arguments `[{ uri, line }]` (0-based line). */
+export const OPEN_SOURCE_COMMAND = 'sourced.openSource';
 
 /** Client → server request: the claim at a position with its evidence ("Show sources for this claim"). */
 export const CLAIM_AT_REQUEST = 'sourced/claimAt';

@@ -155,6 +155,23 @@ describe('language server over stdio, pull diagnostics', () => {
     for (const a of actions) assert.ok(a.edit, a.title);
   });
 
+  test('sourced/factCheckReport: the draft as an HTML page for a webview, styles by nonce only, no scripts, links that open sources', async () => {
+    const nonce = 'abcdefghijklmnop0123456789ABCDEF';
+    const result = await client.request<{ html: string; version: number } | null>('sourced/factCheckReport', { uri: ws.draftUri, nonce });
+    assert.ok(result);
+    assert.equal(result.version, 1);
+    const { html } = result;
+    assert.match(html, new RegExp(`content="default-src &#39;none&#39;; style-src &#39;nonce-${nonce}&#39;; img-src data:"`));
+    assert.match(html, new RegExp(`<style nonce="${nonce}">`));
+    assert.doesNotMatch(html, /<script|style="|javascript:/i);
+    assert.match(html, /href="command:sourced\.openSource\?%5B%7B%22uri%22%3A%22file%3A[^"]*harbor-deal\.md%22%2C%22line%22%3A\d+%7D%5D"/);
+    assert.match(html, /<code>drafts\/story\.md<\/code>/);
+    assert.match(html, /id="m1"/);
+    // A nonce that could break out of the attribute is refused.
+    assert.equal(await client.request('sourced/factCheckReport', { uri: ws.draftUri, nonce: '"><script>' }), null);
+    assert.equal(await client.request('sourced/factCheckReport', { uri: 'file:///nowhere.md', nonce }), null);
+  });
+
   test('definition on a name jumps into the corpus', async () => {
     const locations = await client.request<Array<{ uri: string }>>('textDocument/definition', {
       textDocument: { uri: ws.draftUri },

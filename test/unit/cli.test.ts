@@ -186,7 +186,8 @@ test('empty corpus folder: warning on stderr and in json, claims unsourced', asy
 test('--help and --version', async () => {
   const help = await runs.help;
   assert.equal(help.code, 0);
-  assert.match(help.stdout, /sourced check \[--corpus DIR\]\.\.\. \[--format text\|json\]/);
+  assert.match(help.stdout, /sourced check \[--corpus DIR\]\.\.\. \[--format text\|json\|sarif\]/);
+  assert.match(help.stdout, /sourced report \[--corpus DIR\]\.\.\. \[--format html\|md\|json\] \[-o FILE\|DIR\]/);
   const version = await runs.version;
   assert.equal(version.code, 0);
   const pkg = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'));
@@ -224,7 +225,11 @@ test('argument parsing (in process)', () => {
     return 'error' in r ? r.error : '';
   };
   assert.match(error(['check', '--frobnicate', 'x.md']), /unknown option '--frobnicate'/);
-  assert.match(error(['check', '--format', 'xml', 'x.md']), /--format must be text or json/);
+  assert.match(error(['check', '--format', 'xml', 'x.md']), /--format must be text, json or sarif/);
+  assert.match(error(['entities', '--format', 'sarif']), /--format must be text or json/);
+  assert.match(error(['report', '--format', 'pdf', 'x.md']), /--format must be html, md or json/);
+  assert.match(error(['report', '-o']), /-o needs a file or folder/);
+  assert.deepEqual(parseArgs(['report', 'x.md']), { kind: 'report', corpus: [], format: 'html', files: ['x.md'], noCache: false, output: undefined });
   assert.match(error(['check', '--corpus']), /--corpus needs a folder/);
   assert.match(error(['check', '--corpus', 'c']), /at least one FILE/);
   assert.match(error(['entities', 'x.md']), /takes no files/);

@@ -2,22 +2,28 @@
 // and exit with status 2.
 
 export type Format = 'text' | 'json';
+export type CheckFormat = Format | 'sarif';
+export type ReportFormat = 'html' | 'md' | 'json';
 
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'check'; corpus: string[]; format: Format; files: string[]; noCache: boolean }
+  | { kind: 'check'; corpus: string[]; format: CheckFormat; files: string[]; noCache: boolean }
+  | { kind: 'report'; corpus: string[]; format: ReportFormat; files: string[]; noCache: boolean; output?: string }
   | { kind: 'entities'; corpus: string[]; format: Format; noCache: boolean }
   | { kind: 'lsp' };
 
 export const USAGE = `Usage:
-  sourced check [--corpus DIR]... [--format text|json] [--no-cache] FILE...
+  sourced check [--corpus DIR]... [--format text|json|sarif] [--no-cache] FILE...
+  sourced report [--corpus DIR]... [--format html|md|json] [-o FILE|DIR] [--no-cache] FILE...
   sourced entities [--corpus DIR]... [--format text|json] [--no-cache]
   sourced lsp --stdio
   sourced --help | --version
 
 Checks Markdown drafts against a folder of source articles. Without --corpus, the corpus is the
 nearest sources/ or corpus/ folder beside the draft (or above it), else the bundled sample corpus.
+report writes a fact-check report per draft (HTML by default; to stdout, or to -o FILE, or into -o DIR
+as DRAFT.report.html when several drafts are given).
 
 Exit status: 0 nothing found, 1 warnings or errors found, 2 bad usage or unreadable input.`;
 
@@ -32,12 +38,14 @@ export function parseArgs(argv: string[]): Command | { error: string } {
     if (other === '--node-ipc' || other?.startsWith('--socket')) return { error: `lsp: only --stdio is supported (got ${other})` };
     return { kind: 'lsp' };
   }
-  if (command !== 'check' && command !== 'entities') return { error: `unknown command '${command}'` };
+  if (command !== 'check' && command !== 'entities' && command !== 'report') return { error: `unknown command '${command}'` };
 
   const corpus: string[] = [];
   const files: string[] = [];
-  let format: Format = 'text';
+  let format: string | undefined;
+  let output: string | undefined;
   let noCache = false;
+  const formats = command === 'report' ? ['html', 'md', 'json'] : command === 'check' ? ['text', 'json', 'sarif'] : ['text', 'json'];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const eq = arg.indexOf('=');
@@ -50,8 +58,12 @@ export function parseArgs(argv: string[]): Command | { error: string } {
       corpus.push(v);
     } else if (name === '--format') {
       const v = value();
-      if (v !== 'text' && v !== 'json') return { error: `--format must be text or json (got ${v ?? 'nothing'})` };
+      if (!v || !formats.includes(v)) return { error: `--format must be ${formats.slice(0, -1).join(', ')} or ${formats[formats.length - 1]} (got ${v ?? 'nothing'})` };
       format = v;
+    } else if ((name === '-o' || name === '--output') && command === 'report') {
+      const v = value();
+      if (!v) return { error: `${name} needs a file or folder` };
+      output = v;
     } else if (name === '--no-cache') {
       noCache = true;
     } else if (arg === '--') {
@@ -65,8 +77,9 @@ export function parseArgs(argv: string[]): Command | { error: string } {
   }
   if (command === 'entities') {
     if (files.length > 0) return { error: `entities takes no files (got '${files[0]}')` };
-    return { kind: 'entities', corpus, format, noCache };
+    return { kind: 'entities', corpus, format: (format ?? 'text') as Format, noCache };
   }
-  if (files.length === 0) return { error: 'check needs at least one FILE' };
-  return { kind: 'check', corpus, format, files, noCache };
+  if (files.length === 0) return { error: `${command} needs at least one FILE` };
+  if (command === 'report') return { kind: 'report', corpus, format: (format ?? 'html') as ReportFormat, files, noCache, output };
+  return { kind: 'check', corpus, format: (format ?? 'text') as CheckFormat, files, noCache };
 }

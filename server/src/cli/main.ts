@@ -10,8 +10,14 @@ import { decodeText, readCorpus, walkCorpus, type CorpusEntry } from '../host/co
 import { corpusFingerprint, defaultCacheFile, loadIndexCacheEntry, saveIndexCache } from '../host/indexCache.ts';
 import { locateCorpus } from '../host/corpusLocator.ts';
 import { analysisId } from '../host/analysisId.ts';
+import { writeReportFile } from '../host/reportFile.ts';
 import { parseArgs, USAGE, type Command } from './args.ts';
 import { corpusSummary, entityJson, entityTextLine, fileJson, hasFindings, summaryLine, textLines, type CheckJson, type PathOf } from './report.ts';
+import { sarifLog } from './sarif.ts';
+import { buildFactCheck, type SourceLinker } from './factCheck.ts';
+import { renderHtmlReport } from './reportHtml.ts';
+import { renderMarkdownReport } from './reportMarkdown.ts';
+import { reportFileJson } from './reportJson.ts';
 import pkg from '../../../package.json';
 
 const VERSION: string = pkg.version;
@@ -52,6 +58,8 @@ async function run(cmd: Command, cwd: string): Promise<number> {
       return runLsp();
     case 'check':
       return runCheck(cmd, cwd);
+    case 'report':
+      return runReport(cmd, cwd);
     case 'entities':
       return runEntities(cmd, cwd);
   }
@@ -79,8 +87,15 @@ interface Draft {
   text: string;
 }
 
-async function runCheck(cmd: Extract<Command, { kind: 'check' }>, cwd: string): Promise<number> {
-  const pathOf = pathMapper(cwd);
+interface Checked {
+  service: SourcedService;
+  warnings: string[];
+  roots: string[];
+  reports: Array<{ draft: Draft; report: DraftReport }>;
+}
+
+/** Reads the drafts, loads the corpus and checks every draft. */
+async function checkDrafts(cmd: { corpus: string[]; files: string[]; noCache: boolean }, cwd: string): Promise<Checked> {
   const drafts: Draft[] = [];
   for (const file of cmd.files) {
     const abs = path.resolve(cwd, file);
@@ -91,14 +106,19 @@ async function runCheck(cmd: Extract<Command, { kind: 'check' }>, cwd: string): 
   for (const d of drafts) exclude.add(await fsp.realpath(d.abs).catch(() => d.abs));
 
   const service = await newService();
-  const warnings = await loadCorpus(service, { ...cmd, drafts: cmd.files, cwd, exclude });
+  const { warnings, roots } = await loadCorpus(service, { ...cmd, drafts: cmd.files, cwd, exclude });
 
   const reports: Array<{ draft: Draft; report: DraftReport }> = [];
   for (const draft of drafts) {
     const report = await service.checkDocument({ uri: pathToFileURL(draft.abs).href, text: draft.text, version: 1 }, defaultSettings);
     reports.push({ draft, report });
   }
+  return { service, warnings, roots, reports };
+}
 
+async function runCheck(cmd: Extract<Command, { kind: 'check' }>, cwd: string): Promise<number> {
+  const pathOf = pathMapper(cwd);
+  const { service, warnings, reports } = await checkDrafts(cmd, cwd);
   if (cmd.format === 'json') {
     const out: CheckJson = {
       version: 1,
@@ -107,6 +127,13 @@ async function runCheck(cmd: Extract<Command, { kind: 'check' }>, cwd: string): 
     };
     if (warnings.length) out.warnings = warnings;
     await write(`${JSON.stringify(out, null, 2)}\n`);
+  } else if (cmd.format === 'sarif') {
+    const log = sarifLog(
+      reports.map(({ draft, report }) => ({ path: draft.display, report, text: draft.text })),
+      pathOf,
+      { version: VERSION, baseUri: pathToFileURL(cwd + path.sep).href, warnings },
+    );
+    await write(`${JSON.stringify(log, null, 2)}\n`);
   } else {
     const lines = reports.flatMap(({ draft, report }) => textLines(draft.display, report));
     lines.push(summaryLine(reports.map((r) => r.report)));
@@ -115,10 +142,75 @@ async function runCheck(cmd: Extract<Command, { kind: 'check' }>, cwd: string): 
   return reports.some((r) => hasFindings(r.report)) ? 1 : 0;
 }
 
+async function runReport(cmd: Extract<Command, { kind: 'report' }>, cwd: string): Promise<number> {
+  // Where each page goes: stdout, the -o file, or DRAFT.report.EXT inside the -o folder.
+  const ext = cmd.format === 'md' ? 'md' : cmd.format;
+  let outDir: string | undefined;
+  if (cmd.output) {
+    const out = path.resolve(cwd, cmd.output);
+    const st = await fsp.stat(out).catch(() => undefined);
+    if (st?.isDirectory() || cmd.files.length > 1 || cmd.output.endsWith('/')) outDir = out;
+  } else if (cmd.files.length > 1 && cmd.format === 'html') {
+    throw new UsageError('several drafts make several pages: give -o FOLDER');
+  }
+  const { service, warnings, roots, reports } = await checkDrafts(cmd, cwd);
+  const pathOf = pathMapper(cwd);
+  const checkedAt = new Date().toISOString();
+  const targets = reports.map(({ draft }) =>
+    outDir ? path.join(outDir, `${path.basename(draft.abs).replace(/\.[^.]+$/, '')}.report.${ext}`) : cmd.output ? path.resolve(cwd, cmd.output) : undefined,
+  );
+  const pages = reports.map(({ draft, report }, i) => {
+    const base = targets[i] ? path.dirname(targets[i]) : cwd;
+    const link: SourceLinker = (s) => sourceHref(s.uri, base);
+    const fc = buildFactCheck(draft.display, draft.text, report, pathOf, link);
+    if (cmd.format === 'html') {
+      return renderHtmlReport(fc, {
+        generator: `Sourced ${VERSION}`,
+        checkedAt,
+        corpus: { articles: service.corpus.articleCount, roots: roots.map((r) => displayPath(r, cwd)) },
+      });
+    }
+    if (cmd.format === 'md') return renderMarkdownReport(fc, { generator: `Sourced ${VERSION}`, checkedAt, articles: service.corpus.articleCount });
+    return reportFileJson(fileJson(draft.display, report, pathOf), fc);
+  });
+  if (cmd.format === 'json' && !outDir) {
+    const out = { version: 1 as const, corpus: corpusSummary(service.corpus), files: pages, ...(warnings.length ? { warnings } : {}) };
+    await emit(`${JSON.stringify(out, null, 2)}\n`, targets[0]);
+  } else {
+    for (let i = 0; i < pages.length; i++) {
+      const page = pages[i];
+      const text = typeof page === 'string' ? page : `${JSON.stringify({ version: 1, corpus: corpusSummary(service.corpus), files: [page] }, null, 2)}\n`;
+      await emit(text, targets[i]);
+      if (targets[i]) process.stderr.write(`sourced: wrote ${displayPath(targets[i] as string, cwd)}\n`);
+    }
+  }
+  return reports.some((r) => hasFindings(r.report)) ? 1 : 0;
+}
+
+/** A link from the report's folder to a source file (relative, so the report and corpus can move together). */
+function sourceHref(uri: string, from: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  try {
+    const rel = path.relative(from, fileURLToPath(uri)).split(path.sep).join('/');
+    return rel.split('/').map(encodeURIComponent).join('/');
+  } catch {
+    return uri;
+  }
+}
+
+async function emit(text: string, file: string | undefined): Promise<void> {
+  if (!file) return write(text);
+  try {
+    await writeReportFile(file, text);
+  } catch (err) {
+    throw new UsageError(`cannot write ${file}: ${(err as { code?: string }).code ?? String(err)}`);
+  }
+}
+
 async function runEntities(cmd: Extract<Command, { kind: 'entities' }>, cwd: string): Promise<number> {
   const pathOf = pathMapper(cwd);
   const service = await newService();
-  const warnings = await loadCorpus(service, { ...cmd, drafts: [], cwd, exclude: new Set() });
+  const { warnings } = await loadCorpus(service, { ...cmd, drafts: [], cwd, exclude: new Set() });
   const entities = [...service.corpus.entities()]
     .sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name))
     .map((e) => entityJson(e, service.corpus, pathOf));
@@ -162,8 +254,8 @@ interface CorpusRequest {
   exclude: Set<string>;
 }
 
-/** Indexes the corpus (or restores it from the cache); returns the warnings, also printed on stderr. */
-async function loadCorpus(service: SourcedService, req: CorpusRequest): Promise<string[]> {
+/** Indexes the corpus (or restores it from the cache); returns the warnings (also printed on stderr) and the corpus folders. */
+async function loadCorpus(service: SourcedService, req: CorpusRequest): Promise<{ warnings: string[]; roots: string[] }> {
   const located = locateCorpus({ explicit: req.corpus, drafts: req.drafts, cwd: req.cwd, scriptPath: scriptPath() });
   if (located.origin === 'explicit') {
     for (const root of located.roots) {
@@ -189,7 +281,7 @@ async function loadCorpus(service: SourcedService, req: CorpusRequest): Promise<
     const hit = await loadIndexCacheEntry(cacheFile, fingerprint);
     if (hit && (await service.importIndex(hit.lines))) {
       warnings.push(...hit.warnings);
-      return report(warnings);
+      return { warnings: report(warnings), roots: located.roots };
     }
   }
 
@@ -206,7 +298,7 @@ async function loadCorpus(service: SourcedService, req: CorpusRequest): Promise<
   await service.upsertSources(files);
   warnings.push(...readWarnings);
   if (fingerprint && files.length > 0) await saveIndexCache(cacheFile, fingerprint, service.exportIndex(), readWarnings);
-  return report(warnings);
+  return { warnings: report(warnings), roots: located.roots };
 }
 
 function report(warnings: string[]): string[] {

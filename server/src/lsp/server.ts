@@ -33,11 +33,15 @@ import { SOURCE_GLOB } from '../host/formats/sourceFormats.ts';
 import { sourceOfView, viewCompletionItem, viewCompletions, viewDiagnostics, viewEvidence, viewHover, viewLinks, viewLocations } from './sourceViews.ts';
 import type { Article } from '../service/api.ts';
 import { findBundledCorpus, isUnder } from './corpusPaths.ts';
+import { webviewReport } from './factCheckReport.ts';
 import {
   CLAIM_AT_REQUEST,
   CLAIMS_NOTIFICATION,
   REINDEX_COMMAND,
   SOURCE_TEXT_REQUEST,
+  REPORT_REQUEST,
+  type ReportParams,
+  type ReportResult,
   STATUS_NOTIFICATION,
   type ClaimAtParams,
   type ClaimAtResult,
@@ -201,6 +205,7 @@ class SourcedLanguageServer {
     });
     c.onRequest(CLAIM_AT_REQUEST, (params: ClaimAtParams) => this.claimAt(params));
     c.onRequest(SOURCE_TEXT_REQUEST, (params: SourceTextParams) => this.sourceText(params));
+    c.onRequest(REPORT_REQUEST, (params: ReportParams) => this.report(params));
 
     this.documents.listen(c);
     c.listen();
@@ -418,6 +423,7 @@ class SourcedLanguageServer {
       sourced: active.length - flagged.length,
       flagged: flagged.length,
       claims: flagged.map((c) => ({ range: c.range, verdict: c.verdict, text: c.text, reason: c.reason })),
+      marks: active.map((c) => ({ range: c.range, verdict: c.verdict })),
     };
     void this.connection.sendNotification(CLAIMS_NOTIFICATION, params);
   }
@@ -451,6 +457,17 @@ class SourcedLanguageServer {
       if (article) return { uri: file, text: article.text };
     }
     return null;
+  }
+
+  /** The fact-check report of an open draft, checked as it is now, as HTML for the client's webview. */
+  private async report({ uri, nonce }: ReportParams): Promise<ReportResult> {
+    const doc = this.documents.get(uri);
+    if (!doc || typeof nonce !== 'string' || !/^[A-Za-z0-9]{16,64}$/.test(nonce)) return null;
+    const cached = this.reports.get(uri);
+    const report = cached && cached.version === doc.version ? cached.report : await this.check(doc);
+    if (!report || report === 'cancelled') return null;
+    const folder = this.folderFor(uri);
+    return { html: webviewReport(doc.uri, doc.getText(), report, folder, nonce), version: doc.version };
   }
 
   /** Runs a feature on an open document; failures are logged and answered with `fallback`. */

@@ -130,6 +130,25 @@ export interface DraftReport {
   version?: number;
   claims: Claim[];
   diagnostics: Diagnostic[];
+  /** Spans the writer marked as own analysis (`<!-- sourced-ignore: reason -->`), with the reason given. */
+  ignored?: IgnoredRegion[];
+  /** The draft's prose blocks in order (paragraphs, headings, list items, quotes, table cells). */
+  blocks?: DraftBlock[];
+}
+
+export interface IgnoredRegion {
+  range: Range;
+  start: number;
+  end: number;
+  text: string;
+  reason?: string;
+}
+
+export interface DraftBlock {
+  kind: 'paragraph' | 'heading' | 'listItem' | 'blockquote' | 'tableCell';
+  range: Range;
+  start: number;
+  end: number;
 }
 
 export interface CompletionOptions {

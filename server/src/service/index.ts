@@ -6,6 +6,7 @@ import { analyseArticle, CorpusIndex } from './corpus/corpusIndex.ts';
 import { analyseDraft, type DraftAnalysis } from './check/draft.ts';
 import { ClaimChecker } from './check/checker.ts';
 import { toDiagnostics } from './features/diagnostics.ts';
+import { Independence } from './features/independence.ts';
 import { getHover } from './features/hover.ts';
 import { getCompletions, resolveCompletion } from './features/completion.ts';
 import { getCodeActions } from './features/codeActions.ts';
@@ -39,6 +40,8 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
   const checker = new ClaimChecker(() => corpus);
   const drafts = new Map<string, { text: string; analysis: DraftAnalysis }>();
   const reports = new Map<string, DraftReport>();
+  const independence = new Independence(yieldToEventLoop, SLICE_MS);
+  const regroup = () => void independence.update(corpus).catch((err: unknown) => log(`sourced: near-duplicate grouping failed: ${err instanceof Error ? err.message : String(err)}`));
 
   const analyse = (doc: DocumentInput): DraftAnalysis => {
     const cached = drafts.get(doc.uri);
@@ -66,11 +69,21 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
         sliceStart = performance.now();
       }
     }
+    await independence.annotate(claims, corpus);
+    if (token?.isCancellationRequested) throw new CancelledError();
     const report: DraftReport = {
       uri: doc.uri,
       version: doc.version,
       claims,
       diagnostics: toDiagnostics(draft, claims, settings, corpus),
+      ignored: draft.prose.ignored.map((span) => ({
+        range: draft.lines.rangeOf(span.start, span.end),
+        start: span.start,
+        end: span.end,
+        text: doc.text.slice(span.start, span.end),
+        reason: span.reason,
+      })),
+      blocks: draft.prose.blocks.map((b) => ({ kind: b.kind, range: draft.lines.rangeOf(b.start, b.end), start: b.start, end: b.end })),
     };
     reports.set(doc.uri, report);
     return report;
@@ -119,6 +132,8 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
       }
       opts.onProgress?.({ done, total: files.length });
       checker.clear();
+      // Near-duplicate groups, in the background: a check that needs them waits for this run.
+      regroup();
     },
 
     async removeSources(uris: string[]) {
@@ -131,6 +146,7 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
         bulk.endBulk();
       }
       checker.clear();
+      regroup();
     },
 
     exportIndex: () => corpus.toLines(),
@@ -148,6 +164,7 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
         }
         corpus = loaded;
         checker.clear();
+        regroup();
         return true;
       } catch (err) {
         log(`sourced: saved index unusable (${err instanceof Error ? err.message : String(err)}); re-indexing`);

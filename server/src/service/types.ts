@@ -153,4 +153,8 @@ export interface Claim {
   ignored?: boolean;
   /** Citation keys attached to the sentence. */
   citations: string[];
+  /** Supported claims: every article (uri) with a passage supporting the claim. */
+  backing?: string[];
+  /** Supported claims: independent sources (near-duplicate articles count once) among `backing`. */
+  independence?: { sources: number; articles: number };
 }

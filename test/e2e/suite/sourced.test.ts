@@ -129,6 +129,35 @@ suite('Sourced in VS Code', () => {
     await waitFor(`unsourced-claim on line ${line + 1} to go away once a source supports it`, () => diagnosticsOn(draftUri(), 'unsourced-claim', line).length === 0);
   });
 
+  test('the fact-check report opens beside the draft and follows edits; gutter marks appear when the setting is on', async () => {
+    type Report = { version?: number; title?: string; visible: boolean; html: string };
+    const api = vscode.extensions.getExtension<{ report(): Report; gutterMarks(uri: string): number }>(EXTENSION_ID)!.exports;
+    await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    await vscode.commands.executeCommand('sourced.openReport');
+    await waitFor('the report of the current draft', () => api.report().version === doc.version);
+    const shown = api.report();
+    assert.equal(shown.title, 'Fact-check: draft.md');
+    assert.ok(shown.visible, 'the report panel is visible');
+    assert.match(shown.html, /Fact-check report/);
+    assert.match(shown.html, /style-src &#39;nonce-[A-Za-z0-9]+&#39;/);
+    assert.doesNotMatch(shown.html, /<script/i);
+    assert.match(shown.html, /href="command:sourced\.openSource\?/);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(draftUri(), doc.lineAt(doc.lineCount - 1).range.end, '\nThe ferry carried 40 passengers on its first crossing.\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor('the report to follow the edit', () => api.report().version === doc.version);
+    assert.match(api.report().html, /The ferry carried 40 passengers/);
+
+    const config = vscode.workspace.getConfiguration('sourced', draftUri());
+    await config.update('gutterMarks', true, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('gutter marks on the draft', () => api.gutterMarks(draftUri().toString()) > 0);
+    } finally {
+      await config.update('gutterMarks', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    assert.equal(api.gutterMarks(draftUri().toString()), 0, 'no marks once the setting is off');
+  });
+
   test('a server killed in the middle of a request is restarted; diagnostics, status bar and hover come back', async function () {
     if (!canListProcesses) this.skip(); // finds the server through /proc (Linux)
     const api = vscode.extensions.getExtension<{ statusText(): string }>(EXTENSION_ID)!.exports;

@@ -34,6 +34,8 @@ interface Judgement {
   /** Offsets relative to the sentence start. */
   conflict?: { start: number; end: number; draft: string; source: string };
   quote?: { start: number; end: number; draft: string; nearest?: string; nearestSentence?: SourceSentence };
+  /** Supported claims: every article with a passage that supports the claim (report: independent sources). */
+  backing?: string[];
 }
 
 // Keyed by the draft's current analysis, which an edit replaces: it holds one entry per open draft.
@@ -193,6 +195,7 @@ function judge(
       ...quoted,
       ...units.slice(0, 3).flatMap((u) => u.sentences.map((sentence) => ({ sentence, score: round(supportScore(u)) }))),
     ].filter(uniqueSentence),
+    backing: [...new Set([...quoted.map((q) => q.sentence.uri), ...units.map((u) => u.sentences[0].uri)])],
   });
   if (quoteBacked) return supported(passing);
   if (stating.length > 0 && novel <= tuning.novelAllowed) return supported(stating);
@@ -463,5 +466,6 @@ function toClaim(draft: DraftAnalysis, s: DraftSentence, j: Judgement, corpus: C
     conflict: j.conflict ? { draft: j.conflict.draft, draftRange: at(j.conflict.start, j.conflict.end), source: j.conflict.source } : undefined,
     quote: j.quote ? { draft: j.quote.draft, draftRange: at(j.quote.start, j.quote.end), nearest: j.quote.nearest } : undefined,
     citations: s.citations.map((c) => c.key),
+    backing: j.backing,
   };
 }

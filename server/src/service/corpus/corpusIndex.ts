@@ -145,6 +145,11 @@ export class CorpusIndex implements CorpusView {
     return this.sentences;
   }
 
+  /** A bulk index is under way (between `beginBulk` and `endBulk`). */
+  get indexing(): boolean {
+    return this.bulk > 0;
+  }
+
   /** Bulk indexing starts: until `endBulk`, answers may come from entity/quote tables a little behind. */
   beginBulk(): void {
     this.bulk++;

@@ -6,6 +6,7 @@ import type { Claim, Evidence } from '../types.ts';
 import type { DraftAnalysis } from '../check/draft.ts';
 import type { CorpusIndex } from '../corpus/corpusIndex.ts';
 import { placeSuffix } from '../corpus/sourceMarks.ts';
+import { claimIndependence } from './independence.ts';
 
 export const DIAGNOSTIC_SOURCE = 'sourced';
 
@@ -30,12 +31,12 @@ const SEVERITY: Record<Exclude<Severity, 'off'>, DiagnosticSeverity> = {
 
 export function toDiagnostics(draft: DraftAnalysis, claims: Claim[], settings: SourcedSettings, corpus: CorpusIndex): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const push = (code: DiagnosticCode, range: Range, message: string, data: ClaimDiagnosticData, sources: Evidence[]) => {
+  const push = (code: DiagnosticCode, range: Range, message: string, data: ClaimDiagnosticData, sources: Evidence[], backing?: string) => {
     const level = settings.severity[code];
     if (!level || level === 'off') return;
-    const relatedInformation: DiagnosticRelatedInformation[] = sources.slice(0, 3).map((s) => ({
+    const relatedInformation: DiagnosticRelatedInformation[] = sources.slice(0, 3).map((s, i) => ({
       location: { uri: s.uri, range: s.range },
-      message: `${s.title}${placeSuffix(corpus.article(s.uri), s.line, s.range.start.character)}: ${truncate(s.text, 160)}`,
+      message: `${s.title}${placeSuffix(corpus.article(s.uri), s.line, s.range.start.character)}${i === 0 && backing ? ` (${backing})` : ''}: ${truncate(s.text, 160)}`,
     }));
     out.push({ range, severity: SEVERITY[level], code, source: DIAGNOSTIC_SOURCE, message, relatedInformation, data });
   };
@@ -47,7 +48,9 @@ export function toDiagnostics(draft: DraftAnalysis, claims: Claim[], settings: S
     switch (claim.verdict) {
       case 'supported':
         if (claim.citations.length === 0) {
-          push('uncited-claim', claim.range, `Supported by “${top?.title ?? 'a source'}” but not cited.`, { claim: index, citationKey }, claim.sources);
+          const backing = claimIndependence(claim);
+          const also = backing && claim.independence && claim.independence.articles > 1 ? ` (${backing})` : '';
+          push('uncited-claim', claim.range, `Supported by “${top?.title ?? 'a source'}”${also} but not cited.`, { claim: index, citationKey }, claim.sources, backing);
         }
         break;
       case 'unsourced':

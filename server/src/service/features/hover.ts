@@ -8,6 +8,7 @@ import type { CancellationToken, Claim, DocumentInput } from '../types.ts';
 import { proseText, type DraftAnalysis } from '../check/draft.ts';
 import { articleForKey, citationAt, footnoteAt, mentionAt, sentenceAt } from './draftLookup.ts';
 import { citationCard, claimCard, entityCard } from './hoverCard.ts';
+import { claimIndependence } from './independence.ts';
 
 export async function getHover(ctx: FeatureContext, doc: DocumentInput, position: Position, token?: CancellationToken): Promise<Hover | undefined> {
   const draft = ctx.analyse(doc);
@@ -20,7 +21,9 @@ export async function getHover(ctx: FeatureContext, doc: DocumentInput, position
     if (!article) return undefined;
     // On a footnote definition, the passage is the one its first citing sentence stands for.
     const citing = draft.prose.citations.find((c) => c.key === marker.key)?.start ?? marker.start;
-    return markdownHover(citationCard(marker.key, article, citedPassage(ctx, draft, article, citing)), draft.lines.rangeOf(marker.start, marker.end));
+    const backing = citingClaim(ctx, draft, citing);
+    const several = backing?.independence && backing.independence.articles > 1 ? claimIndependence(backing) : undefined;
+    return markdownHover(citationCard(marker.key, article, citedPassage(ctx, draft, article, citing), several), draft.lines.rangeOf(marker.start, marker.end));
   }
 
   const parts: string[] = [];
@@ -55,6 +58,13 @@ export function flaggedClaimAt(ctx: FeatureContext, doc: DocumentInput, offset: 
   return report.claims.find(
     (c) => offset >= c.start && offset <= c.end && c.verdict !== 'supported' && !c.ignored && doc.text.slice(c.start, c.end) === c.text,
   );
+}
+
+/** The checked claim of the sentence a citation marker belongs to (last check of the draft). */
+function citingClaim(ctx: FeatureContext, draft: DraftAnalysis, markerOffset: number): Claim | undefined {
+  const sentence = sentenceAt(draft, markerOffset) ?? sentenceAt(draft, markerOffset - 1);
+  if (!sentence) return undefined;
+  return ctx.lastReport(draft.uri)?.claims.find((c) => c.start <= sentence.start + 1 && c.end >= sentence.end - 1);
 }
 
 /**

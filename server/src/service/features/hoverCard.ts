@@ -94,9 +94,10 @@ export function entityCard(corpus: CorpusIndex, entity: Entity): string {
 }
 
 /** The passage a citation points at. */
-export function citationCard(key: string, article: Article, passage?: { text: string; line: number; start?: number }): string {
+export function citationCard(key: string, article: Article, passage?: { text: string; line: number; start?: number }, backing?: string): string {
   const byline = articleByline(article);
   const lines = [`**[^${escapeMarkdown(key)}]** → *${escapeMarkdown(articleLabel(article))}*${byline ? ` — ${escapeMarkdown(byline)}` : ''}`];
+  if (backing) lines.push('', `Backed by ${escapeMarkdown(backing)} in the corpus.`);
   if (passage) {
     const place = placeText(passage.start !== undefined ? placeAt(article, passage.start) : placeAtLine(article, passage.line));
     lines.push('', `> ${escapeMarkdown(truncate(passage.text, 400))}`, '', markdownLink(`Open at ${place ? `${place}, ` : ''}line ${passage.line + 1}`, article.uri, passage.line));

@@ -32,8 +32,13 @@ export interface MarkdownProse {
   /** Ranges the writer marked as own analysis: `<!-- sourced-ignore -->` on its own line (or right
    *  before a paragraph) covers the next block; inline before a sentence covers that sentence;
    *  `<!-- sourced-ignore-start -->` … `<!-- sourced-ignore-end -->` covers everything between. */
-  ignored: Span[];
+  ignored: IgnoredSpan[];
   frontMatterEnd: number;
+}
+
+/** A span marked as own analysis, with the reason written in the comment (`<!-- sourced-ignore: why -->`). */
+export interface IgnoredSpan extends Span {
+  reason?: string;
 }
 
 export function parseMarkdown(text: string): MarkdownProse {
@@ -55,6 +60,8 @@ interface Directive {
   /** Start and end of the comment. */
   start: number;
   end: number;
+  /** The words after the directive ("sourced-ignore: my reading of the figures"), when any. */
+  reason?: string;
 }
 
 const LINE_BREAK = /\r\n?|\n/g;
@@ -541,7 +548,8 @@ class MarkdownReader {
     const m = DIRECTIVE.exec(body);
     if (!m) return;
     const kind = m[1] === '-start' ? 'start' : m[1] === '-end' ? 'end' : placement;
-    this.directives.push({ kind, start, end });
+    const reason = body.slice(m[0].length).replace(/^[\s:]+/, '').replace(/\s+/g, ' ').trim();
+    this.directives.push({ kind, start, end, reason: reason || undefined });
     if (kind === 'next') this.pendingIgnore = true;
   }
 
@@ -711,7 +719,7 @@ class MarkdownReader {
   private finish(): MarkdownProse {
     const masked = buildMasked(this.text, this.mask);
     const blocks: ProseBlock[] = [];
-    const nextIgnored: Span[] = [];
+    const nextIgnored: IgnoredSpan[] = [];
     for (const b of this.rawBlocks) {
       let s = b.start;
       let e = Math.min(b.end, this.n);
@@ -724,14 +732,24 @@ class MarkdownReader {
     }
     blocks.sort((a, b) => a.start - b.start);
 
-    const ignored: Span[] = [...nextIgnored];
     const directives = [...this.directives].sort((a, b) => a.start - b.start);
+    // A block marked by the comment before it takes that comment's reason.
+    let di = 0;
+    let lastNext: Directive | undefined;
+    for (const span of [...nextIgnored].sort((x, y) => x.start - y.start)) {
+      for (; di < directives.length && directives[di].end <= span.start; di++) if (directives[di].kind === 'next') lastNext = directives[di];
+      span.reason = lastNext?.reason;
+    }
+    const ignored: IgnoredSpan[] = [...nextIgnored];
     let regionStart = -1;
+    let regionReason: string | undefined;
     const sentencesOf = new Map<ProseBlock, Span[]>();
     for (const d of directives) {
-      if (d.kind === 'start' && regionStart < 0) regionStart = d.end;
-      else if (d.kind === 'end' && regionStart >= 0) {
-        ignored.push({ start: regionStart, end: d.start });
+      if (d.kind === 'start' && regionStart < 0) {
+        regionStart = d.end;
+        regionReason = d.reason;
+      } else if (d.kind === 'end' && regionStart >= 0) {
+        ignored.push({ start: regionStart, end: d.start, reason: regionReason });
         regionStart = -1;
       } else if (d.kind === 'inline') {
         // The sentence that follows the comment in its block (or the block that starts right after it).
@@ -741,10 +759,10 @@ class MarkdownReader {
         if (!sentences) sentencesOf.set(block, (sentences = splitSentences(masked, block.start, block.end, { softBreaks: true })));
         const sentence = sentences[firstEndingAfter(sentences, d.end)];
         // A comment in the middle of a sentence covers the rest of it.
-        if (sentence) ignored.push({ start: Math.max(sentence.start, d.end), end: sentence.end });
+        if (sentence) ignored.push({ start: Math.max(sentence.start, d.end), end: sentence.end, reason: d.reason });
       }
     }
-    if (regionStart >= 0) ignored.push({ start: regionStart, end: this.n });
+    if (regionStart >= 0) ignored.push({ start: regionStart, end: this.n, reason: regionReason });
     for (const span of ignored) {
       while (span.start < span.end && isSpaceCode(masked.charCodeAt(span.start))) span.start++;
       while (span.end > span.start && isSpaceCode(masked.charCodeAt(span.end - 1))) span.end--;
