@@ -108,7 +108,7 @@ function judge(
   allMentions: Mention[],
 ): Judgement | null {
   const names: ClaimName[] = [];
-  for (const mention of joinSplitNames(s.mentions, draft.prose.masked)) {
+  for (const mention of joinSplitNames(s.mentions, draft.prose.masked.slice(0, s.end))) {
     const entity = corpus.resolveMention(mention, allMentions);
     const words = tokenize(mention.text)
       .map((t) => t.norm)
