@@ -7,7 +7,7 @@ import { isDoubleMark, isSpace, isWordChar, type Found } from './quoteMarks.ts';
 
 const SAYING = ['say', 'tell', 'add', 'declare', 'write', 'warn', 'ask', 'insist', 'explain', 'continue', 'argue', 'announce', 'reply', 'respond', 'acknowledge', 'admit', 'recall', 'suggest', 'stress', 'emphasise', 'emphasize', 'urge', 'predict', 'concede', 'confirm', 'deny', 'observe', 'remark', 'exclaim', 'shout', 'caution', 'conclude', 'boast', 'complain', 'agree', 'maintain', 'reiterate', 'testify', 'muse', 'quip', 'lament', 'retort', 'assert', 'allege', 'mention', 'whisper', 'plead', 'wonder', 'recount'];
 // Verbs whose base and -s forms are mostly nouns in news ("the report", "his claims"): past and -ing only.
-const SAYING_PAST_ONLY = ['state', 'note', 'claim', 'comment', 'tweet', 'post', 'report', 'answer', 'counter', 'joke', 'vow', 'promise', 'pledge', 'describe', 'repeat', 'demand', 'question'];
+const SAYING_PAST_ONLY = ['state', 'note', 'claim', 'comment', 'tweet', 'post', 'report', 'answer', 'counter', 'joke', 'vow', 'promise', 'pledge', 'describe', 'repeat', 'demand', 'question', 'accuse', 'brand', 'dub', 'hail', 'condemn', 'criticise', 'criticize', 'dismiss'];
 const IRREGULAR: Record<string, string[]> = {
   say: ['said'], tell: ['told'], write: ['wrote', 'written'],
 };
@@ -30,7 +30,7 @@ function buildVerbs(): Set<string> {
     else out.add(y ? `${v.slice(0, -1)}ied` : v.endsWith('e') ? `${v}d` : /[^aeiou][aeiou][pt]$/.test(v) && v !== 'post' ? `${v}${v.slice(-1)}ed` : `${v}ed`);
   }
   // Doubled consonants the rule above misses or invents.
-  out.add('admitted').add('admitting').add('regretted');
+  out.add('admitted').add('admitting').add('regretted').add('labelled').add('labelling').add('labeled');
   return out;
 }
 
@@ -223,14 +223,15 @@ function speakerAfter(toks: Tok[], terminal: boolean): string | undefined {
 
 /** `Biegun told reporters: "`, `Biegun declared it was "`, `…deadline, saying: "`, `According to X, "`. */
 function speakerBefore(toks: Tok[]): string | undefined {
-  let v = -1;
   for (let k = toks.length - 1; k >= 0; k--) {
-    if (isVerb(toks[k]) || isAccordingTo(toks, k)) {
-      v = k;
-      break;
-    }
+    if (isVerb(toks[k]) || isAccordingTo(toks, k)) return speakerOfVerb(toks, k);
   }
-  if (v < 0) return undefined;
+  return undefined;
+}
+
+/** The speaker of the saying verb (or "according to") at token v, written before it or, for "according
+ *  to", after it. */
+function speakerOfVerb(toks: Tok[], v: number): string | undefined {
   if (isAccordingTo(toks, v)) return nounPhraseForward(toks, v + 2, true)?.text;
   let k = v - 1;
   let aux = 0;
@@ -247,11 +248,43 @@ function speakerBefore(toks: Tok[]): string | undefined {
     let c = k - 1;
     while (c >= 0 && k - c < 30 && toks[c].t !== ',' && (toks[c].word || toks[c].t === '-')) c--;
     if (c < 0 || toks[c].t !== ',') return undefined;
+    // A name in apposition to a description: `the envoy to the UN, Jana Holt, said`.
+    if (isNameRun(toks, c + 1, k)) return join(toks, c + 1, k);
     k = c - 1;
   }
   const np = nounPhraseBackward(toks, k);
   if (np) return np;
   return isParticiple(toks[v]) ? subject(toks, v) : undefined;
+}
+
+/** Tokens from..to-1 are one capitalised name ("Jana Holt", "Secretary of State Ed Marr"). */
+function isNameRun(toks: Tok[], from: number, to: number): boolean {
+  if (to <= from || !toks[from].cap || !toks[to - 1].cap) return false;
+  for (let i = from; i < to; i++) {
+    const t = toks[i];
+    if (!t.word || isVerb(t) || (!t.cap && !NAME_CONNECTORS.has(t.l))) return false;
+  }
+  return true;
+}
+
+/**
+ * Who a sentence reports as speaking, quotation marks or not: `Holt told reporters the talks…`,
+ * `The rise would continue, said Ms Holt`, `According to Holt, …`, `…, the agency wrote.` Quoted words
+ * should be blanked out of `text` first so that a verb inside them does not count.
+ */
+export function reportedSpeaker(text: string): string | undefined {
+  const toks = tokens(text);
+  for (let v = 0; v < toks.length; v++) {
+    if (!isVerb(toks[v]) && !isAccordingTo(toks, v)) continue;
+    // `…, said Ms Holt.`: the speaker follows the verb.
+    if (!isAccordingTo(toks, v) && !isParticiple(toks[v]) && (v === 0 || toks[v - 1].t === ',')) {
+      const np = nounPhraseForward(toks, v + 1, false);
+      if (np) return np.text;
+    }
+    const speaker = speakerOfVerb(toks, v);
+    if (speaker !== undefined) return speaker;
+  }
+  return undefined;
 }
 
 /** The first name or pronoun that begins a clause before token `end` (the subject of "…, saying:"). */
