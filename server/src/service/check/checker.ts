@@ -14,6 +14,7 @@ import { proseText, type DraftAnalysis, type DraftSentence } from './draft.ts';
 import { isClaim, pronounReferent } from './claims.ts';
 import { ClaimMemo, candidateUnits, claimTerms, isNegated, scoreUnit, type ClaimName, type EvidenceUnit } from './evidence.ts';
 import { matchQuote, quoteWords } from './quoteCheck.ts';
+import { misattribution } from './attribution.ts';
 import { hasWeakKind } from '../corpus/names.ts';
 import { tuning } from './tuning.ts';
 import { Lru } from '../util/lru.ts';
@@ -31,6 +32,8 @@ interface Judgement {
   /** Offsets relative to the sentence start. */
   conflict?: { start: number; end: number; draft: string; source: string };
   quote?: { start: number; end: number; draft: string; nearest?: string; nearestSentence?: SourceSentence };
+  /** A misattributed quotation: the speaker as the draft writes it and the sources' speaker. */
+  attribution?: { start: number; end: number; draft: string; source: string; speaker: string };
 }
 
 // Keyed by the draft's current analysis, which an edit replaces: it holds one entry per open draft.
@@ -90,6 +93,7 @@ function detached(j: Judgement | null): Judgement | null {
     entities: j.entities.map(copy),
     conflict: j.conflict && { ...j.conflict, draft: copy(j.conflict.draft), source: copy(j.conflict.source) },
     quote: j.quote && { ...j.quote, draft: copy(j.quote.draft), nearest: j.quote.nearest === undefined ? undefined : copy(j.quote.nearest) },
+    attribution: j.attribution && { ...j.attribution, draft: copy(j.attribution.draft) },
   };
 }
 
@@ -127,6 +131,19 @@ function judge(
     const candidates = scope ?? articlesOf(corpus.searchSentences(q.text, 20).map((h) => h.sentence), corpus);
     const match = matchQuote(q.text, candidates, (a) => quoteSegments(a, corpus));
     if (match.found) {
+      // ---- attribution: the right words, but do the sources give them to the draft's speaker?
+      const wrong = misattribution(corpus, s, q, prose, allMentions, candidates, scope !== undefined);
+      if (wrong) {
+        return {
+          verdict: 'misquoted',
+          reason: `The sources give these words to ${wrong.speaker.name}.`,
+          entities,
+          sources: [{ sentence: wrong.sentence, score: 1 }],
+          quote: { start: q.innerStart - s.start, end: q.innerEnd - s.start, draft: q.text },
+          attribution: { start: wrong.written.start - s.start, end: wrong.written.end - s.start, draft: wrong.written.text, source: wrong.replacement, speaker: wrong.speaker.name },
+        };
+      }
+      // ---- end attribution
       // The words are the source's own: that passage is the best evidence there is.
       const at = match.article && match.start !== undefined ? sentenceAt(match.article, match.start) : undefined;
       if (at) quoted.push({ sentence: at, score: 1 });
@@ -378,6 +395,7 @@ function toClaim(draft: DraftAnalysis, s: DraftSentence, j: Judgement, corpus: C
     reason: j.reason,
     conflict: j.conflict ? { draft: j.conflict.draft, draftRange: at(j.conflict.start, j.conflict.end), source: j.conflict.source } : undefined,
     quote: j.quote ? { draft: j.quote.draft, draftRange: at(j.quote.start, j.quote.end), nearest: j.quote.nearest } : undefined,
+    attribution: j.attribution && { draft: j.attribution.draft, draftRange: at(j.attribution.start, j.attribution.end), source: j.attribution.source, speaker: j.attribution.speaker },
     citations: s.citations.map((c) => c.key),
   };
 }

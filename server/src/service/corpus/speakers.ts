@@ -8,6 +8,7 @@ import type { Article, QuoteHit, SourceSentence } from '../api.ts';
 import type { Entity, Mention, Quote } from '../types.ts';
 import type { EntityTable } from './entities.ts';
 import { reportedSpeaker } from '../text/quoteSpeakers.ts';
+import { HONORIFICS } from './gazetteer.ts';
 
 const PRONOUN = /^(?:he|she|him|her)$/i;
 /** Other pronouns, and words that name no one in particular. */
@@ -77,7 +78,10 @@ function byName(written: string, sentence: SourceSentence, persons: Mention[], r
   const inSentence = persons.find((m) => m.text === written || written.endsWith(m.text) || m.text.endsWith(written));
   if (inSentence) return resolve(inSentence);
   if (!/^\p{Lu}/u.test(written) || TITLE.test(written)) return undefined;
-  return resolve({ start: sentence.start, end: sentence.start, text: written, kind: 'person' });
+  // Written outside this sentence's names (`…" Mr Holt said` read from the next one): without its title.
+  const words = written.split(/\s+/);
+  while (words.length > 1 && HONORIFICS.has(words[0].replace(/\.$/, '').toLowerCase())) words.shift();
+  return resolve({ start: sentence.start, end: sentence.start, text: words.join(' '), kind: 'person' });
 }
 
 /** A speaker written as a title ("the chancellor"): the one person named so far whose roles have that word. */
