@@ -8,7 +8,7 @@ import type { Article, QuoteHit, SourceSentence } from '../api.ts';
 import type { Entity, Mention, Quote } from '../types.ts';
 import type { EntityTable } from './entities.ts';
 import { reportedSpeaker } from '../text/quoteSpeakers.ts';
-import { HONORIFICS } from './gazetteer.ts';
+import { HONORIFICS, ROLE_HEADS } from './gazetteer.ts';
 
 const PRONOUN = /^(?:he|she|him|her)$/i;
 /** Other pronouns, and words that name no one in particular. */
@@ -18,76 +18,126 @@ const LOOKBACK = 3;
 /** A speaker written as a title: "the minister", "The US president", "the party's deputy leader". */
 const TITLE = /^(?:the|a|its|his|her|their)\s+(?:[\p{L}'’.-]+\s+){0,3}([\p{Ll}][\p{L}-]+)$/iu;
 
-/** The person the text is currently about: the last speaker, or the one person a sentence names. */
+/** The person the text is about after a sentence: its speaker, or the one person it names. */
 interface Focus {
   /** Undefined when the sentence named several people or a speaker that is not a known person. */
   entity?: Entity;
-  sentence: number;
   /** The entity spoke (a quote or reported speech), rather than being mentioned. */
   speaking: boolean;
 }
 
 export function resolveQuoteSpeakers(article: Article, table: EntityTable): QuoteHit[] {
+  const reader = new SpeakerReader(article, table);
   const out: QuoteHit[] = [];
-  const context = fullNames(article);
-  const seen: Entity[] = [];
-  let focus: Focus | undefined;
-  const resolve = (m: Mention): Entity | undefined => {
-    const e = table.resolve(m, context);
-    return e?.kind === 'person' ? e : undefined;
-  };
   for (const sentence of article.sentences) {
-    const persons = sentence.mentions.filter((m) => m.kind === 'person' && !insideQuote(m, sentence.quotes));
-    const recent = focus && sentence.index - focus.sentence <= LOOKBACK ? focus : undefined;
-    let spoke: Focus | undefined;
-    for (const quote of sentence.quotes) {
-      const written = quote.speaker?.trim() || reportedIn(sentence);
-      let speaker: Entity | undefined;
-      if (written && PRONOUN.test(written)) {
-        // "…," he said: the one person named before the quote in this sentence, else the person the
-        // text is about.
-        const before = distinct(persons.filter((m) => m.end <= quote.start).map(resolve));
-        speaker = before.length > 0 ? (before.length === 1 ? before[0] : undefined) : recent?.entity;
-      } else if (written && !NOBODY.test(written)) {
-        speaker = byName(written, sentence, persons, resolve) ?? byTitle(written, seen);
-      } else if (!written && standalone(article, sentence, quote)) {
-        // A quotation paragraph with no attribution continues the last speaker.
-        speaker = recent?.speaking ? recent.entity : undefined;
-      }
-      out.push({ quote, sentence, speaker });
-      if (written || speaker) spoke = { entity: speaker, sentence: sentence.index, speaking: true };
-    }
-    if (!spoke && sentence.quotes.length === 0) {
-      const reported = reportedIn(sentence);
-      if (reported && !NOBODY.test(reported)) {
-        const entity = PRONOUN.test(reported) ? (persons.length === 0 ? recent?.entity : undefined) : byName(reported, sentence, persons, resolve);
-        spoke = { entity, sentence: sentence.index, speaking: true };
-      }
-    }
-    const named = distinct(persons.map(resolve));
-    for (const e of named) if (!seen.includes(e)) seen.push(e);
-    if (spoke) focus = spoke;
-    else if (named.length === 1) focus = { entity: named[0], sentence: sentence.index, speaking: false };
-    else if (named.length > 1 || persons.length > 0) focus = { sentence: sentence.index, speaking: false };
+    for (const quote of sentence.quotes) out.push({ quote, sentence, speaker: reader.speaker(sentence, quote) });
   }
   return out;
 }
 
-/** A speaker written as a name: the person mention it is (or ends with), resolved in the article. */
-function byName(written: string, sentence: SourceSentence, persons: Mention[], resolve: (m: Mention) => Entity | undefined): Entity | undefined {
-  const inSentence = persons.find((m) => m.text === written || written.endsWith(m.text) || m.text.endsWith(written));
-  if (inSentence) return resolve(inSentence);
-  if (!/^\p{Lu}/u.test(written) || TITLE.test(written)) return undefined;
-  // Written outside this sentence's names (`…" Mr Holt said` read from the next one): without its title.
-  const words = written.split(/\s+/);
-  while (words.length > 1 && HONORIFICS.has(words[0].replace(/\.$/, '').toLowerCase())) words.shift();
-  return resolve({ start: sentence.start, end: sentence.start, text: words.join(' '), kind: 'person' });
+/** Reads an article's speakers in order; what each sentence says about who is talking is worked out
+ *  only when a later quote needs it. */
+class SpeakerReader {
+  private readonly context: Mention[];
+  /** Per sentence: the focus it leaves (null: it says nothing about anyone), when worked out. */
+  private readonly states = new Map<number, Focus | null>();
+  private readonly spoke = new Map<number, Focus>();
+  private readonly seen: Entity[] = [];
+  private seenTo = 0;
+
+  constructor(
+    private readonly article: Article,
+    private readonly table: EntityTable,
+  ) {
+    this.context = fullNames(article);
+  }
+
+  speaker(sentence: SourceSentence, quote: Quote): Entity | undefined {
+    const persons = personsIn(sentence);
+    const written = quote.speaker?.trim() || reportedIn(sentence);
+    let speaker: Entity | undefined;
+    if (written && PRONOUN.test(written)) {
+      // "…," he said: the one person named before the quote in this sentence, else the person the
+      // text is about.
+      const before = distinct(persons.filter((m) => m.end <= quote.start).map(this.resolve));
+      speaker = before.length > 0 ? (before.length === 1 ? before[0] : undefined) : this.focusBefore(sentence.index)?.entity;
+    } else if (written && !NOBODY.test(written)) {
+      speaker = this.byName(written, sentence, persons) ?? byTitle(written, this.seenUpTo(sentence.index));
+    } else if (!written && standalone(this.article, sentence, quote)) {
+      // A quotation paragraph with no attribution continues the last speaker.
+      const focus = this.focusBefore(sentence.index);
+      speaker = focus?.speaking ? focus.entity : undefined;
+    }
+    if (written || speaker) this.spoke.set(sentence.index, { entity: speaker, speaking: true });
+    return speaker;
+  }
+
+  private readonly resolve = (m: Mention): Entity | undefined => {
+    const e = this.table.resolve(m, this.context);
+    return e?.kind === 'person' ? e : undefined;
+  };
+
+  /** The focus left by the nearest sentence before `index` (at most LOOKBACK back) that has one. */
+  private focusBefore(index: number): Focus | undefined {
+    for (let j = index - 1; j >= 0 && index - j <= LOOKBACK; j--) {
+      const state = this.stateOf(j);
+      if (state) return state;
+    }
+    return undefined;
+  }
+
+  private stateOf(j: number): Focus | null {
+    let state = this.states.get(j);
+    if (state !== undefined) return state;
+    const sentence = this.article.sentences[j];
+    const persons = personsIn(sentence);
+    state = this.spoke.get(j) ?? null;
+    if (!state && sentence.quotes.length === 0) {
+      const reported = reportedIn(sentence);
+      if (reported && !NOBODY.test(reported)) {
+        const entity = PRONOUN.test(reported) ? (persons.length === 0 ? this.focusBefore(j)?.entity : undefined) : this.byName(reported, sentence, persons);
+        state = { entity, speaking: true };
+      }
+    }
+    if (!state && persons.length > 0) {
+      const named = distinct(persons.map(this.resolve));
+      state = { entity: named.length === 1 ? named[0] : undefined, speaking: false };
+    }
+    this.states.set(j, state);
+    return state;
+  }
+
+  /** The people named in the article up to and including sentence `index`. */
+  private seenUpTo(index: number): Entity[] {
+    for (; this.seenTo <= index && this.seenTo < this.article.sentences.length; this.seenTo++) {
+      for (const e of distinct(personsIn(this.article.sentences[this.seenTo]).map(this.resolve))) if (!this.seen.includes(e)) this.seen.push(e);
+    }
+    return this.seen;
+  }
+
+  /** A speaker written as a name: the person mention it is (or ends with), resolved in the article. */
+  private byName(written: string, sentence: SourceSentence, persons: Mention[]): Entity | undefined {
+    const inSentence = persons.find((m) => m.text === written || written.endsWith(m.text) || m.text.endsWith(written));
+    if (inSentence) return this.resolve(inSentence);
+    if (!/^\p{Lu}/u.test(written) || TITLE.test(written)) return undefined;
+    // Written outside this sentence's names (`…" Mr Holt said` read from the next one): without its title.
+    const words = written.split(/\s+/);
+    while (words.length > 1 && HONORIFICS.has(words[0].replace(/\.$/, '').toLowerCase())) words.shift();
+    // Only someone the article names as a person: a lone word is otherwise anyone in the corpus.
+    const surname = words[words.length - 1];
+    const named = this.article.sentences.some((x) => x.mentions.some((m) => m.kind === 'person' && (m.text === surname || m.text.endsWith(` ${surname}`))));
+    return named ? this.resolve({ start: sentence.start, end: sentence.start, text: words.join(' '), kind: 'person' }) : undefined;
+  }
+}
+
+function personsIn(sentence: SourceSentence): Mention[] {
+  return sentence.mentions.filter((m) => m.kind === 'person' && !insideQuote(m, sentence.quotes));
 }
 
 /** A speaker written as a title ("the chancellor"): the one person named so far whose roles have that word. */
 function byTitle(written: string, seen: Entity[]): Entity | undefined {
   const head = TITLE.exec(written)?.[1]?.toLowerCase();
-  if (!head || head.length < 4) return undefined;
+  if (!head || !ROLE_HEADS.has(head) || HONORIFICS.has(head)) return undefined;
   const word = new RegExp(`\\b${head}\\b`, 'i');
   const holders = seen.filter((e) => e.roles.some((r) => word.test(r.text)));
   return holders.length === 1 ? holders[0] : undefined;

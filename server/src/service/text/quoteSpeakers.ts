@@ -34,6 +34,9 @@ function buildVerbs(): Set<string> {
   return out;
 }
 
+/** A quick test that a text has a saying verb at all, before it is read word by word. */
+const VERB_HINT = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...ATTRIBUTION_VERBS].sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+
 // Words between a subject and its verb: "he later said", "Conway has repeatedly warned".
 const AUXILIARIES = new Set(['has', 'have', 'had', 'also', 'later', 'then', 'again', 'previously', 'would', 'will', 'was', 'is', 'once', 'earlier', 'reportedly', 'further', 'separately', 'simply', 'recently', 'repeatedly', 'just', 'subsequently', 'publicly', 'privately', 'bluntly', 'angrily', 'quickly', 'firmly', 'flatly', 'famously', 'memorably']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
@@ -273,6 +276,7 @@ function isNameRun(toks: Tok[], from: number, to: number): boolean {
  * should be blanked out of `text` first so that a verb inside them does not count.
  */
 export function reportedSpeaker(text: string): string | undefined {
+  if (!VERB_HINT.test(text)) return undefined;
   const toks = tokens(text);
   for (let v = 0; v < toks.length; v++) {
     if (!isVerb(toks[v]) && !isAccordingTo(toks, v)) continue;
