@@ -95,7 +95,11 @@ class SpeakerReader {
     if (!state && sentence.quotes.length === 0) {
       const reported = reportedIn(sentence);
       if (reported && !NOBODY.test(reported)) {
-        const entity = PRONOUN.test(reported) ? (persons.length === 0 ? this.focusBefore(j)?.entity : undefined) : this.byName(reported, sentence, persons);
+        const entity = PRONOUN.test(reported)
+          ? persons.length === 0
+            ? this.focusBefore(j)?.entity
+            : undefined
+          : (this.byName(reported, sentence, persons) ?? byTitle(reported, this.seenUpTo(j)));
         state = { entity, speaking: true };
       }
     }
