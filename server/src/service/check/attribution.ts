@@ -54,6 +54,8 @@ export function misattribution(
   if (claimed && claimed.kind !== 'person') return undefined;
 
   const words = quoteWords(q.text);
+  // Capitalised words only ("Red", "Never Again"): a title or a name in quotation marks, not speech.
+  if (!/(?:^|[^\p{L}\p{N}'’])\p{Ll}/u.test(q.text)) return undefined;
   const distinctive = words.length >= DISTINCTIVE_WORDS;
   const context = distinctive ? [] : statementStems(prose, s, q, draftSpeaker);
   if (!distinctive && context.length < 2) return undefined;

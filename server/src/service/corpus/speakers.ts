@@ -16,7 +16,9 @@ const NOBODY = /^(?:they|them|we|us|i|it|you|one|this|that)$/i;
 /** How many sentences back a pronoun or a continuation may look for its speaker. */
 const LOOKBACK = 3;
 /** A speaker written as a title: "the minister", "The US president", "the party's deputy leader". */
-const TITLE = /^(?:the|a|its|his|her|their)\s+(?:[\p{L}'’.-]+\s+){0,3}([\p{Ll}][\p{L}-]+)$/iu;
+const TITLE = /^(?:(?:the|a|its|his|her|their)\s+)?(?:[\p{L}'’.-]+\s+){0,3}([\p{L}-]+)$/iu;
+/** A description rather than a name: "the minister", "a spokesman". */
+const DESCRIPTION = /^(?:the|a|an|its|his|her|their)\s/i;
 
 /** The person the text is about after a sentence: its speaker, or the one person it names. */
 interface Focus {
@@ -60,9 +62,9 @@ class SpeakerReader {
       // "…," he said: the one person named before the quote in this sentence, else the person the
       // text is about.
       const before = distinct(persons.filter((m) => m.end <= quote.start).map(this.resolve));
-      speaker = before.length > 0 ? (before.length === 1 ? before[0] : undefined) : this.focusBefore(sentence.index)?.entity;
+      speaker = before.length > 0 ? (before.length === 1 ? before[0] : undefined) : this.pronounAt(sentence.index);
     } else if (written && !NOBODY.test(written)) {
-      speaker = this.byName(written, sentence, persons) ?? byTitle(written, this.seenUpTo(sentence.index));
+      speaker = this.byName(written, sentence, persons) ?? byTitle(written, this.seenUpTo(sentence.index), this.focusBefore(sentence.index)?.entity);
     } else if (!written && standalone(this.article, sentence, quote)) {
       // A quotation paragraph with no attribution continues the last speaker.
       const focus = this.focusBefore(sentence.index);
@@ -86,6 +88,21 @@ class SpeakerReader {
     return undefined;
   }
 
+  /** Who "he"/"she" is at sentence `index`: the focus, unless it is someone merely mentioned since
+   *  another person spoke (`X said… Y was there. "…," she said` leaves it open). */
+  private pronounAt(index: number): Entity | undefined {
+    let mentioned: Entity | undefined;
+    for (let j = index - 1; j >= 0 && index - j <= LOOKBACK; j--) {
+      const state = this.stateOf(j);
+      if (!state) continue;
+      if (state.speaking) return !mentioned || state.entity === mentioned ? (mentioned ?? state.entity) : undefined;
+      if (!state.entity) return undefined;
+      if (mentioned && mentioned !== state.entity) return undefined;
+      mentioned = state.entity;
+    }
+    return mentioned;
+  }
+
   private stateOf(j: number): Focus | null {
     let state = this.states.get(j);
     if (state !== undefined) return state;
@@ -97,9 +114,9 @@ class SpeakerReader {
       if (reported && !NOBODY.test(reported)) {
         const entity = PRONOUN.test(reported)
           ? persons.length === 0
-            ? this.focusBefore(j)?.entity
+            ? this.pronounAt(j)
             : undefined
-          : (this.byName(reported, sentence, persons) ?? byTitle(reported, this.seenUpTo(j)));
+          : (this.byName(reported, sentence, persons) ?? byTitle(reported, this.seenUpTo(j), this.focusBefore(j)?.entity));
         state = { entity, speaking: true };
       }
     }
@@ -123,14 +140,13 @@ class SpeakerReader {
   private byName(written: string, sentence: SourceSentence, persons: Mention[]): Entity | undefined {
     const inSentence = persons.find((m) => m.text === written || written.endsWith(m.text) || m.text.endsWith(written));
     if (inSentence) return this.resolve(inSentence);
-    if (!/^\p{Lu}/u.test(written) || TITLE.test(written)) return undefined;
+    if (!/^\p{Lu}/u.test(written) || DESCRIPTION.test(written)) return undefined;
     // Written outside this sentence's names (`…" Mr Holt said` read from the next one): without its title.
     const words = written.split(/\s+/);
     while (words.length > 1 && HONORIFICS.has(words[0].replace(/\.$/, '').toLowerCase())) words.shift();
-    // Only someone the article names as a person: a lone word is otherwise anyone in the corpus.
-    const surname = words[words.length - 1];
-    const named = this.article.sentences.some((x) => x.mentions.some((m) => m.kind === 'person' && (m.text === surname || m.text.endsWith(` ${surname}`))));
-    return named ? this.resolve({ start: sentence.start, end: sentence.start, text: words.join(' '), kind: 'person' }) : undefined;
+    // Only a person of that name: a lone word may be anything else in the corpus ("Labour").
+    const e = this.resolve({ start: sentence.start, end: sentence.start, text: words.join(' '), kind: 'person' });
+    return e && lastWord(e.name) === lastWord(words.join(' ')) ? e : undefined;
   }
 }
 
@@ -138,12 +154,15 @@ function personsIn(sentence: SourceSentence): Mention[] {
   return sentence.mentions.filter((m) => m.kind === 'person' && !insideQuote(m, sentence.quotes));
 }
 
-/** A speaker written as a title ("the chancellor"): the one person named so far whose roles have that word. */
-function byTitle(written: string, seen: Entity[]): Entity | undefined {
+/** A speaker written as a title ("the chancellor"): the person just named, or else the one person named
+ *  so far, whose roles have that word. */
+function byTitle(written: string, seen: Entity[], near: Entity | undefined): Entity | undefined {
   const head = TITLE.exec(written)?.[1]?.toLowerCase();
   if (!head || !ROLE_HEADS.has(head) || HONORIFICS.has(head)) return undefined;
   const word = new RegExp(`\\b${head}\\b`, 'i');
-  const holders = seen.filter((e) => e.roles.some((r) => word.test(r.text)));
+  const holds = (e: Entity) => e.roles.some((r) => word.test(r.text));
+  if (near && holds(near)) return near;
+  const holders = seen.filter(holds);
   return holders.length === 1 ? holders[0] : undefined;
 }
 
@@ -187,4 +206,9 @@ function distinct(entities: Array<Entity | undefined>): Entity[] {
 
 function insideQuote(m: Mention, quotes: readonly Quote[]): boolean {
   return quotes.some((q) => m.start >= q.start && m.end <= q.end);
+}
+
+function lastWord(name: string): string {
+  const words = name.toLowerCase().split(/\s+/);
+  return words[words.length - 1];
 }
