@@ -61,7 +61,9 @@ class SpeakerReader {
     if (written && PRONOUN.test(written)) {
       // "…," he said: the one person named before the quote in this sentence, else the person the
       // text is about.
-      const before = distinct(persons.filter((m) => m.end <= quote.start).map(this.resolve));
+      // Names after the pronoun are not what it stands for (`He accused Holt of "…"`).
+      const at = pronounOffset(sentence, written, quote);
+      const before = distinct(persons.filter((m) => m.end <= Math.min(quote.start, at)).map(this.resolve));
       speaker = before.length > 0 ? (before.length === 1 ? before[0] : undefined) : this.pronounAt(sentence.index);
     } else if (written && !NOBODY.test(written)) {
       speaker = this.byName(written, sentence, persons) ?? byTitle(written, this.seenUpTo(sentence.index), this.focusBefore(sentence.index)?.entity);
@@ -211,4 +213,14 @@ function insideQuote(m: Mention, quotes: readonly Quote[]): boolean {
 function lastWord(name: string): string {
   const words = name.toLowerCase().split(/\s+/);
   return words[words.length - 1];
+}
+
+/** Where the speaker pronoun is written in the sentence, outside the quotation (the quote's start if not found). */
+function pronounOffset(sentence: SourceSentence, pronoun: string, quote: Quote): number {
+  const re = new RegExp(`(?<![\\p{L}])${pronoun}(?![\\p{L}])`, 'giu');
+  for (let m = re.exec(sentence.text); m; m = re.exec(sentence.text)) {
+    const at = sentence.start + m.index;
+    if (at < quote.start || at >= quote.end) return at;
+  }
+  return quote.start;
 }
