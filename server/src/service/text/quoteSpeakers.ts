@@ -35,7 +35,7 @@ function buildVerbs(): Set<string> {
 }
 
 /** A quick test that a text has a saying verb at all, before it is read word by word. */
-const VERB_HINT = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...ATTRIBUTION_VERBS].sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+const VERB_HINT = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...ATTRIBUTION_VERBS].sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 
 // Words between a subject and its verb: "he later said", "Conway has repeatedly warned".
 const AUXILIARIES = new Set(['has', 'have', 'had', 'also', 'later', 'then', 'again', 'previously', 'would', 'will', 'was', 'is', 'once', 'earlier', 'reportedly', 'further', 'separately', 'simply', 'recently', 'repeatedly', 'just', 'subsequently', 'publicly', 'privately', 'bluntly', 'angrily', 'quickly', 'firmly', 'flatly', 'famously', 'memorably']);
