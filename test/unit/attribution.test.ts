@@ -86,6 +86,28 @@ test('words the sources give to another speaker are misattributed, naming the re
   assert.equal(claim.attribution?.draft, 'Tomas Brandt');
 });
 
+test('the draft’s speaker is read before or after the quotation', async () => {
+  const words = 'We will not raise the fuel duty this year, whatever the pressure from the treasury.';
+  for (const text of [`"${words}" said Mr Brandt.`, `"${words}" Tomas Brandt told the Courier.`, `According to Tomas Brandt, "${words}"`]) {
+    const { report } = await check(`${text}\n`);
+    assert.deepEqual(codes(report).filter((c) => c !== 'uncited-claim'), ['misattributed-quote'], text);
+  }
+});
+
+test('renaming the speaker in the sentence after the quotation re-judges the quotation', async () => {
+  const s = await service();
+  const words = '"We will not raise the fuel duty this year, whatever the pressure from the treasury."';
+  const first = await s.checkDocument({ uri: 'file:///draft.md', text: `${words} Tomas Brandt told the Courier.\n` });
+  assert.ok(codes(first).includes('misattributed-quote'), codes(first).join(', '));
+  const second = await s.checkDocument({ uri: 'file:///draft.md', text: `${words} Jana Holt told the Courier.\n` });
+  assert.ok(!codes(second).includes('misattributed-quote'), codes(second).join(', '));
+  const third = await s.checkDocument({ uri: 'file:///draft.md', text: `${words}   Tomas Brandt told the Courier.\n` });
+  const d = third.diagnostics.find((x) => x.code === 'misattributed-quote');
+  assert.ok(d, codes(third).join(', '));
+  const range = (d.data as ClaimDiagnosticData).replacement!.range;
+  assert.equal(range.start.character, words.length + 3);
+});
+
 test('the same person under another name form is not a misattribution', async () => {
   for (const speaker of ['Jana Holt', 'Holt', 'Ms Holt', 'Finance minister Jana Holt']) {
     const { report } = await check(`${speaker} told reporters: "We will not raise the fuel duty this year, whatever the pressure from the treasury."\n`);

@@ -7,7 +7,7 @@
 import type { Article, SourceSentence } from '../api.ts';
 import type { Entity, Mention, Quote, Span } from '../types.ts';
 import type { CorpusIndex } from '../corpus/corpusIndex.ts';
-import type { DraftSentence } from './draft.ts';
+import type { DraftAnalysis, DraftSentence } from './draft.ts';
 import { contentStems, stem } from '../text/words.ts';
 import { quoteSpans, quoteWords } from './quoteCheck.ts';
 
@@ -41,6 +41,7 @@ export interface Misattribution {
  */
 export function misattribution(
   corpus: CorpusIndex,
+  draft: DraftAnalysis,
   s: DraftSentence,
   q: Quote,
   prose: string,
@@ -48,7 +49,7 @@ export function misattribution(
   candidates: Article[],
   scoped: boolean,
 ): Misattribution | undefined {
-  const draftSpeaker = speakerMention(s, q);
+  const draftSpeaker = speakerMention(draft, s, q);
   if (!draftSpeaker) return undefined;
   const claimed = corpus.resolveMention(draftSpeaker, allMentions);
   if (claimed && claimed.kind !== 'person') return undefined;
@@ -89,11 +90,15 @@ export function misattribution(
   };
 }
 
-/** The person mention the quote's written speaker is (or ends with): "Jana Holt", "Holt", "Minister Jana Holt". */
-function speakerMention(s: DraftSentence, q: Quote): Mention | undefined {
+/** The person mention the quote's written speaker is (or ends with): "Jana Holt", "Holt", "Minister Jana Holt";
+ *  part of the judgement's cache key, as the name may be in the next sentence. */
+export function speakerMention(draft: DraftAnalysis, s: DraftSentence, q: Quote): Mention | undefined {
   const written = q.speaker?.trim();
   if (!written || PRONOUN.test(written) || !/^\p{Lu}/u.test(written)) return undefined;
-  const outside = s.mentions.filter((m) => !(m.start >= q.start && m.end <= q.end));
+  // `"….” Holt told the paper.` names the speaker in the next sentence.
+  const next = draft.sentences[s.index + 1];
+  const near = next && next.block === s.block && q.end >= s.end - 2 ? [...s.mentions, ...next.mentions] : s.mentions;
+  const outside = near.filter((m) => !(m.start >= q.start && m.end <= q.end));
   const m = outside.find((x) => x.text === written || written.endsWith(` ${x.text}`));
   if (!m || (m.kind !== 'person' && !m.weak)) return undefined;
   return m;

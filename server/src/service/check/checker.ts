@@ -4,7 +4,7 @@
 
 import type { Range } from 'vscode-languageserver-types';
 import type { Article, SourceSentence } from '../api.ts';
-import type { Claim, Entity, Evidence, Mention, Span, Verdict } from '../types.ts';
+import type { Claim, Entity, Evidence, Mention, Quote, Span, Verdict } from '../types.ts';
 import type { CorpusIndex } from '../corpus/corpusIndex.ts';
 import { tokenize } from '../text/words.ts';
 import { searchTerm } from '../corpus/corpusIndex.ts';
@@ -14,7 +14,7 @@ import { proseText, type DraftAnalysis, type DraftSentence } from './draft.ts';
 import { isClaim, pronounReferent } from './claims.ts';
 import { ClaimMemo, candidateUnits, claimTerms, isNegated, scoreUnit, type ClaimName, type EvidenceUnit } from './evidence.ts';
 import { matchQuote, quoteWords } from './quoteCheck.ts';
-import { misattribution } from './attribution.ts';
+import { misattribution, speakerMention } from './attribution.ts';
 import { hasWeakKind } from '../corpus/names.ts';
 import { tuning } from './tuning.ts';
 import { Lru } from '../util/lru.ts';
@@ -61,7 +61,7 @@ export class ClaimChecker {
     // Everything the judgement depends on beyond the sentence's words: what its names resolve to (which
     // depends on the rest of the draft), where its quotes are, its pronoun's referent and its citations.
     const resolved = s.mentions.map((m) => `${m.text}=${corpus.resolveMention(m, allMentions)?.id ?? ''}`).join('|');
-    const quotes = s.quotes.map((q) => `${q.innerStart - s.start}:${q.innerEnd - s.start}`).join(',');
+    const quotes = s.quotes.map((q) => `${q.innerStart - s.start}:${q.innerEnd - s.start}:${speakerKey(draft, s, q)}`).join(',');
     const key = [prose, referent?.id ?? '', scope?.map((a) => a.uri).join('|') ?? '', resolved, quotes].join('\u0000');
     const j = this.cache.getOrSet(key, () => detached(judge(corpus, draft, s, prose, referent, scope, allMentions)));
     if (!j) return undefined;
@@ -132,7 +132,7 @@ function judge(
     const match = matchQuote(q.text, candidates, (a) => quoteSegments(a, corpus));
     if (match.found) {
       // ---- attribution: the right words, but do the sources give them to the draft's speaker?
-      const wrong = misattribution(corpus, s, q, prose, allMentions, candidates, scope !== undefined);
+      const wrong = misattribution(corpus, draft, s, q, prose, allMentions, candidates, scope !== undefined);
       if (wrong) {
         return {
           verdict: 'misquoted',
@@ -338,6 +338,12 @@ function isTitle(text: string): boolean {
   if (words.length > 8 || /[.!?,;:]$/.test(text.trim())) return false;
   const significant = words.filter((w) => /\p{L}{4,}/u.test(w));
   return significant.length > 0 && significant.every((w) => /^[\p{Lu}\d"“‘'(]/u.test(w));
+}
+
+/** Where the draft names a quotation's speaker (it may be in the next sentence): part of the cache key. */
+function speakerKey(draft: DraftAnalysis, s: DraftSentence, q: Quote): string {
+  const m = speakerMention(draft, s, q);
+  return m ? `${m.start - s.start}=${m.text}` : '';
 }
 
 /** The draft's names of two words or more, once each: the context a lone surname is resolved in. */
