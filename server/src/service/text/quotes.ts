@@ -5,7 +5,7 @@ import type { Quote } from '../types.ts';
 import { scan } from './quoteMarks.ts';
 import { attribute } from './quoteSpeakers.ts';
 
-export { ATTRIBUTION_VERBS } from './quoteSpeakers.ts';
+export { ATTRIBUTION_VERBS } from './sayingVerbs.ts';
 
 /** Finds quotations in `text[start, end)` with the speaker the sentence names, when it does. */
 export function findQuotes(text: string, start = 0, end = text.length): Quote[] {
