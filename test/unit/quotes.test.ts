@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ATTRIBUTION_VERBS, findQuotes } from '../../server/src/service/text/quotes.ts';
+import { reportedSpeaker } from '../../server/src/service/text/quoteSpeakers.ts';
 
 /** [text, expected quotes as [inner text, speaker?]] */
 const CASES: Array<[string, Array<[string, string | undefined]>]> = [
@@ -31,6 +32,8 @@ const CASES: Array<[string, Array<[string, string | undefined]>]> = [
   ['She was quoted as saying "no comment".', [['no comment', 'She']]],
   ['"Prices rose," Mr. Smith, 45, told the BBC.', [['Prices rose,', 'Mr. Smith']]],
   ['He is 6\'2" tall.', []],
+  ['Later, Marsh accused Ms Ekdahl of "hiding the deficit" from voters.', [['hiding the deficit', 'Marsh']]],
+  ['The envoy to the talks, Rosa Petrakis, said "we are ready".', [['we are ready', 'Rosa Petrakis']]],
 ];
 
 test('quotes and speakers', () => {
@@ -113,4 +116,16 @@ test('linear time: 100,000 quote marks on one line', () => {
     const ms = performance.now() - t0;
     assert.ok(ms < 700, `${input.slice(0, 12)}…: ${ms} ms`);
   }
+});
+
+test('reported speech names its speaker with or without quotation marks', () => {
+  const cases: Array<[string, string | undefined]> = [
+    ['Ekdahl told reporters the talks would resume in June.', 'Ekdahl'],
+    ['But as Defence Secretary Rosa Petrakis told reporters this week, the tests could resume.', 'Defence Secretary Rosa Petrakis'],
+    ['The talks would resume in June, said Ms Petrakis.', 'Ms Petrakis'],
+    ['According to Whitlock, the talks would resume.', 'Whitlock'],
+    ['The talks would resume in June, the ministry wrote.', 'the ministry'],
+    ['The talks resumed in June after a long pause.', undefined],
+  ];
+  for (const [text, want] of cases) assert.equal(reportedSpeaker(text), want, text);
 });

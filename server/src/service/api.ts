@@ -32,6 +32,7 @@ export type DiagnosticCode =
   | 'unsourced-claim'
   | 'contradicted-claim'
   | 'misquote'
+  | 'misattributed-quote'
   | 'unknown-citation'
   | 'uncited-claim';
 
@@ -49,6 +50,7 @@ export const defaultSettings: SourcedSettings = {
     'unsourced-claim': 'warning',
     'contradicted-claim': 'error',
     misquote: 'error',
+    'misattributed-quote': 'error',
     'unknown-citation': 'error',
     'uncited-claim': 'hint',
   },

@@ -4,7 +4,7 @@
 
 import type { Range } from 'vscode-languageserver-types';
 import type { Article, SourceSentence } from '../api.ts';
-import type { Claim, Entity, Evidence, Mention, Span, Verdict } from '../types.ts';
+import type { Claim, Entity, Evidence, Mention, Quote, Span, Verdict } from '../types.ts';
 import type { CorpusIndex } from '../corpus/corpusIndex.ts';
 import { tokenize } from '../text/words.ts';
 import { searchTerm } from '../corpus/corpusIndex.ts';
@@ -15,6 +15,7 @@ import { isClaim, pronounReferent } from './claims.ts';
 import { ClaimMemo, candidateUnits, claimTerms, isNegated, scoreUnit, unitLookup, articleLookup, passagesAboutLookup, type ClaimName, type EvidenceUnit } from './evidence.ts';
 import { claimPredicate, type PredicateWord } from './predicate.ts';
 import { matchQuote, quoteWords } from './quoteCheck.ts';
+import { misattribution, speakerMention } from './attribution.ts';
 import { hasWeakKind } from '../corpus/names.ts';
 import { tuning } from './tuning.ts';
 import { Lru } from '../util/lru.ts';
@@ -36,6 +37,8 @@ interface Judgement {
   quote?: { start: number; end: number; draft: string; nearest?: string; nearestSentence?: SourceSentence };
   /** Supported claims: every article with a passage that supports the claim (report: independent sources). */
   backing?: string[];
+  /** A misattributed quotation: the speaker as the draft writes it and the sources' speaker. */
+  attribution?: { start: number; end: number; draft: string; source: string; speaker: string };
 }
 
 // Keyed by the draft's current analysis, which an edit replaces: it holds one entry per open draft.
@@ -63,7 +66,7 @@ export class ClaimChecker {
     // Everything the judgement depends on beyond the sentence's words: what its names resolve to (which
     // depends on the rest of the draft), where its quotes are, its pronoun's referent and its citations.
     const resolved = s.mentions.map((m) => `${m.text}=${corpus.resolveMention(m, allMentions)?.id ?? ''}`).join('|');
-    const quotes = s.quotes.map((q) => `${q.innerStart - s.start}:${q.innerEnd - s.start}`).join(',');
+    const quotes = s.quotes.map((q) => `${q.innerStart - s.start}:${q.innerEnd - s.start}:${speakerKey(draft, s, q)}`).join(',');
     const key = [prose, referent?.id ?? '', scope?.map((a) => a.uri).join('|') ?? '', resolved, quotes].join('\u0000');
     const j = this.cache.getOrSet(key, () => detached(judge(corpus, draft, s, prose, referent, scope, allMentions)));
     if (!j) return undefined;
@@ -95,6 +98,7 @@ function detached(j: Judgement | null): Judgement | null {
     entities: j.entities.map(copy),
     conflict: j.conflict && { ...j.conflict, draft: copy(j.conflict.draft), source: copy(j.conflict.source) },
     quote: j.quote && { ...j.quote, draft: copy(j.quote.draft), nearest: j.quote.nearest === undefined ? undefined : copy(j.quote.nearest) },
+    attribution: j.attribution && { ...j.attribution, draft: copy(j.attribution.draft) },
   };
 }
 
@@ -132,6 +136,19 @@ function judge(
     const candidates = scope ?? articlesOf(corpus.searchSentences(q.text, 20).map((h) => h.sentence), corpus);
     const match = matchQuote(q.text, candidates, (a) => quoteSegments(a, corpus));
     if (match.found) {
+      // ---- attribution: the right words, but do the sources give them to the draft's speaker?
+      const wrong = misattribution(corpus, draft, s, q, prose, allMentions, candidates, scope !== undefined);
+      if (wrong) {
+        return {
+          verdict: 'misquoted',
+          reason: `The sources give these words to ${wrong.speaker.name}.`,
+          entities,
+          sources: [{ sentence: wrong.sentence, score: 1 }],
+          quote: { start: q.innerStart - s.start, end: q.innerEnd - s.start, draft: q.text },
+          attribution: { start: wrong.written.start - s.start, end: wrong.written.end - s.start, draft: wrong.written.text, source: wrong.replacement, speaker: wrong.speaker.name },
+        };
+      }
+      // ---- end attribution
       // The words are the source's own: that passage is the best evidence there is.
       const at = match.article && match.start !== undefined ? sentenceAt(match.article, match.start) : undefined;
       if (at) quoted.push({ sentence: at, score: 1 });
@@ -410,6 +427,12 @@ function isTitle(text: string): boolean {
   return significant.length > 0 && significant.every((w) => /^[\p{Lu}\d"“‘'(]/u.test(w));
 }
 
+/** Where the draft names a quotation's speaker (it may be in the next sentence): part of the cache key. */
+function speakerKey(draft: DraftAnalysis, s: DraftSentence, q: Quote): string {
+  const m = speakerMention(draft, s, q);
+  return m ? `${m.start - s.start}=${m.text}` : '';
+}
+
 /** The draft's names of two words or more, once each: the context a lone surname is resolved in. */
 function fullNames(draft: DraftAnalysis): Mention[] {
   const seen = new Set<string>();
@@ -465,6 +488,7 @@ function toClaim(draft: DraftAnalysis, s: DraftSentence, j: Judgement, corpus: C
     reason: j.reason,
     conflict: j.conflict ? { draft: j.conflict.draft, draftRange: at(j.conflict.start, j.conflict.end), source: j.conflict.source } : undefined,
     quote: j.quote ? { draft: j.quote.draft, draftRange: at(j.quote.start, j.quote.end), nearest: j.quote.nearest } : undefined,
+    attribution: j.attribution && { draft: j.attribution.draft, draftRange: at(j.attribution.start, j.attribution.end), source: j.attribution.source, speaker: j.attribution.speaker },
     citations: s.citations.map((c) => c.key),
     backing: j.backing,
   };

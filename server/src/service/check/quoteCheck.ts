@@ -81,10 +81,7 @@ function wordAt(t: WordTable, offset: number): number {
 
 /** Checks a quotation against candidate articles. Fragments separated by an ellipsis may be apart. */
 export function matchQuote(quote: string, articles: Iterable<Article>, segmentsOf: (a: Article) => Span[]): QuoteMatch {
-  const fragments = quote
-    .split(/\.{3}|…|\[\.\.\.\]/)
-    .map(quoteWords)
-    .filter((f) => f.length > 0);
+  const fragments = quoteFragments(quote);
   if (fragments.length === 0) return { found: true };
   let best: QuoteMatch = { found: false, similarity: 0 };
   for (const article of articles) {
@@ -116,6 +113,42 @@ export function matchQuote(quote: string, articles: Iterable<Article>, segmentsO
     }
   }
   return best;
+}
+
+/**
+ * Every place an article has the quotation's words (fragments split by an ellipsis in order, each place
+ * starting at the first fragment), as character spans of the article text.
+ */
+export function quoteSpans(quote: string, article: Article): Span[] {
+  const fragments = quoteFragments(quote);
+  if (fragments.length === 0) return [];
+  const t = wordTable(article);
+  const out: Span[] = [];
+  const first = ` ${fragments[0].join(' ')} `;
+  for (let at = t.joined.indexOf(first); at >= 0; at = t.joined.indexOf(first, at + 1)) {
+    const wi = wordAt(t, at + 1);
+    let last = wi + fragments[0].length - 1;
+    let from = at + first.length - 1;
+    let ok = true;
+    for (const f of fragments.slice(1)) {
+      const next = t.joined.indexOf(` ${f.join(' ')} `, from);
+      if (next < 0) {
+        ok = false;
+        break;
+      }
+      last = wordAt(t, next + 1) + f.length - 1;
+      from = next + f.join(' ').length + 1;
+    }
+    if (ok) out.push({ start: t.starts[wi], end: t.ends[last] });
+  }
+  return out;
+}
+
+function quoteFragments(quote: string): string[][] {
+  return quote
+    .split(/\.{3}|…|\[\.\.\.\]/)
+    .map(quoteWords)
+    .filter((f) => f.length > 0);
 }
 
 /** A source quotation at most this many words longer than the draft's is offered whole. */

@@ -67,7 +67,7 @@ function quickFixes(ctx: FeatureContext, draft: DraftAnalysis, report: DraftRepo
       title: data.replacement.label,
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
-      isPreferred: diagnostic.code === 'misquote' || diagnostic.code === 'contradicted-claim',
+      isPreferred: diagnostic.code === 'misquote' || diagnostic.code === 'misattributed-quote' || diagnostic.code === 'contradicted-claim',
       edit: { changes: { [draft.uri]: [{ range: data.replacement.range, newText: data.replacement.newText }] } },
     });
   }

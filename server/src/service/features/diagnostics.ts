@@ -63,6 +63,12 @@ export function toDiagnostics(draft: DraftAnalysis, claims: Claim[], settings: S
         break;
       }
       case 'misquoted': {
+        if (claim.attribution) {
+          const { draftRange, source, speaker } = claim.attribution;
+          const replacement = { range: draftRange, newText: source, label: `Attribute the quotation to ${speaker}` };
+          push('misattributed-quote', claim.quote?.draftRange ?? claim.range, claim.reason, { claim: index, citationKey, replacement }, claim.sources);
+          break;
+        }
         const range = claim.quote?.draftRange ?? claim.range;
         const replacement = claim.quote?.nearest ? { range, newText: claim.quote.nearest, label: 'Replace with the exact words' } : undefined;
         push('misquote', range, claim.reason, { claim: index, citationKey, replacement }, claim.sources);

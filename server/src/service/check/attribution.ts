@@ -1,0 +1,147 @@
+// Are a quotation's words given to the right person? A quotation found word for word in the sources is
+// misattributed when the draft names one person as its speaker and the sources, everywhere they have
+// the same statement, give it to someone else. Unknown is never wrong: a source speaker the article
+// leaves open, a pronoun or an unrecognised speaker in the draft, or the same words also said by the
+// draft's speaker, and nothing is flagged.
+
+import type { Article, SourceSentence } from '../api.ts';
+import type { Entity, Mention, Quote, Span } from '../types.ts';
+import type { CorpusIndex } from '../corpus/corpusIndex.ts';
+import type { DraftAnalysis, DraftSentence } from './draft.ts';
+import { contentStems, stem } from '../text/words.ts';
+import { quoteSpans, quoteWords } from './quoteCheck.ts';
+
+/** A quotation this long (in words) is one statement wherever it appears; a shorter one ("recent
+ *  experience") is the same statement only where the sentence around it says the same. */
+const DISTINCTIVE_WORDS = 6;
+/** Share of the draft sentence's own words (quote and speaker aside) a source sentence must have for
+ *  a short quotation there to be the same statement. */
+const SAME_STATEMENT = 0.5;
+/** Articles searched for a short quotation's statement, beyond those holding its words. */
+const STATEMENT_ARTICLES = 10;
+/** Stems of the plain saying verbs, which say nothing of what was said. */
+const PLAIN_SAYING: ReadonlySet<string> = new Set(['said', 'say', 'says', 'saying', 'told', 'tell', 'tells', 'telling', 'add', 'added', 'adding'].flatMap((w) => [w, stem(w)]));
+const PRONOUN = /^(?:he|she|they|we|i|it|you|him|her|them|one)$/i;
+const TITLES = /^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|prof|professor|gen|general|sen|senator|rep|gov|president|minister|chancellor|secretary)\.?$/i;
+
+export interface Misattribution {
+  /** Who the sources give the words to. */
+  speaker: Entity;
+  /** The source sentence holding the words. */
+  sentence: SourceSentence;
+  /** The speaker's name as the draft writes it, with draft offsets. */
+  written: Span & { text: string };
+  /** The sources' speaker in the same form (surname for a surname, full name for a full name). */
+  replacement: string;
+}
+
+/**
+ * The person the sources give a draft quotation to, when that is someone other than the speaker the
+ * draft names; `candidates` are the articles to look in (the cited ones when `scoped`).
+ */
+export function misattribution(
+  corpus: CorpusIndex,
+  draft: DraftAnalysis,
+  s: DraftSentence,
+  q: Quote,
+  prose: string,
+  allMentions: Mention[],
+  candidates: Article[],
+  scoped: boolean,
+): Misattribution | undefined {
+  const draftSpeaker = speakerMention(draft, s, q);
+  if (!draftSpeaker) return undefined;
+  const claimed = corpus.resolveMention(draftSpeaker, allMentions);
+  if (claimed && claimed.kind !== 'person') return undefined;
+
+  const words = quoteWords(q.text);
+  // Capitalised words only ("Red", "Never Again"): a title or a name in quotation marks, not speech.
+  if (!/(?:^|[^\p{L}\p{N}'’])\p{Ll}/u.test(q.text)) return undefined;
+  const distinctive = words.length >= DISTINCTIVE_WORDS;
+  const context = distinctive ? [] : statementStems(prose, s, q, draftSpeaker);
+  if (!distinctive && context.length < 2) return undefined;
+  const articles = [...candidates];
+  if (!distinctive && !scoped) {
+    for (const hit of corpus.searchSentences(prose, STATEMENT_ARTICLES)) {
+      const a = corpus.article(hit.sentence.uri);
+      if (a && !articles.includes(a)) articles.push(a);
+    }
+  }
+
+  let other: { speaker: Entity; sentence: SourceSentence } | undefined;
+  for (const article of articles) {
+    const hits = corpus.quoteHits(article);
+    for (const span of quoteSpans(q.text, article)) {
+      const hit = hits.find((h) => h.quote.innerStart <= span.start && span.end <= h.quote.innerEnd);
+      const sentence = hit?.sentence ?? article.sentences.find((x) => span.start >= x.start && span.start < x.end);
+      if (!sentence) continue;
+      if (!distinctive && !sameStatement(context, article, sentence)) continue;
+      // The same statement with no known speaker, or said by the draft's speaker: nothing to say.
+      if (!hit?.speaker) return undefined;
+      if (samePerson(hit.speaker, claimed, draftSpeaker.text)) return undefined;
+      other ??= { speaker: hit.speaker, sentence };
+    }
+  }
+  if (!other) return undefined;
+  return {
+    ...other,
+    written: { start: draftSpeaker.start, end: draftSpeaker.end, text: draftSpeaker.text },
+    replacement: nameLike(other.speaker.name, draftSpeaker.text),
+  };
+}
+
+/** The person mention the quote's written speaker is (or ends with): "Jana Holt", "Holt", "Minister Jana Holt";
+ *  part of the judgement's cache key, as the name may be in the next sentence. */
+export function speakerMention(draft: DraftAnalysis, s: DraftSentence, q: Quote): Mention | undefined {
+  const written = q.speaker?.trim();
+  if (!written || PRONOUN.test(written) || !/^\p{Lu}/u.test(written)) return undefined;
+  // `"….” Holt told the paper.` names the speaker in the next sentence.
+  const next = draft.sentences[s.index + 1];
+  const near = next && next.block === s.block && q.end >= s.end - 2 ? [...s.mentions, ...next.mentions] : s.mentions;
+  const outside = near.filter((m) => !(m.start >= q.start && m.end <= q.end));
+  const m = outside.find((x) => x.text === written || written.endsWith(` ${x.text}`));
+  if (!m || (m.kind !== 'person' && !m.weak)) return undefined;
+  return m;
+}
+
+/**
+ * The draft sentence's own content stems: without the quotation, the speaker, "said"/"told", and
+ * people's first names (sources call them "Mr Holt" as often as "Jana Holt").
+ */
+function statementStems(prose: string, s: DraftSentence, q: Quote, speaker: Mention): string[] {
+  const cut = (text: string, from: number, to: number) => (to > from ? text.slice(0, from) + ' '.repeat(to - from) + text.slice(to) : text);
+  let text = cut(prose, q.start - s.start, q.end - s.start);
+  text = cut(text, speaker.start - s.start, speaker.end - s.start);
+  for (const m of s.mentions) {
+    const surname = m.text.lastIndexOf(' ');
+    if (m.kind === 'person' && m !== speaker && surname > 0) text = cut(text, m.start - s.start, m.start - s.start + surname);
+  }
+  return [...new Set(contentStems(text))].filter((w) => !PLAIN_SAYING.has(w));
+}
+
+/** A source sentence (with its neighbours, for a statement told over two) says what the draft sentence says. */
+function sameStatement(context: string[], article: Article, sentence: SourceSentence): boolean {
+  const near = article.sentences.slice(Math.max(0, sentence.index - 1), sentence.index + 2).map((x) => x.text);
+  const have = new Set(contentStems(near.join(' ')));
+  return context.filter((w) => have.has(w)).length >= SAME_STATEMENT * context.length;
+}
+
+/** The same person, by entity or, when the entity table keeps them apart, by surname. */
+function samePerson(source: Entity, claimed: Entity | undefined, written: string): boolean {
+  if (claimed && claimed.id === source.id) return true;
+  const surname = lastWord(written);
+  if (!surname) return false;
+  return [source.name, ...source.aliases].some((n) => lastWord(n) === surname);
+}
+
+function lastWord(name: string): string | undefined {
+  const words = name.toLowerCase().split(/\s+/).filter((w) => w && !TITLES.test(w));
+  return words[words.length - 1];
+}
+
+/** The sources' speaker written like the draft's: a surname for a surname, else the full name. */
+function nameLike(full: string, written: string): string {
+  if (/\s/.test(written.trim())) return full;
+  const words = full.split(/\s+/);
+  return words[words.length - 1];
+}

@@ -1,0 +1,199 @@
+// Misattributed quotations through the service facade, on a small invented corpus: the right words given
+// to the wrong person are flagged `misattributed-quote` with the real speaker; the same person under
+// another name form, an unknown speaker on either side, and words both people said are not.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { TextEdit } from 'vscode-languageserver-types';
+import { createSourcedService, type SourcedService } from '../../server/src/service/index.ts';
+import { defaultSettings } from '../../server/src/service/api.ts';
+import type { ClaimDiagnosticData } from '../../server/src/service/features/diagnostics.ts';
+
+const BUDGET_URI = 'file:///corpus/budget.md';
+const BUDGET = `---
+title: "Holt defends spring budget"
+outlet: "Valley Courier"
+date: 2022-03-09
+---
+Finance minister Jana Holt defended her spring budget on Tuesday against attacks from the opposition.
+
+"We will not raise the fuel duty this year, whatever the pressure from the treasury," Ms Holt told reporters outside parliament.
+
+"Families have carried enough of the burden already."
+
+Opposition leader Tomas Brandt said the plan was "a fantasy budget built on borrowed hope" and called for a vote.
+
+Mr Brandt told the Courier: "The minister has promised roads, schools and tax cuts with the same single coin."
+
+Later, Brandt accused Ms Holt of "hiding the deficit" from voters in the northern regions.
+
+Earlier this week the finance minister told a conference in Lowbridge that the deficit would shrink by half within two years.
+
+"The numbers are on our side and the markets know it," she said.
+`;
+
+const HARVEST_URI = 'file:///corpus/harvest.md';
+const HARVEST = `---
+title: "Farmers count the cost of a wet harvest"
+outlet: "Valley Courier"
+date: 2022-09-14
+---
+Grain farmers in the Orrin valley lost a third of their wheat to the rains, the growers' association said.
+
+Association chair Ilse Maren and the regional agriculture officer Paul Dussel visited flooded fields near Kessing on Monday.
+
+"Nobody in this valley has seen a summer like it since the records began."
+
+Dussel said the ministry would pay for new drainage. "We cannot let these fields drown twice," he said.
+
+At a later meeting Maren said: "We cannot let these fields drown twice."
+`;
+
+async function service(): Promise<SourcedService> {
+  const s = createSourcedService();
+  await s.upsertSources([
+    { uri: BUDGET_URI, text: BUDGET },
+    { uri: HARVEST_URI, text: HARVEST },
+  ]);
+  return s;
+}
+
+async function check(text: string, settings = defaultSettings) {
+  const s = await service();
+  const report = await s.checkDocument({ uri: 'file:///draft.md', text }, settings);
+  return { s, report, text };
+}
+
+function codes(report: Awaited<ReturnType<typeof check>>['report']): string[] {
+  return report.diagnostics.map((d) => String(d.code));
+}
+
+test('words the sources give to another speaker are misattributed, naming the real speaker and the passage', async () => {
+  const { report } = await check('Tomas Brandt told reporters: "We will not raise the fuel duty this year, whatever the pressure from the treasury."\n');
+  assert.equal(report.claims.length, 1);
+  const claim = report.claims[0];
+  assert.equal(claim.verdict, 'misquoted', claim.reason);
+  assert.equal(claim.reason, 'The sources give these words to Jana Holt.');
+  assert.match(claim.sources[0].text, /fuel duty/);
+  const [d] = report.diagnostics;
+  assert.equal(d.code, 'misattributed-quote');
+  assert.equal(d.message, 'The sources give these words to Jana Holt.');
+  assert.equal(d.severity, 1);
+  assert.equal(d.relatedInformation?.[0].location.uri, BUDGET_URI);
+  assert.match(d.relatedInformation?.[0].message ?? '', /fuel duty/);
+  const data = d.data as ClaimDiagnosticData;
+  assert.equal(data.replacement?.newText, 'Jana Holt');
+  assert.deepEqual(data.replacement?.range, claim.attribution?.draftRange);
+  assert.equal(claim.attribution?.draft, 'Tomas Brandt');
+});
+
+test('the draft’s speaker is read before or after the quotation', async () => {
+  const words = 'We will not raise the fuel duty this year, whatever the pressure from the treasury.';
+  for (const text of [`"${words}" said Mr Brandt.`, `"${words}" Tomas Brandt told the Courier.`, `According to Tomas Brandt, "${words}"`]) {
+    const { report } = await check(`${text}\n`);
+    assert.deepEqual(codes(report).filter((c) => c !== 'uncited-claim'), ['misattributed-quote'], text);
+  }
+});
+
+test('renaming the speaker in the sentence after the quotation re-judges the quotation', async () => {
+  const s = await service();
+  const words = '"We will not raise the fuel duty this year, whatever the pressure from the treasury."';
+  const first = await s.checkDocument({ uri: 'file:///draft.md', text: `${words} Tomas Brandt told the Courier.\n` });
+  assert.ok(codes(first).includes('misattributed-quote'), codes(first).join(', '));
+  const second = await s.checkDocument({ uri: 'file:///draft.md', text: `${words} Jana Holt told the Courier.\n` });
+  assert.ok(!codes(second).includes('misattributed-quote'), codes(second).join(', '));
+  const third = await s.checkDocument({ uri: 'file:///draft.md', text: `${words}   Tomas Brandt told the Courier.\n` });
+  const d = third.diagnostics.find((x) => x.code === 'misattributed-quote');
+  assert.ok(d, codes(third).join(', '));
+  const range = (d.data as ClaimDiagnosticData).replacement!.range;
+  assert.equal(range.start.character, words.length + 3);
+});
+
+test('the same person under another name form is not a misattribution', async () => {
+  for (const speaker of ['Jana Holt', 'Holt', 'Ms Holt', 'Finance minister Jana Holt']) {
+    const { report } = await check(`${speaker} told reporters: "We will not raise the fuel duty this year, whatever the pressure from the treasury."\n`);
+    assert.deepEqual(codes(report).filter((c) => c === 'misattributed-quote'), [], speaker);
+    assert.equal(report.claims[0].verdict, 'supported', `${speaker}: ${report.claims[0].reason}`);
+  }
+});
+
+test('a surname in the draft gets the real speaker’s surname in the fix', async () => {
+  const { report } = await check('Brandt said: "We will not raise the fuel duty this year, whatever the pressure from the treasury."\n');
+  const d = report.diagnostics.find((x) => x.code === 'misattributed-quote');
+  assert.ok(d, codes(report).join(', '));
+  assert.equal((d.data as ClaimDiagnosticData).replacement?.newText, 'Holt');
+});
+
+test('an unattributed quotation paragraph continues the last speaker', async () => {
+  const wrong = await check('Tomas Brandt said: "Families have carried enough of the burden already."\n');
+  assert.equal(wrong.report.claims[0].verdict, 'misquoted', wrong.report.claims[0].reason);
+  assert.match(wrong.report.claims[0].reason, /Jana Holt/);
+  const right = await check('Jana Holt said: "Families have carried enough of the burden already."\n');
+  assert.deepEqual(codes(right.report).filter((c) => c === 'misattributed-quote'), []);
+});
+
+test('speakers written after the quote, before it with a colon, and by pronoun for a title are read', async () => {
+  // "Mr Brandt told the Courier: "…""
+  const colon = await check('Jana Holt said: "The minister has promised roads, schools and tax cuts with the same single coin."\n');
+  assert.match(colon.report.claims[0].reason, /Tomas Brandt/);
+  // "…," she said: after "the finance minister told a conference", the one person the text is about.
+  const pronoun = await check('Tomas Brandt said: "The numbers are on our side and the markets know it."\n');
+  assert.match(pronoun.report.claims[0].reason, /Jana Holt/);
+});
+
+test('a partial quotation counts where the source sentence says the same around it', async () => {
+  const wrong = await check('Jana Holt accused Tomas Brandt of "hiding the deficit" from voters in the northern regions.\n');
+  assert.equal(wrong.report.claims[0].verdict, 'misquoted', wrong.report.claims[0].reason);
+  assert.match(wrong.report.claims[0].reason, /Tomas Brandt/);
+  const right = await check('Tomas Brandt accused Jana Holt of "hiding the deficit" from voters in the northern regions.\n');
+  assert.deepEqual(codes(right.report).filter((c) => c === 'misattributed-quote'), []);
+  const phrase = await check('Jana Holt said the plan was "a fantasy budget built on borrowed hope".\n');
+  assert.match(phrase.report.claims[0].reason, /Tomas Brandt/);
+});
+
+test('words both people said are not misattributed to either', async () => {
+  for (const speaker of ['Paul Dussel', 'Ilse Maren']) {
+    const { report } = await check(`${speaker} said: "We cannot let these fields drown twice."\n`);
+    assert.deepEqual(codes(report).filter((c) => c === 'misattributed-quote'), [], speaker);
+  }
+});
+
+test('an open source speaker, or a pronoun or unknown speaker in the draft, is never a misattribution', async () => {
+  // Two people named before an unattributed quotation paragraph: the sources leave the speaker open.
+  const open = await check('Paul Dussel said: "Nobody in this valley has seen a summer like it since the records began."\n');
+  assert.deepEqual(codes(open.report).filter((c) => c === 'misattributed-quote'), []);
+  const pronoun = await check('He told reporters: "We will not raise the fuel duty this year, whatever the pressure from the treasury."\n');
+  assert.deepEqual(codes(pronoun.report).filter((c) => c === 'misattributed-quote'), []);
+  const group = await check('The opposition said: "We will not raise the fuel duty this year, whatever the pressure from the treasury."\n');
+  assert.deepEqual(codes(group.report).filter((c) => c === 'misattributed-quote'), []);
+});
+
+test('the misattributed-quote severity setting applies, and off hides it', async () => {
+  const text = 'Tomas Brandt told reporters: "We will not raise the fuel duty this year, whatever the pressure from the treasury."\n';
+  const warn = await check(text, { ...defaultSettings, severity: { ...defaultSettings.severity, 'misattributed-quote': 'warning' } });
+  assert.deepEqual(warn.report.diagnostics.map((d) => [d.code, d.severity]), [['misattributed-quote', 2]]);
+  const off = await check(text, { ...defaultSettings, severity: { ...defaultSettings.severity, 'misattributed-quote': 'off' } });
+  assert.deepEqual(off.report.diagnostics, []);
+  assert.equal(off.report.claims[0].verdict, 'misquoted');
+});
+
+test('the quick fix names the real speaker, and the fixed draft is supported', async () => {
+  const { s, report, text } = await check('Intro.\n\nAs Tomas Brandt told reporters: "We will not raise the fuel duty this year, whatever the pressure from the treasury."\n');
+  const d = report.diagnostics.find((x) => x.code === 'misattributed-quote');
+  assert.ok(d, codes(report).join(', '));
+  const actions = await s.getCodeActions({ uri: 'file:///draft.md', text }, d.range, [d]);
+  const fix = actions.find((a) => a.title === 'Attribute the quotation to Jana Holt');
+  assert.ok(fix, actions.map((a) => a.title).join(', '));
+  assert.equal(fix.isPreferred, true);
+  const fixed = apply(text, fix.edit!.changes!['file:///draft.md']);
+  assert.equal(fixed, 'Intro.\n\nAs Jana Holt told reporters: "We will not raise the fuel duty this year, whatever the pressure from the treasury."\n');
+  const again = await s.checkDocument({ uri: 'file:///draft.md', text: fixed });
+  assert.deepEqual(codes(again).filter((c) => c === 'misattributed-quote' || c === 'misquote'), []);
+});
+
+function apply(text: string, edits: TextEdit[]): string {
+  const lines = text.split('\n');
+  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  let out = text;
+  for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  return out;
+}
