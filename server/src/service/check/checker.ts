@@ -8,12 +8,13 @@ import type { Claim, Entity, Evidence, Mention, Quote, Span, Verdict } from '../
 import type { CorpusIndex } from '../corpus/corpusIndex.ts';
 import { tokenize } from '../text/words.ts';
 import { searchTerm } from '../corpus/corpusIndex.ts';
-import { citedArticle } from '../features/diagnostics.ts';
-import { linesOf } from '../features/draftLookup.ts';
+import { citedArticle } from '../corpus/citedArticle.ts';
+import { linesOf } from '../corpus/articleLines.ts';
 import { proseText, type DraftAnalysis, type DraftSentence } from './draft.ts';
 import { isClaim, pronounReferent } from './claims.ts';
-import { ClaimMemo, candidateUnits, claimTerms, isNegated, scoreUnit, unitLookup, articleLookup, passagesAboutLookup, type ClaimName, type EvidenceUnit } from './evidence.ts';
-import { claimPredicate, type PredicateWord } from './predicate.ts';
+import { ClaimMemo, candidateUnits, claimTerms, isNegated, scoreUnit, type ClaimName, type EvidenceUnit } from './evidence.ts';
+import { claimPredicate } from './predicate.ts';
+import { oppositeIn, predicateGaps, subjectOf } from './predicateSupport.ts';
 import { matchQuote, quoteWords } from './quoteCheck.ts';
 import { misattribution, speakerMention } from './attribution.ts';
 import { hasWeakKind } from '../corpus/names.ts';
@@ -263,52 +264,6 @@ function judge(
     entities,
     sources: nearest && nearest.coverage > 0.3 ? nearest.sentences.map((sentence) => ({ sentence, score: round(nearest.coverage) })) : [],
   };
-}
-
-/** The claim's subject: the first name before its first content verb (or its pronoun's referent). */
-function subjectOf(names: ClaimName[], predicate: PredicateWord[], s: DraftSentence): ClaimName | undefined {
-  const verbAt = predicate.length > 0 ? s.start + predicate[0].start : Infinity;
-  const before = names.filter((n) => n.mention.start < verbAt && (n.entity?.kind ?? n.mention.kind) !== 'place');
-  // The name nearest the verb: "Science minister Lord X has said", "the club's manager Y resigned".
-  return before[before.length - 1] ?? names.find((n) => n.words.length === 0);
-}
-
-/** The claim's content verbs a unit does not state (all of them when the unit lacks the subject). */
-function predicateGaps(u: EvidenceUnit, predicate: PredicateWord[], subject: ClaimName | undefined, corpus: CorpusIndex): PredicateWord[] {
-  if (predicate.length === 0) return [];
-  if (subject && u.missingNames.some((n) => n.mention === subject.mention && !n.inArticle)) return predicate;
-  // Stated in the passage, or where its article speaks of the subject (a sentence naming it, or next to one).
-  const inUnit = unitLookup(u.sentences, corpus);
-  const inArticle =
-    !subject || tuning.predicateInArticle === 1
-      ? articleLookup(u.sentences, corpus)
-      : tuning.predicateInArticle === 2 && subject.words.length > 0
-        ? passagesAboutLookup(u.sentences, subject, corpus)
-        : () => false;
-  const has = (w: string) => inUnit(w) || inArticle(w);
-  return predicate.filter((p) => !p.stems.some(has) && !(p.prefix && has(`~${p.prefix}`)));
-}
-
-/** A unit about the subject, close to the claim, that states an opposite of one of its verbs. */
-function oppositeIn(
-  scored: EvidenceUnit[],
-  predicate: PredicateWord[],
-  subject: ClaimName | undefined,
-  corpus: CorpusIndex,
-): { unit: EvidenceUnit; word: PredicateWord; source: string } | undefined {
-  const ranked = [...scored].sort((a, b) => b.coverage - a.coverage);
-  for (const u of ranked) {
-    if (u.coverage < tuning.contradiction) break;
-    if (u.missingFigures.length > 0 || (subject && u.missingNames.some((n) => n.mention === subject.mention))) continue;
-    const has = unitLookup(u.sentences, corpus);
-    for (const p of predicateGaps(u, predicate, subject, corpus)) {
-      const o = p.opposites.find(has);
-      if (!o) continue;
-      const written = u.sentences.flatMap((x) => tokenize(x.text)).find((t) => searchTerm(t.norm) === o);
-      return { unit: u, word: p, source: written?.text ?? o };
-    }
-  }
-  return undefined;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { DraftAnalysis } from '../check/draft.ts';
 import type { CorpusIndex } from '../corpus/corpusIndex.ts';
 import { placeSuffix } from '../corpus/sourceMarks.ts';
 import { claimIndependence } from './independence.ts';
+export { citedArticle } from '../corpus/citedArticle.ts';
 
 export const DIAGNOSTIC_SOURCE = 'sourced';
 
@@ -86,18 +87,6 @@ export function toDiagnostics(draft: DraftAnalysis, claims: Claim[], settings: S
     }
   }
   return out;
-}
-
-/** A footnote cites a corpus article when its key or its text names one (key, file name or title). */
-export function citedArticle(defText: string, key: string, corpus: CorpusIndex) {
-  const byKey = corpus.articleByKey(key);
-  if (byKey) return byKey;
-  const lower = defText.toLowerCase();
-  for (const article of corpus.articles()) {
-    if (lower.includes(article.key.toLowerCase())) return article;
-    if (article.title.length > 12 && lower.includes(article.title.toLowerCase())) return article;
-  }
-  return undefined;
 }
 
 function truncate(s: string, n: number): string {

@@ -7,9 +7,7 @@ import type { Entity, Mention, SourceLocation } from '../types.ts';
 import type { DraftAnalysis, DraftSentence } from '../check/draft.ts';
 import type { CitationRef, FootnoteDef } from '../text/markdown.ts';
 import type { CorpusIndex } from '../corpus/corpusIndex.ts';
-import { LineIndex } from '../text/positions.ts';
-import { citedArticle } from './diagnostics.ts';
-import { Lru } from '../util/lru.ts';
+import { citedArticle } from '../corpus/citedArticle.ts';
 
 export interface MentionAt {
   mention: Mention;
@@ -108,12 +106,8 @@ export function articleForKey(draft: DraftAnalysis, corpus: CorpusIndex, key: st
   return def ? citedArticle(def.text, key, corpus) : corpus.articleByKey(key);
 }
 
-/** Line starts of the articles whose passages were shown last (evidence, hovers, links). */
-const articleLines = new Lru<Article, LineIndex>(256);
-
-export function linesOf(article: Article): LineIndex {
-  return articleLines.getOrSet(article, () => new LineIndex(article.text));
-}
+export { linesOf } from '../corpus/articleLines.ts';
+import { linesOf } from '../corpus/articleLines.ts';
 
 export function sourceRange(corpus: CorpusIndex, loc: SourceLocation): Range | undefined {
   const article = corpus.article(loc.uri);
