@@ -22,8 +22,9 @@ export const tuning = {
   anchorCount: 1,
   /** How many words no source uses a supported claim may have. */
   novelAllowed: 0,
-  /** 1: a claim's main verb may be stated anywhere in the supporting passage's article; 0: in the passage. */
-  predicateInArticle: 0,
+  /** Where a claim's main verb may be stated: 0 the passage; 1 anywhere in its article; 2 the passage or
+   *  any sentence of its article that names the subject (with its neighbours). */
+  predicateInArticle: 2,
   /** Whose claims must have their main verb stated: 1 a person subject, 2 a person or organisation, 0 any. */
   predicatePersonsOnly: 2,
   /** Support score at which a passage backs a claim even without its main verb (a paraphrase). */
