@@ -91,7 +91,10 @@ function predicateWord(w: Tagged, lemma: string, particle: Tagged | undefined): 
     const t = searchTerm(word.split('_')[0]);
     // A light or framing verb ("take", "say") is in nearly every passage: as a synonym it would back anything.
     if (!t || (into === related && (isLightVerb(t) || FRAME_VERBS.has(t)))) return;
-    for (const p of paraphrasesOf(t)) into.add(p);
+    // The claim's own verb brings its news paraphrases; a synonym only itself (chains drift: extend →
+    // increase → "up").
+    if (into === related) into.add(t);
+    else for (const p of paraphrasesOf(t)) into.add(p);
   };
   addWord(lemma, own);
   addWord(w.text.toLowerCase(), own);
