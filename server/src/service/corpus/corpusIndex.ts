@@ -257,6 +257,16 @@ export class CorpusIndex implements CorpusView {
     return this.table.resolve(mention, context);
   }
 
+  /** Names completing the typed words (see NameSearch.complete), best match first, prominent first. */
+  completeEntities(typed: readonly string[], limit: number): Entity[] {
+    return this.names.get(() => new NameSearch(this.table.entities()), this.bulk > 0).complete(typed, limit);
+  }
+
+  /** True while a bulk index runs: entity counts are still growing. */
+  get indexing(): boolean {
+    return this.bulk > 0;
+  }
+
   searchEntities(query: string, limit: number, wordHead?: string): Entity[] {
     return this.names.get(() => new NameSearch(this.table.entities()), this.bulk > 0).search(query, limit, wordHead);
   }

@@ -4,7 +4,7 @@
 // lone surnames/short forms that no article resolved join the one full name they fit best.
 
 import type { Entity, EntityKind, EntityRole, Mention, SourceLocation } from '../types.ts';
-import { ALIASES, DEMONYMS, PLACE_WORDS } from './gazetteer.ts';
+import { ALIASES, DEMONYMS, FIRST_NAMES, PLACE_WORDS } from './gazetteer.ts';
 import { hasWeakKind, newMention } from './names.ts';
 import { StaleCache } from './staleCache.ts';
 
@@ -334,8 +334,9 @@ export class EntityTable {
     }
     const exact = c.byKey.get(key);
     if (exact && exact.kind === mention.kind && exact.name.indexOf(' ') < 0) return exact;
+    // A surname alone: the corpus's dominant bearer, when one clearly dominates.
     const people = c.byWord.get(key);
-    if (people?.length) return people[0];
+    if (people?.length && (people.length === 1 || people[0].mentionCount >= 2 * people[1].mentionCount)) return people[0];
     return exact;
   }
 
@@ -480,9 +481,8 @@ function* mergeShortForms(groups: Map<string, Group>, acronyms: Map<string, Map<
     if (g.words < 2) continue;
     const kind = topKind(g.votes);
     if (kind === 'person') {
-      const f = firstWord(g.key);
-      const l = lastWord(g.key);
-      for (const w of f === l ? [f] : [f, l]) push(personByWord, w, g);
+      // A surname alone may stand for a person across articles; a given name alone never does.
+      push(personByWord, lastWord(g.key), g);
     } else if (kind === 'organization') {
       const parts = g.key.split(' ');
       for (let i = 1; i < parts.length - 1; i++) {
@@ -494,6 +494,11 @@ function* mergeShortForms(groups: Map<string, Group>, acronyms: Map<string, Map<
   }
   for (const g of groups.values()) {
     if (++n % STEP === 0) yield;
+    const same = g.words >= 2 && topKind(g.votes) === 'person' ? samePersonAs(g, groups) : undefined;
+    if (same) {
+      g.into = same;
+      continue;
+    }
     if (g.words === 1) {
       const defined = acronyms.get(g.key);
       if (defined) {
@@ -525,6 +530,24 @@ function* mergeShortForms(groups: Map<string, Group>, acronyms: Map<string, Map<
       if (top.count * 5 >= total * 4) g.into = top;
     }
   }
+}
+
+/** A person group that is a better-attested person's name in another form: a plural or possessive
+ *  written without its apostrophe ("X Ys"), or the name with a stray word before it ("EU X Y", "Sprinter
+ *  X Y") that no given name explains. */
+function samePersonAs(g: Group, groups: Map<string, Group>): Group | undefined {
+  const key = g.key;
+  if (key.endsWith('s') && !key.endsWith('ss')) {
+    const singular = groups.get(key.slice(0, -1));
+    if (singular && singular.count > g.count && topKind(singular.votes) === 'person') return singular;
+  }
+  if (g.words >= 3) {
+    const first = firstWord(key);
+    if (FIRST_NAMES.has(first)) return undefined;
+    const rest = groups.get(key.slice(first.length + 1));
+    if (rest && rest.count > g.count && topKind(rest.votes) === 'person') return rest;
+  }
+  return undefined;
 }
 
 function push<K, T>(m: Map<K, T[]>, k: K, v: T): void {
@@ -610,7 +633,6 @@ function* materialise(groups: Map<string, Group>, canon: (surface: string) => st
       const k = nameKey(e.name);
       if (wordCount(k) >= 2) {
         push(byWord, lastWord(k), e);
-        if (firstWord(k) !== lastWord(k)) push(byWord, firstWord(k), e);
       }
     }
   }

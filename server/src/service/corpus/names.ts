@@ -9,8 +9,10 @@ import {
   ORG_PREFIXES, ORG_SUFFIXES, PLACES, PLACE_SUFFIXES, PLACE_WORDS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_NOUNS,
   COMMON_CAPS, VENUE_WORDS, WEEKDAYS,
 } from './gazetteer.ts';
+import { splitAtKnownNames } from './nameBoundaries.ts';
+import { cleanRole } from './roles.ts';
 
-interface Tok {
+export interface Tok {
   start: number;
   end: number; // excludes a possessive 's
   text: string; // surface without possessive
@@ -23,8 +25,8 @@ interface Tok {
   glueBreak: boolean; // split off a run-in headline: never continues the previous run
 }
 
-type Cue = 'strong' | 'weak';
-interface Found {
+export type Cue = 'strong' | 'weak';
+export interface Found {
   start: number;
   end: number;
   kind: EntityKind;
@@ -66,6 +68,8 @@ const POST_NOMINALS = new Set(['qc', 'kc', 'mp', 'msp', 'mep', 'am', 'obe', 'mbe
 const PLACE_PREV = new Set(['in', 'near', 'across', 'outside', 'inside', 'throughout']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our']);
 const APPOSITION_STOP = new Set(['who', 'which', 'that', 'said', 'says', 'told', 'is', 'was', 'were', 'are', 'has', 'have', 'had', 'will', 'would', 'and', 'but', 'when', 'where', 'after', 'before', 'as', 'if', 'while']);
+// A lower-case noun right before a name that makes it a body or a work: "anti-virus firm X", "film X".
+const ORG_NOUNS_BEFORE = new Set(['firm', 'company', 'group', 'film', 'movie', 'band', 'album', 'show', 'bank', 'insurer', 'airline', 'carrier', 'website', 'magazine', 'newspaper', 'paper', 'charity', 'studio', 'label', 'game', 'channel', 'network', 'retailer', 'brand', 'chain', 'broadcaster', 'publisher', 'watchdog', 'regulator', 'maker', 'giant', 'operator', 'supermarket', 'programme', 'series', 'drama', 'sitcom', 'musical', 'novel', 'book', 'single', 'song', 'hit', 'franchise', 'console', 'party', 'organisation', 'organization']);
 const EVENT_LEAD = new Set(['the', 'a', 'an', 'its', 'their', 'this', 'that', 'last', 'next', 'first', 'second', 'third', 'latest', 'historic', 'failed', 'planned', 'upcoming']);
 
 const CONNECTOR_WORDS = new Set(['of', 'for', 'the', 'to', 'and']);
@@ -324,6 +328,7 @@ export function findMentions(text: string, sentences: Sentence[]): Mention[] {
   }
   // A run-in headline: "…rival Sotherton Jade Johnson edged out…" → "Sotherton" | "Jade Johnson".
   if (found.length > 0) found[0] = splitRunIn(found[0], singles, found);
+  splitAtKnownNames(found, text, lowerSeen);
 
   // A lone word that is a part of a person's full name written in this text is that person.
   const personParts = new Set<string>();
@@ -358,7 +363,7 @@ export function findMentions(text: string, sentences: Sentence[]): Mention[] {
           m.kind = best;
         }
       }
-      out.push(newMention(m.start, m.end, text.slice(m.start, m.end), m.kind, m.role, m.cue === 'weak'));
+      out.push(newMention(m.start, m.end, text.slice(m.start, m.end), m.kind, m.kind === 'person' ? cleanRole(m.role) : undefined, m.cue === 'weak'));
     }
   }
   return out;
@@ -515,7 +520,7 @@ function classify(
       || (FIRST_NAMES.has(toks[a + 1].key) && ((first.initial && lowerSeen.has(first.key)) || (first.allCaps && first.text.length >= 3))));
   if (lead) {
     const f = classify(text, toks, a + 1, b, sentence, lowerSeen, capsMid, sports, undefined);
-    if (f?.kind === 'person' && !f.role) f.role = first.text;
+    if (f?.kind === 'person' && !f.role && ROLE_NOUNS.has(first.key)) f.role = first.text;
     return f;
   }
 
@@ -652,6 +657,18 @@ function classify(
       const wordFirst = !PARTICLES.has(firstKey) && (lowerSeen.has(firstKey) || (firstKey.length >= 6 && firstKey.endsWith('ing')));
       kind = nm.length >= 5 || bodyWord || ordinary || wordFirst ? 'organization' : COMPASS.has(firstKey) ? 'place' : 'person';
       cue = 'weak';
+    }
+  }
+  // "the X Y" with X Y heading the noun phrase, or "firm X Y": a body or a work, not a person.
+  const before = toks[nameStart - 1];
+  const after = toks[nameEnd];
+  if (kind === 'person' && !role && before?.word && !before.cap && !(after?.word && !after.cap && !SAY_VERBS.has(after.key))) {
+    if (before.key === 'the') {
+      kind = 'organization';
+      cue = 'weak';
+    } else if (ORG_NOUNS_BEFORE.has(before.key)) {
+      kind = 'organization';
+      cue = 'strong';
     }
   }
   if (kind === 'person') {

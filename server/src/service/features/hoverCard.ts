@@ -88,7 +88,10 @@ export function entityCard(corpus: CorpusIndex, entity: Entity): string {
   const n = articleCount(entity);
   const first = entity.mentions[0];
   const where = first ? ` · ${markdownLink('first mention', first.uri, sourceLine(corpus, first))}` : '';
-  lines.push('', `Mentioned in ${n} ${n === 1 ? 'article' : 'articles'} (${entity.mentions.length} ${entity.mentions.length === 1 ? 'time' : 'times'})${where}`);
+  const times = `${entity.mentions.length} ${entity.mentions.length === 1 ? 'time' : 'times'}`;
+  // While a bulk index runs, counts only grow: say they are a lower bound.
+  if (corpus.indexing) lines.push('', `Indexing: mentioned in at least ${n} ${n === 1 ? 'article' : 'articles'} so far (${times})${where}`);
+  else lines.push('', `Mentioned in ${n} ${n === 1 ? 'article' : 'articles'} (${times})${where}`);
   return lines.join('\n');
 }
 
