@@ -481,8 +481,13 @@ function* mergeShortForms(groups: Map<string, Group>, acronyms: Map<string, Map<
     if (g.words < 2) continue;
     const kind = topKind(g.votes);
     if (kind === 'person') {
-      // A surname alone may stand for a person across articles; a given name alone never does.
-      push(personByWord, lastWord(g.key), g);
+      if (samePersonAs(g, groups)) continue;
+      // A surname alone may stand for a person across articles; a given name alone never does (a first
+      // word that is no given name may be a family name: "Ri" of "Ri Song Chol").
+      const f = firstWord(g.key);
+      const l = lastWord(g.key);
+      push(personByWord, l, g);
+      if (f !== l && !FIRST_NAMES.has(f) && g.strongPerson > 0) push(personByWord, f, g);
     } else if (kind === 'organization') {
       const parts = g.key.split(' ');
       for (let i = 1; i < parts.length - 1; i++) {
@@ -633,6 +638,7 @@ function* materialise(groups: Map<string, Group>, canon: (surface: string) => st
       const k = nameKey(e.name);
       if (wordCount(k) >= 2) {
         push(byWord, lastWord(k), e);
+        if (firstWord(k) !== lastWord(k) && !FIRST_NAMES.has(firstWord(k))) push(byWord, firstWord(k), e);
       }
     }
   }

@@ -52,7 +52,7 @@ export function splitAtKnownNames(found: Found[][], text: string, lowerSeen: Rea
         continue;
       }
       let cut = -1;
-      if (ws.length >= 3) {
+      if (ws.length >= 3 && ws.length <= 8) {
         for (let i = 1; i <= ws.length - 2 && cut < 0; i++) {
           const suffix = keyOf(ws.slice(i));
           const known = whole.get(suffix);
