@@ -5,8 +5,8 @@
 //    articles, "Surn" (first four letters of the surname) and "Given S" each put the person in the top 3;
 //  - hover at corpus scale: the card for the full name is that person's and counts at least the articles
 //    whose text contains the full name (a plain text search).
-// Samples are drawn with a fixed seed from the entity list sorted by id, so a re-run draws the same
-// entities while the finder is unchanged. `--label` prints the unlabelled sample entries as JSON lines to
+// Samples are the entities (roles) whose names hash lowest with a fixed seed (FNV-1a), so a re-run draws
+// the same ones as long as the finder still finds them. `--label` prints the unlabelled sample entries as JSON lines to
 // paste into the label files after judging them; `--json FILE` saves the numbers.
 // Usage: node --import tsx test/eval/names-eval.ts [--corpus DIR] [--label] [-v] [--json FILE]
 
@@ -40,20 +40,17 @@ function readCorpusDir(dir: string): DocumentInput[] {
   return out;
 }
 
-/** Park–Miller generator: the same draws on every machine. */
-function rng(seed: number): () => number {
-  let s = seed % 2147483647;
-  return () => (s = (s * 48271) % 2147483647) / 2147483647;
+/** FNV-1a of the seed and a key: where an item falls in the draw. */
+function draw(seed: number, key: string): number {
+  let h = 2166136261 ^ seed;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
+  return h >>> 0;
 }
 
-function sample<T>(items: T[], n: number, seed: number): T[] {
-  const r = rng(seed);
-  const a = [...items];
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(r() * (i + 1));
-    [a[i], a[j]] = [a[j], a[i]];
-  }
-  return a.slice(0, n);
+/** The n items whose keys hash lowest with the seed: the same items are drawn again as long as they
+ *  exist, so labels stay useful while the finder changes (an item dropped or added moves one place). */
+function sample<T>(items: T[], n: number, seed: number, key: (t: T) => string): T[] {
+  return items.map((t) => [draw(seed, key(t)), t] as const).sort((a, b) => a[0] - b[0]).slice(0, n).map(([, t]) => t);
 }
 
 function articlesOf(e: Entity): number {
@@ -84,7 +81,7 @@ export async function namesEval(opts: { corpus: string; label?: boolean; verbose
 
   // ── precision of person entities ──
   const personLabels = new Map(readJsonl<PersonLabel>(PERSON_LABELS).map((l) => [l.name, l]));
-  const pSample = sample(persons.filter((e) => e.mentionCount >= 3), 100, SEED);
+  const pSample = sample(persons.filter((e) => e.mentionCount >= 3), 100, SEED, (e) => e.name);
   let pOk = 0, pLab = 0;
   const unlabelledP: PersonLabel[] = [];
   for (const e of pSample) {
@@ -110,7 +107,7 @@ export async function namesEval(opts: { corpus: string; label?: boolean; verbose
       allRoles.push({ name: e.name, role: r.text, passage: service.corpus.sentenceAt(r.source.uri, r.source.sentence)?.text ?? '' });
     }
   }
-  const rSample = sample(allRoles, 50, SEED);
+  const rSample = sample(allRoles, 50, SEED, (r) => `${r.name}\u0000${r.role}`);
   let rOk = 0, rLab = 0;
   const unlabelledR: Array<RoleLabel & { passage: string }> = [];
   for (const r of rSample) {

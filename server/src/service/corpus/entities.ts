@@ -7,6 +7,7 @@ import type { Entity, EntityKind, EntityRole, Mention, SourceLocation } from '..
 import { ALIASES, DEMONYMS, FIRST_NAMES, PLACE_WORDS } from './gazetteer.ts';
 import { hasWeakKind, newMention } from './names.ts';
 import { StaleCache } from './staleCache.ts';
+import { decideKinds } from './entityKinds.ts';
 
 export interface MentionSite {
   uri: string;
@@ -444,6 +445,11 @@ function resolveLocally(sites: Site[]): void {
         s.target = p.key;
         s.kind = 'person';
         s.weak = false; // the article itself names this person in full
+      } else if (p && s.weak && lastWord(p.key) === s.key) {
+        // A surname written alone beside a full name that is only a guess: both stay guesses, but the
+        // surname written alone is evidence that the full name is a person's (see entityKinds.ts).
+        s.target = p.key;
+        s.kind = 'person';
       }
     } else if (s.kind === 'organization' && words >= 2) {
       // "Security Council" → "UN Security Council" when the article names exactly one such body.
@@ -594,7 +600,7 @@ function* materialise(groups: Map<string, Group>, canon: (surface: string) => st
     if (++n % STEP === 0) yield;
     push(members, rootOf(g), g);
   }
-  const list: LazyEntity[] = [];
+  const merged: Array<{ root: Group; gs: Group[]; votes: Record<EntityKind, number>; surfaces: Map<string, number>; count: number }> = [];
   for (const [root, gs] of members) {
     if (++n % STEP === 0) yield;
     let votes = root.votes;
@@ -610,7 +616,18 @@ function* materialise(groups: Map<string, Group>, canon: (surface: string) => st
         count += g.count;
       }
     }
-    const kind = topKind(votes);
+    merged.push({ root, gs, votes, surfaces, count });
+  }
+  const kinds = decideKinds(merged.map((m) => {
+    let strongPerson = 0;
+    for (const g of m.gs) strongPerson += g.strongPerson;
+    return { key: m.root.key, words: m.root.words, kind: topKind(m.votes), strongPerson, surfaces: m.surfaces };
+  }));
+  const list: LazyEntity[] = [];
+  for (let i = 0; i < merged.length; i++) {
+    if (++n % STEP === 0) yield;
+    const { root, gs, surfaces, count } = merged[i];
+    const kind = kinds[i];
     const name = canonicalName(root, kind, surfaces, canon);
     let aliases: string[] = [];
     if (surfaces.size > 1) {

@@ -6,6 +6,9 @@
 import type { Cue, Found, Tok } from './names.ts';
 import { FIRST_NAMES, ROLE_HEADS, ROLE_NOUNS } from './gazetteer.ts';
 
+const AGE_RE = /-(?:year|month)s?-old$/i;
+/** Titles that stand right before a person's name (honorifics, "Dr", "Lord"). */
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'sir', 'dame', 'dr', 'lord', 'lady', 'prof', 'rev']);
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'ter', 'ten', 'y']);
 
 function wordsOf(m: Found): Tok[] {
@@ -52,7 +55,14 @@ export function splitAtKnownNames(found: Found[][], text: string, lowerSeen: Rea
         continue;
       }
       let cut = -1;
-      if (ws.length >= 3 && ws.length <= 8) {
+      // "Fifteen-year-old X Y": an age before the name; "… of Canterbury Dr X Y": a title inside the run.
+      if (m.kind === 'person' && ws.length >= 3 && AGE_RE.test(ws[0].text)) cut = 1;
+      for (let i = 1; i < ws.length - 1 && cut < 0 && m.kind === 'person' && ws.length <= 8; i++) {
+        if (TITLES.has(ws[i].key) && ws[i + 1].cap && !ROLE_HEADS.has(ws[i - 1].key)) cut = i + 1;
+      }
+      if (cut >= 0) {
+        // handled below
+      } else if (ws.length >= 3 && ws.length <= 8) {
         for (let i = 1; i <= ws.length - 2 && cut < 0; i++) {
           const suffix = keyOf(ws.slice(i));
           const known = whole.get(suffix);

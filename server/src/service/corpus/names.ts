@@ -55,8 +55,8 @@ const OF_HEADS = new Set([...ORG_SUFFIXES, ...ORG_PREFIXES, ...ROLE_HEADS, 'repu
 const GROUP_POSSESSIVES = new Set(["people", "women", "men", "children", "workers", "peoples", "veterans", "farmers"]);
 const ADJ_COMPOUND_TAILS = new Set(['based', 'led', 'backed', 'born', 'style', 'owned', 'era', 'made', 'funded', 'run', 'controlled', 'linked', 'bound', 'wide', 'like', 'related', 'friendly', 'speaking', 'held', 'occupied', 'supported', 'allied', 'listed', 'registered', 'focused', 'centric', 'type', 'sized', 'level', 'area', 'only']);
 const SAY_VERBS = new Set(['said', 'says', 'told', 'added', 'stated', 'wrote', 'explained', 'insisted', 'argued', 'warned', 'claimed', 'noted', 'admitted', 'denied', 'replied', 'asked', 'tweeted', 'announced']);
-const SPORT_NEXT = new Set(['boss', 'manager', 'striker', 'midfielder', 'defender', 'keeper', 'goalkeeper', 'winger', 'coach', 'fans', 'side', 'squad', 'players', 'player', 'captain', 'forward', 'chairman', 'skipper', 'supporters', 'academy', 'youngster', 'debut']);
-const SPORT_PREV = new Set(['beat', 'beats', 'beating', 'against', 'v', 'vs', 'versus', 'joined', 'joins', 'signed', 'sign', 'host', 'hosts', 'hosted', 'face', 'faces', 'play', 'plays', 'drew', 'lost', 'thrashed', 'edged']);
+const SPORT_NEXT = new Set(['boss', 'manager', 'striker', 'midfielder', 'defender', 'keeper', 'goalkeeper', 'winger', 'coach', 'fans', 'squad', 'players', 'player', 'captain', 'forward', 'chairman', 'skipper', 'supporters', 'academy', 'youngster', 'debut']);
+const SPORT_PREV = new Set(['beat', 'beats', 'beating', 'against', 'v', 'vs', 'versus', 'joined', 'joins', 'signed', 'sign', 'host', 'hosts', 'hosted', 'face', 'faces', 'plays', 'drew', 'lost', 'thrashed', 'edged']);
 const SPORT_WORDS = new Set(['match', 'goal', 'goals', 'league', 'season', 'premiership', 'club', 'striker', 'scored', 'cup', 'draw', 'defeat', 'win', 'penalty', 'fixture', 'midfielder', 'manager', 'boss', 'football', 'rugby', 'points', 'title', 'relegation', 'transfer']);
 // After "X's", words that only a club has: a person has no striker or boss.
 const CLUB_STAFF = new Set(['boss', 'manager', 'striker', 'midfielder', 'defender', 'keeper', 'goalkeeper', 'winger', 'coach', 'captain', 'forward', 'chairman', 'skipper']);
@@ -69,7 +69,8 @@ const PLACE_PREV = new Set(['in', 'near', 'across', 'outside', 'inside', 'throug
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our']);
 const APPOSITION_STOP = new Set(['who', 'which', 'that', 'said', 'says', 'told', 'is', 'was', 'were', 'are', 'has', 'have', 'had', 'will', 'would', 'and', 'but', 'when', 'where', 'after', 'before', 'as', 'if', 'while']);
 // A lower-case noun right before a name that makes it a body or a work: "anti-virus firm X", "film X".
-const ORG_NOUNS_BEFORE = new Set(['firm', 'company', 'group', 'film', 'movie', 'band', 'album', 'show', 'bank', 'insurer', 'airline', 'carrier', 'website', 'magazine', 'newspaper', 'paper', 'charity', 'studio', 'label', 'game', 'channel', 'network', 'retailer', 'brand', 'chain', 'broadcaster', 'publisher', 'watchdog', 'regulator', 'maker', 'giant', 'operator', 'supermarket', 'programme', 'series', 'drama', 'sitcom', 'musical', 'novel', 'book', 'single', 'song', 'hit', 'franchise', 'console', 'party', 'organisation', 'organization']);
+const ORG_NOUNS_BEFORE = new Set(['firm', 'company', 'group', 'film', 'movie', 'band', 'album', 'bank', 'insurer', 'airline', 'carrier', 'website', 'magazine', 'newspaper', 'paper', 'charity', 'studio', 'game', 'channel', 'network', 'retailer', 'chain', 'broadcaster', 'publisher', 'watchdog', 'regulator', 'maker', 'giant', 'operator', 'supermarket', 'programme', 'series', 'drama', 'sitcom', 'musical', 'novel', 'song', 'franchise', 'console', 'party', 'organisation', 'organization', 'consultancy', 'bookmaker', 'drugmaker', 'carmaker', 'agency', 'union', 'institute', 'foundation', 'council', 'station', 'club', 'team', 'side', 'outfit', 'award', 'prize', 'play', 'opera', 'film-maker', 'firms', 'companies', 'groups', 'films', 'bands', 'shows', 'games']);
+const BUSINESS_NOUNS = new Set(['shares', 'shareholders', 'profits', 'profit', 'revenues', 'revenue', 'sales', 'subsidiary', 'stake', 'takeover', 'customers', 'subscribers', 'stores', 'factories', 'plants', 'workforce', 'headquarters', 'offices', 'turnover', 'earnings', 'losses', 'broadcasts', 'programmes']);
 const EVENT_LEAD = new Set(['the', 'a', 'an', 'its', 'their', 'this', 'that', 'last', 'next', 'first', 'second', 'third', 'latest', 'historic', 'failed', 'planned', 'upcoming']);
 
 const CONNECTOR_WORDS = new Set(['of', 'for', 'the', 'to', 'and']);
@@ -515,9 +516,13 @@ function classify(
 
   // "Singer X Y", "Featuring X Y", "BBC X Y": a role noun or ordinary word opening the sentence, or an
   // acronym, before a given name is not part of the name.
-  const lead = n >= 3 && !FIRST_NAMES.has(first.key) && !ROLE_HEADS.has(first.key) && !ROLE_MODIFIERS.has(first.key)
-    && ((first.initial && ROLE_NOUNS.has(first.key))
-      || (FIRST_NAMES.has(toks[a + 1].key) && ((first.initial && lowerSeen.has(first.key)) || (first.allCaps && first.text.length >= 3))));
+  // A sentence-initial word this text writes in lower case (or its singular: "Defenders"), or a verb form
+  // ("Called X"), before a name.
+  const ordinaryFirst = first.initial && (lowerSeen.has(first.key) || (first.key.endsWith('s') && lowerSeen.has(first.key.slice(0, -1))));
+  const lead = n >= 2 && !FIRST_NAMES.has(first.key) && !ROLE_HEADS.has(first.key) && !ROLE_MODIFIERS.has(first.key)
+    && ((n >= 3 && first.initial && ROLE_NOUNS.has(first.key))
+      || (n >= 3 && FIRST_NAMES.has(toks[a + 1].key) && (ordinaryFirst || (first.allCaps && first.text.length >= 3)))
+      || (n === 2 && ordinaryFirst && /(?:ed|ing|ly)$/.test(first.key) && !toks[a + 1].allCaps));
   if (lead) {
     const f = classify(text, toks, a + 1, b, sentence, lowerSeen, capsMid, sports, undefined);
     if (f?.kind === 'person' && !f.role && ROLE_NOUNS.has(first.key)) f.role = first.text;
@@ -662,14 +667,9 @@ function classify(
   // "the X Y" with X Y heading the noun phrase, or "firm X Y": a body or a work, not a person.
   const before = toks[nameStart - 1];
   const after = toks[nameEnd];
-  if (kind === 'person' && !role && before?.word && !before.cap && !(after?.word && !after.cap && !SAY_VERBS.has(after.key))) {
-    if (before.key === 'the') {
-      kind = 'organization';
-      cue = 'weak';
-    } else if (ORG_NOUNS_BEFORE.has(before.key)) {
-      kind = 'organization';
-      cue = 'strong';
-    }
+  if (kind === 'person' && !role && (isOrgCue(before, after) || businessAfter(toks, nameEnd))) {
+    kind = 'organization';
+    cue = 'strong';
   }
   if (kind === 'person') {
     // Honorifics are not roles ("Mr Blair" → "Blair").
@@ -681,6 +681,28 @@ function classify(
   if (nameEnd !== b) f.end = endTok.end;
   if (kind === 'person' && role) f.role = role.trim();
   return f;
+}
+
+/** "the X Y" heading its noun phrase, "firm X Y", "Consultancy X Y": a body or a work, not a person. */
+function isOrgCue(before: Tok | undefined, after: Tok | undefined): boolean {
+  if (!before?.word || (after?.word && !after.cap && !SAY_VERBS.has(after.key))) return false;
+  if (before.key === 'the') return true;
+  return ORG_NOUNS_BEFORE.has(before.key) && (!before.cap || before.initial);
+}
+
+/** "X's shares", "X shares rose", "X said its…": what only a business or body has. */
+function businessAfter(toks: Tok[], e: number): boolean {
+  const next = toks[e];
+  if (next?.word && !next.cap && BUSINESS_NOUNS.has(next.key)) return true;
+  const last = toks[e - 1];
+  if (last?.poss && next?.word && BUSINESS_NOUNS.has(next.key)) return true;
+  for (let i = e; i < Math.min(toks.length, e + 7); i++) {
+    const t = toks[i];
+    if (!t.word) continue;
+    if (t.key === 'he' || t.key === 'she' || t.key === 'his' || t.key === 'her' || t.key === 'him') return false;
+    if (t.key === 'its') return true;
+  }
+  return false;
 }
 
 function isPlaceOrDemonym(p: string): boolean {
