@@ -217,7 +217,10 @@ function buildRuns(toks: Tok[], capsMid: Set<string>): Array<[number, number]> {
     while (j < toks.length && !prev.poss) {
       const n = toks[j];
       if (n.glueBreak) break;
-      if (n.word && isNameToken(n, capsMid)) {
+      // A middle initial without its period: "George C Scott".
+      const initial = n.word && n.text.length === 1 && n.cap && n.text !== 'I' && n.text !== 'A' && prev.word && prev.text.length > 1
+        && toks[j + 1]?.word === true && toks[j + 1].cap && toks[j + 1].text.length > 1 && toks[j + 1].start - n.end === 1;
+      if (n.word && (initial || isNameToken(n, capsMid))) {
         if (MONTHS.has(n.key) && /^\d/.test(toks[j + 1]?.text ?? '')) break;
         hasHead ||= OF_HEADS.has(n.key);
         prev = n;
@@ -592,6 +595,11 @@ function classify(
         break;
       }
     }
+  }
+  // "Lord of the Rings", "Prince of Thieves": a title joined by "of" to what follows is a work or a body,
+  // not a person named after the title.
+  if (sawHead && nameStart > a && toks[nameStart - 1].word && !toks[nameStart - 1].cap && OF_CONNECTORS.has(toks[nameStart - 1].key === 'the' ? (toks[nameStart - 2]?.key ?? '') : toks[nameStart - 1].key)) {
+    return mk('organization', 'weak');
   }
   const nameToks = toks.slice(nameStart, nameEnd);
   if (sawHead && nameToks.every((t) => !t.word || ROLE_MODIFIERS.has(t.key) || ROLE_HEADS.has(t.key))) return undefined;
