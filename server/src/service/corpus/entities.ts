@@ -335,9 +335,14 @@ export class EntityTable {
     }
     const exact = c.byKey.get(key);
     if (exact && exact.kind === mention.kind && exact.name.indexOf(' ') < 0) return exact;
-    // A surname alone: the corpus's dominant bearer, when one clearly dominates.
+    // A surname alone: the corpus's dominant bearer, when there is one.
     const people = c.byWord.get(key);
-    if (people?.length && (people.length === 1 || people[0].mentionCount >= 2 * people[1].mentionCount)) return people[0];
+    if (people?.length) {
+      // Dominant: mentioned more than every other bearer of the name together.
+      let others = 0;
+      for (let i = 1; i < people.length; i++) others += people[i].mentionCount;
+      if (people[0].mentionCount > others) return people[0];
+    }
     return exact;
   }
 
@@ -445,7 +450,7 @@ function resolveLocally(sites: Site[]): void {
         s.target = p.key;
         s.kind = 'person';
         s.weak = false; // the article itself names this person in full
-      } else if (p && s.weak && lastWord(p.key) === s.key) {
+      } else if (p && s.weak && (lastWord(p.key) === s.key || !FIRST_NAMES.has(s.key))) {
         // A surname written alone beside a full name that is only a guess: both stay guesses, but the
         // surname written alone is evidence that the full name is a person's (see entityKinds.ts).
         s.target = p.key;

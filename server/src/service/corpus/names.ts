@@ -521,13 +521,20 @@ function classify(
   // acronym, before a given name is not part of the name.
   // A sentence-initial word this text writes in lower case (or its singular: "Defenders"), or a verb form
   // ("Called X"), before a name.
-  const ordinaryFirst = first.initial && (lowerSeen.has(first.key) || (first.key.endsWith('s') && lowerSeen.has(first.key.slice(0, -1))));
+  const singular = first.key.endsWith('s') ? first.key.slice(0, -1) : '';
+  const ordinaryFirst = first.initial && (lowerSeen.has(first.key) || lowerSeen.has(singular) || ROLE_NOUNS.has(singular) || ORG_NOUNS_BEFORE.has(singular));
   const lead = n >= 2 && !FIRST_NAMES.has(first.key) && !ROLE_HEADS.has(first.key) && !ROLE_MODIFIERS.has(first.key)
     && ((n >= 3 && first.initial && ROLE_NOUNS.has(first.key))
       || (n >= 3 && FIRST_NAMES.has(toks[a + 1].key) && (ordinaryFirst || (first.allCaps && first.text.length >= 3)))
-      || (n === 2 && ordinaryFirst && /(?:ed|ing|ly)$/.test(first.key) && !toks[a + 1].allCaps));
+      || (n === 2 && first.initial && !toks[a + 1].allCaps
+        && ((ordinaryFirst && /(?:ed|ing|ly)$/.test(first.key)) || (first.key.length >= 6 && /ed$/.test(first.key)) || ROLE_NOUNS.has(singular) || ORG_NOUNS_BEFORE.has(singular))));
   if (lead) {
     const f = classify(text, toks, a + 1, b, sentence, lowerSeen, capsMid, sports, undefined);
+    // "Bookmakers X": the noun says what X is.
+    if (f?.kind === 'person' && ORG_NOUNS_BEFORE.has(singular || first.key) && !ROLE_NOUNS.has(singular || first.key)) {
+      f.kind = 'organization';
+      f.cue = 'strong';
+    }
     if (f?.kind === 'person' && !f.role && ROLE_NOUNS.has(first.key)) f.role = first.text;
     return f;
   }
