@@ -283,7 +283,8 @@ function entityCompletions(ctx: FeatureContext, draft: DraftAnalysis, offset: nu
     items.push({
       label: entity.name,
       kind: ENTITY_KIND[entity.kind],
-      detail: role ? truncate(role, 80) : entity.kind,
+      // While indexing, what the item shows may still change: say so.
+      detail: (role ? truncate(role, 80) : entity.kind) + (ctx.corpus.indexing ? ' · indexing, so far' : ''),
       ...(options.resolveDocumentation
         ? { data: { sourcedEntity: entity.id } satisfies EntityItemData }
         : { documentation: { kind: MarkupKind.Markdown, value: entityCard(ctx.corpus, entity) } }),
