@@ -7,7 +7,8 @@ import { splitSentences } from '../text/sentences.ts';
 import { LineIndex } from '../text/positions.ts';
 import { findQuotes } from '../text/quotes.ts';
 import { findQuantities } from '../text/numbers.ts';
-import { findMentions } from './names.ts';
+import { findMentions, newMention } from './names.ts';
+import { bylineSpan } from './credits.ts';
 import { EntityTable, type MentionSite, type SavedMentions } from './entities.ts';
 import { parseArticle } from './article.ts';
 import { resolveQuoteSpeakers } from './speakers.ts';
@@ -66,8 +67,14 @@ export function analyseArticle(doc: DocumentInput): Article {
   const lines = new LineIndex(text);
   const sentences = articleSentences(text, parsed.bodyStart, parsed.headline);
   const quotes = findQuotes(text, parsed.bodyStart);
-  const quotesPer = assignBySpan(quotes, sentences, NO_QUOTES);
   const mentions = findMentions(text, sentences);
+  // The byline above the body is a sentence of its own holding the author, a person (reporter).
+  const byline = bylineSpan(text, parsed.bodyStart, parsed.meta.author);
+  if (byline && (!sentences.length || byline.end <= sentences[0].start)) {
+    sentences.unshift({ start: byline.start, end: byline.end, text: text.slice(byline.start, byline.end) });
+    mentions.unshift(newMention(byline.start, byline.end, text.slice(byline.start, byline.end), 'person', 'reporter', false));
+  }
+  const quotesPer = assignBySpan(quotes, sentences, NO_QUOTES);
   const mentionsPer = assignBySpan(mentions, sentences, NO_MENTIONS);
   const out: SourceSentence[] = sentences.map((s, index) => {
     const quantities = findQuantities(text, s.start, s.end);

@@ -11,6 +11,7 @@ import {
 } from './gazetteer.ts';
 import { splitAtKnownNames } from './nameBoundaries.ts';
 import { cleanRole } from './roles.ts';
+import { creditNames } from './credits.ts';
 
 export interface Tok {
   start: number;
@@ -307,7 +308,9 @@ export function findMentions(text: string, sentences: Sentence[]): Mention[] {
       else if (!t.initial) capsMid.add(t.key);
     }
   }
-  const headline = tokSets.map((toks, si) => isHeadline(toks, sentences[si]));
+  // Credit lines ("By X", "Editing by Y") are neither headlines nor prose: their names are people.
+  const credits = tokSets.map((toks) => creditNames(toks));
+  const headline = tokSets.map((toks, si) => !credits[si] && isHeadline(toks, sentences[si]));
 
   const found: Found[][] = [];
   const known = new Set<string>(); // tokens of names found in body sentences
@@ -318,7 +321,7 @@ export function findMentions(text: string, sentences: Sentence[]): Mention[] {
       found.push([]);
       continue;
     }
-    const f = analyseSentence(text, tokSets[si], sentences[si], lowerSeen, capsMid, null);
+    const f = credits[si] ?? analyseSentence(text, tokSets[si], sentences[si], lowerSeen, capsMid, null);
     found.push(f);
     for (const m of f) {
       for (const t of m.tokens) if (t.word) known.add(t.key);
