@@ -450,9 +450,10 @@ function resolveLocally(sites: Site[]): void {
         s.target = p.key;
         s.kind = 'person';
         s.weak = false; // the article itself names this person in full
-      } else if (p && s.weak && (lastWord(p.key) === s.key || !FIRST_NAMES.has(s.key))) {
-        // A surname written alone beside a full name that is only a guess: both stay guesses, but the
-        // surname written alone is evidence that the full name is a person's (see entityKinds.ts).
+      } else if (p && s.weak && (lastWord(p.key) === s.key || (!FIRST_NAMES.has(s.key) && wordCount(p.key) >= 3))) {
+        // A surname written alone beside a full name that is only a guess (or a family name written first,
+        // "Ri" of "Ri Song Chol"): both stay guesses, but the short form is evidence that the full name is
+        // a person's (see entityKinds.ts).
         s.target = p.key;
         s.kind = 'person';
       }
