@@ -627,7 +627,7 @@ function* materialise(groups: Map<string, Group>, canon: (surface: string) => st
   const kinds = decideKinds(merged.map((m) => {
     let strongPerson = 0;
     for (const g of m.gs) strongPerson += g.strongPerson;
-    return { key: m.root.key, words: m.root.words, kind: topKind(m.votes), strongPerson, surfaces: m.surfaces };
+    return { key: m.root.key, count: m.count, words: m.root.words, kind: topKind(m.votes), strongPerson, surfaces: m.surfaces };
   }));
   const list: LazyEntity[] = [];
   for (let i = 0; i < merged.length; i++) {

@@ -4,12 +4,16 @@
 // written alone for it, or a first word that begins another name so attested (given names learnt from the
 // corpus: "Brad" of one well-attested person makes "Brad X" a person too), or a surname another attested
 // person has ("X Blair" beside "Tony Blair"). A run that only ever defaulted
-// ("Tote King", "Direct Connect", "Million Dollar Baby") is a body or a work.
+// ("Tote King", "Direct Connect", "Million Dollar Baby") at least three times is a body or a work.
 
 import type { EntityKind } from '../types.ts';
 
+/** Mentions a name needs before the lack of person evidence counts against it. */
+const MIN_EVIDENCE = 3;
+
 export interface KindCandidate {
   key: string;
+  count: number;
   words: number;
   kind: EntityKind;
   strongPerson: number;
@@ -42,7 +46,8 @@ export function decideKinds(candidates: readonly KindCandidate[]): EntityKind[] 
     surnames.add(lastWord(c.key));
   });
   return candidates.map((c, i) => {
-    if (c.kind !== 'person' || c.words < 2 || ok[i]) return c.kind;
+    // A name seen once or twice without evidence keeps the finder's default: too little to go on.
+    if (c.kind !== 'person' || c.words < 2 || ok[i] || c.count < MIN_EVIDENCE) return c.kind;
     return given.has(firstWord(c.key)) || surnames.has(lastWord(c.key)) ? 'person' : 'organization';
   });
 }
