@@ -495,11 +495,11 @@ function* mergeShortForms(groups: Map<string, Group>, acronyms: Map<string, Map<
     if (kind === 'person') {
       if (samePersonAs(g, groups)) continue;
       // A surname alone may stand for a person across articles; a given name alone never does (a first
-      // word that is no given name may be a family name: "Ri" of "Ri Song Chol").
+      // word that is no given name may be a family name in a name of three words: "Ri" of "Ri Song Chol").
       const f = firstWord(g.key);
       const l = lastWord(g.key);
       push(personByWord, l, g);
-      if (f !== l && !FIRST_NAMES.has(f) && g.strongPerson > 0) push(personByWord, f, g);
+      if (g.words >= 3 && !FIRST_NAMES.has(f) && g.strongPerson > 0) push(personByWord, f, g);
     } else if (kind === 'organization') {
       const parts = g.key.split(' ');
       for (let i = 1; i < parts.length - 1; i++) {
@@ -661,7 +661,7 @@ function* materialise(groups: Map<string, Group>, canon: (surface: string) => st
       const k = nameKey(e.name);
       if (wordCount(k) >= 2) {
         push(byWord, lastWord(k), e);
-        if (firstWord(k) !== lastWord(k) && !FIRST_NAMES.has(firstWord(k))) push(byWord, firstWord(k), e);
+        if (wordCount(k) >= 3 && !FIRST_NAMES.has(firstWord(k))) push(byWord, firstWord(k), e);
       }
     }
   }
