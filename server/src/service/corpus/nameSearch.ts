@@ -43,6 +43,8 @@ export class NameSearch {
   private readonly items: Item[] = [];
   private readonly lower: string[] = [];
   private readonly masks: number[] = [];
+  /** Each item's folded words, for completion by typed words (computed when first needed). */
+  private readonly words: Array<string[] | undefined> = [];
   /** Items by the first two letters of a word of their name: completion only offers names with a word
    *  starting as the typed word does, so it searches those instead of every name in the corpus. */
   private readonly byHead = new Map<string, number[]>();
@@ -101,7 +103,8 @@ export class NameSearch {
     const best = new Map<Entity, number>();
     for (const j of within) {
       const item = this.items[j];
-      const score = matchScore(words, foldName(item.name).split(/[\s-]+/), item.name === item.entity.name);
+      const nameWords = (this.words[j] ??= foldName(item.name).split(/[\s-]+/));
+      const score = matchScore(words, nameWords, item.name === item.entity.name);
       if (score < 0) continue;
       const cur = best.get(item.entity);
       if (cur === undefined || score > cur) best.set(item.entity, score);
