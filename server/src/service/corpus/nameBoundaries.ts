@@ -5,11 +5,11 @@
 
 import type { Cue, Found, Tok } from './names.ts';
 import { FIRST_NAMES, ROLE_HEADS, ROLE_NOUNS } from './gazetteer.ts';
+import { PARTICLES } from './nameCues.ts';
 
 const AGE_RE = /-(?:year|month)s?-old$/i;
 /** Titles that stand right before a person's name (honorifics, "Dr", "Lord"). */
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'sir', 'dame', 'dr', 'lord', 'lady', 'prof', 'rev']);
-const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'ter', 'ten', 'y']);
 
 function wordsOf(m: Found): Tok[] {
   return m.tokens.filter((t) => t.word);
