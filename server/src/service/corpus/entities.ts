@@ -558,11 +558,15 @@ function samePersonAs(g: Group, groups: Map<string, Group>): Group | undefined {
     const singular = groups.get(key.slice(0, -1));
     if (singular && singular.count > g.count && topKind(singular.votes) === 'person') return singular;
   }
-  if (g.words >= 3) {
-    const first = firstWord(key);
-    if (FIRST_NAMES.has(first)) return undefined;
-    const rest = groups.get(key.slice(first.length + 1));
-    if (rest && rest.count > g.count && topKind(rest.votes) === 'person') return rest;
+  if (g.words >= 3 && !FIRST_NAMES.has(firstWord(key))) {
+    // The longest shorter form that is a person at least as often mentioned ("EU X Y" → "X Y", also when
+    // a gazetteer alias rewrote the stray word: "european union x y").
+    for (let at = key.indexOf(' '); at > 0; at = key.indexOf(' ', at + 1)) {
+      const rest = key.slice(at + 1);
+      if (rest.indexOf(' ') < 0) break;
+      const g2 = groups.get(rest);
+      if (g2 && g2.count >= g.count && topKind(g2.votes) === 'person') return g2;
+    }
   }
   return undefined;
 }

@@ -49,6 +49,8 @@ const BANG_NAME_RE = /^[ \t]+\p{Ll}/u;
 const PARTICLE_PREFIX_RE = /^(?:al|el|bin|ibn|ben|abu)-\p{Lu}/u;
 const UPPER_RE = /^\p{Lu}/u;
 const HAS_LOWER_RE = /\p{Ll}/u;
+// "We're", "They've", "Don't": contractions are never names.
+const CONTRACTION_RE = /['’](?:re|ve|ll|d|m|t)$/;
 const TERMINAL_RE = /[.?!:;…][\s"'”’)\]]*$/u;
 
 const ABBREV_WITH_PERIOD = new Set([
@@ -157,7 +159,7 @@ function isNameToken(t: Tok, capsMid: Set<string>): boolean {
   if (!t.word || !t.cap) return false;
   if (t.text.length === 1) return false; // "I", "A"
   const k = t.key;
-  if (WEEKDAYS.has(k) || NOT_NAMES.has(k)) return false;
+  if (WEEKDAYS.has(k) || NOT_NAMES.has(k) || CONTRACTION_RE.test(k)) return false;
   if (t.allCaps && t.text.length >= 6 && !PLACES.has(k) && !capsMid.has(k)) return false;
   if (t.text.includes('-')) {
     const tail = k.slice(k.lastIndexOf('-') + 1);
