@@ -9,7 +9,7 @@ import { PARTICLES } from './nameCues.ts';
 
 const AGE_RE = /-(?:year|month)s?-old$/i;
 /** Titles that stand right before a person's name (honorifics, "Dr", "Lord"). */
-const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'sir', 'dame', 'dr', 'lord', 'lady', 'prof', 'rev']);
+export const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'sir', 'dame', 'dr', 'lord', 'lady', 'prof', 'rev']);
 
 function wordsOf(m: Found): Tok[] {
   return m.tokens.filter((t) => t.word);
@@ -55,10 +55,14 @@ export function splitAtKnownNames(found: Found[][], text: string, lowerSeen: Rea
         continue;
       }
       let cut = -1;
+      let titled = false;
       // "Fifteen-year-old X Y": an age before the name; "… of Canterbury Dr X Y": a title inside the run.
       if (m.kind === 'person' && ws.length >= 3 && AGE_RE.test(ws[0].text)) cut = 1;
       for (let i = 1; i < ws.length - 1 && cut < 0 && m.kind === 'person' && ws.length <= 8; i++) {
-        if (TITLES.has(ws[i].key) && ws[i + 1].cap && !ROLE_HEADS.has(ws[i - 1].key)) cut = i + 1;
+        if (TITLES.has(ws[i].key) && ws[i + 1].cap && !ROLE_HEADS.has(ws[i - 1].key)) {
+          cut = i + 1;
+          titled = true;
+        }
       }
       if (cut >= 0) {
         // handled below
@@ -82,8 +86,13 @@ export function splitAtKnownNames(found: Found[][], text: string, lowerSeen: Rea
       }
       const head = ws.slice(0, cut);
       const name = ws.slice(cut);
-      const headIsRole = head.every(isRoleWord);
-      const role = headIsRole ? text.slice(head[0].start, head[head.length - 1].end) : m.role;
+      const beforeTitle = titled ? head.slice(0, -1) : head;
+      const headIsRole = beforeTitle.length > 0 && (beforeTitle.every(isRoleWord) || (titled && beforeTitle.some(isRoleWord)));
+      // "Cabinet Secretary Sir X Y": the words before the title are the role, the title is the name's;
+      // "Archbishop of" + "Westford Dr X Y": the role found goes on to the title.
+      const roleEnd = beforeTitle[beforeTitle.length - 1];
+      let role = headIsRole && roleEnd ? text.slice(head[0].start, roleEnd.end) : m.role;
+      if (titled && !headIsRole && m.role && /\b(?:of|for)$/.test(m.role) && roleEnd) role = `${m.role} ${text.slice(head[0].start, roleEnd.end)}`;
       const headKnown = whole.get(keyOf(head));
       if (!headIsRole && headKnown && headKnown.n > 0 && !(head.length === 1 && head[0].initial && lowerSeen.has(head[0].key))) {
         out.push(part(head, headKnown.kind, 'weak'));

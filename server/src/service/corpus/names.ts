@@ -15,7 +15,7 @@ import {
   isOrgCue, businessAfter, isPlaceOrDemonym, isDemonymRun, isSportsClub, isTitleOrProduct, isClubRun,
   appositionAfter, appositionBefore,
 } from './nameCues.ts';
-import { splitAtKnownNames } from './nameBoundaries.ts';
+import { splitAtKnownNames, TITLES } from './nameBoundaries.ts';
 import { cleanRole } from './roles.ts';
 import { creditNames } from './credits.ts';
 
@@ -575,7 +575,7 @@ function classify(
   }
   // "Lord of the Rings", "Prince of Thieves": a title joined by "of" to what follows is a work or a body,
   // not a person named after the title.
-  if (sawHead && nameStart > a && toks[nameStart - 1].word && !toks[nameStart - 1].cap && OF_CONNECTORS.has(toks[nameStart - 1].key === 'the' ? (toks[nameStart - 2]?.key ?? '') : toks[nameStart - 1].key)) {
+  if (sawHead && nameStart > a && !toks.slice(nameStart, b - 1).some((t) => TITLES.has(t.key)) && toks[nameStart - 1].word && !toks[nameStart - 1].cap && OF_CONNECTORS.has(toks[nameStart - 1].key === 'the' ? (toks[nameStart - 2]?.key ?? '') : toks[nameStart - 1].key)) {
     return mk('organization', 'weak');
   }
   const nameToks = toks.slice(nameStart, nameEnd);

@@ -39,6 +39,7 @@ export function cleanRole(role: string | undefined): string | undefined {
   while (words.length > 1 && ((MONTHS.has(words[0].toLowerCase()) && words[0] !== 'May') || (WEEKDAYS.has(words[0].toLowerCase()) && roleLike(words[1])))) words.shift();
   // Trailing connectors, and a title that belongs to the name ("Lords Leader Baroness" X).
   while (words.length > 1 && (TRAILING.has(words[words.length - 1].toLowerCase()) || NAME_TITLES.has(words[words.length - 1].toLowerCase().replace(/\.$/, '')))) words.pop();
+  if (words.length === 1 && NAME_TITLES.has(words[0].toLowerCase().replace(/\.$/, ''))) return undefined; // "Sir" is the name's
   const out = words.join(' ').replace(/[,;:]+$/, '');
   return out || undefined;
 }
