@@ -715,7 +715,8 @@ function gatherSites(gs: Group[]): { mentions: SourceLocation[]; roles: EntityRo
       else roles.set(rk, { role: { text: role, source: loc }, n: 1, words: wordCount(rk) });
     }
   }
-  return { mentions, roles: [...roles.values()].sort((a, b) => b.words - a.words || b.n - a.n).map((r) => r.role) };
+  // Most frequent first, then the more specific (longer) of equally frequent roles.
+  return { mentions, roles: [...roles.values()].sort((a, b) => b.n - a.n || b.words - a.words).map((r) => r.role) };
 }
 
 function canonicalName(root: Group, kind: EntityKind, surfaces: Map<string, number>, canon: (s: string) => string): string {

@@ -26,7 +26,7 @@ export function articleByline(article: Article): string {
   return [article.meta.outlet, article.meta.date].filter(Boolean).join(', ');
 }
 
-/** Distinct role texts with where each was stated, most specific first (as the entity table orders them). */
+/** Distinct role texts with where each was stated, most frequent first (as the entity table orders them). */
 export function distinctRoles(entity: Entity): Entity['roles'] {
   const seen = new Set<string>();
   const out: Entity['roles'] = [];
