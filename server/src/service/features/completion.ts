@@ -23,6 +23,8 @@ import { escapeMarkdown, markdownLink, truncate } from './markdownEscape.ts';
 
 const MAX_ITEMS = 50;
 const MAX_ENTITIES = 20;
+/** Fewer names than this starting with the typed words: add fuzzy matches (typos). */
+const MIN_BEFORE_FUZZY = 5;
 /** How far back (characters) the quote and speaker context is looked for. */
 const LOOKBACK = 600;
 
@@ -264,7 +266,8 @@ function entityCompletions(ctx: FeatureContext, draft: DraftAnalysis, offset: nu
     entities = ctx.corpus.completeEntities(draft.text.slice(start, offset).split(/\s+/), MAX_ENTITIES);
     if (entities.length > 0) break;
   }
-  if (entities.length < MAX_ENTITIES && head.length === 2) {
+  // Fuzzy matching (Fuse) costs most of a completion: only when few names start as typed.
+  if (entities.length < MIN_BEFORE_FUZZY && head.length === 2) {
     const have = new Set(entities);
     for (const e of ctx.corpus.searchEntities(word, MAX_ENTITIES, head)) {
       if (entities.length >= MAX_ENTITIES) break;
