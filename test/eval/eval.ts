@@ -151,6 +151,8 @@ for (const spec of SETS) {
   if (verbose) console.log(r.confusion);
 }
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2));
+// Names (issue 13): entity and role precision against hand labels, completion and hover at corpus scale.
+if (!only) await (await import('./names-eval.ts')).namesEval({ corpus: join(shared, 'datasets/bbc-news/articles'), verbose });
 }
 
 void main();

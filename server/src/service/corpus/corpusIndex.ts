@@ -7,7 +7,8 @@ import { splitSentences } from '../text/sentences.ts';
 import { LineIndex } from '../text/positions.ts';
 import { findQuotes } from '../text/quotes.ts';
 import { findQuantities } from '../text/numbers.ts';
-import { findMentions } from './names.ts';
+import { findMentions, newMention } from './names.ts';
+import { bylineSpan } from './credits.ts';
 import { EntityTable, type MentionSite, type SavedMentions } from './entities.ts';
 import { parseArticle } from './article.ts';
 import { resolveQuoteSpeakers } from './speakers.ts';
@@ -17,7 +18,7 @@ import { NameSearch } from './nameSearch.ts';
 
 export { searchTerm } from './sentenceIndex.ts';
 
-const INDEX_FORMAT = 6;
+const INDEX_FORMAT = 7;
 /** A large saved index loads in slices of this many milliseconds. */
 const LOAD_SLICE_MS = 20;
 const SPEAKER_CACHE = 500;
@@ -66,8 +67,14 @@ export function analyseArticle(doc: DocumentInput): Article {
   const lines = new LineIndex(text);
   const sentences = articleSentences(text, parsed.bodyStart, parsed.headline);
   const quotes = findQuotes(text, parsed.bodyStart);
-  const quotesPer = assignBySpan(quotes, sentences, NO_QUOTES);
   const mentions = findMentions(text, sentences);
+  // The byline above the body is a sentence of its own holding the author, a person (reporter).
+  const byline = bylineSpan(text, parsed.bodyStart, parsed.meta.author);
+  if (byline && (!sentences.length || byline.end <= sentences[0].start)) {
+    sentences.unshift({ start: byline.start, end: byline.end, text: text.slice(byline.start, byline.end) });
+    mentions.unshift(newMention(byline.start, byline.end, text.slice(byline.start, byline.end), 'person', 'reporter', false));
+  }
+  const quotesPer = assignBySpan(quotes, sentences, NO_QUOTES);
   const mentionsPer = assignBySpan(mentions, sentences, NO_MENTIONS);
   const out: SourceSentence[] = sentences.map((s, index) => {
     const quantities = findQuantities(text, s.start, s.end);
@@ -264,6 +271,16 @@ export class CorpusIndex implements CorpusView {
   }
   resolveMention(mention: Mention, context?: Mention[]): Entity | undefined {
     return this.table.resolve(mention, context);
+  }
+
+  /** Names completing the typed words (see NameSearch.complete), best match first, prominent first. */
+  completeEntities(typed: readonly string[], limit: number): Entity[] {
+    return this.names.get(() => new NameSearch(this.table.entities()), this.bulk > 0).complete(typed, limit);
+  }
+
+  /** True while a bulk index runs: entity counts are still growing. */
+  get indexing(): boolean {
+    return this.bulk > 0;
   }
 
   searchEntities(query: string, limit: number, wordHead?: string): Entity[] {

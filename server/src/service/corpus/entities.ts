@@ -4,9 +4,10 @@
 // lone surnames/short forms that no article resolved join the one full name they fit best.
 
 import type { Entity, EntityKind, EntityRole, Mention, SourceLocation } from '../types.ts';
-import { ALIASES, DEMONYMS, PLACE_WORDS } from './gazetteer.ts';
+import { ALIASES, DEMONYMS, FIRST_NAMES, PLACE_WORDS } from './gazetteer.ts';
 import { hasWeakKind, newMention } from './names.ts';
 import { StaleCache } from './staleCache.ts';
+import { decideKinds } from './entityKinds.ts';
 
 export interface MentionSite {
   uri: string;
@@ -334,8 +335,14 @@ export class EntityTable {
     }
     const exact = c.byKey.get(key);
     if (exact && exact.kind === mention.kind && exact.name.indexOf(' ') < 0) return exact;
+    // A surname alone: the corpus's dominant bearer, when there is one.
     const people = c.byWord.get(key);
-    if (people?.length) return people[0];
+    if (people?.length) {
+      // Dominant: mentioned more than every other bearer of the name together.
+      let others = 0;
+      for (let i = 1; i < people.length; i++) others += people[i].mentionCount;
+      if (people[0].mentionCount > others) return people[0];
+    }
     return exact;
   }
 
@@ -443,6 +450,12 @@ function resolveLocally(sites: Site[]): void {
         s.target = p.key;
         s.kind = 'person';
         s.weak = false; // the article itself names this person in full
+      } else if (p && s.weak && (lastWord(p.key) === s.key || (!FIRST_NAMES.has(s.key) && wordCount(p.key) >= 3))) {
+        // A surname written alone beside a full name that is only a guess (or a family name written first,
+        // "Ri" of "Ri Song Chol"): both stay guesses, but the short form is evidence that the full name is
+        // a person's (see entityKinds.ts).
+        s.target = p.key;
+        s.kind = 'person';
       }
     } else if (s.kind === 'organization' && words >= 2) {
       // "Security Council" → "UN Security Council" when the article names exactly one such body.
@@ -480,9 +493,13 @@ function* mergeShortForms(groups: Map<string, Group>, acronyms: Map<string, Map<
     if (g.words < 2) continue;
     const kind = topKind(g.votes);
     if (kind === 'person') {
+      if (samePersonAs(g, groups)) continue;
+      // A surname alone may stand for a person across articles; a given name alone never does (a first
+      // word that is no given name may be a family name in a name of three words: "Ri" of "Ri Song Chol").
       const f = firstWord(g.key);
       const l = lastWord(g.key);
-      for (const w of f === l ? [f] : [f, l]) push(personByWord, w, g);
+      push(personByWord, l, g);
+      if (g.words >= 3 && !FIRST_NAMES.has(f) && g.strongPerson > 0) push(personByWord, f, g);
     } else if (kind === 'organization') {
       const parts = g.key.split(' ');
       for (let i = 1; i < parts.length - 1; i++) {
@@ -494,6 +511,11 @@ function* mergeShortForms(groups: Map<string, Group>, acronyms: Map<string, Map<
   }
   for (const g of groups.values()) {
     if (++n % STEP === 0) yield;
+    const same = g.words >= 2 && topKind(g.votes) === 'person' ? samePersonAs(g, groups) : undefined;
+    if (same) {
+      g.into = same;
+      continue;
+    }
     if (g.words === 1) {
       const defined = acronyms.get(g.key);
       if (defined) {
@@ -525,6 +547,28 @@ function* mergeShortForms(groups: Map<string, Group>, acronyms: Map<string, Map<
       if (top.count * 5 >= total * 4) g.into = top;
     }
   }
+}
+
+/** A person group that is a better-attested person's name in another form: a plural or possessive
+ *  written without its apostrophe ("X Ys"), or the name with a stray word before it ("EU X Y", "Sprinter
+ *  X Y") that no given name explains. */
+function samePersonAs(g: Group, groups: Map<string, Group>): Group | undefined {
+  const key = g.key;
+  if (key.endsWith('s') && !key.endsWith('ss')) {
+    const singular = groups.get(key.slice(0, -1));
+    if (singular && singular.count > g.count && topKind(singular.votes) === 'person') return singular;
+  }
+  if (g.words >= 3 && !FIRST_NAMES.has(firstWord(key))) {
+    // The longest shorter form that is a person at least as often mentioned ("EU X Y" → "X Y", also when
+    // a gazetteer alias rewrote the stray word: "european union x y").
+    for (let at = key.indexOf(' '); at > 0; at = key.indexOf(' ', at + 1)) {
+      const rest = key.slice(at + 1);
+      if (rest.indexOf(' ') < 0) break;
+      const g2 = groups.get(rest);
+      if (g2 && g2.count >= g.count && topKind(g2.votes) === 'person') return g2;
+    }
+  }
+  return undefined;
 }
 
 function push<K, T>(m: Map<K, T[]>, k: K, v: T): void {
@@ -566,7 +610,7 @@ function* materialise(groups: Map<string, Group>, canon: (surface: string) => st
     if (++n % STEP === 0) yield;
     push(members, rootOf(g), g);
   }
-  const list: LazyEntity[] = [];
+  const merged: Array<{ root: Group; gs: Group[]; votes: Record<EntityKind, number>; surfaces: Map<string, number>; count: number }> = [];
   for (const [root, gs] of members) {
     if (++n % STEP === 0) yield;
     let votes = root.votes;
@@ -582,7 +626,18 @@ function* materialise(groups: Map<string, Group>, canon: (surface: string) => st
         count += g.count;
       }
     }
-    const kind = topKind(votes);
+    merged.push({ root, gs, votes, surfaces, count });
+  }
+  const kinds = decideKinds(merged.map((m) => {
+    let strongPerson = 0;
+    for (const g of m.gs) strongPerson += g.strongPerson;
+    return { key: m.root.key, count: m.count, words: m.root.words, kind: topKind(m.votes), strongPerson, surfaces: m.surfaces };
+  }));
+  const list: LazyEntity[] = [];
+  for (let i = 0; i < merged.length; i++) {
+    if (++n % STEP === 0) yield;
+    const { root, gs, surfaces, count } = merged[i];
+    const kind = kinds[i];
     const name = canonicalName(root, kind, surfaces, canon);
     let aliases: string[] = [];
     if (surfaces.size > 1) {
@@ -610,7 +665,7 @@ function* materialise(groups: Map<string, Group>, canon: (surface: string) => st
       const k = nameKey(e.name);
       if (wordCount(k) >= 2) {
         push(byWord, lastWord(k), e);
-        if (firstWord(k) !== lastWord(k)) push(byWord, firstWord(k), e);
+        if (wordCount(k) >= 3 && !FIRST_NAMES.has(firstWord(k))) push(byWord, firstWord(k), e);
       }
     }
   }
@@ -660,7 +715,8 @@ function gatherSites(gs: Group[]): { mentions: SourceLocation[]; roles: EntityRo
       else roles.set(rk, { role: { text: role, source: loc }, n: 1, words: wordCount(rk) });
     }
   }
-  return { mentions, roles: [...roles.values()].sort((a, b) => b.words - a.words || b.n - a.n).map((r) => r.role) };
+  // Most frequent first, then the more specific (longer) of equally frequent roles.
+  return { mentions, roles: [...roles.values()].sort((a, b) => b.n - a.n || b.words - a.words).map((r) => r.role) };
 }
 
 function canonicalName(root: Group, kind: EntityKind, surfaces: Map<string, number>, canon: (s: string) => string): string {

@@ -178,7 +178,7 @@ prince princess journalist columnist historian scientist activist campaigner cri
 presenter anchor singer-songwriter rapper musician guitarist drummer novelist playwright chef designer
 model investor entrepreneur billionaire banker trader chairperson commissioner inspector detective
 prosecutor spokesperson colonel lieutenant admiral marshal general sergeant soldier veteran father mother
-wife husband son daughter brother sister counsel aide pundit
+wife husband son daughter brother sister counsel aide pundit treasurer
 `);
 /** Honorifics: mark a person but are not worth keeping as a role. */
 export const HONORIFICS = words('mr mrs ms miss mme messrs sir dame');

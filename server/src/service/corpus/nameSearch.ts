@@ -43,6 +43,8 @@ export class NameSearch {
   private readonly items: Item[] = [];
   private readonly lower: string[] = [];
   private readonly masks: number[] = [];
+  /** Each item's folded words, for completion by typed words (computed when first needed). */
+  private readonly words: Array<string[] | undefined> = [];
   /** Items by the first two letters of a word of their name: completion only offers names with a word
    *  starting as the typed word does, so it searches those instead of every name in the corpus. */
   private readonly byHead = new Map<string, number[]>();
@@ -83,6 +85,34 @@ export class NameSearch {
       if (out.length >= limit) break;
     }
     return out;
+  }
+
+  /**
+   * Completion of the words typed so far (`typed`: the words before the cursor that may belong to the
+   * name, the last one possibly partial): entities whose name or alias has a run of words that each start
+   * with a typed word, in order, ranked by how well they match (the full name's first word or its surname
+   * matched, name before alias, every word) and then by how much the corpus mentions them.
+   */
+  complete(typed: readonly string[], limit: number): Entity[] {
+    const words = typed.map(foldName).filter(Boolean);
+    if (!words.length) return [];
+    const last = words[words.length - 1];
+    const anchor = last.length >= 2 ? last : words[0];
+    if (anchor.length < 2) return [];
+    const within = this.byHead.get(anchor.slice(0, 2)) ?? [];
+    const best = new Map<Entity, number>();
+    for (const j of within) {
+      const item = this.items[j];
+      const nameWords = (this.words[j] ??= foldName(item.name).split(/[\s-]+/));
+      const score = matchScore(words, nameWords, item.name === item.entity.name);
+      if (score < 0) continue;
+      const cur = best.get(item.entity);
+      if (cur === undefined || score > cur) best.set(item.entity, score);
+    }
+    return [...best.entries()]
+      .sort((a, b) => b[1] - a[1] || b[0].mentionCount - a[0].mentionCount || (a[0].name < b[0].name ? -1 : 1))
+      .slice(0, limit)
+      .map(([e]) => e);
   }
 
   /** Names that could match `query` (for tests: a superset of what Fuse over all names finds), among the
@@ -145,4 +175,31 @@ export class NameSearch {
     if (within) return new Fuse(within.map((j) => this.items[j]), FUSE_OPTIONS);
     return (this.all ??= new Fuse(this.items, FUSE_OPTIONS));
   }
+}
+
+/**
+ * How well typed words match a name's words: -1 when they do not (each typed word must start a name word,
+ * consecutive and in order; the last one may be partial, the others whole words or initials). Higher is
+ * better: the whole name typed from its start or a surname typed alone rank above a middle word; the
+ * entity's own name above an alias; more typed words matched above fewer.
+ */
+export function matchScore(typed: readonly string[], name: readonly string[], canonical: boolean): number {
+  const n = typed.length;
+  let bestAt = -1;
+  for (let at = 0; at + n <= name.length && bestAt < 0; at++) {
+    let ok = true;
+    for (let i = 0; i < n && ok; i++) {
+      const t = typed[i];
+      const w = name[at + i];
+      ok = i === n - 1 ? w.startsWith(t) : w === t || (t.length === 1 && w.startsWith(t)) || (t.endsWith('.') && w.startsWith(t.slice(0, -1)));
+    }
+    if (ok) bestAt = at;
+  }
+  if (bestAt < 0) return -1;
+  let score = n * 10;
+  if (bestAt === 0 && name.length >= 2) score += 6; // "Gordon B…", "Gor…"
+  if (n === 1 && bestAt === name.length - 1 && name.length >= 2) score += 6; // a surname: "Brow…"
+  if (bestAt + n === name.length && name[name.length - 1] === typed[n - 1]) score += 2; // typed in full
+  if (canonical) score += 3;
+  return score;
 }

@@ -5,12 +5,21 @@
 
 import type { EntityKind, Mention, Sentence } from '../types.ts';
 import {
-  CLUB_PREFIXES, CLUB_SUFFIXES, DEMONYMS, DEMONYM_PHRASES, EVENT_SUFFIXES, FIRST_NAMES, HONORIFICS, MONTHS,
-  ORG_PREFIXES, ORG_SUFFIXES, PLACES, PLACE_SUFFIXES, PLACE_WORDS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_NOUNS,
-  COMMON_CAPS, VENUE_WORDS, WEEKDAYS,
+  CLUB_PREFIXES, CLUB_SUFFIXES, DEMONYMS, EVENT_SUFFIXES, FIRST_NAMES, HONORIFICS, MONTHS, ORG_PREFIXES,
+  ORG_SUFFIXES, PLACES, PLACE_SUFFIXES, PLACE_WORDS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_NOUNS, COMMON_CAPS,
+  VENUE_WORDS, WEEKDAYS,
 } from './gazetteer.ts';
+import {
+  PARTICLES, runKey, OF_CONNECTORS, OF_HEADS, GROUP_POSSESSIVES, ADJ_COMPOUND_TAILS, SPORT_WORDS, PLACE_PREV,
+  DETERMINERS, ORG_NOUNS_BEFORE, EVENT_LEAD, CONNECTOR_WORDS, NOT_NAMES, TIME_MODIFIERS, COMPASS, tokKey,
+  isOrgCue, businessAfter, isPlaceOrDemonym, isDemonymRun, isSportsClub, isTitleOrProduct, isClubRun,
+  appositionAfter, appositionBefore,
+} from './nameCues.ts';
+import { splitAtKnownNames, TITLES } from './nameBoundaries.ts';
+import { cleanRole } from './roles.ts';
+import { creditNames } from './credits.ts';
 
-interface Tok {
+export interface Tok {
   start: number;
   end: number; // excludes a possessive 's
   text: string; // surface without possessive
@@ -23,8 +32,8 @@ interface Tok {
   glueBreak: boolean; // split off a run-in headline: never continues the previous run
 }
 
-type Cue = 'strong' | 'weak';
-interface Found {
+export type Cue = 'strong' | 'weak';
+export interface Found {
   start: number;
   end: number;
   kind: EntityKind;
@@ -40,46 +49,15 @@ const BANG_NAME_RE = /^[ \t]+\p{Ll}/u;
 const PARTICLE_PREFIX_RE = /^(?:al|el|bin|ibn|ben|abu)-\p{Lu}/u;
 const UPPER_RE = /^\p{Lu}/u;
 const HAS_LOWER_RE = /\p{Ll}/u;
+// "We're", "They've", "Don't": contractions are never names.
+const CONTRACTION_RE = /['’](?:re|ve|ll|d|m|t)$/;
 const TERMINAL_RE = /[.?!:;…][\s"'”’)\]]*$/u;
 
 const ABBREV_WITH_PERIOD = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'cmdr', 'adm', 'sgt', 'gov', 'sen', 'rep',
   'rev', 'st', 'jr', 'sr', 'hon', 'pres', 'supt', 'det', 'insp', 'inc', 'ltd', 'co', 'corp', 'bros', 'mt', 'ft',
 ]);
-const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'ter', 'ten', 'y']);
-const OF_CONNECTORS = new Set(['of', 'for']);
-// A run may go on through "of"/"for" only when its head makes such a name ("Bank of", "Secretary of").
-const OF_HEADS = new Set([...ORG_SUFFIXES, ...ORG_PREFIXES, ...ROLE_HEADS, 'republic', 'kingdom', 'duke', 'duchess', 'isle', 'cape', 'gulf', 'bay', 'state', 'states', 'city', 'order', 'friends', 'people', 'sea', 'lake', 'house', 'defense', 'defence', 'democracies']);
-const GROUP_POSSESSIVES = new Set(["people", "women", "men", "children", "workers", "peoples", "veterans", "farmers"]);
-const ADJ_COMPOUND_TAILS = new Set(['based', 'led', 'backed', 'born', 'style', 'owned', 'era', 'made', 'funded', 'run', 'controlled', 'linked', 'bound', 'wide', 'like', 'related', 'friendly', 'speaking', 'held', 'occupied', 'supported', 'allied', 'listed', 'registered', 'focused', 'centric', 'type', 'sized', 'level', 'area', 'only']);
-const SAY_VERBS = new Set(['said', 'says', 'told', 'added', 'stated', 'wrote', 'explained', 'insisted', 'argued', 'warned', 'claimed', 'noted', 'admitted', 'denied', 'replied', 'asked', 'tweeted', 'announced']);
-const SPORT_NEXT = new Set(['boss', 'manager', 'striker', 'midfielder', 'defender', 'keeper', 'goalkeeper', 'winger', 'coach', 'fans', 'side', 'squad', 'players', 'player', 'captain', 'forward', 'chairman', 'skipper', 'supporters', 'academy', 'youngster', 'debut']);
-const SPORT_PREV = new Set(['beat', 'beats', 'beating', 'against', 'v', 'vs', 'versus', 'joined', 'joins', 'signed', 'sign', 'host', 'hosts', 'hosted', 'face', 'faces', 'play', 'plays', 'drew', 'lost', 'thrashed', 'edged']);
-const SPORT_WORDS = new Set(['match', 'goal', 'goals', 'league', 'season', 'premiership', 'club', 'striker', 'scored', 'cup', 'draw', 'defeat', 'win', 'penalty', 'fixture', 'midfielder', 'manager', 'boss', 'football', 'rugby', 'points', 'title', 'relegation', 'transfer']);
-// After "X's", words that only a club has: a person has no striker or boss.
-const CLUB_STAFF = new Set(['boss', 'manager', 'striker', 'midfielder', 'defender', 'keeper', 'goalkeeper', 'winger', 'coach', 'captain', 'forward', 'chairman', 'skipper']);
-// Capitalised small words inside a run make it a title of a work ("Dancer In The Dark"), never a person.
-const TITLE_SMALL_WORDS = new Set(['in', 'the', 'of', 'for', 'a', 'an', 'to', 'and', 'on', 'at', 'with', 'from', 'by', 'my', 'me', 'you', 'your', 'is', 'are', 'was', 'it', 'not', 'no', 'or', 'but', 'this', 'all', 'up', 'out', 'we', 'our']);
-const ROMAN_RE = /^[IVXL]+$/;
-// Letters after a person's name: "X Y QC".
-const POST_NOMINALS = new Set(['qc', 'kc', 'mp', 'msp', 'mep', 'am', 'obe', 'mbe', 'cbe', 'kbe', 'phd', 'md', 'jr', 'sr']);
-const PLACE_PREV = new Set(['in', 'near', 'across', 'outside', 'inside', 'throughout']);
-const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our']);
-const APPOSITION_STOP = new Set(['who', 'which', 'that', 'said', 'says', 'told', 'is', 'was', 'were', 'are', 'has', 'have', 'had', 'will', 'would', 'and', 'but', 'when', 'where', 'after', 'before', 'as', 'if', 'while']);
-const EVENT_LEAD = new Set(['the', 'a', 'an', 'its', 'their', 'this', 'that', 'last', 'next', 'first', 'second', 'third', 'latest', 'historic', 'failed', 'planned', 'upcoming']);
 
-const CONNECTOR_WORDS = new Set(['of', 'for', 'the', 'to', 'and']);
-// Holidays and other capitalised words that are never entities on their own.
-const NOT_NAMES = new Set(['christmas', 'easter', 'ramadan', 'eid', 'thanksgiving', 'halloween', 'hanukkah', 'diwali', 'passover', 'lent', "i'd", "i'm", "i'll", "i've", 'ok', 'okay', 'am', 'pm', 'gmt', 'bst', 'est', 'et', 'utc', 'ps']);
-/** Words that date a role ("Former US President…"), never the start of a name. */
-const TIME_MODIFIERS = new Set(['former', 'ex', 'outgoing', 'incoming', 'then', 'late']);
-const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'new']);
-
-/** Lower case, periods and possessives dropped, hyphens as spaces: the key used by gazetteer lists. */
-function tokKey(s: string): string {
-  const k = s.toLowerCase();
-  return k.indexOf('.') >= 0 || k.indexOf('’') >= 0 ? k.replace(/\./g, '').replace(/’/g, "'") : k;
-}
 
 function isRoleWord(t: Tok): boolean {
   if (!t.word) return false;
@@ -181,7 +159,7 @@ function isNameToken(t: Tok, capsMid: Set<string>): boolean {
   if (!t.word || !t.cap) return false;
   if (t.text.length === 1) return false; // "I", "A"
   const k = t.key;
-  if (WEEKDAYS.has(k) || NOT_NAMES.has(k)) return false;
+  if (WEEKDAYS.has(k) || NOT_NAMES.has(k) || CONTRACTION_RE.test(k)) return false;
   if (t.allCaps && t.text.length >= 6 && !PLACES.has(k) && !capsMid.has(k)) return false;
   if (t.text.includes('-')) {
     const tail = k.slice(k.lastIndexOf('-') + 1);
@@ -212,7 +190,10 @@ function buildRuns(toks: Tok[], capsMid: Set<string>): Array<[number, number]> {
     while (j < toks.length && !prev.poss) {
       const n = toks[j];
       if (n.glueBreak) break;
-      if (n.word && isNameToken(n, capsMid)) {
+      // A middle initial without its period: "George C Scott".
+      const initial = n.word && n.text.length === 1 && n.cap && n.text !== 'I' && n.text !== 'A' && prev.word && prev.text.length > 1
+        && toks[j + 1]?.word === true && toks[j + 1].cap && toks[j + 1].text.length > 1 && toks[j + 1].start - n.end === 1;
+      if (n.word && (initial || isNameToken(n, capsMid))) {
         if (MONTHS.has(n.key) && /^\d/.test(toks[j + 1]?.text ?? '')) break;
         hasHead ||= OF_HEADS.has(n.key);
         prev = n;
@@ -266,11 +247,6 @@ function startsPlacePhrase(toks: Tok[], i: number): boolean {
   return false;
 }
 
-function runKey(toks: Tok[], a: number, b: number): string {
-  let k = '';
-  for (let i = a; i < b; i++) if (toks[i].word) k += (k ? ' ' : '') + toks[i].key;
-  return k;
-}
 
 /** A mention with its optional fields set in the literal: a field added later moves the object's fields
  *  out of line, 40 bytes more for each of a corpus's millions of mentions. `weak` is stored on the
@@ -299,7 +275,9 @@ export function findMentions(text: string, sentences: Sentence[]): Mention[] {
       else if (!t.initial) capsMid.add(t.key);
     }
   }
-  const headline = tokSets.map((toks, si) => isHeadline(toks, sentences[si]));
+  // Credit lines ("By X", "Editing by Y") are neither headlines nor prose: their names are people.
+  const credits = tokSets.map((toks) => creditNames(toks));
+  const headline = tokSets.map((toks, si) => !credits[si] && isHeadline(toks, sentences[si]));
 
   const found: Found[][] = [];
   const known = new Set<string>(); // tokens of names found in body sentences
@@ -310,7 +288,7 @@ export function findMentions(text: string, sentences: Sentence[]): Mention[] {
       found.push([]);
       continue;
     }
-    const f = analyseSentence(text, tokSets[si], sentences[si], lowerSeen, capsMid, null);
+    const f = credits[si] ?? analyseSentence(text, tokSets[si], sentences[si], lowerSeen, capsMid, null);
     found.push(f);
     for (const m of f) {
       for (const t of m.tokens) if (t.word) known.add(t.key);
@@ -324,6 +302,7 @@ export function findMentions(text: string, sentences: Sentence[]): Mention[] {
   }
   // A run-in headline: "…rival Sotherton Jade Johnson edged out…" → "Sotherton" | "Jade Johnson".
   if (found.length > 0) found[0] = splitRunIn(found[0], singles, found);
+  splitAtKnownNames(found, text, lowerSeen);
 
   // A lone word that is a part of a person's full name written in this text is that person.
   const personParts = new Set<string>();
@@ -358,7 +337,7 @@ export function findMentions(text: string, sentences: Sentence[]): Mention[] {
           m.kind = best;
         }
       }
-      out.push(newMention(m.start, m.end, text.slice(m.start, m.end), m.kind, m.role, m.cue === 'weak'));
+      out.push(newMention(m.start, m.end, text.slice(m.start, m.end), m.kind, m.kind === 'person' ? cleanRole(m.role) : undefined, m.cue === 'weak'));
     }
   }
   return out;
@@ -510,12 +489,23 @@ function classify(
 
   // "Singer X Y", "Featuring X Y", "BBC X Y": a role noun or ordinary word opening the sentence, or an
   // acronym, before a given name is not part of the name.
-  const lead = n >= 3 && !FIRST_NAMES.has(first.key) && !ROLE_HEADS.has(first.key) && !ROLE_MODIFIERS.has(first.key)
-    && ((first.initial && ROLE_NOUNS.has(first.key))
-      || (FIRST_NAMES.has(toks[a + 1].key) && ((first.initial && lowerSeen.has(first.key)) || (first.allCaps && first.text.length >= 3))));
+  // A sentence-initial word this text writes in lower case (or its singular: "Defenders"), or a verb form
+  // ("Called X"), before a name.
+  const singular = first.key.endsWith('s') ? first.key.slice(0, -1) : '';
+  const ordinaryFirst = first.initial && (lowerSeen.has(first.key) || lowerSeen.has(singular) || ROLE_NOUNS.has(singular) || ORG_NOUNS_BEFORE.has(singular));
+  const lead = n >= 2 && !FIRST_NAMES.has(first.key) && !ROLE_HEADS.has(first.key) && !ROLE_MODIFIERS.has(first.key)
+    && ((n >= 3 && first.initial && ROLE_NOUNS.has(first.key))
+      || (n >= 3 && FIRST_NAMES.has(toks[a + 1].key) && (ordinaryFirst || (first.allCaps && first.text.length >= 3)))
+      || (n === 2 && first.initial && !toks[a + 1].allCaps
+        && ((ordinaryFirst && /(?:ed|ing|ly)$/.test(first.key)) || (first.key.length >= 6 && /ed$/.test(first.key)) || ROLE_NOUNS.has(singular) || ORG_NOUNS_BEFORE.has(singular))));
   if (lead) {
     const f = classify(text, toks, a + 1, b, sentence, lowerSeen, capsMid, sports, undefined);
-    if (f?.kind === 'person' && !f.role) f.role = first.text;
+    // "Bookmakers X": the noun says what X is.
+    if (f?.kind === 'person' && ORG_NOUNS_BEFORE.has(singular || first.key) && !ROLE_NOUNS.has(singular || first.key)) {
+      f.kind = 'organization';
+      f.cue = 'strong';
+    }
+    if (f?.kind === 'person' && !f.role && ROLE_NOUNS.has(first.key)) f.role = first.text;
     return f;
   }
 
@@ -582,6 +572,11 @@ function classify(
         break;
       }
     }
+  }
+  // "Lord of the Rings", "Prince of Thieves": a title joined by "of" to what follows is a work or a body,
+  // not a person named after the title.
+  if (sawHead && nameStart > a && !toks.slice(nameStart, b - 1).some((t) => TITLES.has(t.key)) && toks[nameStart - 1].word && !toks[nameStart - 1].cap && OF_CONNECTORS.has(toks[nameStart - 1].key === 'the' ? (toks[nameStart - 2]?.key ?? '') : toks[nameStart - 1].key)) {
+    return mk('organization', 'weak');
   }
   const nameToks = toks.slice(nameStart, nameEnd);
   if (sawHead && nameToks.every((t) => !t.word || ROLE_MODIFIERS.has(t.key) || ROLE_HEADS.has(t.key))) return undefined;
@@ -654,6 +649,13 @@ function classify(
       cue = 'weak';
     }
   }
+  // "the X Y" with X Y heading the noun phrase, or "firm X Y": a body or a work, not a person.
+  const before = toks[nameStart - 1];
+  const after = toks[nameEnd];
+  if (kind === 'person' && !role && (isOrgCue(before, after) || businessAfter(toks, nameEnd))) {
+    kind = 'organization';
+    cue = 'strong';
+  }
   if (kind === 'person') {
     // Honorifics are not roles ("Mr Blair" → "Blair").
     if (role && HONORIFICS.has(tokKey(role.trim()))) role = undefined;
@@ -664,107 +666,6 @@ function classify(
   if (nameEnd !== b) f.end = endTok.end;
   if (kind === 'person' && role) f.role = role.trim();
   return f;
-}
-
-function isPlaceOrDemonym(p: string): boolean {
-  const k = tokKey(p);
-  return PLACES.has(k) || PLACE_WORDS.has(k) || COMPASS.has(k) || DEMONYMS.has(k) || DEMONYM_PHRASES.has(k) || (p.length <= 3 && p === p.toUpperCase());
-}
-
-function isDemonymRun(toks: Tok[], a: number, b: number): boolean {
-  const key = runKey(toks, a, b);
-  if (DEMONYM_PHRASES.has(key) && !PLACES.has(key)) return true;
-  // "Chinese", "North Koreans", "Senate Democrats": nationality or party words, plural or not.
-  const lastK = toks[b - 1].key;
-  const singular = lastK.endsWith('s') ? lastK.slice(0, -1) : '';
-  // Plural titles name a group, not an entity: "Labour MPs", "EU Ministers".
-  if (singular && b - a >= 2 && (ROLE_HEADS.has(singular) || ROLE_NOUNS.has(singular))) return true;
-  const lastIsDemonym = DEMONYMS.has(lastK) || DEMONYMS.has(singular);
-  if (!lastIsDemonym) return false;
-  for (let i = a; i < b - 1; i++) if (!DEMONYMS.has(toks[i].key) && !COMPASS.has(toks[i].key) && !ORG_SUFFIXES.has(toks[i].key)) return false;
-  return true;
-}
-
-function isSportsClub(toks: Tok[], a: number, b: number, sports: boolean): boolean {
-  const next = toks[b];
-  const prev = toks[a - 1];
-  if (next?.word && !next.cap && SPORT_NEXT.has(next.key)) return true;
-  if (!sports) return false;
-  if (prev?.word && (SPORT_PREV.has(prev.key) || prev.key === 'at')) return true;
-  return next?.word === true && SPORT_PREV.has(next.key);
-}
-
-/** A run with a capitalised small word, an acronym or "&" in it: a work, product or body ("X In The Y",
- *  "X DVD", "BBC X", "X & Y"), not a person. Initials ("AR X") and regnal numbers ("X II") are allowed. */
-function isTitleOrProduct(nm: Tok[], all: Tok[]): boolean {
-  if (all.some((t) => t.text === '&')) return true; // "X & Y": a firm
-  for (let i = 0; i < nm.length; i++) {
-    const t = nm[i];
-    if (!t.cap) continue;
-    if (i > 0 && TITLE_SMALL_WORDS.has(t.key)) return true;
-    if (t.allCaps && !/[.-]/.test(t.text) && !ROMAN_RE.test(t.text) && !POST_NOMINALS.has(t.key) && (t.text.length >= 3 || i > 0)) return true;
-  }
-  return false;
-}
-
-/** Several words used as a club: "X Y manager", "X Y's striker", "at X Y" in a sports sentence. */
-function isClubRun(toks: Tok[], a: number, b: number, sports: boolean): boolean {
-  const next = toks[b];
-  const last = toks[b - 1];
-  if (next?.word && !next.cap && (last.poss ? CLUB_STAFF.has(next.key) : SPORT_NEXT.has(next.key))) return true;
-  return sports && toks[a - 1]?.key === 'at';
-}
-
-function roleNounWithin(toks: Tok[], s: number, e: number): boolean {
-  for (let i = s; i < e; i++) {
-    const t = toks[i];
-    if (t.word && (ROLE_NOUNS.has(t.key) || (t.cap && ROLE_HEADS.has(t.key) && !HONORIFICS.has(t.key)))) return true;
-  }
-  return false;
-}
-
-function appositionAfter(text: string, toks: Tok[], b: number): string | undefined {
-  if (toks[b]?.text !== ',') return undefined;
-  const s = b + 1;
-  const first = toks[s];
-  if (!first?.word || APPOSITION_STOP.has(first.key)) return undefined;
-  let e = s;
-  while (e < toks.length && e - s < 13) {
-    const t = toks[e];
-    if (!t.word && /^[,;:()\u2013\u2014"“”]$/.test(t.text)) break;
-    if (t.word && APPOSITION_STOP.has(t.key)) return undefined;
-    e++;
-  }
-  if (e - s >= 13 || e === s) return undefined;
-  if (!roleNounWithin(toks, s, Math.min(e, s + 5))) return undefined;
-  let last = e - 1;
-  while (last > s && !toks[last].word && !/^\p{N}/u.test(toks[last].text)) last--;
-  let from = s;
-  while (from < last && toks[from].word && DETERMINERS.has(toks[from].key) && !toks[from].cap) from++;
-  return text.slice(toks[from].start, toks[last].end);
-}
-
-function appositionBefore(text: string, toks: Tok[], a: number): string | undefined {
-  if (toks[a - 1]?.text !== ',') return undefined;
-  // The name must itself be set off: followed by a comma, a say-verb, or the end.
-  let j = a;
-  while (j < toks.length && (toks[j].cap || (toks[j].word && PARTICLES.has(toks[j].key)))) j++;
-  const closer = toks[j];
-  if (closer && closer.text !== ',' && closer.text !== '.' && !(closer.word && SAY_VERBS.has(closer.key))) return undefined;
-  const e = a - 1;
-  let s = e;
-  while (s > 0 && e - s < 13) {
-    const t = toks[s - 1];
-    if (!t.word && /^[,;:()\u2013\u2014"“”‘’]$/.test(t.text)) break;
-    if (t.word && (SAY_VERBS.has(t.key) || APPOSITION_STOP.has(t.key))) break;
-    s--;
-  }
-  if (e - s >= 13 || s === e) return undefined;
-  while (s < e && toks[s].word && DETERMINERS.has(toks[s].key)) s++;
-  const head = toks[s];
-  if (!head?.word || (COMMON_CAPS.has(head.key) && !head.cap) || (head.initial && COMMON_CAPS.has(head.key))) return undefined;
-  if (!roleNounWithin(toks, s, e)) return undefined;
-  return text.slice(head.start, toks[e - 1].end);
 }
 
 function isLower(c: number): boolean {

@@ -23,6 +23,8 @@ import { escapeMarkdown, markdownLink, truncate } from './markdownEscape.ts';
 
 const MAX_ITEMS = 50;
 const MAX_ENTITIES = 20;
+/** Fewer names than this starting with the typed words: add fuzzy matches (typos). */
+const MIN_BEFORE_FUZZY = 5;
 /** How far back (characters) the quote and speaker context is looked for. */
 const LOOKBACK = 600;
 
@@ -241,7 +243,9 @@ function entityCompletions(ctx: FeatureContext, draft: DraftAnalysis, offset: nu
   const word = WORD_PREFIX.exec(before)?.[0].replace(/^['’.-]+/, '');
   if (!word) return EMPTY;
   const capitalised = /^\p{Lu}/u.test(word);
-  if (word.length < (capitalised ? 2 : 3)) return EMPTY;
+  // "Gordon B": one capital letter after a capitalised word is the start of a name's next word.
+  const initialAfterName = capitalised && word.length === 1 && CAPITALISED_BEFORE.test(before.slice(0, before.length - 1));
+  if (word.length < (capitalised ? 2 : 3) && !initialAfterName) return EMPTY;
   // Only in prose: masked text keeps prose letters and blanks code, front matter, link targets, comments.
   if (draft.prose.masked[offset - 1] !== draft.text[offset - 1]) return EMPTY;
 
@@ -255,15 +259,25 @@ function entityCompletions(ctx: FeatureContext, draft: DraftAnalysis, offset: nu
   }
   // Fuzzy hits must at least share the first letters of a word with what was typed (no "said" → "Saudi").
   const head = fold(word).slice(0, 2);
+  // Names whose words start with every typed word, ranked by match and prominence; then fuzzy matches
+  // (typos) of the last word, for which the name must still have a word starting as it does.
   let entities: Entity[] = [];
   for (const start of starts) {
-    entities = ctx.corpus.searchEntities(draft.text.slice(start, offset), MAX_ENTITIES, head.length === 2 ? head : undefined);
+    entities = ctx.corpus.completeEntities(draft.text.slice(start, offset).split(/\s+/), MAX_ENTITIES);
     if (entities.length > 0) break;
+  }
+  // Fuzzy matching (Fuse) costs most of a completion: only when few names start as typed.
+  if (entities.length < MIN_BEFORE_FUZZY && head.length === 2) {
+    const have = new Set(entities);
+    for (const e of ctx.corpus.searchEntities(word, MAX_ENTITIES, head)) {
+      if (entities.length >= MAX_ENTITIES) break;
+      if (!have.has(e) && e.mentionCount >= 2) entities.push(e);
+    }
   }
   const items: CompletionItem[] = [];
   for (const entity of entities) {
     const names = [entity.name, ...entity.aliases];
-    if (!names.some((n) => fold(n).split(/[\s-]+/).some((w) => w.startsWith(head)))) continue;
+    if (head.length === 2 && !names.some((n) => fold(n).split(/[\s-]+/).some((w) => w.startsWith(head)))) continue;
     // Replace the longest run of typed words that the name begins with ("Maria Oka" but not "Then Maria Oka").
     const folded = names.map(fold);
     const start = starts.find((s) => s === wordStart || folded.some((n) => n.startsWith(fold(draft.text.slice(s, wordStart))))) ?? wordStart;
@@ -272,7 +286,8 @@ function entityCompletions(ctx: FeatureContext, draft: DraftAnalysis, offset: nu
     items.push({
       label: entity.name,
       kind: ENTITY_KIND[entity.kind],
-      detail: role ? truncate(role, 80) : entity.kind,
+      // While indexing, what the item shows may still change: say so.
+      detail: (role ? truncate(role, 80) : entity.kind) + (ctx.corpus.indexing ? ' · indexing, so far' : ''),
       ...(options.resolveDocumentation
         ? { data: { sourcedEntity: entity.id } satisfies EntityItemData }
         : { documentation: { kind: MarkupKind.Markdown, value: entityCard(ctx.corpus, entity) } }),

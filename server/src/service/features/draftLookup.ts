@@ -35,8 +35,10 @@ const NAME_CHAR = /[\p{L}\p{M}\p{N}'’.-]/u;
 /** The entity named at `offset`: a found mention, else the capitalised word run under the cursor. */
 export function mentionAt(draft: DraftAnalysis, corpus: CorpusIndex, offset: number): MentionAt | undefined {
   const sentence = sentenceAt(draft, offset);
+  let found: Mention | undefined;
   if (sentence) {
     const mention = sentence.mentions.find((m) => offset >= m.start && offset <= m.end);
+    found = mention;
     if (mention) {
       const entity = corpus.resolveMention(mention, sentence.mentions) ?? corpus.lookupEntity(mention.text);
       if (entity) return { mention, sentence, entity };
@@ -53,6 +55,9 @@ export function mentionAt(draft: DraftAnalysis, corpus: CorpusIndex, offset: num
   // Extend over neighbouring capitalised words ("Stephen| Biegun") and try longest first.
   const words = capitalisedRun(text, trimmed.start, trimmed.end);
   for (const w of words) {
+    // A name the finder did find but the corpus does not know (yet, while indexing) is not one of its
+    // words: "A B" never opens the card of the "C A" that "A" alone would.
+    if (found && (w.start > found.start || w.end < found.end)) continue;
     const entity = corpus.lookupEntity(text.slice(w.start, w.end));
     if (entity) return { mention: { start: w.start, end: w.end, text: text.slice(w.start, w.end), kind: entity.kind }, sentence, entity };
   }

@@ -27,7 +27,7 @@ export function articleByline(article: Article): string {
   return [article.meta.outlet, article.meta.date].filter(Boolean).join(', ');
 }
 
-/** Distinct role texts with where each was stated, most specific first (as the entity table orders them). */
+/** Distinct role texts with where each was stated, most frequent first (as the entity table orders them). */
 export function distinctRoles(entity: Entity): Entity['roles'] {
   const seen = new Set<string>();
   const out: Entity['roles'] = [];
@@ -89,7 +89,10 @@ export function entityCard(corpus: CorpusIndex, entity: Entity): string {
   const n = articleCount(entity);
   const first = entity.mentions[0];
   const where = first ? ` · ${markdownLink('first mention', first.uri, sourceLine(corpus, first))}` : '';
-  lines.push('', `Mentioned in ${n} ${n === 1 ? 'article' : 'articles'} (${entity.mentions.length} ${entity.mentions.length === 1 ? 'time' : 'times'})${where}`);
+  const times = `${entity.mentions.length} ${entity.mentions.length === 1 ? 'time' : 'times'}`;
+  // While a bulk index runs, counts only grow: say they are a lower bound.
+  if (corpus.indexing) lines.push('', `Indexing: mentioned in at least ${n} ${n === 1 ? 'article' : 'articles'} so far (${times})${where}`);
+  else lines.push('', `Mentioned in ${n} ${n === 1 ? 'article' : 'articles'} (${times})${where}`);
   return lines.join('\n');
 }
 

@@ -1,0 +1,53 @@
+// A name's kind decided from the evidence across the corpus. Several capitalised words default to a
+// person when an article has no better cue; across the corpus such a name stays a person only with
+// evidence: a title, role, honorific or listed given name somewhere (a strong person vote), the surname
+// written alone for it, or a first word that begins another name so attested (given names learnt from the
+// corpus: "Brad" of one well-attested person makes "Brad X" a person too), or a surname another attested
+// person has ("X Blair" beside "Tony Blair"). A run that only ever defaulted
+// ("Tote King", "Direct Connect", "Million Dollar Baby") at least three times is a body or a work.
+
+import type { EntityKind } from '../types.ts';
+
+/** Mentions a name needs before the lack of person evidence counts against it. */
+const MIN_EVIDENCE = 3;
+
+export interface KindCandidate {
+  key: string;
+  count: number;
+  words: number;
+  kind: EntityKind;
+  strongPerson: number;
+  surfaces: ReadonlyMap<string, number>;
+}
+
+function attested(c: KindCandidate): boolean {
+  if (c.strongPerson > 0) return true;
+  for (const s of c.surfaces.keys()) if (s.indexOf(' ') < 0) return true;
+  return false;
+}
+
+function lastWord(key: string): string {
+  return key.slice(key.lastIndexOf(' ') + 1);
+}
+
+function firstWord(key: string): string {
+  const i = key.indexOf(' ');
+  return i < 0 ? key : key.slice(0, i);
+}
+
+/** The kinds of `candidates` (in order), with unattested multi-word people made organisations. */
+export function decideKinds(candidates: readonly KindCandidate[]): EntityKind[] {
+  const given = new Set<string>();
+  const surnames = new Set<string>();
+  const ok = candidates.map((c) => c.kind === 'person' && c.words >= 2 && attested(c));
+  candidates.forEach((c, i) => {
+    if (!ok[i]) return;
+    given.add(firstWord(c.key));
+    surnames.add(lastWord(c.key));
+  });
+  return candidates.map((c, i) => {
+    // A name seen once or twice without evidence keeps the finder's default: too little to go on.
+    if (c.kind !== 'person' || c.words < 2 || ok[i] || c.count < MIN_EVIDENCE) return c.kind;
+    return given.has(firstWord(c.key)) || surnames.has(lastWord(c.key)) ? 'person' : 'organization';
+  });
+}
