@@ -152,7 +152,7 @@ export class CorpusIndex implements CorpusView {
     return this.sentences;
   }
 
-  /** A bulk index is under way (between `beginBulk` and `endBulk`). */
+  /** A bulk index is under way (between `beginBulk` and `endBulk`): entity counts are still growing. */
   get indexing(): boolean {
     return this.bulk > 0;
   }
@@ -276,11 +276,6 @@ export class CorpusIndex implements CorpusView {
   /** Names completing the typed words (see NameSearch.complete), best match first, prominent first. */
   completeEntities(typed: readonly string[], limit: number): Entity[] {
     return this.names.get(() => new NameSearch(this.table.entities()), this.bulk > 0).complete(typed, limit);
-  }
-
-  /** True while a bulk index runs: entity counts are still growing. */
-  get indexing(): boolean {
-    return this.bulk > 0;
   }
 
   searchEntities(query: string, limit: number, wordHead?: string): Entity[] {
