@@ -154,7 +154,7 @@ async function parent(o: Options): Promise<number> {
     date: new Date().toISOString(),
     node: process.version,
     machine: { cpu: cpus()[0]?.model, cpus: cpus().length, totalMemBytes: totalmem() },
-    options: { sizes: o.sizes, runs: o.runs, seed: o.seed, batch: o.batch, words: o.words, heapMb: o.heapMb },
+    options: { sizes: o.sizes, runs: o.runs, seed: o.seed, batch: o.batch, words: o.words, heapMb: o.heapMb, cli: o.cli },
     generated,
     results,
     formats,
