@@ -9,6 +9,7 @@
 //   --heap-mb N               V8 heap cap of each measuring process, as the editor client gives the server
 //                             (default: the client's default, DEFAULT_SERVER_MAX_MEMORY_MB; 0 = Node's own)
 //   --seed N  --batch N  --words N  --bbc-dir DIR  --out FILE
+//   --no-cli                  skip timing `sourced check` (cold and warm) of the draft against BBC
 //   --no-formats              skip reading speed of PDFs, Word documents, web pages and transcripts
 //   --formats-only            only that (test/bench/formats.ts)
 
@@ -18,8 +19,8 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DEFAULT_SERVER_MAX_MEMORY_MB } from '../../server/src/protocol.ts';
 import { cachedCorpus, corpusCacheDir, defaultBbcDir, repoRoot } from './generate.ts';
-import type { SizeResult } from './measure.ts';
-import { collectTargets, renderTable } from './report.ts';
+import type { BenchResult } from './floor.ts';
+import { collectTargets, renderFloorNotes, renderTable } from './report.ts';
 
 interface Options {
   sizes: string[];
@@ -34,6 +35,7 @@ interface Options {
   only?: string;
   formats: boolean;
   formatsOnly: boolean;
+  cli: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -59,6 +61,7 @@ function parseArgs(argv: string[]): Options {
     only: get('--only'),
     formats: !argv.includes('--no-formats'),
     formatsOnly: argv.includes('--formats-only'),
+    cli: !argv.includes('--no-cli'),
   };
 }
 
@@ -72,12 +75,28 @@ async function child(o: Options, size: string): Promise<void> {
   // Loaded here so the parent (and corpus generation) never loads the service.
   const { measureSize } = await import('./measure.ts');
   const { createSourcedService } = await import('../../server/src/service/index.ts');
-  const result = await measureSize({ size, dir: corpusDir(size, o), runs: o.runs, seed: o.seed, batch: o.batch, draftWords: o.words, log, responsivenessMaxFiles: o.responsivenessMaxFiles, createService: () => createSourcedService(), onPartial: (partial) => process.send?.({ partial }) });
+  const { measureFloor, floorRatios } = await import('./floor.ts');
+  let draft: { text: string; words: number } | undefined;
+  const dir = corpusDir(size, o);
+  const measured = await measureSize({ size, dir, runs: o.runs, seed: o.seed, batch: o.batch, draftWords: o.words, log, responsivenessMaxFiles: o.responsivenessMaxFiles, createService: () => createSourcedService(), onPartial: (partial) => process.send?.({ partial }), onDraft: (d) => (draft = d) });
+  // The floor in this process, after the memory figures are taken, so ratios share the run's conditions.
+  log(`[${size}] floor: read every article, split into sentences and words…`);
+  const result: BenchResult = { ...measured, floor: measureFloor(dir, Math.min(3, Math.max(2, o.runs))) };
+  if (size === 'bbc' && o.cli && draft) {
+    log(`[${size}] sourced check of the draft (CLI, cold and warm)…`);
+    const { measureCliCheck } = await import('./cliCheck.ts');
+    try {
+      result.cli = measureCliCheck(dir, draft.text, draft.words, Math.min(o.runs, 3));
+    } catch (err) {
+      result.errors = [...result.errors, `cli check: ${err instanceof Error ? err.message : String(err)}`];
+    }
+  }
+  result.ratios = floorRatios(result);
   await new Promise<void>((done) => (process.send ? process.send({ result }, () => done()) : done()));
   process.exit(0);
 }
 
-type ChildOutcome = SizeResult | { size: string; crashed: string; partial?: SizeResult };
+type ChildOutcome = BenchResult | { size: string; crashed: string; partial?: BenchResult };
 
 function runChild(o: Options, size: string): Promise<ChildOutcome> {
   return new Promise((done) => {
@@ -85,9 +104,9 @@ function runChild(o: Options, size: string): Promise<ChildOutcome> {
     // Measured under the heap cap the editor client starts the server with, so memory figures are the server's.
     const execArgv = o.heapMb > 0 ? [...process.execArgv, `--max-old-space-size=${o.heapMb}`] : process.execArgv;
     const proc = fork(__filename, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv });
-    let result: SizeResult | undefined;
-    let partial: SizeResult | undefined;
-    proc.on('message', (m: { result?: SizeResult; partial?: SizeResult }) => {
+    let result: BenchResult | undefined;
+    let partial: BenchResult | undefined;
+    proc.on('message', (m: { result?: BenchResult; partial?: BenchResult }) => {
       result = m.result ?? result;
       partial = m.partial ?? partial;
     });
@@ -107,7 +126,7 @@ async function parent(o: Options): Promise<number> {
     log(`${g.reused ? 'reusing' : 'generated'} corpus of ${count} articles (${(g.ms / 1000).toFixed(1)} s): ${g.dir}`);
   }
 
-  const results: SizeResult[] = [];
+  const results: BenchResult[] = [];
   const crashes: Array<{ size: string; crashed: string }> = [];
   for (const size of o.formatsOnly ? [] : o.sizes) {
     const r = await runChild(o, size);
@@ -124,7 +143,7 @@ async function parent(o: Options): Promise<number> {
   const formats = o.formats || o.formatsOnly ? await measureFormats(Math.min(o.runs, 3), o.bbcDir, log) : [];
 
   const targets = collectTargets(results);
-  if (results.length) process.stdout.write(`\n${renderTable(results)}\n\n`);
+  if (results.length) process.stdout.write(`\n${renderTable(results)}\n\n${renderFloorNotes(results)}\n\n`);
   if (formats.length) process.stdout.write(`\nSource formats read (extraction only, best of ${Math.min(o.runs, 3)}):\n\n${renderFormats(formats)}\n\n`);
   for (const r of results) for (const e of r.errors) process.stdout.write(`error [${r.size}] ${e}\n`);
   for (const c of crashes) process.stdout.write(`CRASH [${c.size}] ${c.crashed}\n`);
@@ -135,7 +154,7 @@ async function parent(o: Options): Promise<number> {
     date: new Date().toISOString(),
     node: process.version,
     machine: { cpu: cpus()[0]?.model, cpus: cpus().length, totalMemBytes: totalmem() },
-    options: { sizes: o.sizes, runs: o.runs, seed: o.seed, batch: o.batch, words: o.words, heapMb: o.heapMb },
+    options: { sizes: o.sizes, runs: o.runs, seed: o.seed, batch: o.batch, words: o.words, heapMb: o.heapMb, cli: o.cli },
     generated,
     results,
     formats,

@@ -23,6 +23,8 @@ export interface MeasureOptions {
   responsivenessMaxFiles: number;
   /** Receives the results known so far (after indexing), in case a later step crashes the process. */
   onPartial?: (partial: SizeResult) => void;
+  /** Receives the generated draft the editor operations check (the bench also checks it with the CLI). */
+  onDraft?: (draft: GeneratedDraft) => void;
   /** Injected so the harness can be exercised without the real service. */
   createService: () => SourcedService;
 }
@@ -296,6 +298,7 @@ async function measureIndexed(opts: MeasureOptions): Promise<SizeResult> {
   // The draft: sentences of this corpus, verbatim, with changed figures, and invented.
   const draft = composeDraft(draftPoolFromCorpus(service(), 3000), opts.draftWords, opts.seed);
   const draftDoc: DocumentInput = { uri: 'file:///bench/draft.md', text: draft.text, version: 1 };
+  opts.onDraft?.(draft);
 
   let draftInfo: SizeResult['draft'];
   const check = await step('checkDocument', async () => {
