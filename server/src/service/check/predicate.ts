@@ -18,7 +18,7 @@ export interface PredicateWord {
   /** Offsets relative to the sentence start. */
   start: number;
   end: number;
-  /** Index terms any of which states the verb. */
+  /** Index terms any of which states the verb; "a+=b" needs both (a phrasal verb's head and particle). */
   stems: string[];
   /** A stem prefix that states it in another form of the word family ("apologis" … "apology"). */
   prefix?: string;
@@ -96,9 +96,16 @@ function predicateWord(w: Tagged, lemma: string, particle: Tagged | undefined): 
     if (into === related) into.add(t);
     else for (const p of paraphrasesOf(t)) into.add(p);
   };
-  addWord(lemma, own);
-  addWord(w.text.toLowerCase(), own);
-  const lemmas = particle ? [`${lemma}_${particle.lemma}`, lemma] : [lemma];
+  const lemmas = particle ? [`${lemma}_${particle.lemma}`] : [lemma];
+  if (particle) {
+    // A phrasal verb means something its head alone does not ("turned down" is not "turned"): the head
+    // and its particle together ("turn+=down") or a synonym of the phrasal verb state it.
+    const head = searchTerm(lemma);
+    if (head) own.add(`${head}+=${particle.lemma}`);
+  } else {
+    addWord(lemma, own);
+    addWord(w.text.toLowerCase(), own);
+  }
   for (const l of lemmas) {
     for (const s of [...synonymsOf(l), ...broaderOf(l)]) if (!s.includes('_')) addWord(s, related);
     for (const n of derivedNounsOf(l)) addWord(n, related);
@@ -108,7 +115,7 @@ function predicateWord(w: Tagged, lemma: string, particle: Tagged | undefined): 
   const terms = new Set([...own, ...related]);
   const opposites = new Set<string>();
   // A phrasal verb has its own opposites: "fall behind" is not the opposite of "climb".
-  for (const l of particle ? lemmas.slice(0, 1) : lemmas) {
+  for (const l of lemmas) {
     for (const a of [...antonymsOf(l), ...oppositesOf(l)]) {
       const t = searchTerm(a.split('_')[0]);
       if (t && !terms.has(t)) opposites.add(t);
@@ -121,7 +128,7 @@ function predicateWord(w: Tagged, lemma: string, particle: Tagged | undefined): 
     start: w.start,
     end: particle ? particle.end : w.end,
     stems: [...terms],
-    prefix: first.length >= PREFIX ? first.slice(0, PREFIX) : undefined,
+    prefix: !particle && first.length >= PREFIX ? first.slice(0, PREFIX) : undefined,
     opposites: [...opposites],
   };
 }

@@ -31,7 +31,8 @@ export function predicateGaps(u: EvidenceUnit, predicate: PredicateWord[], subje
         ? passagesAboutLookup(u.sentences, subject, corpus)
         : () => false;
   const has = (w: string) => inUnit(w) || inArticle(w);
-  return predicate.filter((p) => !p.stems.some(has) && !(p.prefix && has(`~${p.prefix}`)));
+  const states = (term: string) => term.split('+').every(has);
+  return predicate.filter((p) => !p.stems.some(states) && !(p.prefix && has(`~${p.prefix}`)));
 }
 
 /** A unit about the subject, close to the claim, that states an opposite of one of its verbs. */

@@ -1,0 +1,30 @@
+// The main verb of a claim (check/predicate.ts), on invented sentences.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { claimPredicate } from '../../server/src/service/check/predicate.ts';
+
+const main = (s: string) => claimPredicate(s, []).map((p) => p.text);
+
+test('the main verb of the main clause, past framing verbs, participles and relative clauses', () => {
+  assert.deepEqual(main('The harbour master has resigned.'), ['resigned']);
+  assert.deepEqual(main('Mayor Reyes said the council would scrap the proposed toll.'), ['scrap'], 'framing verb and adjectival participle skipped');
+  assert.deepEqual(main('The ferry operator who went bankrupt in May has been bought by a rival.'), ['bought'], 'a relative clause is not the event');
+  assert.deepEqual(main('She became the youngest skipper to win the regatta.'), [], 'an infinitive after a noun completes the noun');
+});
+
+test('a phrasal verb is stated by head and particle together or by a synonym, not by its head alone', () => {
+  const [p] = claimPredicate('The striker turned down a move to the capital.', []);
+  assert.equal(p.text, 'turned down');
+  assert.ok(p.stems.includes('turn+=down'));
+  assert.ok(!p.stems.includes('turn'));
+  assert.ok(p.stems.some((s) => s.startsWith('reject')), 'WordNet synonym of the phrasal verb');
+});
+
+test('synonyms, derived nouns and opposites come from WordNet and news directions', () => {
+  const [knighted] = claimPredicate('The conductor was knighted last year.', []);
+  assert.ok(knighted.stems.some((s) => s.startsWith('knight')));
+  const [rose] = claimPredicate('Profits rose sharply.', []);
+  assert.ok(rose.opposites.includes('fell') || rose.opposites.includes('fall'), 'rise/fall');
+  const [backed] = claimPredicate('The union backed the plan.', []);
+  assert.ok(backed.opposites.some((s) => s.startsWith('oppos')), 'back/oppose');
+});
