@@ -260,4 +260,8 @@ test('report mapping and text lines (in process)', () => {
   assert.equal(summaryLine([report]), '2 claims checked: 1 supported, 1 contradicted, 0 misquoted, 0 unsourced — 1 error, 1 warning');
   assert.equal(hasFindings(report), true);
   assert.equal(hasFindings({ ...report, diagnostics: [report.diagnostics[1]] }), false, 'hints alone do not fail');
+  assert.equal('attribution' in json.claims[0], false, 'the attribution field only on misattributed quotes');
+  const misattributed = { ...claim('supported'), verdict: 'misquoted' as const, attribution: { draft: 'Ann Lee', draftRange: range(2, 0, 2, 7), source: 's', speaker: 'Bo Kim' } };
+  const withAttribution = fileJson('d.md', { ...report, claims: [misattributed] }, pathOf);
+  assert.deepEqual(withAttribution.claims[0].attribution, { draft: 'Ann Lee', range: range(2, 0, 2, 7), speaker: 'Bo Kim' });
 });

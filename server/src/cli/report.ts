@@ -26,6 +26,8 @@ export interface ClaimJson {
   verdict: Verdict;
   entities: string[];
   sources: SourceJson[];
+  /** A misattributed quotation: the speaker the draft names and the one the sources give (added field). */
+  attribution?: { draft: string; range: Range; speaker: string };
 }
 
 export interface DiagnosticJson {
@@ -95,6 +97,7 @@ export function fileJson(displayPath: string, report: DraftReport, pathOf: PathO
     verdict: c.verdict,
     entities: c.entities,
     sources: c.sources.map((s) => sourceJson(s, pathOf, corpus)),
+    ...(c.attribution ? { attribution: { draft: c.attribution.draft, range: c.attribution.draftRange, speaker: c.attribution.speaker } } : {}),
   }));
   const diagnostics = report.diagnostics.map((d) => {
     const i = claimIndex(d);
