@@ -101,6 +101,7 @@ organisation organization union federation league club company co airlines airwa
 parliament assembly congress senate house post journal board authority police army navy forces force guard
 network networks studios records pictures telecom holdings partners capital bureau administration academy
 school college hospital church museum trust society alliance coalition movement government cabinet
+tobacco oil energy foods pharmaceuticals electronics industries technologies
 secretariat tribunal rovers wanderers athletic albion hotspur rangers celtic city county electric
 systems technologies technology industries international enterprises media press broadcasting tv radio
 channel magazine gazette herald telegraph guardian observer tribune daily weekly review reuters
@@ -138,7 +139,7 @@ war wars games cup olympics olympiad championship championships open summit gran
 conference festival awards election elections referendum marathon trophy series expo uprising massacre
 invasion attack attacks bombing bombings scandal treaty accord accords agreement talks tournament final
 finals derby world-cup tour rally protest protests resolution test tests negotiations meeting
-slam bowl masters classic
+slam bowl masters classic prize prizes award medal plan act doctrine inquiry
 `);
 
 /** Titles and role heads written before a name ("Gen.", "Minister", "President"). Lower case keys. */
