@@ -4,14 +4,16 @@
 // contradicts, counts against the claim at full weight.
 
 import type { Article, SourceSentence } from '../api.ts';
-import type { Entity, Mention, Quantity } from '../types.ts';
+import type { Entity, Quantity } from '../types.ts';
 import type { CorpusIndex } from '../corpus/corpusIndex.ts';
 import { searchTerm } from '../corpus/corpusIndex.ts';
 import { tokenize } from '../text/words.ts';
 import { compareQuantities } from '../text/numbers.ts';
-import { isLightVerb, isNumberWord, metonymsOf, paraphrasesOf } from './lexicon.ts';
+import { isLightVerb, isNumberWord, paraphrasesOf } from './lexicon.ts';
+import { foldRole, nameIn, type ClaimName } from './nameMatch.ts';
+import { factsOf, foldedArticle, sentenceEntities, sentenceLookup } from './passageLookup.ts';
+
 import { tuning } from './tuning.ts';
-import { Lru } from '../util/lru.ts';
 
 export interface ClaimTerm {
   stem: string;
@@ -19,15 +21,6 @@ export interface ClaimTerm {
   /** No source sentence uses the word or a paraphrase of it. */
   novel: boolean;
   alternatives: string[];
-}
-
-export interface ClaimName {
-  mention: Mention;
-  entity?: Entity;
-  /** Content words of the name (folded), for matching when the corpus does not know it. */
-  words: string[];
-  /** Words of the same name written the other way in the claim: "Harbour Safety Commission (HSC)". */
-  abbreviation?: string[];
 }
 
 export interface FigureGap {
@@ -52,127 +45,11 @@ export interface EvidenceUnit {
   negationMismatch: boolean;
 }
 
-/** Retrieval: sentences ranked (× limit), articles kept, sentences kept per article. */
-const ARTICLE_POOL = 6;
-const TOP_ARTICLES = 4;
-const PER_ARTICLE = 6;
 
 /** Length of the shared stem prefix that earns partial credit. */
 const PREFIX = 5;
 
 const NEGATION = /\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|denied|denies|deny|refused|rejected)\b|n['’] ?t\b/i;
-const PRONOUN = /\b(?:he|she|his|her|him)\b/i;
-/** How far back a pronoun in a source sentence may find its person. */
-const PRONOUN_LOOKBACK = 2;
-
-/** What a whole article holds, for a claim's words and names a unit lacks. Words are looked up in the
- *  sentence index's postings (an article is a run of sentence ids), so no article is tokenized; its
- *  entities and figures are gathered only when a name or figure is missing from the unit. */
-class ArticleFacts {
-  private entitySet: Set<string> | undefined;
-  private figures: Quantity[] | undefined;
-
-  constructor(
-    private readonly article: Article,
-    private readonly corpus: CorpusIndex,
-  ) {
-    this.has = termLookup(corpus, article, 0, article.sentences.length, () => articleWords(article));
-  }
-
-  /** Whether the article holds a word (see `termLookup`). */
-  readonly has: (w: string) => boolean;
-
-  get entities(): Set<string> {
-    if (!this.entitySet) {
-      this.entitySet = new Set();
-      // Not through the sentence caches: most of an article's sentences are never a candidate, and
-      // caching them would push out those that are.
-      const sets = cachesOf(this.corpus).entitySets;
-      for (const s of this.article.sentences) for (const id of sets.peek(s) ?? entitiesIn(s, this.corpus)) this.entitySet.add(id);
-    }
-    return this.entitySet;
-  }
-
-  get quantities(): Quantity[] {
-    return (this.figures ??= this.article.sentences.flatMap((s) => s.quantities));
-  }
-}
-
-// Bounded (see README, Reliability): a check touches a few hundred sentences and a few dozen articles,
-// and an edit re-checks only nearby claims; unbounded, these grew to cover the whole corpus.
-/** Sentences whose entity sets are kept (~0.2 KB each, measured on BBC). */
-const SENTENCE_SETS = 20_000;
-/** Articles whose facts and folded text (~2.4 KB) are kept. */
-const ARTICLES = 1_000;
-interface CorpusCaches {
-  /** Entity sets depend on the corpus's entity table: the caches start afresh when the corpus changes. */
-  generation: number;
-  entitySets: Lru<SourceSentence, Set<string>>;
-  articleFacts: Lru<Article, ArticleFacts>;
-}
-
-/** Per corpus, held weakly: a replaced corpus (re-index, reload) must not stay in memory beside its
- *  successor because cached facts point at it. */
-const corpusCaches = new WeakMap<CorpusIndex, CorpusCaches>();
-
-function cachesOf(corpus: CorpusIndex): CorpusCaches {
-  let c = corpusCaches.get(corpus);
-  if (!c || c.generation !== corpus.generation) {
-    c = { generation: corpus.generation, entitySets: new Lru(SENTENCE_SETS), articleFacts: new Lru(ARTICLES) };
-    corpusCaches.set(corpus, c);
-  }
-  return c;
-}
-
-/**
- * Whether sentences `from` … `to - 1` of an article hold a word: a stem (`searchTerm`), `=word` for the
- * word itself, or `~prefix` for a stem starting so. Answered from the sentence index's postings, so no
- * source sentence is tokenized; only a stopword (not indexed) is looked for in the words of the text.
- */
-function termLookup(corpus: CorpusIndex, article: Article, from: number, to: number, words: () => string): (w: string) => boolean {
-  return (w) => {
-    if (w.startsWith('=')) {
-      const word = w.slice(1);
-      const term = searchTerm(word);
-      return term ? corpus.articleHasTerm(article, term, from, to) : ` ${words()} `.includes(` ${word} `);
-    }
-    if (w.startsWith('~')) return corpus.articleHasPrefix(article, w.slice(1), from, to);
-    return corpus.articleHasTerm(article, w, from, to);
-  };
-}
-
-/** Entities a source sentence is about: its names, its quotes' speakers, and a pronoun's referent. */
-export function sentenceEntities(s: SourceSentence, corpus: CorpusIndex): Set<string> {
-  return cachesOf(corpus).entitySets.getOrSet(s, () => entitiesIn(s, corpus));
-}
-
-function entitiesIn(s: SourceSentence, corpus: CorpusIndex): Set<string> {
-  const set = new Set<string>();
-  for (const m of s.mentions) {
-    const e = corpus.resolveMention(m, s.mentions);
-    if (e) set.add(e.id);
-  }
-  const article = corpus.article(s.uri);
-  if (article) {
-    for (const hit of corpus.quoteHits(article)) if (hit.sentence === s && hit.speaker) set.add(hit.speaker.id);
-    if (PRONOUN.test(s.text) && !s.mentions.some((m) => m.kind === 'person')) {
-      for (let i = s.index - 1; i >= 0 && i >= s.index - PRONOUN_LOOKBACK; i--) {
-        const persons = article.sentences[i].mentions.filter((m) => m.kind === 'person');
-        const last = persons[persons.length - 1];
-        const e = last && corpus.resolveMention(last, article.sentences[i].mentions);
-        if (e) {
-          set.add(e.id);
-          break;
-        }
-      }
-    }
-  }
-  return set;
-}
-
-function factsOf(article: Article, corpus: CorpusIndex): ArticleFacts {
-  return cachesOf(corpus).articleFacts.getOrSet(article, () => new ArticleFacts(article, corpus));
-}
 
 /** Weighted content words of a claim; `nameWords` (folded words of its names) are judged as names, not as novel words. */
 export function claimTerms(text: string, corpus: CorpusIndex, nameWords: ReadonlySet<string> = new Set()): ClaimTerm[] {
@@ -250,123 +127,6 @@ function coverage(terms: ClaimTerm[], present: Uint8Array[]): number {
 export class ClaimMemo {
   readonly sentences = new Map<SourceSentence, Uint8Array>();
   readonly articles = new Map<Article, { coverage: number; names: Map<ClaimName, boolean>; figures: Map<Quantity, boolean> }>();
-}
-
-function wordsPresent(words: string[], has: (w: string) => boolean): boolean {
-  return words.length > 0 && words.every((w) => has(`=${w}`) || has(stemOf(w)));
-}
-
-function stemOf(w: string): string {
-  return searchTerm(w) ?? w;
-}
-
-/** Most of a name written out: its last word (surname, head noun) and at least half of its words. */
-function mostOfName(words: string[], has: (w: string) => boolean): boolean {
-  if (words.length < 2) return false;
-  const present = (w: string) => has(`=${w}`) || has(stemOf(w));
-  if (!present(words[words.length - 1])) return false;
-  return words.filter(present).length * 2 >= words.length;
-}
-
-/** Is the name in these sentences: the same entity, its surname, a role the sources give it, or a metonym? */
-function nameIn(name: ClaimName, entities: () => Set<string>, has: (w: string) => boolean, text: () => string): boolean {
-  if (name.words.length === 0 && !name.entity) return true;
-  // The words first: an article's entities are gathered only when they are needed.
-  if (wordsPresent(name.words, has)) return true;
-  if (name.abbreviation && wordsPresent(name.abbreviation, has)) return true;
-  if (name.entity && entities().has(name.entity.id)) return true;
-  // "Dov Charney" … "Mr Charney"; "Author JK Rowling" … "Rowling".
-  if (mostOfName(name.words, has)) return true;
-  const phrase = name.words.join(' ');
-  for (const alt of metonymsOf(phrase)) if (wordsPresent(alt.split(' '), has)) return true;
-  if (name.entity) {
-    for (const alias of name.entity.aliases) {
-      const words = aliasWords.getOrSet(alias, () => tokenize(alias).map((t) => t.norm));
-      if (words.length > 0 && wordsPresent(words, has)) return true;
-    }
-    // "the North Korean leader" for Kim Jong Un: a role of two words or more written in the unit.
-    for (const role of name.entity.roles) {
-      const r = foldedRole(role.text);
-      if (r.words.length < 2) continue;
-      // Only a role whose indexed words are all there can be written out (saves folding whole articles).
-      if (r.terms.some((t) => !has(t))) continue;
-      if (text().includes(r.text)) return true;
-    }
-  }
-  return false;
-}
-
-const foldedArticles = new Lru<Article, string>(ARTICLES);
-
-function foldedArticle(article: Article): string {
-  return foldedArticles.getOrSet(article, () => foldRole(article.text));
-}
-
-const aliasWords = new Lru<string, string[]>(5_000);
-const foldedRoles = new Lru<string, { text: string; words: string[]; terms: string[] }>(5_000);
-
-function foldedRole(role: string): { text: string; words: string[]; terms: string[] } {
-  return foldedRoles.getOrSet(role, () => {
-    const text = foldRole(role);
-    const words = text.split(' ');
-    return { text, words, terms: words.map(searchTerm).filter((t): t is string => !!t) };
-  });
-}
-
-function foldRole(s: string): string {
-  return tokenize(s)
-    .map((t) => t.norm)
-    .filter((w) => w !== 'the')
-    .join(' ');
-}
-
-/** Token norms of a text, space-separated. */
-function foldWords(s: string): string {
-  return tokenize(s)
-    .map((t) => t.norm)
-    .join(' ');
-}
-
-const articleWordTexts = new Lru<Article, string>(ARTICLES);
-
-function articleWords(article: Article): string {
-  return articleWordTexts.getOrSet(article, () => foldWords(article.text));
-}
-
-/** A source sentence's word lookup (see `termLookup`). */
-function sentenceLookup(sentence: SourceSentence, corpus: CorpusIndex): (w: string) => boolean {
-  const article = corpus.article(sentence.uri);
-  if (!article) return () => false;
-  let words: string | undefined;
-  return termLookup(corpus, article, sentence.index, sentence.index + 1, () => (words ??= foldWords(sentence.text)));
-}
-
-/** Whether a unit's whole article holds a word (see `termLookup`). */
-export function articleLookup(unit: SourceSentence[], corpus: CorpusIndex): (w: string) => boolean {
-  const article = corpus.article(unit[0].uri);
-  return article ? factsOf(article, corpus).has : () => false;
-}
-
-/**
- * Whether the passages of a unit's article that name `name` (a sentence naming it, with its neighbours)
- * hold a word: where the article says something about that person or thing.
- */
-export function passagesAboutLookup(unit: SourceSentence[], name: ClaimName, corpus: CorpusIndex): (w: string) => boolean {
-  const article = corpus.article(unit[0].uri);
-  if (!article) return () => false;
-  const about: SourceSentence[] = [...unit];
-  article.sentences.forEach((s, i) => {
-    const has = sentenceLookup(s, corpus);
-    if (!nameIn(name, () => sentenceEntities(s, corpus), has, () => foldRole(s.text))) return;
-    for (const k of [i - 1, i, i + 1]) if (article.sentences[k] && !about.includes(article.sentences[k])) about.push(article.sentences[k]);
-  });
-  return unitLookup(about, corpus);
-}
-
-/** Whether a unit of source sentences holds a word (see `termLookup`). */
-export function unitLookup(unit: SourceSentence[], corpus: CorpusIndex): (w: string) => boolean {
-  const lookups = unit.map((s) => sentenceLookup(s, corpus));
-  return (w) => lookups.some((has) => has(w));
 }
 
 /** Scores a unit of one or two adjacent sentences against the claim. */
@@ -468,46 +228,4 @@ function backs(source: Quantity, claim: Quantity, c = compareQuantities(claim, s
 
 export function isNegated(text: string): boolean {
   return NEGATION.test(text);
-}
-
-/** Candidate units: the best-ranked sentences alone and joined with each neighbour. */
-export function candidateUnits(corpus: CorpusIndex, query: string, scope: Article[] | undefined, limit: number): SourceSentence[][] {
-  let ranked = corpus.searchSentences(query, limit * ARTICLE_POOL);
-  if (scope) {
-    const uris = new Set(scope.map((a) => a.uri));
-    ranked = ranked.filter((h) => uris.has(h.sentence.uri));
-  }
-  // The best sentences overall, plus the best few of each article whose sentences match most in sum:
-  // a claim that sums up a story matches many of its sentences a little.
-  const hits = ranked.slice(0, limit).map((h) => h.sentence);
-  const byArticle = new Map<string, { score: number; top: SourceSentence[] }>();
-  for (const h of ranked) {
-    const a = byArticle.get(h.sentence.uri) ?? { score: 0, top: [] };
-    if (a.top.length < PER_ARTICLE) {
-      a.score += h.score;
-      a.top.push(h.sentence);
-    }
-    byArticle.set(h.sentence.uri, a);
-  }
-  const articles = [...byArticle.values()].sort((a, b) => b.score - a.score).slice(0, TOP_ARTICLES);
-  for (const a of articles) for (const s of a.top) if (!hits.includes(s)) hits.push(s);
-  const units: SourceSentence[][] = [];
-  const seen = new Set<string>();
-  const add = (u: SourceSentence[]) => {
-    const key = u.map((s) => `${s.uri}#${s.index}`).join('|');
-    if (!seen.has(key)) {
-      seen.add(key);
-      units.push(u);
-    }
-  };
-  for (const s of hits) {
-    add([s]);
-    const article = corpus.article(s.uri);
-    if (!article) continue;
-    const prev = article.sentences[s.index - 1];
-    const next = article.sentences[s.index + 1];
-    if (prev) add([prev, s]);
-    if (next) add([s, next]);
-  }
-  return units;
 }

@@ -7,7 +7,9 @@ import type { DraftSentence } from './draft.ts';
 import type { PredicateWord } from './predicate.ts';
 import { searchTerm } from '../corpus/corpusIndex.ts';
 import { tokenize } from '../text/words.ts';
-import { articleLookup, passagesAboutLookup, unitLookup, type ClaimName, type EvidenceUnit } from './evidence.ts';
+import type { EvidenceUnit } from './evidence.ts';
+import type { ClaimName } from './nameMatch.ts';
+import { articleLookup, passagesAboutLookup, unitLookup } from './passageLookup.ts';
 import { tuning } from './tuning.ts';
 
 /** The claim's subject: the first name before its first content verb (or its pronoun's referent). */
