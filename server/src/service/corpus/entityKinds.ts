@@ -8,6 +8,9 @@
 
 import type { EntityKind } from '../types.ts';
 
+/** Offices that end a title, never a person's name ("Cabinet Secretary", "Deputy Prime Minister"). */
+const OFFICES = new Set(['secretary', 'minister', 'chancellor', 'president', 'ambassador', 'spokesman', 'spokeswoman', 'spokesperson', 'commissioner', 'chairman', 'chairwoman', 'secretary-general', 'director-general', 'attorney-general', 'vice-president', 'president-elect']);
+
 /** Mentions a name needs before the lack of person evidence counts against it. */
 const MIN_EVIDENCE = 3;
 
@@ -46,6 +49,8 @@ export function decideKinds(candidates: readonly KindCandidate[]): EntityKind[] 
     surnames.add(lastWord(c.key));
   });
   return candidates.map((c, i) => {
+    // An office written as a name is a title: it does not name a person on its own.
+    if (c.kind === 'person' && c.words >= 2 && OFFICES.has(lastWord(c.key))) return 'organization';
     // A name seen once or twice without evidence keeps the finder's default: too little to go on.
     if (c.kind !== 'person' || c.words < 2 || ok[i] || c.count < MIN_EVIDENCE) return c.kind;
     return given.has(firstWord(c.key)) || surnames.has(lastWord(c.key)) ? 'person' : 'organization';
