@@ -202,7 +202,8 @@ function judge(
     [...s.mentions, ...s.quotes].map((x) => ({ start: x.start - s.start, end: x.end - s.start })),
   );
   const subject = subjectOf(names, predicate, s);
-  const subjectKind = subject && (subject.entity?.kind ?? subject.mention.kind);
+  // A name the corpus does not know, of one word ("Scientists are…"), is no subject to hold a claim to.
+  const subjectKind = subject && (subject.entity || subject.words.length >= 2) ? (subject.entity?.kind ?? subject.mention.kind) : undefined;
   if (tuning.predicatePersonsOnly && subjectKind !== 'person' && !(tuning.predicatePersonsOnly === 2 && subjectKind === 'organization')) predicate = [];
   const states = (u: EvidenceUnit) => predicateGaps(u, predicate, subject, corpus).length === 0;
   const passing = supporting.filter((u) => supportScore(u) >= threshold);

@@ -49,7 +49,7 @@ export function claimPredicate(sentence: string, exclude: Span[]): PredicateWord
   const key = `${sentence}\u0000${exclude.map((x) => `${x.start}:${x.end}`).join(',')}`;
   return cache.getOrSet(key, () => {
     const words = tag(sentence);
-    const candidates: Array<{ word: Tagged; index: number; finite: boolean }> = [];
+    const candidates: Array<{ word: Tagged; index: number; finite: boolean; aux: boolean }> = [];
     words.forEach((w, i) => {
       if (w.pos !== 'VERB' || exclude.some((x) => w.start < x.end && w.end > x.start)) return;
       let j = i - 1;
@@ -61,7 +61,10 @@ export function claimPredicate(sentence: string, exclude: Span[]): PredicateWord
       const next = words[i + 1];
       // A verb group ("has been arrested") or a verb right after its subject ("Upton supported"), but not
       // a passive participle after a noun ("a woman murdered by…").
-      const finite = k < j || (!!prev && SUBJECT.has(prev.pos) && next?.lemma !== 'by');
+      // A "verb" right before "of" is a noun the tagger misread ("the live-action remake of…").
+      if (next?.lemma === 'of') return;
+      const aux = k < j;
+      const finite = aux || (!!prev && SUBJECT.has(prev.pos) && next?.lemma !== 'by');
       // "the youngest performer to accrue", "a chance to win": an infinitive after a noun completes the noun.
       if (prev?.lemma === 'to' && prev.pos === 'PART' && SUBJECT.has(words[j - 1]?.pos ?? 'X')) return;
       // "who has been diagnosed", "which was built": a relative clause's verb.
@@ -70,9 +73,9 @@ export function claimPredicate(sentence: string, exclude: Span[]): PredicateWord
       const base = stem(lemma);
       // A function word tagged as a verb ("tell it like it is") states nothing of its own.
       if (!base || !searchTerm(lemma) || isLightVerb(base) || FRAME_VERBS.has(base) || isLightVerb(stem(w.text.toLowerCase()))) return;
-      candidates.push({ word: w, index: i, finite });
+      candidates.push({ word: w, index: i, finite, aux });
     });
-    const main = candidates.find((c) => c.finite) ?? candidates[0];
+    const main = candidates.find((c) => c.aux) ?? candidates.find((c) => c.finite) ?? candidates[0];
     if (!main) return [];
     const next = words[main.index + 1];
     const particle = next && (next.pos === 'ADP' || next.pos === 'PART' || next.pos === 'ADV') && isPhrasalVerb(main.word.lemma, next.lemma) ? next : undefined;

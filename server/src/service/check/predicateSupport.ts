@@ -29,7 +29,7 @@ export function predicateGaps(u: EvidenceUnit, predicate: PredicateWord[], subje
   const inArticle =
     !subject || tuning.predicateInArticle === 1
       ? articleLookup(u.sentences, corpus)
-      : tuning.predicateInArticle === 2 && subject.words.length > 0
+      : tuning.predicateInArticle === 2 && (subject.words.length > 0 || subject.entity)
         ? passagesAboutLookup(u.sentences, subject, corpus)
         : () => false;
   const has = (w: string) => inUnit(w) || inArticle(w);
