@@ -106,7 +106,7 @@ export function metonymsOf(name: string): string[] {
 
 // Light verbs carry little of a claim's content ("talks held in Sweden", "took place"): a source that
 // never uses one has not been contradicted by its absence.
-const LIGHT_VERBS = ['hold', 'held', 'take', 'took', 'make', 'made', 'give', 'gave', 'get', 'got', 'put', 'set', 'keep', 'kept', 'come', 'came', 'go', 'went', 'have', 'had', 'do', 'did', 'become', 'became', 'place', 'bring', 'brought', 'see', 'saw', 'look', 'seem', 'appear', 'remain'];
+const LIGHT_VERBS = ['hold', 'held', 'take', 'took', 'make', 'made', 'give', 'gave', 'get', 'got', 'put', 'set', 'keep', 'kept', 'come', 'came', 'go', 'went', 'have', 'had', 'do', 'did', 'become', 'became', 'place', 'bring', 'brought', 'see', 'saw', 'look', 'seem', 'appear', 'remain', 'receive', 'received'];
 const lightStems = new Set(LIGHT_VERBS.map((w) => stem(w)));
 
 export function isLightVerb(s: string): boolean {
