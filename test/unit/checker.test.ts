@@ -251,3 +251,21 @@ test('a passage about the subject stating the opposite direction contradicts the
   assert.match(claim.reason, /opposed/);
   assert.equal(claim.conflict?.draft, 'supported');
 });
+
+test('a synonym most passages use does not state a claim\'s verb; a rarer one does', async () => {
+  const crews = Array.from({ length: 30 }, (_, i) => `Crew ${i + 1} ran the night shift on the quay.`).join(' ');
+  const sources = [
+    { uri: 'file:///corpus/crews.md', text: `# Crews\n\n${crews} The harbour board extended its opening hours.\n` },
+    { uri: 'file:///corpus/ferry.md', text: '# Ferry deal\n\nNils Brand ran the ferry contract in March.\n' },
+  ];
+  const claim = 'Nils Brand extended the ferry contract.';
+  const service = createSourcedService();
+  await service.upsertSources(sources);
+  const ran = (await service.checkDocument({ uri: 'file:///draft.md', text: claim })).claims[0];
+  assert.equal(ran.verdict, 'unsourced', '"run" is a WordNet synonym of "extend", but dozens of sentences use it');
+  assert.match(ran.reason, /No source says Nils Brand extended/);
+  const rarer = createSourcedService();
+  await rarer.upsertSources([...sources, { uri: 'file:///corpus/renewal.md', text: '# Renewal\n\nNils Brand broadened the ferry contract in May.\n' }]);
+  const lengthened = (await rarer.checkDocument({ uri: 'file:///draft.md', text: claim })).claims[0];
+  assert.equal(lengthened.verdict, 'supported', '"broaden", a synonym few sentences use, states it');
+});

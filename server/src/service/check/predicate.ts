@@ -20,6 +20,8 @@ export interface PredicateWord {
   end: number;
   /** Index terms any of which states the verb; "a+=b" needs both (a phrasal verb's head and particle). */
   stems: string[];
+  /** Index terms of its WordNet synonyms, broader verbs and derived nouns (a subset of `stems`). */
+  related: string[];
   /** A stem prefix that states it in another form of the word family ("apologis" … "apology"). */
   prefix?: string;
   /** Index terms of its opposites. */
@@ -131,6 +133,7 @@ function predicateWord(w: Tagged, lemma: string, particle: Tagged | undefined): 
     start: w.start,
     end: particle ? particle.end : w.end,
     stems: [...terms],
+    related: [...related].filter((t) => !own.has(t)),
     prefix: !particle && first.length >= PREFIX ? first.slice(0, PREFIX) : undefined,
     opposites: [...opposites],
   };

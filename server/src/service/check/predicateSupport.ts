@@ -12,6 +12,9 @@ import type { ClaimName } from './nameMatch.ts';
 import { articleLookup, passagesAboutLookup, unitLookup } from './passageLookup.ts';
 import { tuning } from './tuning.ts';
 
+/** Sentences a synonym must be in before it counts as common (small corpora have no common words). */
+const COMMON_MIN = 20;
+
 /** The claim's subject: the first name before its first content verb (or its pronoun's referent). */
 export function subjectOf(names: ClaimName[], predicate: PredicateWord[], s: DraftSentence): ClaimName | undefined {
   const verbAt = predicate.length > 0 ? s.start + predicate[0].start : Infinity;
@@ -34,7 +37,15 @@ export function predicateGaps(u: EvidenceUnit, predicate: PredicateWord[], subje
         : () => false;
   const has = (w: string) => inUnit(w) || inArticle(w);
   const states = (term: string) => term.split('+').every(has);
-  return predicate.filter((p) => !p.stems.some(states) && !(p.prefix && has(`~${p.prefix}`)));
+  // A synonym that a large share of the corpus's sentences use ("run", "cover", "lead" for "extend") is
+  // in most passages whatever they say: only the claim's own word states the event there.
+  const common = Math.max(COMMON_MIN, corpus.sentenceCount * tuning.commonSynonym);
+  const weak = (term: string) => corpus.documentFrequency(term.split('+')[0]) > common;
+  const related = (p: PredicateWord) => new Set(p.related);
+  return predicate.filter((p) => {
+    const rel = related(p);
+    return !p.stems.some((t) => states(t) && !(rel.has(t) && weak(t))) && !(p.prefix && has(`~${p.prefix}`));
+  });
 }
 
 /** A unit about the subject, close to the claim, that states an opposite of one of its verbs. */

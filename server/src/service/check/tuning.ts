@@ -27,6 +27,8 @@ export const tuning = {
   predicateInArticle: 2,
   /** Whose claims must have their main verb stated: 1 a person subject, 2 a person or organisation, 0 any. */
   predicatePersonsOnly: 2,
+  /** Share of the corpus's sentences above which a WordNet synonym no longer states a claim's verb. */
+  commonSynonym: 0.005,
   /** Support score at which a passage backs a claim even without its main verb (a paraphrase). */
   predicateWaiver: 0.75,
   /** Weight factor of words the corpus never uses. */
