@@ -269,3 +269,16 @@ test('a synonym most passages use does not state a claim\'s verb; a rarer one do
   const lengthened = (await rarer.checkDocument({ uri: 'file:///draft.md', text: claim })).claims[0];
   assert.equal(lengthened.verdict, 'supported', '"broaden", a synonym few sentences use, states it');
 });
+
+test('a source pronoun after a surname alone resolves through the full name written earlier in the article', async () => {
+  const service = createSourcedService();
+  await service.upsertSources([
+    {
+      uri: 'file:///corpus/court.md',
+      text: '# Court\n\nA jury has charged ferry owner Jana Holt with fraud. In court, Holt, 54, was accused of forging safety records. She faces a fine of $40,000 if convicted.\n',
+    },
+    { uri: 'file:///corpus/other.md', text: '# Other\n\nA trader faces a fine of $900 and Holt Street was closed.\n' },
+  ]);
+  const report = await service.checkDocument({ uri: 'file:///draft.md', text: 'Jana Holt was charged with fraud. She faces a fine of $40,000 if convicted.' });
+  assert.deepEqual(report.claims.map((c) => c.verdict), ['supported', 'supported']);
+});

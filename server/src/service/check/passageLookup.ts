@@ -96,18 +96,20 @@ export function sentenceEntities(s: SourceSentence, corpus: CorpusIndex): Set<st
 
 function entitiesIn(s: SourceSentence, corpus: CorpusIndex): Set<string> {
   const set = new Set<string>();
+  const article = corpus.article(s.uri);
+  // A surname alone ("Durst, 71, is accused…") resolves among the full names its article wrote so far.
+  const context = article ? namesSoFar(article, s.index, s.mentions) : s.mentions;
   for (const m of s.mentions) {
-    const e = corpus.resolveMention(m, s.mentions);
+    const e = corpus.resolveMention(m, context);
     if (e) set.add(e.id);
   }
-  const article = corpus.article(s.uri);
   if (article) {
     for (const hit of corpus.quoteHits(article)) if (hit.sentence === s && hit.speaker) set.add(hit.speaker.id);
     if (PRONOUN.test(s.text) && !s.mentions.some((m) => m.kind === 'person')) {
       for (let i = s.index - 1; i >= 0 && i >= s.index - PRONOUN_LOOKBACK; i--) {
         const persons = article.sentences[i].mentions.filter((m) => m.kind === 'person');
         const last = persons[persons.length - 1];
-        const e = last && corpus.resolveMention(last, article.sentences[i].mentions);
+        const e = last && corpus.resolveMention(last, namesSoFar(article, i, article.sentences[i].mentions));
         if (e) {
           set.add(e.id);
           break;
@@ -116,6 +118,15 @@ function entitiesIn(s: SourceSentence, corpus: CorpusIndex): Set<string> {
     }
   }
   return set;
+}
+
+/** The sentence's own mentions and the names of two words or more in the article up to it. */
+function namesSoFar(article: Article, index: number, own: SourceSentence['mentions']): SourceSentence['mentions'] {
+  const out = [...own];
+  for (let i = 0; i < index && i < article.sentences.length; i++) {
+    for (const m of article.sentences[i].mentions) if (m.text.includes(' ')) out.push(m);
+  }
+  return out;
 }
 
 export function factsOf(article: Article, corpus: CorpusIndex): ArticleFacts {
