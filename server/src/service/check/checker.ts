@@ -139,7 +139,7 @@ function judge(
     const candidates = scope ?? articlesOf(corpus.searchSentences(q.text, 20).map((h) => h.sentence), corpus);
     const match = matchQuote(q.text, candidates, (a) => quoteSegments(a, corpus));
     if (match.found) {
-      // ---- attribution: the right words, but do the sources give them to the draft's speaker?
+      // The right words, but do the sources give them to the draft's speaker?
       const wrong = misattribution(corpus, draft, s, q, prose, allMentions, candidates, scope !== undefined);
       if (wrong) {
         return {
@@ -151,7 +151,6 @@ function judge(
           attribution: { start: wrong.written.start - s.start, end: wrong.written.end - s.start, draft: wrong.written.text, source: wrong.replacement, speaker: wrong.speaker.name },
         };
       }
-      // ---- end attribution
       // The words are the source's own: that passage is the best evidence there is.
       const at = match.article && match.start !== undefined ? sentenceAt(match.article, match.start) : undefined;
       if (at) quoted.push({ sentence: at, score: 1 });
@@ -227,7 +226,6 @@ function judge(
     // Not for a short claim, where the verb is most of what it says.
     const nameStems = new Set(names.flatMap((n) => n.words.map((w) => searchTerm(w))));
     const waived = terms.filter((t) => !nameStems.has(t.stem)).length >= WAIVER_TERMS ? passing.filter((u) => supportScore(u) >= tuning.predicateWaiver) : [];
-    if (!opposite && waived.length > 0) return supported(waived);
     if (opposite) {
       return {
         verdict: 'contradicted',
@@ -237,6 +235,7 @@ function judge(
         conflict: { start: opposite.word.start, end: opposite.word.end, draft: opposite.word.text, source: opposite.source },
       };
     }
+    if (waived.length > 0) return supported(waived);
     const gaps = predicateGaps(passing[0], predicate, subject, corpus);
     const who = subject?.entity?.name ?? subject?.mention.text;
     const what = (gaps.length > 0 ? gaps : predicate).map((p) => p.text).join(', ');

@@ -61,10 +61,10 @@ export function claimPredicate(sentence: string, exclude: Span[]): PredicateWord
       let k = j;
       while (k >= 0 && words[k].pos === 'AUX') k--;
       const next = words[i + 1];
-      // A verb group ("has been arrested") or a verb right after its subject ("Upton supported"), but not
-      // a passive participle after a noun ("a woman murdered by…").
       // A "verb" right before "of" is a noun the tagger misread ("the live-action remake of…").
       if (next?.lemma === 'of') return;
+      // A verb group ("has been arrested") or a verb right after its subject ("Upton supported"), but not
+      // a passive participle after a noun ("a woman murdered by…").
       const aux = k < j;
       const finite = aux || (!!prev && SUBJECT.has(prev.pos) && next?.lemma !== 'by');
       // "the youngest performer to accrue", "a chance to win": an infinitive after a noun completes the noun.
@@ -101,7 +101,8 @@ function predicateWord(w: Tagged, lemma: string, particle: Tagged | undefined): 
     if (into === related) into.add(t);
     else for (const p of paraphrasesOf(t)) into.add(p);
   };
-  const lemmas = particle ? [`${lemma}_${particle.lemma}`] : [lemma];
+  // The WordNet entry: the phrasal verb itself when there is one.
+  const entry = particle ? `${lemma}_${particle.lemma}` : lemma;
   if (particle) {
     // A phrasal verb means something its head alone does not ("turned down" is not "turned"): the head
     // and its particle together ("turn+=down") or a synonym of the phrasal verb state it.
@@ -111,20 +112,14 @@ function predicateWord(w: Tagged, lemma: string, particle: Tagged | undefined): 
     addWord(lemma, own);
     addWord(w.text.toLowerCase(), own);
   }
-  for (const l of lemmas) {
-    for (const s of [...synonymsOf(l), ...broaderOf(l)]) if (!s.includes('_')) addWord(s, related);
-    for (const n of derivedNounsOf(l)) addWord(n, related);
-  }
-  // A light or framing verb ("take", "say") is in nearly every passage: as a synonym it would back anything.
-  for (const t of related) if (!own.has(t) && (isLightVerb(t) || FRAME_VERBS.has(t))) related.delete(t);
+  for (const s of [...synonymsOf(entry), ...broaderOf(entry)]) if (!s.includes('_')) addWord(s, related);
+  for (const n of derivedNounsOf(entry)) addWord(n, related);
   const terms = new Set([...own, ...related]);
   const opposites = new Set<string>();
   // A phrasal verb has its own opposites: "fall behind" is not the opposite of "climb".
-  for (const l of lemmas) {
-    for (const a of [...antonymsOf(l), ...oppositesOf(l)]) {
-      const t = searchTerm(a.split('_')[0]);
-      if (t && !terms.has(t)) opposites.add(t);
-    }
+  for (const a of [...antonymsOf(entry), ...oppositesOf(entry)]) {
+    const t = searchTerm(a.split('_')[0]);
+    if (t && !terms.has(t)) opposites.add(t);
   }
   const first = stem(lemma);
   return {

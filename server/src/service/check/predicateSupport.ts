@@ -41,11 +41,7 @@ export function predicateGaps(u: EvidenceUnit, predicate: PredicateWord[], subje
   // in most passages whatever they say: only the claim's own word states the event there.
   const common = Math.max(COMMON_MIN, corpus.sentenceCount * tuning.commonSynonym);
   const weak = (term: string) => corpus.documentFrequency(term.split('+')[0]) > common;
-  const related = (p: PredicateWord) => new Set(p.related);
-  return predicate.filter((p) => {
-    const rel = related(p);
-    return !p.stems.some((t) => states(t) && !(rel.has(t) && weak(t))) && !(p.prefix && has(`~${p.prefix}`));
-  });
+  return predicate.filter((p) => !p.stems.some((t) => states(t) && !(p.related.includes(t) && weak(t))) && !(p.prefix && has(`~${p.prefix}`)));
 }
 
 /** A unit about the subject, close to the claim, that states an opposite of one of its verbs. */
