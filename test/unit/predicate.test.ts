@@ -2,6 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { claimPredicate } from '../../server/src/service/check/predicate.ts';
+import { subjectOf } from '../../server/src/service/check/predicateSupport.ts';
+import type { ClaimName } from '../../server/src/service/check/nameMatch.ts';
+import type { DraftSentence } from '../../server/src/service/check/draft.ts';
 
 const main = (s: string) => claimPredicate(s, []).map((p) => p.text);
 
@@ -27,4 +30,25 @@ test('synonyms, derived nouns and opposites come from WordNet and news direction
   assert.ok(rose.opposites.includes('fell') || rose.opposites.includes('fall'), 'rise/fall');
   const [backed] = claimPredicate('The union backed the plan.', []);
   assert.ok(backed.opposites.some((s) => s.startsWith('oppos')), 'back/oppose');
+});
+
+test('a participle working as a preposition is not the event', () => {
+  assert.deepEqual(main('The minister briefed the council regarding the harbour plans.'), ['briefed']);
+  assert.deepEqual(main('Following the vote, the assembly adjourned.'), ['adjourned']);
+});
+
+test('the subject is the name nearest the verb that is neither a preposition\'s object nor a possessor', () => {
+  const subject = (text: string, names: string[]) => {
+    const claimNames = names.map((n) => {
+      const start = text.indexOf(n);
+      return { mention: { text: n, start, end: start + n.length, kind: 'person' }, words: n.toLowerCase().split(' ') } as unknown as ClaimName;
+    });
+    const s = { start: 0, end: text.length, text } as unknown as DraftSentence;
+    return subjectOf(claimNames, claimPredicate(text, []), s)?.mention.text;
+  };
+  assert.equal(subject('Dock worker Ana Ruiz found silt at the quay.', ['Ana Ruiz']), 'Ana Ruiz');
+  assert.equal(subject('A survey by Dr Ana Ruiz found silt at the quay.', ['Ana Ruiz']), undefined);
+  assert.equal(subject('Supporters of Ana Ruiz and Tom Ek marched to the quay.', ['Ana Ruiz', 'Tom Ek']), undefined);
+  assert.equal(subject("Ana Ruiz's survey found silt at the quay.", ['Ana Ruiz']), undefined);
+  assert.equal(subject("Port chief Tom Ek's deputy Ana Ruiz resigned.", ['Tom Ek', 'Ana Ruiz']), 'Ana Ruiz');
 });

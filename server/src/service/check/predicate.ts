@@ -54,6 +54,8 @@ export function claimPredicate(sentence: string, exclude: Span[]): PredicateWord
     const candidates: Array<{ word: Tagged; index: number; finite: boolean; aux: boolean }> = [];
     words.forEach((w, i) => {
       if (w.pos !== 'VERB' || exclude.some((x) => w.start < x.end && w.end > x.start)) return;
+      // A participle that works as a preposition ("regarding", "following the match") heads no event.
+      if (PREPOSITIONAL.has(w.text.toLowerCase())) return;
       let j = i - 1;
       while (j >= 0 && (words[j].pos === 'ADV' || words[j].pos === 'PART' && words[j].lemma === 'not')) j--;
       const prev = words[j];
@@ -85,6 +87,9 @@ export function claimPredicate(sentence: string, exclude: Span[]): PredicateWord
   });
 }
 
+const PREPOSITIONAL = new Set(
+  ['regarding', 'concerning', 'including', 'excluding', 'following', 'according', 'considering', 'pending', 'barring', 'given', 'during', 'notwithstanding', 'respecting', 'involving'],
+);
 const SUBJECT = new Set(['NOUN', 'PROPN', 'PRON']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose', 'where']);
 

@@ -15,10 +15,27 @@ import { tuning } from './tuning.ts';
 /** Sentences a synonym must be in before it counts as common (small corpora have no common words). */
 const COMMON_MIN = 20;
 
+/** A name right after a preposition is its object, not the sentence's subject ("a report by the Chief
+ *  Medical Officer found", "supporters of X protested", "according to X"). */
+const PREPOSITION_BEFORE =
+  /\b(?:of|by|for|from|with|to|at|in|on|about|against|than|like|between|among|into|via|over|under|behind|without|within|including|regarding)\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:\p{Lu}[\p{L}'’-]*\s+)*(?:(?:and|or|&)\s+(?:the\s+)?)?$/u;
+
+/** A name followed by a possessive owns the subject ("Disney's remake was cleared"), it is not it. */
+function possessive(text: string, start: number, end: number): boolean {
+  const name = text.slice(start, end);
+  return /['’]s?$/.test(name) ? /^\s+\p{Ll}/u.test(text.slice(end)) : /^['’]s?\s+\p{Ll}/u.test(text.slice(end));
+}
+
 /** The claim's subject: the first name before its first content verb (or its pronoun's referent). */
 export function subjectOf(names: ClaimName[], predicate: PredicateWord[], s: DraftSentence): ClaimName | undefined {
   const verbAt = predicate.length > 0 ? s.start + predicate[0].start : Infinity;
-  const before = names.filter((n) => n.mention.start < verbAt && (n.entity?.kind ?? n.mention.kind) !== 'place');
+  const before = names.filter(
+    (n) =>
+      n.mention.start < verbAt &&
+      (n.entity?.kind ?? n.mention.kind) !== 'place' &&
+      !PREPOSITION_BEFORE.test(s.text.slice(0, n.mention.start - s.start)) &&
+      !possessive(s.text, n.mention.start - s.start, n.mention.end - s.start),
+  );
   // The name nearest the verb: "Science minister Lord X has said", "the club's manager Y resigned".
   return before[before.length - 1] ?? names.find((n) => n.words.length === 0);
 }
