@@ -6,7 +6,8 @@
 //  - hover at corpus scale: the card for the full name is that person's and counts at least the articles
 //    whose text contains the full name (a plain text search).
 // Samples are the entities (roles) whose names hash lowest with a fixed seed (FNV-1a), so a re-run draws
-// the same ones as long as the finder still finds them. `--label` prints the unlabelled sample entries as JSON lines to
+// the same ones as long as the finder still finds them. A second person sample, drawn the same way with
+// another seed and labelled on its own (bbc-persons-heldout.jsonl), is the held-out check. `--label` prints the unlabelled sample entries as JSON lines to
 // paste into the label files after judging them; `--json FILE` saves the numbers.
 // Usage: node --import tsx test/eval/names-eval.ts [--corpus DIR] [--label] [-v] [--json FILE]
 
@@ -21,6 +22,10 @@ const labelsDir = join(root, 'test/eval/labels');
 const PERSON_LABELS = join(labelsDir, 'bbc-persons.jsonl');
 const ROLE_LABELS = join(labelsDir, 'bbc-roles.jsonl');
 const SEED = 13;
+// A second sample of other entities, labelled separately (test/eval/labels/bbc-persons-heldout.jsonl) to
+// check that changes made while looking at the first sample generalise.
+const HELD_OUT_SEED = 4099;
+const HELD_OUT_PERSON_LABELS = join(labelsDir, 'bbc-persons-heldout.jsonl');
 
 interface PersonLabel { name: string; ok: boolean; note?: string }
 interface RoleLabel { name: string; role: string; ok: boolean; note?: string }
@@ -62,6 +67,7 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export interface NamesEvalResult {
   persons: number;
   personPrecision: { ok: number; labelled: number; sample: number };
+  heldOutPersonPrecision: { ok: number; labelled: number; sample: number };
   rolePrecision: { ok: number; labelled: number; sample: number };
   completion: { people: number; surnamePrefix: number; givenInitial: number; both: number };
   hover: { people: number; right: number };
@@ -79,22 +85,30 @@ export async function namesEval(opts: { corpus: string; label?: boolean; verbose
   for (const e of entities) byKind[e.kind] = (byKind[e.kind] ?? 0) + 1;
   console.log(`names eval: ${docs.length} articles indexed in ${(indexMs / 1000).toFixed(1)} s; entities ${JSON.stringify(byKind)}`);
 
-  // ── precision of person entities ──
+  // ── precision of person entities: the development sample and a held-out one drawn with another seed ──
   const personLabels = new Map(readJsonl<PersonLabel>(PERSON_LABELS).map((l) => [l.name, l]));
-  const pSample = sample(persons.filter((e) => e.mentionCount >= 3), 100, SEED, (e) => e.name);
-  let pOk = 0, pLab = 0;
-  const unlabelledP: PersonLabel[] = [];
-  for (const e of pSample) {
-    const l = personLabels.get(e.name);
-    if (!l) {
-      unlabelledP.push({ name: e.name, ok: true, note: `${e.mentionCount} mentions; aliases ${e.aliases.slice(0, 4).join(' | ')}` });
-      continue;
+  const candidates = persons.filter((e) => e.mentionCount >= 3);
+  const precision = (seed: number, labels: Map<string, PersonLabel>, what: string) => {
+    const drawn = sample(candidates, 100, seed, (e) => e.name);
+    let ok = 0, labelled = 0;
+    const unlabelled: PersonLabel[] = [];
+    for (const e of drawn) {
+      const l = labels.get(e.name);
+      if (!l) {
+        unlabelled.push({ name: e.name, ok: true, note: `${e.mentionCount} mentions; aliases ${e.aliases.slice(0, 4).join(' | ')}` });
+        continue;
+      }
+      labelled++;
+      if (l.ok) ok++;
+      else if (opts.verbose) console.log(`  not a clean person (${what}): ${e.name} (${e.mentionCount})${l.note ? ` — ${l.note}` : ''}`);
     }
-    pLab++;
-    if (l.ok) pOk++;
-    else if (opts.verbose) console.log(`  not a clean person: ${e.name} (${e.mentionCount})${l.note ? ` — ${l.note}` : ''}`);
-  }
-  console.log(`person precision: ${pOk}/${pLab} labelled of a sample of ${pSample.length} persons with ≥3 mentions (${unlabelledP.length} unlabelled)`);
+    console.log(`person precision (${what}): ${ok}/${labelled} labelled of a sample of ${drawn.length} persons with ≥3 mentions (${unlabelled.length} unlabelled)`);
+    return { ok, labelled, sample: drawn.length, unlabelled };
+  };
+  const dev = precision(SEED, personLabels, `seed ${SEED}`);
+  const heldOutLabels = new Map(readJsonl<PersonLabel>(HELD_OUT_PERSON_LABELS).map((l) => [l.name, l]));
+  const heldOut = precision(HELD_OUT_SEED, heldOutLabels, `held out, seed ${HELD_OUT_SEED}`);
+  const unlabelledP = dev.unlabelled;
 
   // ── precision of roles ──
   const roleLabels = new Map(readJsonl<RoleLabel>(ROLE_LABELS).map((l) => [`${l.name}\u0000${l.role}`, l]));
@@ -123,6 +137,7 @@ export async function namesEval(opts: { corpus: string; label?: boolean; verbose
   console.log(`role precision: ${rOk}/${rLab} labelled of a sample of ${rSample.length} roles (${unlabelledR.length} unlabelled)`);
   if (opts.label) {
     for (const l of unlabelledP) console.log('PERSON ' + JSON.stringify(l));
+    for (const l of heldOut.unlabelled) console.log('HELDOUT ' + JSON.stringify(l));
     for (const l of unlabelledR) console.log('ROLE ' + JSON.stringify(l));
   }
 
@@ -170,7 +185,8 @@ export async function namesEval(opts: { corpus: string; label?: boolean; verbose
   console.log(`hover: card of that person counting ≥ the text-search articles ${pct(hoverRight)} (${hoverRight}/${people.length})`);
   return {
     persons: persons.length,
-    personPrecision: { ok: pOk, labelled: pLab, sample: pSample.length },
+    personPrecision: { ok: dev.ok, labelled: dev.labelled, sample: dev.sample },
+    heldOutPersonPrecision: { ok: heldOut.ok, labelled: heldOut.labelled, sample: heldOut.sample },
     rolePrecision: { ok: rOk, labelled: rLab, sample: rSample.length },
     completion: { people: people.length, surnamePrefix: sur, givenInitial: giv, both },
     hover: { people: people.length, right: hoverRight },

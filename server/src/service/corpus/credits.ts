@@ -2,7 +2,7 @@
 // name people, with the role the credit gives (reporter, editor, writer). A credit is a short line of its
 // own made only of credit words and names; its names are people whether or not a given-name list knows them.
 
-import type { Found, Tok } from './names.ts';
+import type { Found, Tok } from './nameTokens.ts';
 
 const CREDIT_ROLES: Record<string, string> = {
   reporting: 'reporter', reported: 'reporter', written: 'writer', writing: 'writer', editing: 'editor', edited: 'editor',

@@ -3,7 +3,7 @@
 // X Y", "EU X Y") is that name; the words before it are a title, another name or nothing. A sentence-initial
 // word that the text writes in lower case elsewhere does not join a person's surname ("Vote X, …").
 
-import type { Cue, Found, Tok } from './names.ts';
+import type { Cue, Found, Tok } from './nameTokens.ts';
 import { FIRST_NAMES, ROLE_HEADS, ROLE_NOUNS } from './gazetteer.ts';
 import { PARTICLES } from './nameCues.ts';
 

@@ -1,7 +1,7 @@
 // Word lists and context cues of the name finder: what the words around a capitalised run say about it
 // (a club's staff, a firm's shares, "the X", an appositive role) and the lists those cues read.
 
-import type { Tok } from './names.ts';
+import type { Tok } from './nameTokens.ts';
 import { COMMON_CAPS, DEMONYMS, DEMONYM_PHRASES, HONORIFICS, ORG_PREFIXES, ORG_SUFFIXES, PLACES, PLACE_WORDS, ROLE_HEADS, ROLE_NOUNS } from './gazetteer.ts';
 
 export const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'ter', 'ten', 'y']);

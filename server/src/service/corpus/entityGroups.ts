@@ -1,0 +1,119 @@
+// The entity table's data: one article's resolved mentions stored by column (`Packed`), the mentions of
+// one name key across articles (`Group`), and small helpers on their kind votes.
+
+import type { EntityKind } from '../types.ts';
+
+export const KINDS: readonly EntityKind[] = ['person', 'organization', 'place', 'event'];
+export const WEAK_FLAG = 4;
+/** Groups handled between checks of the time slice in a sliced rebuild. */
+export const STEP = 512;
+
+export function flagsOf(kind: EntityKind, weak: boolean): number {
+  return KINDS.indexOf(kind) | (weak ? WEAK_FLAG : 0);
+}
+
+/** A mention while its article is resolved on its own. */
+export interface Site {
+  sentence: number;
+  start: number;
+  end: number;
+  surface: string;
+  kind: EntityKind;
+  weak: boolean;
+  role?: string;
+  key: string; // nameKey of the surface (gazetteer aliases applied)
+  target: string; // key of the name this mention stands for in its article
+  acronymOf?: string; // "(FDD)" right after "Foundation for Defense of Democracies"
+}
+
+/** One article's resolved mentions, stored by column: a corpus has millions of them. */
+export interface Packed {
+  uri: string;
+  n: number;
+  sentence: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  /** Kind index | WEAK_FLAG. */
+  flags: Uint8Array;
+  surface: string[];
+  target: string[];
+  roles?: Map<number, string>;
+  /** [acronym key, the name it was written after]. */
+  acronyms?: Array<[string, string]>;
+}
+
+/** All mentions that stand for one name key, kept up to date as articles come and go. */
+export interface Group {
+  key: string;
+  words: number;
+  count: number;
+  surfaces: Map<string, number>;
+  votes: Record<EntityKind, number>;
+  strongOther: number; // strong votes for non-person kinds
+  strongPerson: number;
+  /** Articles with mentions in this group, each once. */
+  articles: Packed[];
+  into?: Group; // set by each build
+}
+
+export function emptyVotes(): Record<EntityKind, number> {
+  return { person: 0, organization: 0, place: 0, event: 0 };
+}
+
+/** Keeps a map of counts: adds `by` (negative to take away) and drops keys that reach zero. */
+export function bump<K>(m: Map<K, number>, k: K, by: number): void {
+  const n = (m.get(k) ?? 0) + by;
+  if (n > 0) m.set(k, n);
+  else m.delete(k);
+}
+
+export function pack(uri: string, sites: Site[]): Packed {
+  const n = sites.length;
+  const p: Packed = {
+    uri, n, sentence: new Int32Array(n), start: new Int32Array(n), end: new Int32Array(n), flags: new Uint8Array(n),
+    surface: new Array<string>(n), target: new Array<string>(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const s = sites[i];
+    p.sentence[i] = s.sentence;
+    p.start[i] = s.start;
+    p.end[i] = s.end;
+    p.flags[i] = flagsOf(s.kind, s.weak);
+    p.surface[i] = s.surface;
+    p.target[i] = s.target;
+    if (s.role) (p.roles ??= new Map()).set(i, s.role);
+    if (s.acronymOf) (p.acronyms ??= []).push([s.key, s.acronymOf]);
+  }
+  return p;
+}
+
+export function push<K, T>(m: Map<K, T[]>, k: K, v: T): void {
+  const a = m.get(k);
+  if (a) a.push(v);
+  else m.set(k, [v]);
+}
+
+export function pickTop(gs: Group[]): Group {
+  let best = gs[0];
+  for (const g of gs) if (g.count > best.count || (g.count === best.count && g.key < best.key)) best = g;
+  return best;
+}
+
+export function argmax(m: Map<string, number>): string {
+  let best = '';
+  let n = -1;
+  for (const [k, v] of m) if (v > n || (v === n && k < best)) [best, n] = [k, v];
+  return best;
+}
+
+export function topKind(v: Record<EntityKind, number>): EntityKind {
+  let best: EntityKind = 'organization';
+  for (const k of KINDS) if (v[k] > v[best]) best = k;
+  return best;
+}
+
+export function rootOf(g: Group): Group {
+  let r = g;
+  for (let i = 0; r.into && i < 8; i++) r = r.into;
+  return r;
+}

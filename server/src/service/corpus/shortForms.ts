@@ -1,0 +1,97 @@
+// Corpus-wide merging of name groups: lone surnames, acronyms and short body names that no article
+// resolved join the full name they fit; a person's name with a stray word before it, or written as a
+// plural, joins the person.
+
+import { FIRST_NAMES } from './gazetteer.ts';
+import { argmax, pickTop, push, STEP, topKind, type Group } from './entityGroups.ts';
+import { firstWord, initials, isQualifierPrefix, lastWord } from './entityKeys.ts';
+
+/** Corpus-wide: lone names and short forms that no article resolved join the full name they fit. */
+export function* mergeShortForms(groups: Map<string, Group>, acronyms: Map<string, Map<string, number>>): Generator<void, void> {
+  let n = 0;
+  const personByWord = new Map<string, Group[]>();
+  const orgBySuffix = new Map<string, Group[]>();
+  const byInitials = new Map<string, Group[]>();
+  for (const g of groups.values()) {
+    if (++n % STEP === 0) yield;
+    if (g.words < 2) continue;
+    const kind = topKind(g.votes);
+    if (kind === 'person') {
+      if (samePersonAs(g, groups)) continue;
+      // A surname alone may stand for a person across articles; a given name alone never does (a first
+      // word that is no given name may be a family name in a name of three words: "Ri" of "Ri Song Chol").
+      const f = firstWord(g.key);
+      const l = lastWord(g.key);
+      push(personByWord, l, g);
+      if (g.words >= 3 && !FIRST_NAMES.has(f) && g.strongPerson > 0) push(personByWord, f, g);
+    } else if (kind === 'organization') {
+      const parts = g.key.split(' ');
+      for (let i = 1; i < parts.length - 1; i++) {
+        const suffix = parts.slice(i).join(' ');
+        if (isQualifierPrefix(g.key, suffix)) push(orgBySuffix, suffix, g);
+      }
+      if (g.words >= 3) push(byInitials, initials(g.key), g);
+    }
+  }
+  for (const g of groups.values()) {
+    if (++n % STEP === 0) yield;
+    const same = g.words >= 2 && topKind(g.votes) === 'person' ? samePersonAs(g, groups) : undefined;
+    if (same) {
+      g.into = same;
+      continue;
+    }
+    if (g.words === 1) {
+      const defined = acronyms.get(g.key);
+      if (defined) {
+        const target = groups.get(argmax(defined));
+        if (target && target !== g) {
+          g.into = target;
+          continue;
+        }
+      }
+      // A lone word joins a person when it is mostly used as a person, or when it is only a guess and
+      // the person is a well-attested one (a title or role seen); Bolton the club stays apart.
+      const people = personByWord.get(g.key);
+      if (people) {
+        const top = pickTop(people);
+        const mostlyPerson = g.votes.person * 2 > g.votes.organization + g.votes.place + g.votes.event;
+        if (mostlyPerson || (g.strongOther === 0 && top.strongPerson * 2 >= top.count)) {
+          g.into = top;
+          continue;
+        }
+      }
+      const long = byInitials.get(g.key);
+      if (long && long.length === 1 && g.key.length >= 3 && topKind(g.votes) === 'organization') g.into = long[0];
+    } else if (topKind(g.votes) === 'organization') {
+      const longer = orgBySuffix.get(g.key);
+      if (!longer) continue;
+      const top = pickTop(longer);
+      let total = 0;
+      for (const l of longer) total += l.count;
+      if (top.count * 5 >= total * 4) g.into = top;
+    }
+  }
+}
+
+/** A person group that is a better-attested person's name in another form: a plural or possessive
+ *  written without its apostrophe ("X Ys"), or the name with a stray word before it ("EU X Y", "Sprinter
+ *  X Y") that no given name explains. */
+function samePersonAs(g: Group, groups: Map<string, Group>): Group | undefined {
+  const key = g.key;
+  if (key.endsWith('s') && !key.endsWith('ss')) {
+    const singular = groups.get(key.slice(0, -1));
+    if (singular && singular.count > g.count && topKind(singular.votes) === 'person') return singular;
+  }
+  if (g.words >= 3 && !FIRST_NAMES.has(firstWord(key))) {
+    // The longest shorter form that is a person at least as often mentioned ("EU X Y" → "X Y", also when
+    // a gazetteer alias rewrote the stray word: "european union x y").
+    for (let at = key.indexOf(' '); at > 0; at = key.indexOf(' ', at + 1)) {
+      const rest = key.slice(at + 1);
+      if (rest.indexOf(' ') < 0) break;
+      const g2 = groups.get(rest);
+      if (g2 && g2.count >= g.count && topKind(g2.votes) === 'person') return g2;
+    }
+  }
+  return undefined;
+}
+
