@@ -282,3 +282,23 @@ test('a source pronoun after a surname alone resolves through the full name writ
   const report = await service.checkDocument({ uri: 'file:///draft.md', text: 'Jana Holt was charged with fraud. She faces a fine of $40,000 if convicted.' });
   assert.deepEqual(report.claims.map((c) => c.verdict), ['supported', 'supported']);
 });
+
+test('a state the sources do not give the subject is unsourced, even when the rest of the passage matches', async () => {
+  const service = createSourcedService();
+  await service.upsertSources([
+    {
+      uri: 'file:///corpus/conference.md',
+      text: "# Conference\n\nHarbour chief Maria Okafor told the union's spring conference she was proud of the port's safety record.\n",
+    },
+    { uri: 'file:///corpus/market.md', text: '# Market\n\nA fish trader said he was ashamed of the queues at the market.\n' },
+  ]);
+  const claim = (
+    await service.checkDocument({ uri: 'file:///draft.md', text: "Harbour chief Maria Okafor told the union's spring conference she was ashamed of the port's safety record." })
+  ).claims[0];
+  assert.equal(claim.verdict, 'unsourced');
+  assert.match(claim.reason, /No source says Maria Okafor was ashamed/);
+  const proud = (
+    await service.checkDocument({ uri: 'file:///draft2.md', text: "Harbour chief Maria Okafor told the union's spring conference she was proud of the port's safety record." })
+  ).claims[0];
+  assert.equal(proud.verdict, 'supported');
+});

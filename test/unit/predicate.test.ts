@@ -52,3 +52,9 @@ test('the subject is the name nearest the verb that is neither a preposition\'s 
   assert.equal(subject("Ana Ruiz's survey found silt at the quay.", ['Ana Ruiz']), undefined);
   assert.equal(subject("Port chief Tom Ek's deputy Ana Ruiz resigned.", ['Tom Ek', 'Ana Ruiz']), 'Ana Ruiz');
 });
+
+test('with no content verb, an adjective after a copula is what the claim says', () => {
+  assert.deepEqual(main('The harbour master said he was deeply ashamed of the delays.'), ['ashamed']);
+  assert.deepEqual(main('The old ferry was unsafe.'), ['unsafe']);
+  assert.deepEqual(main('The harbour master resigned, furious at the board.'), ['resigned'], 'a verb comes first');
+});

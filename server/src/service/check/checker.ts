@@ -225,7 +225,9 @@ function judge(
     // A passage that covers nearly all of the claim's other words may say the same with another verb.
     // Not for a short claim, where the verb is most of what it says.
     const nameStems = new Set(names.flatMap((n) => n.words.map((w) => searchTerm(w))));
-    const waived = terms.filter((t) => !nameStems.has(t.stem)).length >= WAIVER_TERMS ? passing.filter((u) => supportScore(u) >= tuning.predicateWaiver) : [];
+    // A state ("was ashamed") has no paraphrase verb to hide behind: its adjective is what is claimed.
+    const waivable = predicate.every((p) => !p.state) && terms.filter((t) => !nameStems.has(t.stem)).length >= WAIVER_TERMS;
+    const waived = waivable ? passing.filter((u) => supportScore(u) >= tuning.predicateWaiver) : [];
     if (opposite) {
       return {
         verdict: 'contradicted',
@@ -238,7 +240,7 @@ function judge(
     if (waived.length > 0) return supported(waived);
     const gaps = predicateGaps(passing[0], predicate, subject, corpus);
     const who = subject?.entity?.name ?? subject?.mention.text;
-    const what = (gaps.length > 0 ? gaps : predicate).map((p) => p.text).join(', ');
+    const what = (gaps.length > 0 ? gaps : predicate).map((p) => p.said ?? p.text).join(', ');
     return {
       verdict: 'unsourced',
       reason: who ? `No source says ${who} ${what}.` : `No source passage says “${what}”.`,

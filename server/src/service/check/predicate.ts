@@ -26,6 +26,10 @@ export interface PredicateWord {
   prefix?: string;
   /** Index terms of its opposites. */
   opposites: string[];
+  /** An adjective after a copula ("was ashamed"), not a verb. */
+  state?: boolean;
+  /** The verb with its auxiliaries or copula as written, for messages ("was knighted", "was ashamed"). */
+  said?: string;
 }
 
 /** Verbs that frame a claim rather than say what happened: the content is in their complement. */
@@ -51,7 +55,7 @@ export function claimPredicate(sentence: string, exclude: Span[]): PredicateWord
   const key = `${sentence}\u0000${exclude.map((x) => `${x.start}:${x.end}`).join(',')}`;
   return cache.getOrSet(key, () => {
     const words = tag(sentence);
-    const candidates: Array<{ word: Tagged; index: number; finite: boolean; aux: boolean }> = [];
+    const candidates: Array<{ word: Tagged; index: number; finite: boolean; aux: boolean; from: number }> = [];
     words.forEach((w, i) => {
       if (w.pos !== 'VERB' || exclude.some((x) => w.start < x.end && w.end > x.start)) return;
       // A participle that works as a preposition ("regarding", "following the match") heads no event.
@@ -77,15 +81,33 @@ export function claimPredicate(sentence: string, exclude: Span[]): PredicateWord
       const base = stem(lemma);
       // A function word tagged as a verb ("tell it like it is") states nothing of its own.
       if (!base || !searchTerm(lemma) || isLightVerb(base) || FRAME_VERBS.has(base) || isLightVerb(stem(w.text.toLowerCase()))) return;
-      candidates.push({ word: w, index: i, finite, aux });
+      candidates.push({ word: w, index: i, finite, aux, from: k + 1 });
     });
     const main = candidates.find((c) => c.aux) ?? candidates.find((c) => c.finite) ?? candidates[0];
-    if (!main) return [];
+    if (!main) {
+      // "He was ashamed of the record": with no content verb, an adjective after a copula is the claim.
+      const state = words.findIndex((w, i) => w.pos === 'ADJ' && !exclude.some((x) => w.start < x.end && w.end > x.start) && copulaBefore(words, i));
+      if (state < 0 || !searchTerm(words[state].lemma)) return [];
+      const said = sentence.slice(words[copulaAt(words, state)].start, words[state].end);
+      return [{ ...predicateWord(words[state], words[state].lemma.replace(/[^a-z]/g, ''), undefined), state: true, said }];
+    }
     const next = words[main.index + 1];
     const particle = next && (next.pos === 'ADP' || next.pos === 'PART' || next.pos === 'ADV') && isPhrasalVerb(main.word.lemma, next.lemma) ? next : undefined;
-    return [predicateWord(main.word, main.word.lemma.replace(/[^a-z]/g, ''), particle)];
+    const said = sentence.slice(words[main.from].start, particle ? particle.end : main.word.end);
+    return [{ ...predicateWord(main.word, main.word.lemma.replace(/[^a-z]/g, ''), particle), said }];
   });
 }
+
+const COPULAS = new Set(['be', 'become', 'seem', 'remain', 'feel', 'appear']);
+
+/** Where the copula before `i` is, past adverbs and "not" ("was deeply ashamed"), or -1. */
+function copulaAt(words: Tagged[], i: number): number {
+  let j = i - 1;
+  while (j >= 0 && (words[j].pos === 'ADV' || (words[j].pos === 'PART' && words[j].lemma === 'not'))) j--;
+  return j >= 0 && (words[j].pos === 'AUX' || words[j].pos === 'VERB') && COPULAS.has(words[j].lemma) ? j : -1;
+}
+
+const copulaBefore = (words: Tagged[], i: number) => copulaAt(words, i) >= 0;
 
 const PREPOSITIONAL = new Set(
   ['regarding', 'concerning', 'including', 'excluding', 'following', 'according', 'considering', 'pending', 'barring', 'given', 'during', 'notwithstanding', 'respecting', 'involving'],
