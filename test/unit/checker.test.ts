@@ -302,3 +302,13 @@ test('a state the sources do not give the subject is unsourced, even when the re
   ).claims[0];
   assert.equal(proud.verdict, 'supported');
 });
+
+test('a swapped place contradicts only from the same slot of the passage', async () => {
+  const service = createSourcedService();
+  await service.upsertSources([
+    { uri: 'file:///corpus/fines.md', text: '# Fines\n\nMeeting in Berlin on Monday, the ferry union voted to take legal action against Madrid over the harbour fines.\n' },
+  ]);
+  const claim = (await service.checkDocument({ uri: 'file:///draft.md', text: 'The ferry union voted on Monday to take legal action against Paris over the harbour fines.' })).claims[0];
+  assert.equal(claim.verdict, 'contradicted');
+  assert.match(claim.reason, /The sources say this of Madrid, not Paris/, 'the place after the same preposition, not the meeting place');
+});

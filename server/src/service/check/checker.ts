@@ -19,7 +19,7 @@ import { claimPredicate } from './predicate.ts';
 import { oppositeIn, predicateGaps, subjectOf } from './predicateSupport.ts';
 import { matchQuote, quoteWords } from './quoteCheck.ts';
 import { misattribution, speakerMention } from './attribution.ts';
-import { hasWeakKind } from '../corpus/names.ts';
+import { swappedName } from './nameSwap.ts';
 import { tuning } from './tuning.ts';
 import { Lru } from '../util/lru.ts';
 
@@ -183,7 +183,7 @@ function judge(
   const novel = terms.filter((t) => t.novel).length;
   const supporting = scored
     .filter((u) => !u.negationMismatch && u.missingNames.every((n) => n.inArticle) && u.missingFigures.every((f) => f.inArticle && !f.conflict))
-    .filter((u) => !swappedName(u, names))
+    .filter((u) => !swappedName(u, names, s, corpus))
     .sort((a, b) => supportScore(b) - supportScore(a));
   const best = supporting[0];
   // Names and figures all found in the sources anchor a claim: its wording may stray further.
@@ -250,7 +250,7 @@ function judge(
   }
 
   // 3. A close unit that differs in one figure, name or polarity contradicts the claim.
-  const contradiction = findContradiction(scored, s, names);
+  const contradiction = findContradiction(scored, s, names, corpus);
   if (contradiction) return { ...contradiction, entities };
 
   const nearest = [...scored].sort((a, b) => b.coverage - a.coverage)[0];
@@ -322,17 +322,7 @@ function joinSplitNames(mentions: Mention[], text: string): Mention[] {
 const WORD_REST = /^(?:\.?[\p{L}\p{N}])+/u;
 
 /** The unit names another person or place of the same kind where the claim's one is missing. */
-function swappedName(u: EvidenceUnit, names: ClaimName[]): Entity | undefined {
-  for (const missing of u.missingNames) {
-    const kind = missing.entity?.kind ?? (hasWeakKind(missing.mention) ? undefined : missing.mention.kind);
-    if (kind !== 'person' && kind !== 'place') continue;
-    const swap = u.otherEntities.find((e) => e.kind === kind && !names.some((n) => n.entity?.id === e.id));
-    if (swap) return swap;
-  }
-  return undefined;
-}
-
-function findContradiction(scored: EvidenceUnit[], s: DraftSentence, names: ClaimName[]): Omit<Judgement, 'entities'> | undefined {
+function findContradiction(scored: EvidenceUnit[], s: DraftSentence, names: ClaimName[], corpus: CorpusIndex): Omit<Judgement, 'entities'> | undefined {
   const ranked = [...scored].sort((a, b) => b.coverage - a.coverage);
   for (const u of ranked) {
     if (u.coverage < tuning.contradiction) break;
@@ -351,7 +341,7 @@ function findContradiction(scored: EvidenceUnit[], s: DraftSentence, names: Clai
     // Another person, place or organisation of the same kind in the same statement: one name swapped.
     if (u.missingNames.length === 1 && u.missingFigures.length === 0 && u.coverage >= tuning.swap) {
       const missing = u.missingNames[0];
-      const swap = swappedName(u, names);
+      const swap = swappedName(u, names, s, corpus);
       if (swap && missing.mention.end > missing.mention.start) {
         return {
           verdict: 'contradicted',
