@@ -58,3 +58,9 @@ test('with no content verb, an adjective after a copula is what the claim says',
   assert.deepEqual(main('The old ferry was unsafe.'), ['unsafe']);
   assert.deepEqual(main('The harbour master resigned, furious at the board.'), ['resigned'], 'a verb comes first');
 });
+
+test('the verb an infinitive leads to is part of the claim; a verb of intention leaves it alone', () => {
+  assert.deepEqual(main('The harbour master has threatened to sue the council.'), ['threatened', 'sue']);
+  assert.deepEqual(main('The harbour master decided to sue the council.'), ['sue']);
+  assert.equal(claimPredicate('The harbour master has threatened to sue the council.', [])[1].said, 'has threatened to sue');
+});

@@ -240,7 +240,7 @@ function judge(
     if (waived.length > 0) return supported(waived);
     const gaps = predicateGaps(passing[0], predicate, subject, corpus);
     const who = subject?.entity?.name ?? subject?.mention.text;
-    const what = (gaps.length > 0 ? gaps : predicate).map((p) => p.said ?? p.text).join(', ');
+    const what = [...new Set((gaps.length > 0 ? gaps : predicate).map((p) => p.said ?? p.text))].join(', ');
     return {
       verdict: 'unsourced',
       reason: who ? `No source says ${who} ${what}.` : `No source passage says “${what}”.`,

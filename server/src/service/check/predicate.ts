@@ -34,7 +34,7 @@ export interface PredicateWord {
 
 /** Verbs that frame a claim rather than say what happened: the content is in their complement. */
 const FRAME_VERBS = new Set(
-  ['say', 'tell', 'add', 'state', 'note', 'report', 'write', 'explain', 'insist', 'comment', 'remark', 'reply', 'respond', 'believe', 'think', 'expect', 'want', 'seem', 'include', 'continue', 'try', 'begin', 'start', 'use', 'need', 'let', 'help', 'follow', 'base', 'know', 'understand', 'feel', 'mean', 'call', 'describe', 'accord'].map(
+  ['say', 'tell', 'add', 'state', 'note', 'report', 'write', 'explain', 'insist', 'comment', 'remark', 'reply', 'respond', 'believe', 'think', 'expect', 'want', 'seem', 'include', 'continue', 'try', 'begin', 'start', 'use', 'need', 'let', 'help', 'follow', 'base', 'know', 'understand', 'feel', 'mean', 'call', 'describe', 'accord', 'decide', 'opt', 'intend', 'plan', 'hope', 'aim', 'seek', 'wish', 'choose'].map(
     (w) => stem(w),
   ),
 );
@@ -93,8 +93,14 @@ export function claimPredicate(sentence: string, exclude: Span[]): PredicateWord
     }
     const next = words[main.index + 1];
     const particle = next && (next.pos === 'ADP' || next.pos === 'PART' || next.pos === 'ADV') && isPhrasalVerb(main.word.lemma, next.lemma) ? next : undefined;
-    const said = sentence.slice(words[main.from].start, particle ? particle.end : main.word.end);
-    return [{ ...predicateWord(main.word, main.word.lemma.replace(/[^a-z]/g, ''), particle), said }];
+    const end = particle ? particle.end : main.word.end;
+    // "threatened to sue", "agreed to pay": the verb it leads to is said of the subject too.
+    const after = particle ? main.index + 2 : main.index + 1;
+    const complement = words[after]?.lemma === 'to' ? candidates.find((c) => c.index === after + 1) : undefined;
+    const said = sentence.slice(words[main.from].start, complement ? complement.word.end : end);
+    const predicate = [{ ...predicateWord(main.word, main.word.lemma.replace(/[^a-z]/g, ''), particle), said }];
+    if (complement) predicate.push({ ...predicateWord(complement.word, complement.word.lemma.replace(/[^a-z]/g, ''), undefined), said });
+    return predicate;
   });
 }
 
