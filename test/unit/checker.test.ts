@@ -312,3 +312,15 @@ test('a swapped place contradicts only from the same slot of the passage', async
   assert.equal(claim.verdict, 'contradicted');
   assert.match(claim.reason, /The sources say this of Madrid, not Paris/, 'the place after the same preposition, not the meeting place');
 });
+
+test('a country abbreviation before a noun describes and need not be sourced; after a preposition it locates', async () => {
+  const service = createSourcedService();
+  await service.upsertSources([
+    { uri: 'file:///corpus/host.md', text: '# Host\n\nTalk show host Dana Ruiz had a heart attack last week, she wrote on her blog.\n' },
+    { uri: 'file:///corpus/other.md', text: '# Trade\n\nThe EU and the UK agreed new steel quotas.\n' },
+  ]);
+  const described = (await service.checkDocument({ uri: 'file:///draft.md', text: 'UK talk show host Dana Ruiz had a heart attack last week.' })).claims[0];
+  assert.equal(described.verdict, 'supported');
+  const located = (await service.checkDocument({ uri: 'file:///draft2.md', text: 'Talk show host Dana Ruiz had a heart attack in the UK last week.' })).claims[0];
+  assert.equal(located.verdict, 'unsourced');
+});

@@ -105,6 +105,16 @@ function detached(j: Judgement | null): Judgement | null {
   };
 }
 
+/** A place abbreviation ("US", "UK") written as a modifier: before a lower-case word, not after a
+ *  preposition ("in the US economy" locates, "US regulators" describes). */
+function isPlaceModifier(mention: Mention, text: string): boolean {
+  return (
+    /^\p{Lu}{2,3}$/u.test(mention.text) &&
+    /^\s+\p{Ll}/u.test(text.slice(mention.end, mention.end + 3)) &&
+    !/\b(?:in|at|from|to|of|near|across|throughout)\s+(?:(?:the|a|an)\s+)?$/i.test(text.slice(Math.max(0, mention.start - 12), mention.start))
+  );
+}
+
 function judge(
   corpus: CorpusIndex,
   draft: DraftAnalysis,
@@ -122,6 +132,9 @@ function judge(
       .filter((w) => searchTerm(w) !== null);
     // A capitalised first word the corpus does not know as a name ("Businesses on the…") is not one.
     if (!entity && words.length === 1 && prose.startsWith(mention.text) && corpus.documentFrequency(searchTerm(words[0]) ?? '') > 0) continue;
+    // "US talk show host", "UK clothing retailer": a country's abbreviation before a noun describes the
+    // person or firm, as the writer frames it; the sources about them need not write it.
+    if ((entity?.kind ?? mention.kind) === 'place' && isPlaceModifier(mention, draft.prose.masked)) continue;
     names.push({ mention, entity, words });
   }
   linkAbbreviations(names, draft.prose.masked);
