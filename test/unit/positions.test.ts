@@ -45,11 +45,9 @@ test('rangeOf orders its ends', () => {
   assert.deepEqual(idx.rangeOf(6, 1), { start: { line: 0, character: 1 }, end: { line: 1, character: 2 } });
 });
 
-test('binary search stays fast on many lines', () => {
+test('many lines and many look-ups (a hang guard; `npm run bench` measures speed)', { timeout: 60_000 }, () => {
   const text = 'x\n'.repeat(200_000);
-  const t0 = performance.now();
   const idx = new LineIndex(text);
-  for (let i = 0; i < 100_000; i++) idx.positionAt((i * 7919) % text.length);
-  assert.ok(performance.now() - t0 < 500);
+  for (let i = 0; i < 100_000; i++) assert.equal(idx.positionAt((i * 7919) % text.length).line, Math.floor(((i * 7919) % text.length) / 2));
   assert.equal(idx.lineAt(2 * 123_456 + 1), 123_456);
 });

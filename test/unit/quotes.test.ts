@@ -100,7 +100,7 @@ test('ATTRIBUTION_VERBS lists lower-case forms', () => {
   for (const v of ATTRIBUTION_VERBS) assert.equal(v, v.toLowerCase());
 });
 
-test('linear time: 100,000 quote marks on one line', () => {
+test('100,000 quote marks on one line finish (a hang guard; `npm run bench` measures speed)', { timeout: 60_000 }, () => {
   const inputs = [
     '"a" '.repeat(50000),
     '"'.repeat(100000),
@@ -111,10 +111,7 @@ test('linear time: 100,000 quote marks on one line', () => {
     'word" '.repeat(100000),
   ];
   for (const input of inputs) {
-    const t0 = performance.now();
-    findQuotes(input);
-    const ms = performance.now() - t0;
-    assert.ok(ms < 700, `${input.slice(0, 12)}…: ${ms} ms`);
+    assert.ok(Array.isArray(findQuotes(input)), `${input.slice(0, 12)}…`);
   }
 });
 
