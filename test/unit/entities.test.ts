@@ -133,3 +133,27 @@ test('scales to many mentions (a hang guard; `npm run bench` measures speed)', {
   }
   assert.ok(t.entities().length > 0);
 });
+
+test('a slogan word before a surname does not take the mentions of the person the article names with a title', () => {
+  const t = table({
+    'a.md': 'Prime Minister Corvin Hale spoke on Monday. Hale said the poll was close. A rival said: "I have a new slogan. Vote Hale, Get Brindle. That is what I tell people." Hale laughed.',
+    'b.md': 'Corvin Hale visited Leeds. Mr Hale met voters.',
+  });
+  const hale = t.lookup('Corvin Hale');
+  assert.ok(hale);
+  const inA = hale.mentions.filter((s) => s.uri === 'a.md').length;
+  assert.equal(inA, 3); // the full name and two lone surnames
+});
+
+test('a card\'s aliases: the surname and other spellings, never a given name alone or the name with a stray word before it', () => {
+  const t = table({
+    'a.md': 'Prime Minister Corvin Hale spoke on Monday. Corvin said little. Hale laughed.',
+    'b.md': 'EU Corvin Hale talks ended. Corvin Hale visited Leeds. Mr Hale met voters. Corvin Hale left.',
+    'c.md': 'Corvin Hale visited Hull. Hale said no.',
+  });
+  const hale = t.lookup('Corvin Hale');
+  assert.ok(hale);
+  assert.ok(hale.aliases.includes('Hale'), hale.aliases.join(', '));
+  assert.ok(!hale.aliases.includes('Corvin'), hale.aliases.join(', '));
+  assert.ok(!hale.aliases.some((a) => a.endsWith(' Corvin Hale')), hale.aliases.join(', '));
+});

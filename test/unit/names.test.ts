@@ -157,9 +157,22 @@ test('several words used as a club are an organisation, in every mention of the 
   assertKinds(ms, { 'Harrow Bank': 'organization', 'Tom Price': 'person' });
 });
 
-test('people keep their kind: initials, letters after the name, particles, a role word opening the sentence', () => {
+test('people keep their kind: initials, letters after the name (not part of it), particles, a role word opening the sentence', () => {
   const ms = find('The van was parked outside. Van Dorsten scored twice, and Marten van Dorsten said he was happy. ' +
     'The case was argued by Colin Maybrey QC. Singer Grace Tallow opened the show. KL Varadan wrote the score.');
-  assertKinds(ms, { 'Colin Maybrey QC': 'person', 'Grace Tallow': 'person', 'KL Varadan': 'person', 'Marten van Dorsten': 'person' });
+  assertKinds(ms, { 'Colin Maybrey': 'person', 'Grace Tallow': 'person', 'KL Varadan': 'person', 'Marten van Dorsten': 'person' });
   assert.equal(get(ms, 'Grace Tallow').role, 'Singer');
+  assert.ok(!ms.some((m) => m.text.endsWith(' QC')));
+});
+
+test('a type, trade, party or nationality word before a full name is not part of it; works are not people', () => {
+  const ms = find('Earlier Conservative Oswin Partridge said the rebate was a test. Comedian Ferris Quell, who made the show, returns. ' +
+    'Defenders Lanny Morrow and Tobin Leck have knocks. Frenchman Cyrille Baudin fired 19 aces. Bookmaker Hollis Grange has cut the odds. ' +
+    'A survey by Quire Stack magazine looked at printers. Senior Zentacom executives are accused. Viewers still watch "Mellow Swap" each week.');
+  assertKinds(ms, { 'Oswin Partridge': 'person', 'Ferris Quell': 'person', 'Lanny Morrow': 'person', 'Cyrille Baudin': 'person',
+    'Hollis Grange': 'organization', 'Quire Stack': 'organization', Zentacom: 'organization', 'Mellow Swap': 'organization' });
+  assert.equal(get(ms, 'Ferris Quell').role, 'Comedian');
+  for (const junk of ['Conservative Oswin Partridge', 'Comedian Ferris Quell', 'Defenders Lanny Morrow', 'Frenchman Cyrille Baudin', 'Senior Zentacom']) {
+    assert.ok(!ms.some((m) => m.text === junk), junk);
+  }
 });

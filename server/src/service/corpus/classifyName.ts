@@ -10,10 +10,11 @@ import {
 } from './gazetteer.ts';
 import {
   PARTICLES, runKey, OF_CONNECTORS, PLACE_PREV, DETERMINERS, ORG_NOUNS_BEFORE, EVENT_LEAD, CONNECTOR_WORDS,
-  TIME_MODIFIERS, COMPASS, tokKey, isOrgCue, businessAfter, isPlaceOrDemonym, isDemonymRun, isSportsClub,
+  TIME_MODIFIERS, COMPASS, tokKey, POST_NOMINALS, isOrgCue, businessAfter, isPlaceOrDemonym, isDemonymRun, isSportsClub,
   isTitleOrProduct, isClubRun, appositionAfter, appositionBefore,
 } from './nameCues.ts';
 import { TITLES } from './nameBoundaries.ts';
+import { AFFILIATIONS, isTradeNoun, isTypeNoun, PLURAL_ACRONYM_RE, quotedAlone, RANK_WORDS, workNounAfter } from './nameLeads.ts';
 import type { Cue, Found, Tok } from './nameTokens.ts';
 
 // "Korea Peace Now! called…": an exclamation mark inside a name is followed by a lower-case word.
@@ -94,9 +95,9 @@ export function classify(
     if (VENUE_WORDS.has(first.key) || VENUE_WORDS.has(lastKey)) return mk('place', 'strong');
   }
 
-  // "Former US talk show host…", "Ex-England captain…": a time word before a place or body without a title
-  // is not part of the name.
-  if (n >= 2 && TIME_MODIFIERS.has(first.key) && !toks.slice(a + 1, b).some((t) => ROLE_HEADS.has(t.key))) {
+  // "Former US talk show host…", "Ex-England captain…", "Senior X executives": a time or rank word before a
+  // place or body without a title is not part of the name.
+  if (n >= 2 && (TIME_MODIFIERS.has(first.key) || RANK_WORDS.has(first.key)) && !toks.slice(a + 1, b).some((t) => ROLE_HEADS.has(t.key))) {
     return classify(text, toks, a + 1, b, sentence, lowerSeen, capsMid, sports, undefined);
   }
 
@@ -106,19 +107,26 @@ export function classify(
   // ("Called X"), before a name.
   const singular = first.key.endsWith('s') ? first.key.slice(0, -1) : '';
   const ordinaryFirst = first.initial && (lowerSeen.has(first.key) || lowerSeen.has(singular) || ROLE_NOUNS.has(singular) || ORG_NOUNS_BEFORE.has(singular));
+  // A noun saying what the named is ("Comedian", "Defenders", "Bookmaker"), a party or a nationality
+  // ("Conservative", "Frenchman") before a name of two words or more is not part of it.
+  const typeNoun = isTypeNoun(first.key) || isTypeNoun(singular);
+  const second = toks[a + 1];
   const lead = n >= 2 && !FIRST_NAMES.has(first.key) && !ROLE_HEADS.has(first.key) && !ROLE_MODIFIERS.has(first.key)
-    && ((n >= 3 && first.initial && ROLE_NOUNS.has(first.key))
-      || (n >= 3 && FIRST_NAMES.has(toks[a + 1].key) && (ordinaryFirst || (first.allCaps && first.text.length >= 3)))
+    && ((n >= 3 && first.initial && typeNoun)
+      || (n >= 3 && second.word && second.cap && !second.allCaps && (AFFILIATIONS.has(first.key) || AFFILIATIONS.has(singular)))
+      || (n >= 3 && typeNoun && FIRST_NAMES.has(second.key))
+      || (n >= 3 && FIRST_NAMES.has(second.key) && (ordinaryFirst || (first.allCaps && first.text.length >= 3)))
       || (n === 2 && first.initial && !toks[a + 1].allCaps
         && ((ordinaryFirst && /(?:ed|ing|ly)$/.test(first.key)) || (first.key.length >= 6 && /ed$/.test(first.key)) || ROLE_NOUNS.has(singular) || ORG_NOUNS_BEFORE.has(singular))));
   if (lead) {
     const f = classify(text, toks, a + 1, b, sentence, lowerSeen, capsMid, sports, undefined);
-    // "Bookmakers X": the noun says what X is.
-    if (f?.kind === 'person' && ORG_NOUNS_BEFORE.has(singular || first.key) && !ROLE_NOUNS.has(singular || first.key)) {
+    // "Bookmakers X", "Bookmaker X": the noun says what X is.
+    const noun = ORG_NOUNS_BEFORE.has(first.key) ? first.key : singular;
+    if (f?.kind === 'person' && ORG_NOUNS_BEFORE.has(noun) && !ROLE_NOUNS.has(noun)) {
       f.kind = 'organization';
       f.cue = 'strong';
     }
-    if (f?.kind === 'person' && !f.role && ROLE_NOUNS.has(first.key)) f.role = first.text;
+    if (f?.kind === 'person' && !f.role && isTradeNoun(first.key)) f.role = first.text;
     return f;
   }
 
@@ -186,6 +194,8 @@ export function classify(
       }
     }
   }
+  // Letters after the name are not part of it: "X Y MP", "X Y QC".
+  while (nameEnd - nameStart >= 3 && toks[nameEnd - 1].allCaps && POST_NOMINALS.has(toks[nameEnd - 1].key) && toks[nameEnd - 1].key !== 'jr' && toks[nameEnd - 1].key !== 'sr') nameEnd--;
   // "Lord of the Rings", "Prince of Thieves": a title joined by "of" to what follows is a work or a body,
   // not a person named after the title.
   if (sawHead && nameStart > a && !toks.slice(nameStart, b - 1).some((t) => TITLES.has(t.key)) && toks[nameStart - 1].word && !toks[nameStart - 1].cap && OF_CONNECTORS.has(toks[nameStart - 1].key === 'the' ? (toks[nameStart - 2]?.key ?? '') : toks[nameStart - 1].key)) {
@@ -268,6 +278,12 @@ export function classify(
   if (kind === 'person' && !role && (isOrgCue(before, after) || businessAfter(toks, nameEnd))) {
     kind = 'organization';
     cue = 'strong';
+  }
+  // A name only guessed to be a person that a work noun follows ("X Y magazine", "X Y show"), that stands
+  // alone in quotation marks, or that ends in a plural acronym ("X DVDs") is a work or a thing.
+  if (kind === 'person' && cue === 'weak' && !role && (workNounAfter(after) || quotedAlone(before, after, toks[nameEnd - 1]) || PLURAL_ACRONYM_RE.test(toks[nameEnd - 1].text))) {
+    kind = 'organization';
+    cue = quotedAlone(before, after, toks[nameEnd - 1]) || workNounAfter(after) ? 'strong' : 'weak';
   }
   if (kind === 'person') {
     // Honorifics are not roles ("Mr Blair" → "Blair").

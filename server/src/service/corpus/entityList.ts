@@ -41,8 +41,12 @@ export function* materialise(groups: Map<string, Group>, canon: (surface: string
   }
   const kinds = decideKinds(merged.map((m) => {
     let strongPerson = 0;
-    for (const g of m.gs) strongPerson += g.strongPerson;
-    return { key: m.root.key, count: m.count, words: m.root.words, kind: topKind(m.votes), strongPerson, surfaces: m.surfaces };
+    let strongOther = 0;
+    for (const g of m.gs) {
+      strongPerson += g.strongPerson;
+      strongOther += g.strongOther;
+    }
+    return { key: m.root.key, count: m.count, words: m.root.words, kind: topKind(m.votes), strongPerson, strongOther, surfaces: m.surfaces };
   }));
   const list: LazyEntity[] = [];
   for (let i = 0; i < merged.length; i++) {
@@ -56,6 +60,7 @@ export function* materialise(groups: Map<string, Group>, canon: (surface: string
     } else {
       for (const s of surfaces.keys()) if (s !== name) aliases.push(s);
     }
+    if (kind === 'person') aliases = personAliases(name, aliases);
     list.push(new LazyEntity(`${kind}:${nameKey(name)}`, name, kind, aliases, count, gs));
   }
   list.sort((a, b) => b.mentionCount - a.mentionCount || (a.id < b.id ? -1 : 1));
@@ -146,4 +151,20 @@ function canonicalName(root: Group, kind: EntityKind, surfaces: Map<string, numb
   }
   if (!best) best = [...surfaces.keys()].sort()[0] ?? root.key;
   return best.replace(/^the\s+/i, '');
+}
+
+/** A person's aliases as a card shows them: other spellings and the surname, not a given name alone
+ *  (it names many people), not the name with a stray word before it ("Conservative X Y", "EU X Y"), not
+ *  a lone word that is none of the name's. */
+function personAliases(name: string, aliases: string[]): string[] {
+  const key = nameKey(name);
+  const words = key.split(' ');
+  if (words.length < 2) return aliases;
+  return aliases.filter((a) => {
+    const k = nameKey(a);
+    if (k.endsWith(' ' + key)) return false;
+    if (k.indexOf(' ') >= 0 || k === '') return true;
+    if (k === words[0] && words.length === 2) return false;
+    return words.includes(k);
+  });
 }

@@ -8,7 +8,7 @@ import { firstWord, initials, isQualifierPrefix, lastWord, wordCount } from './e
 
 export /** One article: lone surnames/first names → the full name; short org names → the longer one; acronyms. */
 function resolveLocally(sites: Site[]): void {
-  const persons = new Map<string, { key: string; count: number }>(); // word → full name
+  const persons = new Map<string, { key: string; count: number; strong: boolean }>(); // word → full name
   const attested = new Set<string>(); // full names with a title, role or given-name cue here
   const orgs: string[] = [];
   const orgCount = new Map<string, number>();
@@ -16,11 +16,19 @@ function resolveLocally(sites: Site[]): void {
     const words = wordCount(s.key);
     if (s.kind === 'person' && words >= 2) {
       if (!s.weak) attested.add(s.key);
+      // A word stands for the full name written with a title, role or given name before one that is
+      // only a guess ("Vote X" in a slogan does not take X's mentions); else for the later of two names
+      // written once.
+      const strong = !s.weak;
       for (const w of [firstWord(s.key), lastWord(s.key)]) {
         const cur = persons.get(w);
-        if (!cur) persons.set(w, { key: s.key, count: 1 });
-        else if (cur.key === s.key) cur.count++;
-        else if (cur.count <= 1 && w === lastWord(s.key)) persons.set(w, { key: s.key, count: 1 });
+        if (!cur) persons.set(w, { key: s.key, count: 1, strong });
+        else if (cur.key === s.key) {
+          cur.count++;
+          cur.strong ||= strong;
+        } else if ((strong && !cur.strong) || (cur.count <= 1 && w === lastWord(s.key) && (strong || !cur.strong))) {
+          persons.set(w, { key: s.key, count: 1, strong });
+        }
       }
     } else if (s.kind === 'organization' && words >= 2) {
       if (!orgCount.has(s.key)) orgs.push(s.key);
