@@ -45,6 +45,18 @@ test('credits and bylines name people with the role the credit gives', () => {
   assert.deepEqual(texts(find('He was beaten by Orsolya Brandt in the final.')), ['Orsolya Brandt']);
 });
 
+test('outlet credits name people: "X, Outlet News", "By X, Outlet, Place", "X, Outlet correspondent in Place"', () => {
+  const ms = find('Harbour plan wins support\n\nBy Odile Farrant, Coastline News, Bergen\n\nThe plan was approved on Monday.\n\n' +
+    'Linus Orme, Coastline News\n\nKeld Aarup, Nordwire correspondent in Oslo\n\nRovers United, Chelsea, Arsenal\n\nAnna Bellweather, Rovers');
+  const person = (n: string) => ms.find((m) => m.text === n && m.kind === 'person');
+  assert.equal(person('Odile Farrant')?.role, 'reporter');
+  assert.equal(person('Linus Orme')?.role, 'reporter');
+  assert.equal(person('Keld Aarup')?.role, 'Nordwire correspondent');
+  assert.ok(ms.some((m) => m.text === 'Coastline News' && m.kind === 'organization'));
+  // Lists of clubs or a name and a club are no credits.
+  assert.ok(!person('Rovers United') && !person('Anna Bellweather'), JSON.stringify(texts(ms)));
+});
+
 test('roles are cleaned: repeated words, dangling connectors, dates, clauses', () => {
   assert.equal(cleanRole('Chancellor Chancellor'), 'Chancellor');
   assert.equal(cleanRole('UK Chancellor of the'), 'UK Chancellor');

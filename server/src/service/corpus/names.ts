@@ -7,7 +7,7 @@ import type { EntityKind, Mention, Sentence } from '../types.ts';
 import { FIRST_NAMES, ROLE_HEADS } from './gazetteer.ts';
 import { splitAtKnownNames } from './nameBoundaries.ts';
 import { cleanRole } from './roles.ts';
-import { creditNames } from './credits.ts';
+import { creditNames, outletCredit } from './credits.ts';
 import { isHeadline, tokenize, type Found, type Tok } from './nameTokens.ts';
 import { buildRuns, keepKnown } from './nameRuns.ts';
 import { SPORT_WORDS } from './nameCues.ts';
@@ -43,7 +43,7 @@ export function findMentions(text: string, sentences: Sentence[]): Mention[] {
     }
   }
   // Credit lines ("By X", "Editing by Y") are neither headlines nor prose: their names are people.
-  const credits = tokSets.map((toks) => creditNames(toks));
+  const credits = tokSets.map((toks) => creditNames(toks) ?? outletCredit(toks));
   const headline = tokSets.map((toks, si) => !credits[si] && isHeadline(toks, sentences[si]));
 
   const found: Found[][] = [];
