@@ -98,3 +98,44 @@ test('openQuoteBefore finds only unclosed quotes and finishes on quote floods', 
   // Finishing at all is the check (a quadratic scan of 100,000 quotes would hang the run).
   assert.equal(openQuoteBefore(flood, 0, flood.length), undefined, 'an even flood closes every quote');
 });
+
+const newText = (i: { textEdit?: unknown }) => (i.textEdit as { newText: string }).newText;
+
+test('quotes rank by how well the typed words match, then by how many articles repeat them', async () => {
+  const service = await harborService([
+    { uri: 'file:///ws/sources/ferry-a.md', text: 'Ferry chief Idris Voss spoke on Monday. "Fares will stay low this winter," Voss said. "The new ferry sails in May," Voss added. "Crews deserve a raise before winter fares rise," Voss said.\n' },
+    { uri: 'file:///ws/sources/ferry-b.md', text: 'Idris Voss, the ferry chief, met crews. "The new ferry sails in May," Voss said again.\n' },
+  ]);
+  const at = async (typed: string) => {
+    const { text, position } = cursor(`Idris Voss said "${typed}|`);
+    return (await service.getCompletions({ uri: DRAFT_URI, text }, position)).items.map(newText);
+  };
+  // Nothing typed: the quote two articles carry comes first.
+  assert.match((await at(''))[0], /^The new ferry sails in May/);
+  // Typed words: the quote starting with them, then one holding them all, before one holding only some.
+  const winter = await at('winter fares');
+  assert.match(winter[0], /^Crews deserve a raise before winter fares rise/, winter.join(' | '));
+  const fares = await at('Fares will');
+  assert.match(fares[0], /^Fares will stay low/);
+  const words = await at('stay winter');
+  assert.match(words[0], /^Fares will stay low this winter/, words.join(' | '));
+  assert.ok(words.indexOf(words.find((w) => w.startsWith('Crews'))!) > 0);
+});
+
+test('citation keys rank by how well the typed key matches, then by support for the sentence', async () => {
+  const service = await harborService([
+    { uri: 'file:///ws/sources/2021-harbor-update.md', text: '---\ntitle: "Terminal work begins"\n---\nWork on the Elmsworth terminal began in June.\n' },
+    { uri: 'file:///ws/sources/port-notes.md', text: '---\ntitle: "Harbor fees rise"\n---\nFees at the harbor rose by 5% this spring.\n' },
+    { uri: 'file:///ws/sources/harbor-archive.md', text: '---\ntitle: "An old story"\n---\nThe old pier closed in 1990.\n' },
+  ]);
+  const labels = async (marked: string) => {
+    const { text, position } = cursor(marked);
+    return (await service.getCompletions({ uri: DRAFT_URI, text }, position)).items.map((i) => i.label);
+  };
+  const harb = await labels('The terminal will create 800 jobs.[^harb|\n');
+  // Keys starting with "harb" first (the one supporting the sentence before the other), then a key with a
+  // part starting so, then a title word.
+  assert.deepEqual(harb.slice(0, 4), ['harbor-deal', 'harbor-archive', '2021-harbor-update', 'port-notes'], harb.join(', '));
+  const fees = await labels('Fees rose.[^fee|\n');
+  assert.deepEqual(fees, ['port-notes'], 'a title word matches when no key does');
+});

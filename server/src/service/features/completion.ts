@@ -12,7 +12,7 @@ import {
   type Range,
 } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../context.ts';
-import type { Article, CompletionOptions, QuoteHit } from '../api.ts';
+import type { CompletionOptions, QuoteHit } from '../api.ts';
 import type { CancellationToken, DocumentInput, Entity, EntityKind } from '../types.ts';
 import { proseText, type DraftAnalysis } from '../check/draft.ts';
 import { sentenceAt } from './draftLookup.ts';
@@ -20,6 +20,7 @@ import { foldName as fold } from '../corpus/nameSearch.ts';
 import { articleByline, articleLabel, distinctRoles, entityCard } from './hoverCard.ts';
 import { appendDefinitionsEdit, footnoteDefinition, hasDefinition } from './citations.ts';
 import { escapeMarkdown, markdownLink, truncate } from './markdownEscape.ts';
+import { rankArticles, rankQuotes } from './completionRanking.ts';
 
 const MAX_ITEMS = 50;
 const MAX_ENTITIES = 20;
@@ -94,32 +95,13 @@ function citationCompletions(ctx: FeatureContext, draft: DraftAnalysis, offset: 
   // Replace a key already typed after the cursor and its closing bracket, so accepting never duplicates.
   const after = /^[A-Za-z0-9_-]*\]?/.exec(draft.text.slice(offset, offset + 200))?.[0] ?? '';
   const editRange = range(draft, start, offset + after.length);
-  const chosen: Article[] = [];
-  const seen = new Set<string>();
-  const add = (a: Article | undefined) => {
-    if (a && !seen.has(a.uri)) {
-      seen.add(a.uri);
-      chosen.push(a);
-    }
-  };
-  // Articles that support the sentence being written come first.
+  // Articles that support the sentence being written are the prominent ones: they come first among
+  // equally good matches of the typed key.
   const sentence = sentenceAt(draft, offset - typed.length - 2) ?? sentenceAt(draft, offset - typed.length - 3);
   const query = sentence ? proseText(draft, sentence) : '';
-  if (query) for (const hit of corpus.searchSentences(query, 40)) add(corpus.article(hit.sentence.uri));
-  const needle = typed.toLowerCase();
-  const matches = (a: Article) => !needle || a.key.toLowerCase().includes(needle) || a.title.toLowerCase().includes(needle);
-  const relevant = chosen.filter(matches);
-  chosen.length = 0;
-  seen.clear();
-  relevant.forEach(add);
-  let more = false;
-  for (const article of corpus.articles()) {
-    if (chosen.length >= MAX_ITEMS) {
-      more = true;
-      break;
-    }
-    if (matches(article)) add(article);
-  }
+  const support = new Map<string, number>();
+  if (query) for (const hit of corpus.searchSentences(query, 40)) if (!support.has(hit.sentence.uri)) support.set(hit.sentence.uri, support.size);
+  const { chosen, more } = rankArticles(corpus.articles(), typed, support, MAX_ITEMS);
   const items = chosen.map((article, i): CompletionItem => {
     const defined = hasDefinition(draft, article.key);
     const definition = defined ? undefined : appendDefinitionsEdit(draft, [footnoteDefinition(article, draft.uri)]);
@@ -184,19 +166,11 @@ function quoteCompletions(ctx: FeatureContext, draft: DraftAnalysis, quoteAt: nu
   } else {
     return EMPTY;
   }
-  const needle = typed.trim().toLowerCase();
-  if (needle) {
-    const starts = hits.filter((h) => h.quote.text.toLowerCase().startsWith(needle));
-    const contains = hits.filter((h) => !starts.includes(h) && h.quote.text.toLowerCase().includes(needle));
-    const rest = speaker ? hits.filter((h) => !starts.includes(h) && !contains.includes(h)) : [];
-    hits = [...starts, ...contains, ...rest];
-  }
-  const seen = new Set<string>();
+  // Best match of the typed words first, then the quotes the sources repeat most.
+  hits = rankQuotes(hits, typed, speaker !== undefined);
   const items: CompletionItem[] = [];
   for (const hit of hits) {
     const words = hit.quote.text.trim();
-    if (!words || seen.has(words)) continue;
-    seen.add(words);
     const article = corpus.article(hit.sentence.uri);
     const who = speaker?.name ?? hit.speaker?.name;
     items.push({
