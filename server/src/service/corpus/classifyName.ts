@@ -114,8 +114,8 @@ export function classify(
   const lead = n >= 2 && !FIRST_NAMES.has(first.key) && !ROLE_HEADS.has(first.key) && !ROLE_MODIFIERS.has(first.key)
     && ((n >= 3 && first.initial && typeNoun)
       || (n >= 3 && second.word && second.cap && !second.allCaps && (AFFILIATIONS.has(first.key) || AFFILIATIONS.has(singular)))
-      || (n >= 3 && typeNoun && FIRST_NAMES.has(second.key))
-      || (n >= 3 && FIRST_NAMES.has(second.key) && (ordinaryFirst || (first.allCaps && first.text.length >= 3)))
+      || (n >= 3 && typeNoun && (FIRST_NAMES.has(second.key) || first.allCaps))
+      || (n >= 3 && FIRST_NAMES.has(second.key) && (ordinaryFirst || first.allCaps))
       || (n === 2 && first.initial && !toks[a + 1].allCaps
         && ((ordinaryFirst && /(?:ed|ing|ly)$/.test(first.key)) || (first.key.length >= 6 && /ed$/.test(first.key)) || ROLE_NOUNS.has(singular) || ORG_NOUNS_BEFORE.has(singular))));
   if (lead) {
@@ -126,12 +126,16 @@ export function classify(
       f.kind = 'organization';
       f.cue = 'strong';
     }
-    if (f?.kind === 'person' && !f.role && isTradeNoun(first.key)) f.role = first.text;
+    if (f?.kind === 'person' && !f.role && isTradeNoun(first.key)) {
+      f.role = first.text;
+      f.cue = 'strong';
+    }
     return f;
   }
 
   // Titles before the name: "Gen. Charles Brown", "U.S. Secretary of Defense Mark Esper".
   let nameStart = a;
+  let roleFrom = a; // where the role starts: a trade after other words is the role alone
   let sawHead = false;
   let honorificOnly = true;
   for (let i = a; i < b - 1; i++) {
@@ -144,11 +148,14 @@ export function classify(
     } else if (sawHead && ROLE_MODIFIERS.has(t.key) && !PLACE_WORDS.has(t.key)) nameStart = i + 1;
     else if (sawHead && (PLACE_WORDS.has(t.key) || (t.allCaps && t.key.length <= 4) || !t.cap)) nameStart = i + 1;
   }
-  // A title after other capitalised words: "Sport Secretary Tessa Jowell", "Bank of England Governor X".
-  if (!sawHead) {
-    for (let h = b - 2; h > a; h--) {
+  // A title after other capitalised words: "Sport Secretary Tessa Jowell", "Bank of England Governor X",
+  // also after a title's first word: "Chief Treasury Secretary X".
+  if (!sawHead || toks.slice(nameStart + 1, b - 1).some((t) => t.cap && ROLE_HEADS.has(t.key) && !HONORIFICS.has(t.key))) {
+    for (let h = b - 2; h > Math.max(a, nameStart - 1); h--) {
       const t = toks[h];
-      if (!(t.cap && ROLE_HEADS.has(t.key) && !HONORIFICS.has(t.key))) continue;
+      // Or a trade before a given name: "X Singer Bruce Y", "X Cinematographer John Y".
+      const trade = t.cap && isTradeNoun(t.key) && h + 2 < b && FIRST_NAMES.has(toks[h + 1].key);
+      if (!(t.cap && ROLE_HEADS.has(t.key) && !HONORIFICS.has(t.key)) && !trade) continue;
       let i = h + 1;
       while (i < b - 1 && toks[i].word && ROLE_MODIFIERS.has(toks[i].key) && !FIRST_NAMES.has(toks[i].key)) {
         const conn = !toks[i].cap;
@@ -158,6 +165,7 @@ export function classify(
       sawHead = true;
       honorificOnly = false;
       nameStart = i;
+      if (trade && !ROLE_HEADS.has(t.key)) roleFrom = h;
       break;
     }
   }
@@ -179,7 +187,7 @@ export function classify(
   if (sawHead && nameStart > a) {
     kind = 'person';
     cue = 'strong';
-    let roleStart = toks[a].start;
+    let roleStart = toks[roleFrom].start;
     // "North Korea's First Vice Foreign Minister Choe Son-hui": the owner is part of the role.
     if (prevRun && prevRun[1] === a && toks[a - 1].poss) roleStart = toks[prevRun[0]].start;
     if (!honorificOnly) role = text.slice(roleStart, toks[nameStart - 1].end);
@@ -281,7 +289,9 @@ export function classify(
   }
   // A name only guessed to be a person that a work noun follows ("X Y magazine", "X Y show"), that stands
   // alone in quotation marks, or that ends in a plural acronym ("X DVDs") is a work or a thing.
-  if (kind === 'person' && cue === 'weak' && !role && (workNounAfter(after) || quotedAlone(before, after, toks[nameEnd - 1]) || PLURAL_ACRONYM_RE.test(toks[nameEnd - 1].text))) {
+  // So is one written after "the" ("the X Y scheme").
+  if (kind === 'person' && cue === 'weak' && !role && (workNounAfter(after) || quotedAlone(before, after, toks[nameEnd - 1]) || PLURAL_ACRONYM_RE.test(toks[nameEnd - 1].text)
+    || (before?.word === true && before.key === 'the' && !nm.some((t) => FIRST_NAMES.has(t.key))))) {
     kind = 'organization';
     cue = quotedAlone(before, after, toks[nameEnd - 1]) || workNounAfter(after) ? 'strong' : 'weak';
   }

@@ -111,6 +111,7 @@ initiative project institute mission embassy consulate command corps brigade bat
 inc. ltd. corp. co. bros bros. sa ag gmbh nv bv spa
 orchestra choir ensemble quartet theatre theater hotel cinema gallery library laboratory
 democrats republicans dems dem tories conservatives socialists greens nationalists unionists liberals
+market markets exchange unit lines investments consortium
 `);
 /** Last words of sports clubs that may also be a surname: only after a word that is not a given name. */
 export const CLUB_SUFFIXES = words(`wednesday villa palace argyle orient hearts hibernian wolves saints thistle
@@ -140,6 +141,7 @@ conference festival awards election elections referendum marathon trophy series 
 invasion attack attacks bombing bombings scandal treaty accord accords agreement talks tournament final
 finals derby world-cup tour rally protest protests resolution test tests negotiations meeting
 slam bowl masters classic prize prizes award medal plan act doctrine inquiry
+contest show
 `);
 
 /** Titles and role heads written before a name ("Gen.", "Minister", "President"). Lower case keys. */

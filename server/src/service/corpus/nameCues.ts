@@ -135,6 +135,12 @@ export function appositionAfter(text: string, toks: Tok[], b: number): string | 
   }
   if (e - s >= 13 || e === s) return undefined;
   if (!roleNounWithin(toks, s, Math.min(e, s + 5))) return undefined;
+  // ", NME editor Conor McNicholas,": a role with another name after it is the next item of a list.
+  if (e - s >= 3 && toks[e - 1].cap && toks[e - 2].cap && toks[e - 1].word && toks[e - 2].word) {
+    let r = e - 1;
+    while (r > s && toks[r].word && toks[r].cap) r--;
+    if (toks[r].word && !toks[r].cap && ROLE_NOUNS.has(toks[r].key)) return undefined;
+  }
   let last = e - 1;
   while (last > s && !toks[last].word && !/^\p{N}/u.test(toks[last].text)) last--;
   let from = s;
@@ -146,7 +152,10 @@ export function appositionBefore(text: string, toks: Tok[], a: number): string |
   if (toks[a - 1]?.text !== ',') return undefined;
   // The name must itself be set off: followed by a comma, a say-verb, or the end.
   let j = a;
-  while (j < toks.length && (toks[j].cap || (toks[j].word && PARTICLES.has(toks[j].key)))) j++;
+  while (j < toks.length && (toks[j].cap || (toks[j].word && PARTICLES.has(toks[j].key)))) {
+    if (toks[j].poss) return undefined; // "…, Labour's Chief Secretary": an owner, not a name set off
+    j++;
+  }
   const closer = toks[j];
   if (closer && closer.text !== ',' && closer.text !== '.' && !(closer.word && SAY_VERBS.has(closer.key))) return undefined;
   const e = a - 1;

@@ -13,7 +13,7 @@ const TRADE_NOUNS = new Set(`comedian comic dj broadcaster presenter film-maker 
   lock prop hooker flanker fly-half scrum-half centre wing full-back fullback batsman bowler sprinter hurdler
   jumper thrower athlete runner jockey trainer skipper boxer golfer cyclist swimmer rower sailor skier
   tennis-player bassist vocalist frontman frontwoman businessman businesswoman tycoon magnate mogul
-  tv-presenter newsreader chancellor-elect`.split(/\s+/).filter(Boolean));
+  tv-presenter newsreader chancellor-elect cinematographer agent beatle`.split(/\s+/).filter(Boolean));
 
 /** A person's role or trade ("Comedian X Y"): kept as the role. */
 export function isTradeNoun(key: string): boolean {
