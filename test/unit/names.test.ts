@@ -180,11 +180,13 @@ test('a type, trade, party or nationality word before a full name is not part of
 test('a trade inside a run starts the name; "the X Y scheme" is no person; a list item is no apposition', () => {
   const ms = find('The guests included Radio 1 DJ Corran Vell, NME editor Joss Marlow, and others. Fame Singer Bruce Tillery won. ' +
     'The Quorn Genuine Advantage scheme means users must check. Chief Treasury Secretary Paul Okoro said no. ' +
-    'Paul Okoro MP, Labour\'s Chief Secretary, said so.');
+    'Paul Okoro MP, Labour\'s Chief Secretary, said so. UK Chancellor of the Exchequer Gordon Pell spoke. On his track Uno Dos Tres Emcees, he raps.');
   const person = (n: string) => ms.find((x) => x.text === n && x.kind === 'person');
   assert.equal(person('Corran Vell')?.role, 'DJ');
   assert.equal(person('Joss Marlow')?.role, 'NME editor');
   assert.equal(person('Bruce Tillery')?.role, 'Singer');
   assert.equal(person('Paul Okoro')?.role, 'Chief Treasury Secretary');
+  assert.equal(person('Gordon Pell')?.role, 'UK Chancellor of the Exchequer');
+  assert.equal(ms.find((x) => x.text === 'Uno Dos Tres Emcees')?.kind, 'organization');
   assert.ok(!person('Quorn Genuine Advantage') && !person('Labour'), JSON.stringify(ms.map((x) => [x.text, x.kind, x.role])));
 });

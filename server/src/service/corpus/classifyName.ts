@@ -175,6 +175,17 @@ export function classify(
     honorificOnly = false;
     nameStart = a + 1;
   }
+  // "Chancellor of the Exchequer X Y", "Secretary of State for Health X Y": the object of an office ends
+  // where a given name starts a name of two words or more.
+  if (sawHead && nameStart > a && toks[nameStart - 1].word && !toks[nameStart - 1].cap) {
+    for (let g = nameStart + 1; g < b - 1; g++) {
+      if (!toks[g].word) break;
+      if (FIRST_NAMES.has(toks[g].key) && toks[g + 1].word && toks[g + 1].cap) {
+        nameStart = g;
+        break;
+      }
+    }
+  }
   // Do not eat a surname: keep at least one word and never start the name on a connector.
   while (nameStart < b && !(toks[nameStart].word && toks[nameStart].cap)) nameStart++;
   if (nameStart >= b) {
