@@ -157,3 +157,14 @@ test('a card\'s aliases: the surname and other spellings, never a given name alo
   assert.ok(!hale.aliases.includes('Corvin'), hale.aliases.join(', '));
   assert.ok(!hale.aliases.some((a) => a.endsWith(' Corvin Hale')), hale.aliases.join(', '));
 });
+
+test('a name the corpus marks as a work more often than as a person is not a person', () => {
+  const t = table({
+    'a.md': 'Critics praised the film Harry Colfax on Monday.',
+    'b.md': 'The cast of the film Harry Colfax met the press.',
+    'c.md': 'Harry Colfax won three awards.',
+    'd.md': 'Singer Dana Morrow sang. Dana Morrow toured. The band of Dana Morrow played.',
+  });
+  assert.notEqual(t.lookup('Harry Colfax')?.kind, 'person');
+  assert.equal(t.lookup('Dana Morrow')?.kind, 'person');
+});

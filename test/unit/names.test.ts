@@ -168,9 +168,10 @@ test('people keep their kind: initials, letters after the name (not part of it),
 test('a type, trade, party or nationality word before a full name is not part of it; works are not people', () => {
   const ms = find('Earlier Conservative Oswin Partridge said the rebate was a test. Comedian Ferris Quell, who made the show, returns. ' +
     'Defenders Lanny Morrow and Tobin Leck have knocks. Frenchman Cyrille Baudin fired 19 aces. Bookmaker Hollis Grange has cut the odds. ' +
-    'A survey by Quire Stack magazine looked at printers. Senior Zentacom executives are accused. Viewers still watch "Mellow Swap" each week.');
+    'A survey by Quire Stack magazine looked at printers. Senior Zentacom executives are accused. Viewers still watch "Mellow Swap" each week. ' +
+    'Critics loved *Harlan Voss* this year.');
   assertKinds(ms, { 'Oswin Partridge': 'person', 'Ferris Quell': 'person', 'Lanny Morrow': 'person', 'Cyrille Baudin': 'person',
-    'Hollis Grange': 'organization', 'Quire Stack': 'organization', Zentacom: 'organization', 'Mellow Swap': 'organization' });
+    'Hollis Grange': 'organization', 'Quire Stack': 'organization', Zentacom: 'organization', 'Mellow Swap': 'organization', 'Harlan Voss': 'organization' });
   assert.equal(get(ms, 'Ferris Quell').role, 'Comedian');
   for (const junk of ['Conservative Oswin Partridge', 'Comedian Ferris Quell', 'Defenders Lanny Morrow', 'Frenchman Cyrille Baudin', 'Senior Zentacom']) {
     assert.ok(!ms.some((m) => m.text === junk), junk);

@@ -53,8 +53,9 @@ export function decideKinds(candidates: readonly KindCandidate[]): EntityKind[] 
   return candidates.map((c, i) => {
     // An office written as a name is a title: it does not name a person on its own.
     if (c.kind === 'person' && c.words >= 2 && OFFICES.has(lastWord(c.key))) return 'organization';
-    // A name the corpus never marks as a person but marks as something else is that something else.
-    if (c.kind === 'person' && c.words >= 2 && c.strongPerson === 0 && (c.strongOther ?? 0) > 0) return 'organization';
+    // A name the corpus marks as something else ("the X Y", "X Y magazine", "film X Y") more often than
+    // as a person (a title, role, honorific or listed given name) is that something else.
+    if (c.kind === 'person' && c.words >= 2 && (c.strongOther ?? 0) > c.strongPerson) return 'organization';
     // A name seen once or twice without evidence keeps the finder's default: too little to go on.
     if (c.kind !== 'person' || c.words < 2 || ok[i] || c.count < MIN_EVIDENCE) return c.kind;
     return given.has(firstWord(c.key)) || surnames.has(lastWord(c.key)) ? 'person' : 'organization';

@@ -26,6 +26,8 @@ export const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'thei
 export const APPOSITION_STOP = new Set(['who', 'which', 'that', 'said', 'says', 'told', 'is', 'was', 'were', 'are', 'has', 'have', 'had', 'will', 'would', 'and', 'but', 'when', 'where', 'after', 'before', 'as', 'if', 'while']);
 // A lower-case noun right before a name that makes it a body or a work: "anti-virus firm X", "film X".
 export const ORG_NOUNS_BEFORE = new Set(['firm', 'company', 'group', 'film', 'movie', 'band', 'album', 'bank', 'insurer', 'airline', 'carrier', 'website', 'magazine', 'newspaper', 'paper', 'charity', 'studio', 'game', 'channel', 'network', 'retailer', 'chain', 'broadcaster', 'publisher', 'watchdog', 'regulator', 'maker', 'giant', 'operator', 'supermarket', 'programme', 'series', 'drama', 'sitcom', 'musical', 'novel', 'song', 'franchise', 'console', 'party', 'organisation', 'organization', 'consultancy', 'bookmaker', 'drugmaker', 'carmaker', 'agency', 'union', 'institute', 'foundation', 'council', 'station', 'club', 'team', 'side', 'outfit', 'award', 'prize', 'play', 'opera', 'film-maker', 'firms', 'companies', 'groups', 'films', 'bands', 'shows', 'games', 'track', 'documentary', 'comedy', 'thriller', 'soap', 'anthem', 'blockbuster', 'biopic', 'sequel', 'remake', 'ballad', 'duet']);
+/** Nouns of works, before a title whatever follows it ("the film X Y won"). */
+const WORK_NOUNS_BEFORE = new Set(['film', 'movie', 'band', 'album', 'song', 'novel', 'musical', 'drama', 'sitcom', 'programme', 'documentary', 'track', 'thriller', 'comedy', 'soap', 'biopic', 'sequel', 'remake', 'ballad', 'magazine', 'newspaper', 'website', 'franchise']);
 export const BUSINESS_NOUNS = new Set(['shares', 'shareholders', 'profits', 'profit', 'revenues', 'revenue', 'sales', 'subsidiary', 'stake', 'takeover', 'customers', 'subscribers', 'stores', 'factories', 'plants', 'workforce', 'headquarters', 'offices', 'turnover', 'earnings', 'losses', 'broadcasts', 'programmes']);
 export const EVENT_LEAD = new Set(['the', 'a', 'an', 'its', 'their', 'this', 'that', 'last', 'next', 'first', 'second', 'third', 'latest', 'historic', 'failed', 'planned', 'upcoming']);
 
@@ -44,6 +46,8 @@ export function tokKey(s: string): string {
 
 /** "the X Y" heading its noun phrase, "firm X Y", "Consultancy X Y": a body or a work, not a person. */
 export function isOrgCue(before: Tok | undefined, after: Tok | undefined): boolean {
+  // "the film X Y on Monday": a noun of a work names a work whatever follows.
+  if (before?.word && !before.cap && WORK_NOUNS_BEFORE.has(before.key)) return true;
   if (!before?.word || (after?.word && !after.cap && !SAY_VERBS.has(after.key))) return false;
   if (before.key === 'the') return true;
   return ORG_NOUNS_BEFORE.has(before.key) && (!before.cap || before.initial);

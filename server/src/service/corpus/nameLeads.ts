@@ -1,7 +1,7 @@
 // Words around a capitalised run that say what the named is without being part of its name: a noun of
 // its type or trade before it ("Comedian X Y", "Defenders X Y", "Bookmaker X Y"), a party or a
 // nationality ("Conservative X Y", "Frenchman X Y"), a rank ("Senior X"), a noun of a work after it
-// ("X Y magazine"), quotation marks around it alone.
+// ("X Y magazine"), quotation marks or italics around it alone.
 
 import { ORG_NOUNS_BEFORE } from './nameCues.ts';
 import { ROLE_NOUNS } from './gazetteer.ts';
@@ -46,10 +46,13 @@ export function workNounAfter(after: Tok | undefined): boolean {
 const OPEN_QUOTES = new Set(['"', '“', '‘', "'"]);
 const CLOSE_QUOTES = new Set(['"', '”', '’', "'"]);
 
-/** The run stands alone in quotation marks: 'X Y' or "X Y", a title of a work. */
+/** Markdown emphasis: *X Y* or _X Y_. */
+const EMPHASIS = new Set(['*', '_']);
+
+/** The run stands alone in quotation marks or in italics: 'X Y', "X Y", *X Y*, a title of a work. */
 export function quotedAlone(before: Tok | undefined, after: Tok | undefined, last: Tok | undefined): boolean {
-  return before !== undefined && after !== undefined && last !== undefined && OPEN_QUOTES.has(before.text) && CLOSE_QUOTES.has(after.text)
-    && after.start === last.end;
+  if (before === undefined || after === undefined || last === undefined || after.start !== last.end) return false;
+  return (OPEN_QUOTES.has(before.text) && CLOSE_QUOTES.has(after.text)) || (EMPHASIS.has(before.text) && after.text === before.text);
 }
 
 /** "DVDs", "PCs": a plural acronym ends a name of things, never a person's. */
