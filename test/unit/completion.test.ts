@@ -139,3 +139,14 @@ test('citation keys rank by how well the typed key matches, then by support for 
   const fees = await labels('Fees rose.[^fee|\n');
   assert.deepEqual(fees, ['port-notes'], 'a title word matches when no key does');
 });
+
+test('a given name and a later word\'s initial complete names with middle words, particles or hyphens', async () => {
+  const service = await harborService([
+    { uri: 'file:///ws/sources/club.md', text: 'Striker Josep Antoni Revell scored. Actor Robert De Nardo watched. Coach Sven-Gustav Elmqvist smiled. President Harold W Bramley spoke.\n' },
+  ]);
+  for (const [typed, want] of [['Josep R', 'Josep Antoni Revell'], ['Robert N', 'Robert De Nardo'], ['Sven-Gustav E', 'Sven-Gustav Elmqvist'], ['Harold B', 'Harold W Bramley']]) {
+    const { text, position } = cursor(`The story was about ${typed}|`);
+    const labels = (await service.getCompletions({ uri: DRAFT_URI, text }, position)).items.map((i) => i.label);
+    assert.equal(labels[0], want, `"${typed}": ${labels.join(', ')}`);
+  }
+});

@@ -94,7 +94,8 @@ export class NameSearch {
    * matched, name before alias, every word) and then by how much the corpus mentions them.
    */
   complete(typed: readonly string[], limit: number): Entity[] {
-    const words = typed.map(foldName).filter(Boolean);
+    // "Jean-Pierre J": hyphenated words are matched word by word, as names are split.
+    const words = typed.flatMap((t) => foldName(t).split('-')).filter(Boolean);
     if (!words.length) return [];
     const last = words[words.length - 1];
     const anchor = last.length >= 2 ? last : words[0];
@@ -195,11 +196,31 @@ export function matchScore(typed: readonly string[], name: readonly string[], ca
     }
     if (ok) bestAt = at;
   }
-  if (bestAt < 0) return -1;
+  if (bestAt < 0) return gapScore(typed, name, canonical);
   let score = n * 10;
   if (bestAt === 0 && name.length >= 2) score += 6; // "Gordon B…", "Gor…"
   if (n === 1 && bestAt === name.length - 1 && name.length >= 2) score += 6; // a surname: "Brow…"
   if (bestAt + n === name.length && name[name.length - 1] === typed[n - 1]) score += 2; // typed in full
   if (canonical) score += 3;
   return score;
+}
+
+/** The given name typed whole and later words' starts with words skipped between them ("Jose R" for
+ *  "Jose Antonio Reyes", "Robert N" for "Robert De Niro"): below a match without gaps; -1 when none. */
+function gapScore(typed: readonly string[], name: readonly string[], canonical: boolean): number {
+  const n = typed.length;
+  if (n < 2 || name.length <= n || name[0] !== typed[0]) return -1;
+  let at = 1;
+  let skipped = 0;
+  for (let i = 1; i < n; i++) {
+    const t = typed[i];
+    const last = i === n - 1;
+    while (at < name.length && !(last ? name[at].startsWith(t) : name[at] === t || (t.length === 1 && name[at].startsWith(t)))) {
+      at++;
+      skipped++;
+    }
+    if (at >= name.length) return -1;
+    at++;
+  }
+  return n * 10 + 6 - Math.min(skipped, 5) + (canonical ? 3 : 0);
 }
