@@ -168,3 +168,11 @@ test('a name the corpus marks as a work more often than as a person is not a per
   assert.notEqual(t.lookup('Harry Colfax')?.kind, 'person');
   assert.equal(t.lookup('Dana Morrow')?.kind, 'person');
 });
+
+test('a title before a lone given name is another person than the full name the article writes', () => {
+  const t = table({ 'a.md': 'Party leader Charles Kemble spoke on Monday. Prince Charles visited Leeds. Kemble said the visit was welcome.' });
+  const kemble = t.lookup('Charles Kemble');
+  assert.ok(kemble);
+  assert.ok(!kemble.roles.some((r) => r.text === 'Prince'), JSON.stringify(kemble.roles));
+  assert.equal(kemble.mentions.length, 2);
+});

@@ -39,7 +39,10 @@ function resolveLocally(sites: Site[]): void {
     const s = sites[i];
     const words = wordCount(s.key);
     if (words === 1 && (s.kind === 'person' || s.weak)) {
-      const p = persons.get(s.key);
+      let p = persons.get(s.key);
+      // A title before a lone given name ("Prince X", "King X") names another person than the article's
+      // "X Y": titles go before surnames.
+      if (p && s.role && firstWord(p.key) === s.key && lastWord(p.key) !== s.key) p = undefined;
       if (p && (s.kind === 'person' || attested.has(p.key))) {
         s.target = p.key;
         s.kind = 'person';
