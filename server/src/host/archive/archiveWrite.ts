@@ -19,7 +19,7 @@ export interface ArticleToWrite {
 }
 
 /** Text columns cannot hold NUL. */
-const clean = (s: string) => (s.includes('\u0000') ? s.replace(/\u0000/g, ' ') : s);
+const clean = (s: string) => (s.includes('\u0000') ? s.split('\u0000').join(' ') : s);
 
 /** Columns of one batch, ready to pass as arrays to unnest(). */
 interface Rows {

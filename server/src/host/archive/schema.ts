@@ -61,7 +61,6 @@ const MIGRATIONS: Record<number, string[]> = {
     `CREATE INDEX mentions_article ON mentions (article_id)`,
     `CREATE INDEX mentions_key ON mentions (name_key)`,
     `CREATE INDEX mentions_last_word ON mentions (last_word)`,
-    `CREATE INDEX mentions_key_trgm ON mentions USING gin (name_key gin_trgm_ops)`,
     `CREATE TABLE quotes (
        article_id bigint NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
        sentence integer NOT NULL,

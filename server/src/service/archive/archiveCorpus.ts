@@ -96,7 +96,7 @@ export class ArchiveCorpus extends CorpusIndex {
         this.recording = outer;
       }
       if (isEmpty(misses) || round >= MAX_ROUNDS) return result;
-      await this.fetch(misses);
+      await this.fetchMissing(misses);
     }
   }
 
@@ -207,7 +207,7 @@ export class ArchiveCorpus extends CorpusIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  private async fetch(m: Misses): Promise<void> {
+  private async fetchMissing(m: Misses): Promise<void> {
     const stats = this.stats;
     if (!stats) return;
     const wanted = new Set(m.terms);
@@ -244,34 +244,19 @@ export class ArchiveCorpus extends CorpusIndex {
     this.options.onChange?.();
   }
 
-  /** Adds archived articles, keeping the whole working set in archive order (the order the embedded index
-   *  would hold them in, which decides ties between equal scores). */
+  /** Adds archived articles, in archive order among themselves (the order the embedded index holds them
+   *  in, which decides between equal scores; across fetches the order is the order fetched). */
   private async load(refs: ArticleRef[]): Promise<void> {
     if (!refs.length) return;
     const docs = await this.source.load(refs.map((r) => r.id));
-    const ids = new Map<string, number>(this.fetched);
-    const articles = new Map<string, Article>();
-    for (const uri of this.fetched.keys()) {
-      const a = super.article(uri);
-      if (a) articles.set(uri, a);
-    }
-    for (const d of docs) {
-      const a = fromArchived(d.article);
-      if (this.pinned.has(a.uri)) continue;
-      ids.set(a.uri, d.id);
-      articles.set(a.uri, a);
-    }
-    const ordered = [...ids].sort((x, y) => x[1] - y[1]);
+    docs.sort((x, y) => x.id - y.id);
     this.loading = true;
     try {
-      // Held articles after the first new one are added again behind it.
-      const firstNew = Math.min(...docs.map((d) => d.id));
-      for (const [uri, id] of ordered) if (id > firstNew && this.fetched.has(uri)) super.remove(uri);
-      for (const [uri, id] of ordered) {
-        const a = articles.get(uri);
-        if (!a || (this.fetched.has(uri) && id < firstNew)) continue;
+      for (const d of docs) {
+        const a = fromArchived(d.article);
+        if (this.pinned.has(a.uri) || this.fetched.has(a.uri)) continue;
         super.add(a);
-        this.fetched.set(uri, id);
+        this.fetched.set(a.uri, d.id);
       }
     } finally {
       this.loading = false;
