@@ -7,13 +7,13 @@ import { createHash } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import type { PoolClient } from 'pg';
-import { analyseArticle } from '../../service/corpus/corpusIndex.ts';
 import { readCorpus, walkCorpus } from '../corpusFiles.ts';
 import { analysisId } from '../analysisId.ts';
 import { ArchiveError, archiveWhere } from './archiveErrors.ts';
 import { openPool } from './pgArchive.ts';
 import { ensureSchema, WRITER_LOCK } from './schema.ts';
-import { batchRows, deleteArticles, writeBatch, type ArticleToWrite } from './archiveWrite.ts';
+import { deleteArticles, writeBatch } from './archiveWrite.ts';
+import { AnalysePool, type AnalyseResponse, type FileToAnalyse } from './analysePool.ts';
 
 export interface SyncProgress {
   done: number;
@@ -42,7 +42,9 @@ export interface SyncResult {
   seconds: number;
 }
 
-const BATCH = 128;
+const BATCH = 64;
+/** Batches analysed ahead of the one being written. */
+const QUEUED = 3;
 
 export function contentHash(text: string, extracted: unknown): string {
   return createHash('sha256')
@@ -79,6 +81,15 @@ export async function syncArchive(opts: SyncOptions): Promise<SyncResult> {
 }
 
 async function mirror(db: PoolClient, opts: SyncOptions): Promise<SyncResult> {
+  const pool = new AnalysePool();
+  try {
+    return await mirrorWith(db, opts, pool);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function mirrorWith(db: PoolClient, opts: SyncOptions, pool: AnalysePool): Promise<SyncResult> {
   const t0 = performance.now();
   const result: SyncResult = { added: 0, updated: 0, removed: 0, unchanged: 0, warnings: 0, seconds: 0 };
   const roots = opts.roots.map((r) => path.resolve(r));
@@ -101,17 +112,27 @@ async function mirror(db: PoolClient, opts: SyncOptions): Promise<SyncResult> {
     const r = await db.query<{ id: number; path: string; hash: string }>(`SELECT id::float8 AS id, path, hash FROM articles WHERE root = $1`, [root]);
     for (const row of r.rows) known.set(row.path, { id: row.id, hash: row.hash });
     const seen = new Set<string>();
-    let batch: ArticleToWrite[] = [];
-    // One batch is written while the next is analysed: PostgreSQL works on the other core meanwhile.
-    let writing: Promise<void> | undefined;
+    let batch: FileToAnalyse[] = [];
+    // Batches are analysed on worker threads and written in the order given, one transaction each, while
+    // the next batches are read and analysed.
+    const queue: Array<{ rows: Promise<AnalyseResponse> }> = [];
+    const writeNext = async () => {
+      const r = await (queue.shift() as { rows: Promise<AnalyseResponse> }).rows;
+      for (const f of r.failed) {
+        result.warnings++;
+        result.added--; // counted when read; not analysed, so not in the archive
+        opts.onWarning?.(`${f.path}: could not analyse (${f.message})`);
+      }
+      await writeBatch(db, r.rows, r.meta.flatMap((m) => (m.replaces === undefined ? [] : [m.replaces])));
+      done += r.meta.length + r.failed.length;
+      report();
+    };
     const flush = async () => {
       if (!batch.length) return;
-      const rows = batchRows(batch);
-      const current = batch;
+      const files = batch;
       batch = [];
-      if (writing) await writing;
-      writing = writeBatch(db, current, rows);
-      writing.catch(() => undefined); // awaited before the next batch; a failure is thrown there
+      queue.push(await pool.submit(files));
+      while (queue.length > QUEUED) await writeNext();
     };
     for await (const f of readCorpus([root])) {
       if (f.kind === 'warning') {
@@ -124,26 +145,19 @@ async function mirror(db: PoolClient, opts: SyncOptions): Promise<SyncResult> {
       seen.add(rel);
       const hash = contentHash(f.text, f.extracted);
       const old = known.get(rel);
-      done++;
       if (old?.hash === hash) {
         result.unchanged++;
+        done++;
         report();
         continue;
       }
-      try {
-        const article = analyseArticle(f.extracted ? { uri: f.uri, text: f.text, extracted: f.extracted } : { uri: f.uri, text: f.text });
-        batch.push({ article, root, path: rel, hash, replaces: old?.id });
-        if (old) result.updated++;
-        else result.added++;
-      } catch (err) {
-        result.warnings++;
-        opts.onWarning?.(`${f.path}: could not analyse (${err instanceof Error ? err.message : String(err)})`);
-      }
+      batch.push({ uri: f.uri, text: f.text, ...(f.extracted ? { extracted: f.extracted } : {}), root, path: rel, file: f.path, hash, ...(old ? { replaces: old.id } : {}) });
+      if (old) result.updated++;
+      else result.added++;
       if (batch.length >= (opts.batchSize ?? BATCH)) await flush();
-      report();
     }
     await flush();
-    if (writing) await writing;
+    while (queue.length) await writeNext();
     const gone = [...known].filter(([p]) => !seen.has(p)).map(([, v]) => v.id);
     for (let i = 0; i < gone.length; i += 500) {
       await db.query('BEGIN');

@@ -22,7 +22,7 @@ export interface ArticleToWrite {
 const clean = (s: string) => (s.includes('\u0000') ? s.split('\u0000').join(' ') : s);
 
 /** Columns of one batch, ready to pass as arrays to unnest(). */
-interface Rows {
+export interface Rows {
   articles: { uri: string[]; key: string[]; root: string[]; path: string[]; hash: string[]; title: string[]; meta: string[]; doc: string[]; count: number[] };
   sentences: { a: number[]; idx: number[]; length: number[]; terms: string[]; text: string[] };
   mentions: { a: number[]; s: number[]; start: number[]; end: number[]; surface: string[]; key: string[]; last: string[]; kind: string[]; role: Array<string | null> };
@@ -131,15 +131,15 @@ export async function deleteArticles(db: PoolClient, ids: readonly number[]): Pr
   await db.query(`DELETE FROM articles WHERE id = ANY($1::bigint[])`, [ids]);
 }
 
-/** Writes one batch (replacing the versions it updates) in one transaction. */
-export async function writeBatch(db: PoolClient, batch: readonly ArticleToWrite[], rows: Rows = batchRows(batch)): Promise<void> {
+/** Writes one batch's rows in one transaction, replacing the versions (archive ids) they update. */
+export async function writeBatch(db: PoolClient, rows: Rows, replaces: readonly number[]): Promise<void> {
   await db.query('BEGIN');
   try {
-    await deleteArticles(db, batch.flatMap((b) => (b.replaces === undefined ? [] : [b.replaces])));
+    await deleteArticles(db, replaces);
     const A = rows.articles;
     const inserted = await db.query<{ id: string; uri: string }>(
       `INSERT INTO articles (uri, key, root, path, hash, title, meta, doc, sentence_count)
-       SELECT uri, key, root, path, hash, title, meta::jsonb, doc::json, n
+       SELECT uri, key, root, path, hash, title, meta::jsonb, doc, n
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[])
               WITH ORDINALITY AS x(uri, key, root, path, hash, title, meta, doc, n, ord)
         ORDER BY ord
@@ -187,7 +187,7 @@ export async function writeBatch(db: PoolClient, batch: readonly ArticleToWrite[
     );
     await db.query(
       `UPDATE corpus_stats SET articles = articles + $1, sentences = sentences + $2, total_length = total_length + $3, revision = revision + 1 WHERE id = 1`,
-      [batch.length, rows.sentenceCount, rows.totalLength],
+      [rows.articles.uri.length, rows.sentenceCount, rows.totalLength],
     );
     await db.query('COMMIT');
   } catch (err) {

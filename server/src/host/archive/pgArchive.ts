@@ -135,7 +135,7 @@ export class PgArchive implements ArchiveSource {
   }
 
   async load(ids: readonly number[]): Promise<Array<{ id: number; article: ArchivedArticle }>> {
-    const r = await this.pool.query<{ id: number; doc: ArchivedArticle }>(`SELECT id::float8 AS id, doc FROM articles WHERE id = ANY($1::bigint[])`, [ids]);
-    return r.rows.map((row) => ({ id: row.id, article: row.doc }));
+    const r = await this.pool.query<{ id: number; doc: string }>(`SELECT id::float8 AS id, doc FROM articles WHERE id = ANY($1::bigint[])`, [ids]);
+    return r.rows.map((row) => ({ id: row.id, article: JSON.parse(row.doc) as ArchivedArticle }));
   }
 }
