@@ -119,6 +119,38 @@ test('the service reads an archive together with a local source, counting both i
   }
 });
 
+test('the archive going away mid-session: answers from what was fetched, one notice, back after a restart', async () => {
+  const archive = await PgArchive.open(pg.url('sample'));
+  const events: string[] = [];
+  try {
+    const service = createSourcedService({ archive, onArchiveUnavailable: (err) => events.push(`down: ${(err as { code?: string }).code}`), onArchiveAvailable: () => events.push('up') });
+    const draft = { uri: 'file:///draft.md', text: readFileSync(path.join(repo, 'examples', 'draft.md'), 'utf8') };
+    const verdicts = (r: { claims: Array<{ verdict: string }> }) => r.claims.map((c) => c.verdict);
+    const before = verdicts(await service.checkDocument(draft));
+    assert.ok(before.includes('supported'));
+    pg.stop();
+    try {
+      assert.deepEqual(verdicts(await service.checkDocument({ ...draft, text: `${draft.text}\n` })), before);
+      const other = await service.checkDocument({ uri: 'file:///other.md', text: 'The zoo will house twelve elephants from next spring, the keeper said.\n' });
+      assert.equal(other.claims.length, 1);
+      // The pool's open connection is ended by the shutdown (57P01), or a new one is refused.
+      assert.equal(events.length, 1);
+      assert.match(events[0], /^down: (57P01|ECONNREFUSED|ECONNRESET)$/);
+    } finally {
+      pg.start();
+    }
+    const deadline = Date.now() + 60_000;
+    while (!events.includes('up') && Date.now() < deadline) {
+      await service.checkDocument(draft);
+      if (!events.includes('up')) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.deepEqual(events.slice(1), ['up']);
+    assert.deepEqual(verdicts(await service.checkDocument(draft)), before);
+  } finally {
+    await archive.close();
+  }
+});
+
 test('sync mirrors a folder: unchanged files are skipped, changed ones replaced, deleted ones removed', async () => {
   const dir = path.join(tmp, 'mirror');
   cpSync(path.join(repo, 'corpus'), dir, { recursive: true });

@@ -23,6 +23,10 @@ export interface ServiceOptions {
   /** A shared archive: the corpus is then a working set fetched from it per request (see ArchiveCorpus),
    *  together with the sources added by `upsertSources`. */
   archive?: ArchiveSource;
+  /** With an archive: when it fails, requests answer from what was fetched before and this is told once
+   *  (without it, a failing archive fails the request); `onArchiveAvailable` when it answers again. */
+  onArchiveUnavailable?: (err: unknown) => void;
+  onArchiveAvailable?: () => void;
 }
 
 /** Indexing yields to the event loop after this much work, so requests are answered while it runs. */
@@ -41,7 +45,7 @@ const yieldToEventLoop: () => Promise<void> =
 
 export function createSourcedService(options: ServiceOptions = {}): SourcedService {
   const log = options.log ?? (() => undefined);
-  let corpus: CorpusIndex = options.archive ? new ArchiveCorpus(options.archive, { onChange: () => checker.clear() }) : new CorpusIndex();
+  let corpus: CorpusIndex = options.archive ? new ArchiveCorpus(options.archive, { onChange: () => checker.clear(), onUnavailable: options.onArchiveUnavailable, onAvailable: options.onArchiveAvailable }) : new CorpusIndex();
   const checker = new ClaimChecker(() => corpus);
   // With an archive, each request runs until the working set answers it as the whole archive would.
   const within = <T>(run: () => Promise<T>): Promise<T> => (corpus instanceof ArchiveCorpus ? corpus.satisfy(run) : run());

@@ -44,7 +44,18 @@ export interface ArchiveCorpusOptions {
   maxArticles?: number;
   /** Called after the working set changed (caches of check results keyed without the corpus drop). */
   onChange?: () => void;
+  /** With this set, a failing archive does not fail requests: they are answered from the working set
+   *  (what earlier requests fetched), this is told once, and the archive is tried again with backoff. */
+  onUnavailable?: (err: unknown) => void;
+  /** The archive answered again after `onUnavailable`. */
+  onAvailable?: () => void;
+  /** Clock for the backoff (tests). */
+  now?: () => number;
 }
+
+/** Waits before trying a failed archive again: doubling from the first, up to the last. */
+const RETRY_FIRST_MS = 500;
+const RETRY_MAX_MS = 30_000;
 
 export class ArchiveCorpus extends CorpusIndex {
   private readonly maxArticles: number;
@@ -64,6 +75,8 @@ export class ArchiveCorpus extends CorpusIndex {
   private localIds = 0;
   private loading = false;
   private recording: Misses | undefined;
+  /** Set while the archive is unavailable: when to try again, and the wait after that. */
+  private outage: { retryAt: number; wait: number } | undefined;
 
   constructor(
     private readonly source: ArchiveSource,
@@ -82,9 +95,15 @@ export class ArchiveCorpus extends CorpusIndex {
     return this.stats;
   }
 
-  /** Runs a request until the working set answers every read it makes as the whole archive would. */
+  /** Whether the archive failed and is not being asked until its retry time. */
+  get unavailable(): boolean {
+    return this.outage !== undefined;
+  }
+
+  /** Runs a request until the working set answers every read it makes as the whole archive would. While
+   *  the archive is unavailable (with `onUnavailable` set), answers from the working set as it is. */
   async satisfy<T>(run: () => Promise<T>): Promise<T> {
-    await this.refreshStats();
+    if (!(await this.tryArchive(() => this.refreshStats()))) return run();
     for (let round = 1; ; round++) {
       const misses = noMisses();
       const outer = this.recording;
@@ -96,8 +115,30 @@ export class ArchiveCorpus extends CorpusIndex {
         this.recording = outer;
       }
       if (isEmpty(misses) || round >= MAX_ROUNDS) return result;
-      await this.fetchMissing(misses);
+      if (!(await this.tryArchive(() => this.fetchMissing(misses)))) return result;
     }
+  }
+
+  /** Runs an archive call; false when the archive is (or just became) unavailable and requests are to be
+   *  answered from the working set. Without `onUnavailable`, failures are thrown. */
+  private async tryArchive(call: () => Promise<void>): Promise<boolean> {
+    const now = this.options.now ?? Date.now;
+    if (this.outage && now() < this.outage.retryAt) return false;
+    try {
+      await call();
+    } catch (err) {
+      if (!this.options.onUnavailable) throw err;
+      const first = !this.outage;
+      const wait = this.outage ? Math.min(this.outage.wait * 2, RETRY_MAX_MS) : RETRY_FIRST_MS;
+      this.outage = { retryAt: now() + wait, wait };
+      if (first) this.options.onUnavailable(err);
+      return false;
+    }
+    if (this.outage) {
+      this.outage = undefined;
+      this.options.onAvailable?.();
+    }
+    return true;
   }
 
   private async refreshStats(): Promise<void> {
