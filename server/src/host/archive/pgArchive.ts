@@ -33,6 +33,7 @@ export function openPool(url: string): Pool {
 
 export class PgArchive implements ArchiveSource {
   readonly where: string;
+  lastStats: ArchiveStats | undefined;
   private constructor(
     private readonly pool: Pool,
     url: string,
@@ -46,6 +47,7 @@ export class PgArchive implements ArchiveSource {
     const archive = new PgArchive(pool, url);
     try {
       await archive.withClient((db) => checkSchema(db, archive.where));
+      await archive.stats();
     } catch (err) {
       await pool.end().catch(() => undefined);
       throw err;
@@ -72,7 +74,8 @@ export class PgArchive implements ArchiveSource {
     );
     const row = r.rows[0];
     if (!row) throw new ArchiveError(`the archive at ${this.where} has no statistics row: run \`sourced archive sync\``);
-    return { articles: Number(row.articles), sentences: Number(row.sentences), totalLength: Number(row.total_length), revision: row.revision };
+    this.lastStats = { articles: Number(row.articles), sentences: Number(row.sentences), totalLength: Number(row.total_length), revision: row.revision };
+    return this.lastStats;
   }
 
   async documentFrequencies(terms: readonly string[]): Promise<Map<string, number>> {

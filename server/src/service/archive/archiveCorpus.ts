@@ -84,6 +84,8 @@ export class ArchiveCorpus extends CorpusIndex {
   ) {
     super();
     this.maxArticles = options.maxArticles ?? 5000;
+    this.stats = source.lastStats;
+    this.updateSearchStats();
   }
 
   /** Archived articles in the working set. */

@@ -25,6 +25,8 @@ export interface ArticleRef {
 }
 
 export interface ArchiveSource {
+  /** The statistics last read (from connecting on), so counts are known before the first request. */
+  readonly lastStats?: ArchiveStats;
   stats(): Promise<ArchiveStats>;
   /** Sentences holding each term, across the archive (absent terms: 0). */
   documentFrequencies(terms: readonly string[]): Promise<Map<string, number>>;
