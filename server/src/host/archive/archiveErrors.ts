@@ -62,6 +62,8 @@ export function describeArchiveError(err: unknown, where: string): string {
     case '28P01':
     case '28000':
       return `the archive at ${where} refused the login: ${msg} (credentials come from the URL's user, PGPASSWORD or ~/.pgpass)`;
+    case '25006': // read_only_sql_transaction
+      return `the archive at ${where} is read-only (a hot-standby replica?): sync into the primary`;
     case '42501':
       return `the archive at ${where} refused access: ${msg}`;
   }

@@ -64,6 +64,8 @@ export async function syncArchive(opts: SyncOptions): Promise<SyncResult> {
   let db: PoolClient | undefined;
   try {
     db = await pool.connect();
+    const standby = await db.query<{ r: boolean }>(`SELECT pg_is_in_recovery() AS r`);
+    if (standby.rows[0]?.r) throw new ArchiveError(`the archive at ${where} is read-only (a hot-standby replica?): sync into the primary`);
     const locked = await db.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock($1) AS ok`, [WRITER_LOCK]);
     if (!locked.rows[0]?.ok) throw new ArchiveError(`another sync or migration is writing to the archive at ${where}; try again when it has finished`);
     const schema = await ensureSchema(db, where, opts.migrate);
