@@ -10,15 +10,15 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspClient, type Message } from './lspClient.ts';
-import { postgresAvailable, startCluster, type PgCluster } from '../unit/fixtures/pgCluster.ts';
+import type { PgCluster } from '../unit/fixtures/pgCluster.ts';
+import { testCluster } from '../unit/fixtures/archiveCli.ts';
 
 const repo = path.resolve(__dirname, '../..');
 let pg: PgCluster;
 let dir: string;
 
 before(async () => {
-  if (!postgresAvailable()) throw new Error('PostgreSQL 15 is not installed: apt-get install -y postgresql-15 (see .ci/run)');
-  pg = await startCluster();
+  pg = await testCluster();
   pg.createDb('desk');
   execFileSync(process.execPath, ['--import', 'tsx', path.join(repo, 'server/src/cli/main.ts'), 'archive', 'sync', '--archive', pg.url('desk'), path.join(repo, 'corpus')], { cwd: repo, stdio: 'ignore' });
   dir = mkdtempSync(path.join(tmpdir(), 'sourced-lsp-archive-'));

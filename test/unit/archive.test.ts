@@ -4,22 +4,21 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { postgresAvailable, startCluster, type PgCluster } from './fixtures/pgCluster.ts';
+import type { PgCluster } from './fixtures/pgCluster.ts';
+import { checkBoth, repo, sourced as runSourced, testCluster, type Run } from './fixtures/archiveCli.ts';
 import { createSourcedService } from '../../server/src/service/index.ts';
 import { PgArchive } from '../../server/src/host/archive/pgArchive.ts';
 
-const repo = path.resolve(__dirname, '..', '..');
 const tmp = mkdtempSync(path.join(tmpdir(), 'sourced-archive-'));
 let pg: PgCluster;
 
 before(async () => {
-  if (!postgresAvailable()) throw new Error('PostgreSQL 15 is not installed: apt-get install -y postgresql-15 (see .ci/run)');
-  pg = await startCluster();
+  pg = await testCluster();
   for (const db of ['sample', 'mirror', 'resume', 'versions', 'empty']) pg.createDb(db);
 });
 after(() => {
@@ -27,19 +26,7 @@ after(() => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function sourced(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', path.join(repo, 'server/src/cli/main.ts'), ...args], { cwd: repo, env: { ...process.env, XDG_CACHE_HOME: path.join(tmp, 'cache'), PGCONNECT_TIMEOUT: '5' }, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
-    });
-  });
-}
+const sourced = (args: string[]): Promise<Run> => runSourced(args, path.join(tmp, 'cache'));
 
 async function sql<T = Record<string, unknown>>(db: string, text: string, params: unknown[] = []): Promise<T[]> {
   const c = new Client({ connectionString: pg.url(db) });
@@ -74,22 +61,11 @@ test('check --archive gives the verdicts and sources of the embedded index (samp
   assert.equal(sync.code, 0, sync.stderr);
   assert.match(sync.stderr, /archive schema created \(version 1\)/);
   assert.match(sync.stderr, /3 added, 0 updated, 0 removed, 0 unchanged/);
-  // A copy of the example draft with no sources/ or corpus/ folder beside or above it: the archive alone.
-  const draft = path.join(tmp, 'draft.md');
-  cpSync(path.join(repo, 'examples', 'draft.md'), draft);
-  const [local, archived] = await Promise.all([
-    sourced(['check', '--format', 'json', '--no-cache', '--corpus', path.join(repo, 'corpus'), draft]),
-    sourced(['check', '--format', 'json', '--archive', pg.url('sample'), draft]),
-  ]);
+  // The archive alone (the draft is copied away from any sources/ folder): the same claims and sources.
+  const { local, archived } = await checkBoth(tmp, pg.url('sample'));
   assert.equal(archived.code, local.code, archived.stderr);
-  const claims = (r: Run) =>
-    (JSON.parse(r.stdout) as { files: Array<{ claims: Array<{ verdict: string; range: unknown; sources: Array<{ path: string; line: number }> }> }> }).files[0].claims.map((c) => ({
-      verdict: c.verdict,
-      range: c.range,
-      sources: c.sources.map((s) => `${s.path}:${s.line}`),
-    }));
-  assert.ok(claims(local).length > 3);
-  assert.deepEqual(claims(archived), claims(local));
+  assert.ok(local.claims.length > 3);
+  assert.deepEqual(archived.claims, local.claims);
   assert.equal((JSON.parse(archived.stdout) as { corpus: { articles: number } }).corpus.articles, 3);
 
   const status = await sourced(['archive', 'status', '--archive', pg.url('sample'), '--format', 'json']);
