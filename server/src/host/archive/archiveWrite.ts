@@ -5,7 +5,7 @@
 import type { PoolClient } from 'pg';
 import type { Article } from '../../service/api.ts';
 import { sentenceTerms, toArchived } from '../../service/archive/archivedArticle.ts';
-import { nameKey } from '../../service/corpus/entities.ts';
+import { nameKey } from '../../service/corpus/entityKeys.ts';
 import { termVector } from './pgArchive.ts';
 
 /** A source file analysed for the archive. */

@@ -12,7 +12,7 @@ import type { Article, ScoredSentence } from '../api.ts';
 import type { Entity, Mention } from '../types.ts';
 import { CorpusIndex } from '../corpus/corpusIndex.ts';
 import { SentenceIndex } from '../corpus/sentenceIndex.ts';
-import { nameKey } from '../corpus/entities.ts';
+import { nameKey } from '../corpus/entityKeys.ts';
 import { fromArchived, queryTerms } from './archivedArticle.ts';
 import type { ArchiveSource, ArchiveStats, ArticleRef } from './archiveSource.ts';
 
