@@ -16,4 +16,6 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  // `sourced archive sync` analyses on worker threads running this file.
+  esbuild.build({ ...common, entryPoints: ['server/src/host/archive/analyseWorker.ts'], outfile: 'dist/archiveWorker.js' }),
 ]);

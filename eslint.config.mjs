@@ -22,6 +22,7 @@ export default tseslint.config(
         paths: [
           ...nodeBuiltins.map((name) => ({ name, message: 'The service is pure: file system and process access live in server/src/host.' })),
           { name: 'vscode', message: 'The service must not depend on VS Code.' },
+          { name: 'pg', message: 'The service is pure: the archive database lives in server/src/host/archive.' },
           { name: 'vscode-languageserver', message: 'The service must not depend on the LSP connection; use vscode-languageserver-types.' },
           { name: 'vscode-languageserver/node', message: 'The service must not depend on the LSP connection.' },
         ],

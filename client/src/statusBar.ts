@@ -68,10 +68,16 @@ export class SourcedStatusBar implements vscode.Disposable {
       this.item.text = claims
         ? `$(book) ${claims.total} claims · ${claims.sourced} sourced · ${claims.flagged} flagged`
         : `$(book) Sourced: ${corpus}`;
+      // A set archive that is not in use says so where it is seen.
+      if (status.archive && status.archive.state !== 'connected') this.item.text += ` · $(warning) archive ${status.archive.state}`;
       const tooltip = new vscode.MarkdownString(undefined, false);
       tooltip.isTrusted = false;
       tooltip.appendText(`Corpus: ${corpus}\n`);
       tooltip.appendText(status.bundled ? 'No sources/ or corpus/ folder found: using the corpus bundled with the extension.\n' : `From: ${status.roots.join(', ')}\n`);
+      if (status.archive) {
+        const a = status.archive;
+        tooltip.appendText(`Archive: ${a.where} (${a.state})${a.message ? `: ${a.message}` : ''}\n`);
+      }
       if (status.warnings.length > 0) {
         // Each file not read, or read with a warning, by name and reason (the full list is in the output).
         const count = Math.max(status.warningCount ?? 0, status.warnings.length);

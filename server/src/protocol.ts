@@ -21,6 +21,16 @@ export interface StatusParams {
   warnings: string[];
   /** How many files were skipped or read with a warning (`warnings` lists the first 20). */
   warningCount?: number;
+  /** The shared archive (`sourced.archive.url`), when one is set. */
+  archive?: ArchiveStatus;
+}
+
+export interface ArchiveStatus {
+  /** user@host:port/database, never the password. */
+  where: string;
+  state: 'connected' | 'unavailable' | 'refused';
+  /** Why it is unavailable or refused. */
+  message?: string;
 }
 
 /** Server → client notification after every check of a draft: the claims summary for the status bar. */

@@ -14,6 +14,8 @@ import { writeReportFile } from '../host/reportFile.ts';
 import { parseArgs, USAGE, type Command } from './args.ts';
 import { corpusSummary, entityJson, entityTextLine, fileJson, hasFindings, summaryLine, textLines, type CheckJson, type PathOf } from './report.ts';
 import { sarifLog } from './sarif.ts';
+import { ArchiveFailure, archiveCall, openArchive, runArchive } from './archiveCommands.ts';
+import type { PgArchive } from '../host/archive/pgArchive.ts';
 import { buildFactCheck, type SourceLinker } from './factCheck.ts';
 import { renderHtmlReport } from './reportHtml.ts';
 import { renderMarkdownReport } from './reportMarkdown.ts';
@@ -38,7 +40,7 @@ async function main(argv: string[], cwd = process.cwd()): Promise<number> {
   try {
     return await run(parsed, cwd);
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof ArchiveFailure) {
       process.stderr.write(`sourced: ${err.message}\n`);
       return 2;
     }
@@ -62,6 +64,9 @@ async function run(cmd: Command, cwd: string): Promise<number> {
       return runReport(cmd, cwd);
     case 'entities':
       return runEntities(cmd, cwd);
+    case 'archive-sync':
+    case 'archive-status':
+      return runArchive(cmd, write);
   }
 }
 
@@ -89,13 +94,15 @@ interface Draft {
 
 interface Checked {
   service: SourcedService;
+  /** Closes the archive's connections (a no-op without one). */
+  close: () => Promise<void>;
   warnings: string[];
   roots: string[];
   reports: Array<{ draft: Draft; report: DraftReport }>;
 }
 
 /** Reads the drafts, loads the corpus and checks every draft. */
-async function checkDrafts(cmd: { corpus: string[]; files: string[]; noCache: boolean }, cwd: string): Promise<Checked> {
+async function checkDrafts(cmd: { corpus: string[]; files: string[]; noCache: boolean; archive?: string }, cwd: string): Promise<Checked> {
   const drafts: Draft[] = [];
   for (const file of cmd.files) {
     const abs = path.resolve(cwd, file);
@@ -105,20 +112,28 @@ async function checkDrafts(cmd: { corpus: string[]; files: string[]; noCache: bo
   const exclude = new Set<string>();
   for (const d of drafts) exclude.add(await fsp.realpath(d.abs).catch(() => d.abs));
 
-  const service = await newService();
-  const { warnings, roots } = await loadCorpus(service, { ...cmd, drafts: cmd.files, cwd, exclude });
+  const archive = cmd.archive ? await openArchive(cmd.archive) : undefined;
+  try {
+    const service = await newService(archive);
+    const { warnings, roots } = await loadCorpus(service, { ...cmd, drafts: cmd.files, cwd, exclude, archive: !!archive });
 
-  const reports: Array<{ draft: Draft; report: DraftReport }> = [];
-  for (const draft of drafts) {
-    const report = await service.checkDocument({ uri: pathToFileURL(draft.abs).href, text: draft.text, version: 1 }, defaultSettings);
-    reports.push({ draft, report });
+    const reports: Array<{ draft: Draft; report: DraftReport }> = [];
+    for (const draft of drafts) {
+      const doc = { uri: pathToFileURL(draft.abs).href, text: draft.text, version: 1 };
+      const report = archive ? await archiveCall(cmd.archive as string, () => service.checkDocument(doc, defaultSettings)) : await service.checkDocument(doc, defaultSettings);
+      reports.push({ draft, report });
+    }
+    return { service, close: async () => archive?.close(), warnings, roots, reports };
+  } catch (err) {
+    await archive?.close().catch(() => undefined);
+    throw err;
   }
-  return { service, warnings, roots, reports };
 }
 
 async function runCheck(cmd: Extract<Command, { kind: 'check' }>, cwd: string): Promise<number> {
   const pathOf = pathMapper(cwd);
-  const { service, warnings, reports } = await checkDrafts(cmd, cwd);
+  const { service, close, warnings, reports } = await checkDrafts(cmd, cwd);
+  await close();
   if (cmd.format === 'json') {
     const out: CheckJson = {
       version: 1,
@@ -153,7 +168,8 @@ async function runReport(cmd: Extract<Command, { kind: 'report' }>, cwd: string)
   } else if (cmd.files.length > 1 && cmd.format === 'html') {
     throw new UsageError('several drafts make several pages: give -o FOLDER');
   }
-  const { service, warnings, roots, reports } = await checkDrafts(cmd, cwd);
+  const { service, close, warnings, roots, reports } = await checkDrafts(cmd, cwd);
+  await close();
   const pathOf = pathMapper(cwd);
   const checkedAt = new Date().toISOString();
   const targets = reports.map(({ draft }) =>
@@ -210,25 +226,44 @@ async function emit(text: string, file: string | undefined): Promise<void> {
 async function runEntities(cmd: Extract<Command, { kind: 'entities' }>, cwd: string): Promise<number> {
   const pathOf = pathMapper(cwd);
   const service = await newService();
-  const { warnings } = await loadCorpus(service, { ...cmd, drafts: [], cwd, exclude: new Set() });
+  const { warnings } = await loadCorpus(service, { ...cmd, drafts: [], cwd, exclude: new Set(), archive: !!cmd.archive });
   const entities = [...service.corpus.entities()]
     .sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name))
     .map((e) => entityJson(e, service.corpus, pathOf));
+  const url = cmd.archive;
+  const archived = url ? await archiveEntities(url) : undefined;
   if (cmd.format === 'json') {
-    const out: { entities: typeof entities; warnings?: string[] } = { entities };
+    const out: { entities: typeof entities; warnings?: string[]; archive?: typeof archived } = { entities };
     if (warnings.length) out.warnings = warnings;
+    if (archived) out.archive = archived;
     await write(`${JSON.stringify(out, null, 2)}\n`);
   } else {
-    await write(entities.map(entityTextLine).join('\n') + (entities.length ? '\n' : ''));
+    const lines = entities.map(entityTextLine);
+    for (const e of archived?.entities ?? []) lines.push(`${e.name} (${e.kind}) — ${e.mentions} mentions in the archive`);
+    await write(lines.join('\n') + (lines.length ? '\n' : ''));
   }
+  if (archived && archived.more > 0) process.stderr.write(`sourced: the archive names ${archived.more} more (listed: the ${archived.entities.length} most mentioned)\n`);
   return 0;
 }
 
+/** The archive's names, most mentioned first (as the archive counts them: by name as written). */
+async function archiveEntities(url: string) {
+  const archive = await openArchive(url);
+  try {
+    return await archiveCall(url, () => archive.topEntities(ARCHIVE_ENTITIES));
+  } finally {
+    await archive.close().catch(() => undefined);
+  }
+}
+
+const ARCHIVE_ENTITIES = 10_000;
+
 // Loaded on demand so --help and usage errors never depend on the analysis code.
-async function newService(): Promise<SourcedService> {
+async function newService(archive?: PgArchive): Promise<SourcedService> {
   const { createSourcedService } = await import('../service/index.ts');
   const verbose = Boolean(process.env.SOURCED_DEBUG);
-  return createSourcedService({ log: (m) => (verbose || /could not index/.test(m) ? process.stderr.write(`${m}\n`) : undefined) });
+  const log = (m: string) => (verbose || /could not index/.test(m) ? process.stderr.write(`${m}\n`) : undefined);
+  return createSourcedService(archive ? { log, archive } : { log });
 }
 
 async function readDraft(abs: string, given: string): Promise<string> {
@@ -252,6 +287,8 @@ interface CorpusRequest {
   drafts: string[];
   cwd: string;
   exclude: Set<string>;
+  /** With an archive, a local corpus is used only when given or found beside the drafts (not the sample). */
+  archive?: boolean;
 }
 
 /** Indexes the corpus (or restores it from the cache); returns the warnings (also printed on stderr) and the corpus folders. */
@@ -265,11 +302,12 @@ async function loadCorpus(service: SourcedService, req: CorpusRequest): Promise<
     }
   }
   const warnings: string[] = [];
+  if (req.archive && (located.origin === 'bundled' || located.origin === 'none')) return { warnings, roots: [] };
   if (located.origin === 'none') warnings.push('no corpus found (no --corpus, no sources/ or corpus/ folder); every claim will be unsourced');
 
   const cacheFile = defaultCacheFile(located.roots);
   let fingerprint: string | undefined;
-  if (!req.noCache && located.roots.length) {
+  if (!req.noCache && !req.archive && located.roots.length) {
     const entries: CorpusEntry[] = [];
     const unread: string[] = [];
     for await (const w of walkCorpus(located.roots, { exclude: req.exclude })) {

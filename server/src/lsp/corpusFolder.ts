@@ -10,7 +10,9 @@ import { CORPUS_FILE, readCorpus, walkCorpus, type CorpusEntry, type CorpusFileR
 import { corpusFingerprint, defaultCacheFile, loadIndexCacheEntry, saveIndexCache } from '../host/indexCache.ts';
 import { analysisId } from '../host/analysisId.ts';
 import { isUnder, resolveCorpusRoots } from './corpusPaths.ts';
-import type { StatusParams } from '../protocol.ts';
+import type { ArchiveStatus, StatusParams } from '../protocol.ts';
+import type { PgArchive } from '../host/archive/pgArchive.ts';
+import { connectArchive, unavailable } from './archiveConnection.ts';
 
 const STATUS_INTERVAL_MS = 150;
 /** Part of the cache fingerprint: an index saved by another server build is not reused. */
@@ -57,6 +59,9 @@ export class CorpusFolder {
   private running: { key: string; abort: AbortController; promise: Promise<boolean> } | undefined;
   private lastStatus = 0;
   private refused: string[] = [];
+  /** The shared archive the current service reads, and its state for the status bar. */
+  private archive: PgArchive | undefined;
+  private archiveStatus: ArchiveStatus | undefined;
 
   constructor(
     readonly uri: string | undefined,
@@ -91,13 +96,14 @@ export class CorpusFolder {
    */
   index(settings: SourcedSettings, force = false): Promise<boolean> {
     const resolved = resolveCorpusRoots(this.fsPath, settings.corpus.paths, this.env.bundledCorpus, this.env.trusted !== false);
-    const key = JSON.stringify(resolved.roots);
+    const archiveUrl = settings.archive?.url;
+    const key = JSON.stringify([resolved.roots, archiveUrl ?? '']);
     if (!force && this.running?.key === key) return this.running.promise;
     if (!force && !this.running && this.indexedKey === key) return Promise.resolve(false);
     this.refused = resolved.refused;
     this.running?.abort.abort();
     const abort = new AbortController();
-    const promise = this.run(resolved.roots, resolved.bundled, key, abort.signal).catch((err) => {
+    const promise = this.run(resolved.roots, resolved.bundled, key, abort.signal, archiveUrl).catch((err) => {
       this.env.log(`sourced: indexing failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       return false;
     });
@@ -109,12 +115,45 @@ export class CorpusFolder {
     return promise;
   }
 
-  private newService(): SourcedService {
-    return createSourcedService({ log: (m) => this.env.log(m) });
+  private newService(archive?: PgArchive): SourcedService {
+    const log = (m: string) => this.env.log(m);
+    if (!archive) return createSourcedService({ log });
+    const where = archive.where;
+    return createSourcedService({
+      log,
+      archive,
+      onArchiveUnavailable: (err) => {
+        if (this.archive !== archive) return;
+        this.archiveStatus = unavailable(where, err);
+        this.env.log(`sourced: ${this.archiveStatus.message}`);
+        this.sendStatus(true);
+      },
+      onArchiveAvailable: () => {
+        if (this.archive !== archive) return;
+        this.archiveStatus = { where, state: 'connected' };
+        this.env.log(`sourced: the archive at ${where} answers again`);
+        this.sendStatus(true);
+      },
+    });
   }
 
-  private async run(roots: string[], bundled: boolean, key: string, signal: AbortSignal): Promise<boolean> {
-    const target = this.ready ? this.newService() : this.service;
+  private async run(roots: string[], bundled: boolean, key: string, signal: AbortSignal, archiveUrl?: string): Promise<boolean> {
+    const connection = await connectArchive(archiveUrl, this.env.trusted !== false);
+    if (signal.aborted) {
+      await connection.archive?.close().catch(() => undefined);
+      return false;
+    }
+    // With an archive, the bundled sample corpus is not mixed in.
+    if (connection.archive && bundled) {
+      roots = [];
+      bundled = false;
+    }
+    const target = this.ready || connection.archive || this.archive ? this.newService(connection.archive) : this.service;
+    const previous = this.archive;
+    this.archive = connection.archive;
+    this.archiveStatus = connection.status;
+    if (previous && previous !== connection.archive) void previous.close().catch(() => undefined);
+    if (connection.status?.message) this.env.log(`sourced: ${connection.status.message}`);
     this.roots = roots;
     this.bundled = bundled;
     this.state = 'indexing';
@@ -122,6 +161,7 @@ export class CorpusFolder {
     this.total = 0;
     this.warnings = [];
     this.warningCount = 0;
+    for (const w of connection.warnings) this.warn(w);
     for (const r of this.refused) this.warn(`${r}: not read: outside the workspace folder, and the workspace is not trusted`);
     this.sendStatus(true);
     const progress = await this.env.beginProgress(`Sourced: indexing ${this.name}`);
@@ -230,6 +270,8 @@ export class CorpusFolder {
 
   dispose(): void {
     this.running?.abort.abort();
+    void this.archive?.close().catch(() => undefined);
+    this.archive = undefined;
   }
 
   private warn(message: string): void {
@@ -252,6 +294,7 @@ export class CorpusFolder {
       roots: this.roots,
       warnings: this.warnings.slice(0, 20),
       warningCount: this.warningCount,
+      ...(this.archiveStatus ? { archive: this.archiveStatus } : {}),
     };
   }
 

@@ -18,7 +18,9 @@ export function normalizeSettings(raw: unknown): SourcedSettings {
     if (typeof value === 'string' && SEVERITIES.has(value)) severity[code] = value as Severity;
   }
   const maxClaims = typeof r.maxClaims === 'number' && Number.isFinite(r.maxClaims) && r.maxClaims > 0 ? Math.floor(r.maxClaims) : defaultSettings.maxClaims;
-  return { corpus: { paths }, severity, maxClaims };
+  const archive = (r.archive && typeof r.archive === 'object' ? r.archive : {}) as Record<string, unknown>;
+  const url = typeof archive.url === 'string' ? archive.url.trim() : '';
+  return url ? { corpus: { paths }, severity, maxClaims, archive: { url } } : { corpus: { paths }, severity, maxClaims };
 }
 
 export class SettingsStore {

@@ -42,6 +42,8 @@ export interface SourcedSettings {
   severity: Record<DiagnosticCode, Severity>;
   /** Maximum claims checked per draft (huge drafts are checked up to this many, with a notice). */
   maxClaims: number;
+  /** A shared archive on PostgreSQL (`sourced.archive.url`, machine scope), used with the corpus folders. */
+  archive?: { url: string };
 }
 
 export const defaultSettings: SourcedSettings = {

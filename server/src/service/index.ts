@@ -12,12 +12,21 @@ import { getCompletions, resolveCompletion } from './features/completion.ts';
 import { getCodeActions } from './features/codeActions.ts';
 import { getDefinition, getDocumentLinks, getReferences, getWorkspaceSymbols } from './features/navigation.ts';
 import type { FeatureContext } from './context.ts';
+import { ArchiveCorpus } from './archive/archiveCorpus.ts';
+import type { ArchiveSource } from './archive/archiveSource.ts';
 
 export type { SourcedService, SourcedSettings, DraftReport } from './api.ts';
 export { defaultSettings } from './api.ts';
 
 export interface ServiceOptions {
   log?: (message: string) => void;
+  /** A shared archive: the corpus is then a working set fetched from it per request (see ArchiveCorpus),
+   *  together with the sources added by `upsertSources`. */
+  archive?: ArchiveSource;
+  /** With an archive: when it fails, requests answer from what was fetched before and this is told once
+   *  (without it, a failing archive fails the request); `onArchiveAvailable` when it answers again. */
+  onArchiveUnavailable?: (err: unknown) => void;
+  onArchiveAvailable?: () => void;
 }
 
 /** Indexing yields to the event loop after this much work, so requests are answered while it runs. */
@@ -36,8 +45,10 @@ const yieldToEventLoop: () => Promise<void> =
 
 export function createSourcedService(options: ServiceOptions = {}): SourcedService {
   const log = options.log ?? (() => undefined);
-  let corpus = new CorpusIndex();
+  let corpus: CorpusIndex = options.archive ? new ArchiveCorpus(options.archive, { onChange: () => checker.clear(), onUnavailable: options.onArchiveUnavailable, onAvailable: options.onArchiveAvailable }) : new CorpusIndex();
   const checker = new ClaimChecker(() => corpus);
+  // With an archive, each request runs until the working set answers it as the whole archive would.
+  const within = <T>(run: () => Promise<T>): Promise<T> => (corpus instanceof ArchiveCorpus ? corpus.satisfy(run) : run());
   const drafts = new Map<string, { text: string; analysis: DraftAnalysis }>();
   const reports = new Map<string, DraftReport>();
   const independence = new Independence(yieldToEventLoop, SLICE_MS);
@@ -152,6 +163,7 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
     exportIndex: () => corpus.toLines(),
 
     async importIndex(lines: string | Iterable<string> | AsyncIterable<string>) {
+      if (options.archive) return false; // the archive's working set is never replaced by a saved index
       try {
         const loaded = await CorpusIndex.fromLines(typeof lines === 'string' ? lines.split('\n') : lines, yieldToEventLoop);
         if (!loaded) return false;
@@ -172,15 +184,15 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
       }
     },
 
-    checkDocument: (doc, settings = defaultSettings, token) => check(doc, settings, token),
-    getDiagnostics: async (doc, settings = defaultSettings, token) => (await check(doc, settings, token)).diagnostics,
-    getHover: (doc, position, token) => getHover(ctx, doc, position, token),
-    getCompletions: (doc, position, token, options) => getCompletions(ctx, doc, position, token, options),
-    resolveCompletion: (item, token) => resolveCompletion(ctx, item, token),
-    getCodeActions: (doc, range, diagnostics, only, token) => getCodeActions(ctx, doc, range, diagnostics, only, token),
-    getDefinition: (doc, position, token) => getDefinition(ctx, doc, position, token),
-    getReferences: (doc, position, token) => getReferences(ctx, doc, position, token),
-    getWorkspaceSymbols: (query, token) => getWorkspaceSymbols(ctx, query, token),
-    getDocumentLinks: (doc, token) => getDocumentLinks(ctx, doc, token),
+    checkDocument: (doc, settings = defaultSettings, token) => within(() => check(doc, settings, token)),
+    getDiagnostics: async (doc, settings = defaultSettings, token) => (await within(() => check(doc, settings, token))).diagnostics,
+    getHover: (doc, position, token) => within(() => getHover(ctx, doc, position, token)),
+    getCompletions: (doc, position, token, options) => within(() => getCompletions(ctx, doc, position, token, options)),
+    resolveCompletion: (item, token) => within(() => resolveCompletion(ctx, item, token)),
+    getCodeActions: (doc, range, diagnostics, only, token) => within(() => getCodeActions(ctx, doc, range, diagnostics, only, token)),
+    getDefinition: (doc, position, token) => within(() => getDefinition(ctx, doc, position, token)),
+    getReferences: (doc, position, token) => within(() => getReferences(ctx, doc, position, token)),
+    getWorkspaceSymbols: (query, token) => within(() => getWorkspaceSymbols(ctx, query, token)),
+    getDocumentLinks: (doc, token) => within(() => getDocumentLinks(ctx, doc, token)),
   };
 }

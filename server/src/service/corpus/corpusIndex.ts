@@ -12,7 +12,7 @@ import { bylineSpan } from './credits.ts';
 import { EntityTable, type MentionSite, type SavedMentions } from './entities.ts';
 import { parseArticle } from './article.ts';
 import { resolveQuoteSpeakers } from './speakers.ts';
-import { SentenceIndex, type SentenceIndexReader } from './sentenceIndex.ts';
+import { SentenceIndex, type SearchStats, type SentenceIndexReader } from './sentenceIndex.ts';
 import { StaleCache } from './staleCache.ts';
 import { NameSearch } from './nameSearch.ts';
 
@@ -289,6 +289,11 @@ export class CorpusIndex implements CorpusView {
       if (sentence) out.push({ sentence, score: hit.score });
     }
     return out;
+  }
+
+  /** Corpus-wide statistics for an index holding part of a corpus (see SearchStats); undefined: its own. */
+  protected setSearchStats(stats: SearchStats | undefined): void {
+    this.search.stats = stats;
   }
 
   /** Number of sentences containing a search term (for IDF weights). */

@@ -37,6 +37,15 @@ interface Posting {
   df: number;
 }
 
+/** Corpus-wide statistics that replace the index's own when it holds only part of a corpus (a working set
+ *  fetched from an archive): scores then equal those over the whole corpus. */
+export interface SearchStats {
+  sentences: number;
+  avgLength: number;
+  /** Sentences holding the term in the whole corpus; undefined when not known (the index's own count serves). */
+  df(term: string): number | undefined;
+}
+
 export interface SearchHit {
   id: number;
   score: number;
@@ -65,8 +74,16 @@ export class SentenceIndex {
   /** Terms by their first letters (`hasPrefixIn`); dropped when a term comes or goes. */
   private byPrefix: { length: number; terms: Map<string, string[]> } | undefined;
 
+  /** Set for a partial index: corpus-wide N, average length and document frequencies (see SearchStats). */
+  stats: SearchStats | undefined;
+
   get size(): number {
     return this.live;
+  }
+
+  /** Average field length (distinct tokens per sentence). */
+  get averageLength(): number {
+    return this.avg;
   }
 
   /** Indexes a sentence under a new id (ids must be added in increasing order). */
@@ -159,9 +176,10 @@ export class SentenceIndex {
     const stamp = ++scratch.query;
     const done = new Set<string>();
     const touched: number[] = [];
-    const n = this.live;
+    const stats = this.stats;
+    const n = stats ? stats.sentences : this.live;
     const lens = this.lens;
-    const avg = this.avg;
+    const avg = stats ? stats.avgLength : this.avg;
     for (const norm of searchTokens(query)) {
       const term = searchTerm(norm);
       if (!term) continue;
@@ -169,7 +187,8 @@ export class SentenceIndex {
       if (!p) continue;
       const repeat = done.has(term);
       done.add(term);
-      const idf = Math.log(1 + (n - p.df + 0.5) / (p.df + 0.5));
+      const df = (stats && stats.df(term)) ?? p.df;
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       const ids = p.ids;
       const count = p.n;
       for (let i = 0; i < count; ) {

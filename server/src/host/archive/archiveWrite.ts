@@ -1,0 +1,197 @@
+// Writing analysed articles into the archive, a batch per transaction: a reader sees a batch's articles
+// all at once or not at all, never half an article. Document frequencies, name counts and corpus
+// statistics change in the same transaction as the rows they count.
+
+import type { PoolClient } from 'pg';
+import type { Article } from '../../service/api.ts';
+import { sentenceTerms, toArchived } from '../../service/archive/archivedArticle.ts';
+import { nameKey } from '../../service/corpus/entityKeys.ts';
+import { termVector } from './pgArchive.ts';
+
+/** A source file analysed for the archive. */
+export interface ArticleToWrite {
+  article: Article;
+  root: string;
+  path: string;
+  hash: string;
+  /** The archive id of the version it replaces. */
+  replaces?: number;
+}
+
+/** Text columns cannot hold NUL. */
+const clean = (s: string) => (s.includes('\u0000') ? s.split('\u0000').join(' ') : s);
+
+/** Columns of one batch, ready to pass as arrays to unnest(). */
+export interface Rows {
+  articles: { uri: string[]; key: string[]; root: string[]; path: string[]; hash: string[]; title: string[]; meta: string[]; doc: string[]; count: number[] };
+  sentences: { a: number[]; idx: number[]; length: number[]; terms: string[]; text: string[] };
+  mentions: { a: number[]; s: number[]; start: number[]; end: number[]; surface: string[]; key: string[]; last: string[]; kind: string[]; role: Array<string | null> };
+  quotes: { a: number[]; s: number[]; start: number[]; end: number[]; text: string[]; speaker: Array<string | null> };
+  figures: { a: number[]; s: number[]; kind: string[]; text: string[]; value: number[]; unit: Array<string | null> };
+  totalLength: number;
+  sentenceCount: number;
+}
+
+/** The batch's rows; `a` columns hold the article's place in the batch until its id is known. */
+export function batchRows(batch: readonly ArticleToWrite[]): Rows {
+  const rows: Rows = {
+    articles: { uri: [], key: [], root: [], path: [], hash: [], title: [], meta: [], doc: [], count: [] },
+    sentences: { a: [], idx: [], length: [], terms: [], text: [] },
+    mentions: { a: [], s: [], start: [], end: [], surface: [], key: [], last: [], kind: [], role: [] },
+    quotes: { a: [], s: [], start: [], end: [], text: [], speaker: [] },
+    figures: { a: [], s: [], kind: [], text: [], value: [], unit: [] },
+    totalLength: 0,
+    sentenceCount: 0,
+  };
+  batch.forEach(({ article, root, path, hash }, a) => {
+    const A = rows.articles;
+    A.uri.push(article.uri);
+    A.key.push(article.key);
+    A.root.push(root);
+    A.path.push(path);
+    A.hash.push(hash);
+    A.title.push(clean(article.title));
+    A.meta.push(JSON.stringify(article.meta));
+    A.doc.push(JSON.stringify(toArchived(article)));
+    A.count.push(article.sentences.length);
+    for (const s of article.sentences) {
+      const t = sentenceTerms(s.text);
+      rows.sentences.a.push(a);
+      rows.sentences.idx.push(s.index);
+      rows.sentences.length.push(t.length);
+      rows.sentences.terms.push(termVector(t.terms));
+      rows.sentences.text.push(clean(s.text));
+      rows.totalLength += t.length;
+      rows.sentenceCount++;
+      for (const m of s.mentions) {
+        const key = nameKey(m.text);
+        const M = rows.mentions;
+        M.a.push(a);
+        M.s.push(s.index);
+        M.start.push(m.start);
+        M.end.push(m.end);
+        M.surface.push(clean(m.text));
+        M.key.push(key);
+        M.last.push(key.slice(key.lastIndexOf(' ') + 1));
+        M.kind.push(m.kind);
+        M.role.push(m.role ? clean(m.role) : null);
+      }
+      for (const q of s.quotes) {
+        const Q = rows.quotes;
+        Q.a.push(a);
+        Q.s.push(s.index);
+        Q.start.push(q.start);
+        Q.end.push(q.end);
+        Q.text.push(clean(q.text));
+        Q.speaker.push(q.speaker ? clean(q.speaker) : null);
+      }
+      for (const f of s.quantities) {
+        const F = rows.figures;
+        F.a.push(a);
+        F.s.push(s.index);
+        F.kind.push(f.kind);
+        F.text.push(clean(f.text));
+        F.value.push(Number.isFinite(f.value) ? f.value : 0);
+        F.unit.push(f.unit ?? null);
+      }
+    }
+  });
+  return rows;
+}
+
+/** Removes articles (by id) and what they counted for. Runs inside the caller's transaction. */
+export async function deleteArticles(db: PoolClient, ids: readonly number[]): Promise<void> {
+  if (!ids.length) return;
+  await db.query(
+    `UPDATE terms t SET df = t.df - d.n
+       FROM (SELECT u.lexeme, count(*) AS n FROM sentences s CROSS JOIN LATERAL unnest(s.terms) AS u(lexeme, positions, weights)
+              WHERE s.article_id = ANY($1::bigint[]) GROUP BY u.lexeme) d
+      WHERE t.term = d.lexeme`,
+    [ids],
+  );
+  await db.query(
+    `UPDATE entities e SET mention_count = e.mention_count - d.n
+       FROM (SELECT name_key, count(*) AS n FROM mentions WHERE article_id = ANY($1::bigint[]) GROUP BY name_key) d
+      WHERE e.name_key = d.name_key`,
+    [ids],
+  );
+  await db.query(
+    `UPDATE corpus_stats c SET articles = c.articles - d.articles, sentences = c.sentences - d.sentences,
+            total_length = c.total_length - d.total_length, revision = c.revision + 1
+       FROM (SELECT count(DISTINCT s.article_id) AS articles, count(*) AS sentences, coalesce(sum(s.length), 0) AS total_length
+               FROM sentences s WHERE s.article_id = ANY($1::bigint[])) d
+      WHERE c.id = 1`,
+    [ids],
+  );
+  // Articles without sentences still count as articles.
+  await db.query(
+    `UPDATE corpus_stats SET articles = articles - (SELECT count(*) FROM articles a WHERE a.id = ANY($1::bigint[]) AND a.sentence_count = 0) WHERE id = 1`,
+    [ids],
+  );
+  await db.query(`DELETE FROM articles WHERE id = ANY($1::bigint[])`, [ids]);
+}
+
+/** Writes one batch's rows in one transaction, replacing the versions (archive ids) they update. */
+export async function writeBatch(db: PoolClient, rows: Rows, replaces: readonly number[]): Promise<void> {
+  await db.query('BEGIN');
+  try {
+    await deleteArticles(db, replaces);
+    const A = rows.articles;
+    const inserted = await db.query<{ id: string; uri: string }>(
+      `INSERT INTO articles (uri, key, root, path, hash, title, meta, doc, sentence_count)
+       SELECT uri, key, root, path, hash, title, meta::jsonb, doc, n
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[])
+              WITH ORDINALITY AS x(uri, key, root, path, hash, title, meta, doc, n, ord)
+        ORDER BY ord
+       RETURNING id, uri`,
+      [A.uri, A.key, A.root, A.path, A.hash, A.title, A.meta, A.doc, A.count],
+    );
+    const byUri = new Map(inserted.rows.map((r) => [r.uri, r.id]));
+    const ids = A.uri.map((u) => byUri.get(u));
+    const idOf = (a: number[]) => a.map((i) => ids[i]);
+    const S = rows.sentences;
+    await db.query(
+      `INSERT INTO sentences (article_id, idx, length, terms, text) SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::tsvector[], $5::text[])`,
+      [idOf(S.a), S.idx, S.length, S.terms, S.text],
+    );
+    const M = rows.mentions;
+    await db.query(
+      `INSERT INTO mentions (article_id, sentence, start_offset, end_offset, surface, name_key, last_word, kind, role)
+       SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])`,
+      [idOf(M.a), M.s, M.start, M.end, M.surface, M.key, M.last, M.kind, M.role],
+    );
+    const Q = rows.quotes;
+    await db.query(
+      `INSERT INTO quotes (article_id, sentence, start_offset, end_offset, text, speaker) SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::text[], $6::text[])`,
+      [idOf(Q.a), Q.s, Q.start, Q.end, Q.text, Q.speaker],
+    );
+    const F = rows.figures;
+    await db.query(
+      `INSERT INTO figures (article_id, sentence, kind, text, value, unit) SELECT * FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::float8[], $6::text[])`,
+      [idOf(F.a), F.s, F.kind, F.text, F.value, F.unit],
+    );
+    // Counts in key order, so two writers could never deadlock (one writer holds the lock anyway).
+    await db.query(
+      `INSERT INTO terms (term, df)
+       SELECT u.lexeme, count(*) FROM sentences s CROSS JOIN LATERAL unnest(s.terms) AS u(lexeme, positions, weights)
+        WHERE s.article_id = ANY($1::bigint[]) GROUP BY u.lexeme ORDER BY u.lexeme
+       ON CONFLICT (term) DO UPDATE SET df = terms.df + excluded.df`,
+      [ids],
+    );
+    await db.query(
+      `INSERT INTO entities (name_key, name, kind, mention_count)
+       SELECT name_key, mode() WITHIN GROUP (ORDER BY surface), mode() WITHIN GROUP (ORDER BY kind), count(*)
+         FROM mentions WHERE article_id = ANY($1::bigint[]) AND name_key <> '' GROUP BY name_key ORDER BY name_key
+       ON CONFLICT (name_key) DO UPDATE SET mention_count = entities.mention_count + excluded.mention_count`,
+      [ids],
+    );
+    await db.query(
+      `UPDATE corpus_stats SET articles = articles + $1, sentences = sentences + $2, total_length = total_length + $3, revision = revision + 1 WHERE id = 1`,
+      [rows.articles.uri.length, rows.sentenceCount, rows.totalLength],
+    );
+    await db.query('COMMIT');
+  } catch (err) {
+    await db.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
+}

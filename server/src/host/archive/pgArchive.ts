@@ -1,0 +1,144 @@
+// The archive in PostgreSQL, as the service reads it (ArchiveSource). SQL with parameters only. Candidate
+// sentences come from the GIN index over their search terms; their BM25 score is computed in SQL from each
+// term's frequency (its positions) and the sentence's length, the same formula the embedded index uses.
+
+import { Pool, type PoolClient } from 'pg';
+import type { ArchiveSource, ArchiveStats, ArticleRef, WeightedTerm } from '../../service/archive/archiveSource.ts';
+import type { ArchivedArticle } from '../../service/archive/archivedArticle.ts';
+import { ArchiveError, archiveWhere, validateArchiveUrl } from './archiveErrors.ts';
+import { checkSchema } from './schema.ts';
+
+/** A tsquery literal matching any of the terms (each quoted; quotes and backslashes escaped). */
+export function anyTermQuery(terms: readonly string[]): string {
+  return terms.map((t) => `'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' | ');
+}
+
+/** A tsvector literal holding each term with one position per occurrence (its term frequency). */
+export function termVector(terms: ReadonlyMap<string, number>): string {
+  const parts: string[] = [];
+  for (const [term, tf] of terms) {
+    const positions = Array.from({ length: Math.min(tf, 256) }, (_, i) => i + 1).join(',');
+    parts.push(`'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}':${positions}`);
+  }
+  return parts.join(' ');
+}
+
+export function openPool(url: string): Pool {
+  validateArchiveUrl(url);
+  const pool = new Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000 });
+  // An idle connection the server drops is reported here; the next query reconnects or fails itself.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+export class PgArchive implements ArchiveSource {
+  readonly where: string;
+  lastStats: ArchiveStats | undefined;
+  private constructor(
+    private readonly pool: Pool,
+    url: string,
+  ) {
+    this.where = archiveWhere(url);
+  }
+
+  /** Connects and checks the schema version; throws an ArchiveError or the driver's error. */
+  static async open(url: string): Promise<PgArchive> {
+    const pool = openPool(url);
+    const archive = new PgArchive(pool, url);
+    try {
+      await archive.withClient((db) => checkSchema(db, archive.where));
+      await archive.stats();
+    } catch (err) {
+      await pool.end().catch(() => undefined);
+      throw err;
+    }
+    return archive;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  private async withClient<T>(run: (db: PoolClient) => Promise<T>): Promise<T> {
+    const db = await this.pool.connect();
+    try {
+      return await run(db);
+    } finally {
+      db.release();
+    }
+  }
+
+  async stats(): Promise<ArchiveStats> {
+    const r = await this.pool.query<{ articles: string; sentences: string; total_length: string; revision: string }>(
+      `SELECT articles, sentences, total_length, revision FROM corpus_stats WHERE id = 1`,
+    );
+    const row = r.rows[0];
+    if (!row) throw new ArchiveError(`the archive at ${this.where} has no statistics row: run \`sourced archive sync\``);
+    this.lastStats = { articles: Number(row.articles), sentences: Number(row.sentences), totalLength: Number(row.total_length), revision: row.revision };
+    return this.lastStats;
+  }
+
+  async documentFrequencies(terms: readonly string[]): Promise<Map<string, number>> {
+    const r = await this.pool.query<{ term: string; df: string }>(`SELECT term, df FROM terms WHERE term = ANY($1::text[])`, [terms]);
+    return new Map(r.rows.map((row) => [row.term, Number(row.df)]));
+  }
+
+  async searchSentences(terms: readonly WeightedTerm[], avgLength: number, limit: number): Promise<ArticleRef[]> {
+    if (!terms.length || limit <= 0) return [];
+    const r = await this.pool.query<{ id: number; uri: string }>(
+      `WITH q AS (SELECT * FROM unnest($1::text[], $2::float8[]) AS q(term, weight)),
+       hits AS (
+         SELECT s.article_id,
+                sum(q.weight * (0.5 + (cardinality(u.positions) * 2.2) / (cardinality(u.positions) + 1.2 * (0.3 + 0.7 * s.length / $3::float8))))
+                  * count(*) AS score
+           FROM sentences s
+           CROSS JOIN LATERAL unnest(s.terms) AS u(lexeme, positions, weights)
+           JOIN q ON q.term = u.lexeme
+          WHERE s.terms @@ $4::tsquery
+          GROUP BY s.article_id, s.idx, s.length
+          ORDER BY score DESC, s.article_id, s.idx
+          LIMIT $5)
+       SELECT a.id::float8 AS id, a.uri FROM articles a WHERE a.id IN (SELECT article_id FROM hits)`,
+      [terms.map((t) => t.term), terms.map((t) => t.weight), avgLength || 1, anyTermQuery(terms.map((t) => t.term)), limit],
+    );
+    return r.rows;
+  }
+
+  async articlesByKey(keys: readonly string[]): Promise<ArticleRef[]> {
+    const r = await this.pool.query<ArticleRef>(`SELECT id::float8 AS id, uri FROM articles WHERE lower(key) = ANY($1::text[])`, [keys.map((k) => k.toLowerCase())]);
+    return r.rows;
+  }
+
+  async articlesByUri(uris: readonly string[]): Promise<ArticleRef[]> {
+    const r = await this.pool.query<ArticleRef>(`SELECT id::float8 AS id, uri FROM articles WHERE uri = ANY($1::text[])`, [uris]);
+    return r.rows;
+  }
+
+  async articlesNaming(keys: readonly string[], limit: number): Promise<ArticleRef[]> {
+    const r = await this.pool.query<ArticleRef>(
+      `SELECT a.id::float8 AS id, a.uri
+         FROM unnest($1::text[]) AS k(key)
+         CROSS JOIN LATERAL (
+           SELECT DISTINCT m.article_id FROM mentions m WHERE m.name_key = k.key OR m.last_word = k.key ORDER BY m.article_id LIMIT $2
+         ) found
+         JOIN articles a ON a.id = found.article_id`,
+      [keys, limit],
+    );
+    return r.rows;
+  }
+
+  /** The most mentioned names, and how many more the archive holds. */
+  async topEntities(limit: number): Promise<{ entities: Array<{ name: string; kind: string; mentions: number }>; more: number }> {
+    const r = await this.pool.query<{ name: string; kind: string; mentions: number }>(
+      `SELECT name, kind, mention_count::float8 AS mentions FROM entities WHERE mention_count > 0 ORDER BY mention_count DESC, name_key LIMIT $1`,
+      [limit],
+    );
+    const n = await this.pool.query<{ n: number }>(`SELECT count(*)::float8 AS n FROM entities WHERE mention_count > 0`);
+    return { entities: r.rows, more: Math.max(0, (n.rows[0]?.n ?? 0) - r.rows.length) };
+  }
+
+  async load(ids: readonly number[]): Promise<Array<{ id: number; article: ArchivedArticle }>> {
+    const r = await this.pool.query<{ id: number; doc: string }>(`SELECT id::float8 AS id, doc FROM articles WHERE id = ANY($1::bigint[])`, [ids]);
+    return r.rows.map((row) => ({ id: row.id, article: JSON.parse(row.doc) as ArchivedArticle }));
+  }
+}

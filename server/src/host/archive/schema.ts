@@ -1,0 +1,127 @@
+// The archive's schema in PostgreSQL, versioned: each migration takes the schema one version up, in a
+// transaction of its own. A client meeting a schema of another version says what to do instead of
+// guessing (see `checkSchema`).
+
+import type { ClientBase } from 'pg';
+import { ArchiveError } from './archiveErrors.ts';
+
+export const SCHEMA_VERSION = 1;
+
+/** Taken by a migration or a sync (one writer at a time); readers never wait on it. */
+export const WRITER_LOCK = 0x50_75_72_63; // an arbitrary 32-bit key for pg_advisory_lock
+
+const MIGRATIONS: Record<number, string[]> = {
+  1: [
+    `CREATE EXTENSION IF NOT EXISTS pg_trgm`,
+    `CREATE TABLE sourced_meta (key text PRIMARY KEY, value text NOT NULL)`,
+    // One row per source file: where it was synced from (root folder and path inside it), its content
+    // hash, and the analysed article as one JSON document (read back as is by language servers; stored as
+    // text, as the server never looks inside it, with lz4, which writes several times faster than pglz).
+    `CREATE TABLE articles (
+       id bigserial PRIMARY KEY,
+       uri text NOT NULL UNIQUE,
+       key text NOT NULL,
+       root text NOT NULL,
+       path text NOT NULL,
+       hash text NOT NULL,
+       title text NOT NULL,
+       meta jsonb NOT NULL,
+       doc text COMPRESSION lz4 NOT NULL,
+       sentence_count integer NOT NULL,
+       synced_at timestamptz NOT NULL DEFAULT now())`,
+    `CREATE INDEX articles_key ON articles (lower(key))`,
+    `CREATE INDEX articles_root ON articles (root)`,
+    // Search terms as the embedded BM25 index counts them (stemmed by Sourced, one position per
+    // occurrence, so a lexeme's positions are its term frequency) and the field length it divides by.
+    `CREATE TABLE sentences (
+       article_id bigint NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+       idx integer NOT NULL,
+       length integer NOT NULL,
+       terms tsvector NOT NULL,
+       text text NOT NULL,
+       PRIMARY KEY (article_id, idx))`,
+    `CREATE INDEX sentences_terms ON sentences USING gin (terms)`,
+    `CREATE TABLE terms (term text PRIMARY KEY, df bigint NOT NULL)`,
+    `CREATE TABLE corpus_stats (
+       id integer PRIMARY KEY CHECK (id = 1),
+       articles bigint NOT NULL,
+       sentences bigint NOT NULL,
+       total_length bigint NOT NULL,
+       revision bigint NOT NULL)`,
+    `INSERT INTO corpus_stats VALUES (1, 0, 0, 0, 0)`,
+    `CREATE TABLE mentions (
+       article_id bigint NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+       sentence integer NOT NULL,
+       start_offset integer NOT NULL,
+       end_offset integer NOT NULL,
+       surface text NOT NULL,
+       name_key text NOT NULL,
+       last_word text NOT NULL,
+       kind text NOT NULL,
+       role text)`,
+    `CREATE INDEX mentions_article ON mentions (article_id)`,
+    `CREATE INDEX mentions_key ON mentions (name_key)`,
+    `CREATE INDEX mentions_last_word ON mentions (last_word)`,
+    `CREATE TABLE quotes (
+       article_id bigint NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+       sentence integer NOT NULL,
+       start_offset integer NOT NULL,
+       end_offset integer NOT NULL,
+       text text NOT NULL,
+       speaker text)`,
+    `CREATE INDEX quotes_article ON quotes (article_id)`,
+    `CREATE TABLE figures (
+       article_id bigint NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+       sentence integer NOT NULL,
+       kind text NOT NULL,
+       text text NOT NULL,
+       value double precision NOT NULL,
+       unit text)`,
+    `CREATE INDEX figures_article ON figures (article_id)`,
+    // Names by key, with how often each is mentioned: name look-ups and completion (trigram index).
+    `CREATE TABLE entities (
+       name_key text PRIMARY KEY,
+       name text NOT NULL,
+       kind text NOT NULL,
+       mention_count bigint NOT NULL)`,
+    `CREATE INDEX entities_trgm ON entities USING gin (name_key gin_trgm_ops)`,
+  ],
+};
+
+/** The schema version of the database (0: no Sourced archive in it). */
+export async function schemaVersion(db: ClientBase): Promise<number> {
+  const exists = await db.query<{ t: string | null }>(`SELECT to_regclass('sourced_meta')::text AS t`);
+  if (!exists.rows[0]?.t) return 0;
+  const r = await db.query<{ value: string }>(`SELECT value FROM sourced_meta WHERE key = 'schema_version'`);
+  return r.rows.length ? Number(r.rows[0].value) : 0;
+}
+
+/** Throws an ArchiveError saying what to do unless the schema is the one this Sourced reads. */
+export async function checkSchema(db: ClientBase, where: string): Promise<void> {
+  const v = await schemaVersion(db);
+  if (v === SCHEMA_VERSION) return;
+  if (v === 0) throw new ArchiveError(`${where} holds no Sourced archive yet: create it with \`sourced archive sync --archive URL DIR...\``);
+  if (v < SCHEMA_VERSION) throw new ArchiveError(`the archive at ${where} has schema version ${v}, this Sourced reads version ${SCHEMA_VERSION}: run \`sourced archive sync --migrate --archive URL\``);
+  throw new ArchiveError(`the archive at ${where} has schema version ${v}, newer than this Sourced reads (${SCHEMA_VERSION}): upgrade Sourced`);
+}
+
+/** Brings the schema to this Sourced's version. An empty database is initialised without asking; an
+ *  archive of an older version only with `migrate` (its readers of the old version stop working). */
+export async function ensureSchema(db: ClientBase, where: string, migrate: boolean): Promise<{ from: number; to: number }> {
+  const from = await schemaVersion(db);
+  if (from === SCHEMA_VERSION) return { from, to: from };
+  if (from > SCHEMA_VERSION) await checkSchema(db, where);
+  if (from > 0 && !migrate) await checkSchema(db, where);
+  for (let v = from + 1; v <= SCHEMA_VERSION; v++) {
+    await db.query('BEGIN');
+    try {
+      for (const sql of MIGRATIONS[v]) await db.query(sql);
+      await db.query(`INSERT INTO sourced_meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [String(v)]);
+      await db.query('COMMIT');
+    } catch (err) {
+      await db.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+  }
+  return { from, to: SCHEMA_VERSION };
+}

@@ -1,0 +1,44 @@
+// What the service needs from a shared archive (a database server holding a newsroom's analysed articles).
+// The service sees only this interface; the PostgreSQL implementation lives in server/src/host/archive.
+
+import type { ArchivedArticle } from './archivedArticle.ts';
+
+/** The archive's corpus-wide counts. `revision` changes whenever a sync changes the archive. */
+export interface ArchiveStats {
+  articles: number;
+  sentences: number;
+  /** Sum of the sentences' field lengths (distinct tokens), for BM25's average length. */
+  totalLength: number;
+  revision: string;
+}
+
+/** A query term with its BM25 weight (idf times how often the query writes it) and its place in the query. */
+export interface WeightedTerm {
+  term: string;
+  weight: number;
+}
+
+/** A reference to an archived article: its archive id gives the order the embedded index would hold it in. */
+export interface ArticleRef {
+  id: number;
+  uri: string;
+}
+
+export interface ArchiveSource {
+  /** The statistics last read (from connecting on), so counts are known before the first request. */
+  readonly lastStats?: ArchiveStats;
+  stats(): Promise<ArchiveStats>;
+  /** Sentences holding each term, across the archive (absent terms: 0). */
+  documentFrequencies(terms: readonly string[]): Promise<Map<string, number>>;
+  /** The articles of the `limit` sentences with the best BM25 score for these terms (average length
+   *  `avgLength`), best first. */
+  searchSentences(terms: readonly WeightedTerm[], avgLength: number, limit: number): Promise<ArticleRef[]>;
+  /** Articles whose citation key is one of these (compared case-insensitively). */
+  articlesByKey(keys: readonly string[]): Promise<ArticleRef[]>;
+  articlesByUri(uris: readonly string[]): Promise<ArticleRef[]>;
+  /** Articles naming someone or something of this name key (as written, or as resolved in the article,
+   *  or a surname of a full name), at most `limit` per key. */
+  articlesNaming(keys: readonly string[], limit: number): Promise<ArticleRef[]>;
+  /** The analysed articles of these ids. */
+  load(ids: readonly number[]): Promise<Array<{ id: number; article: ArchivedArticle }>>;
+}

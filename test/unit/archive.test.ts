@@ -1,0 +1,228 @@
+// The archive on a real PostgreSQL 15 (a throwaway cluster; no SQL mocked): sync mirrors folders, a killed
+// sync resumes without duplicates and with consistent statistics, checks against the archive give the
+// embedded index's verdicts, and every failure is one line with exit status 2.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { Client } from 'pg';
+import type { PgCluster } from './fixtures/pgCluster.ts';
+import { checkBoth, repo, sourced as runSourced, testCluster, type Run } from './fixtures/archiveCli.ts';
+import { createSourcedService } from '../../server/src/service/index.ts';
+import { PgArchive } from '../../server/src/host/archive/pgArchive.ts';
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'sourced-archive-'));
+let pg: PgCluster;
+
+before(async () => {
+  pg = await testCluster();
+  for (const db of ['sample', 'mirror', 'resume', 'versions', 'empty']) pg.createDb(db);
+});
+after(() => {
+  pg?.destroy();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+const sourced = (args: string[]): Promise<Run> => runSourced(args, path.join(tmp, 'cache'));
+
+async function sql<T = Record<string, unknown>>(db: string, text: string, params: unknown[] = []): Promise<T[]> {
+  const c = new Client({ connectionString: pg.url(db) });
+  await c.connect();
+  try {
+    return (await c.query(text, params)).rows as T[];
+  } finally {
+    await c.end();
+  }
+}
+
+/** The archive's counters equal what its rows add up to. */
+async function assertConsistent(db: string): Promise<void> {
+  const [stats] = await sql<{ articles: string; sentences: string; total_length: string }>(db, `SELECT articles, sentences, total_length FROM corpus_stats`);
+  const [rows] = await sql<{ articles: string; sentences: string; total_length: string }>(
+    db,
+    `SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM sentences) AS sentences, (SELECT coalesce(sum(length), 0) FROM sentences) AS total_length`,
+  );
+  assert.deepEqual(stats, rows);
+  const wrong = await sql(
+    db,
+    `SELECT t.term FROM terms t FULL JOIN (SELECT u.lexeme, count(*) AS n FROM sentences s CROSS JOIN LATERAL unnest(s.terms) AS u(lexeme, positions, weights) GROUP BY u.lexeme) d
+        ON d.lexeme = t.term WHERE coalesce(t.df, 0) <> coalesce(d.n, 0)`,
+  );
+  assert.equal(wrong.length, 0, `document frequencies off for ${wrong.length} terms`);
+  const dup = await sql(db, `SELECT uri FROM articles GROUP BY uri HAVING count(*) > 1`);
+  assert.equal(dup.length, 0);
+}
+
+test('check --archive gives the verdicts and sources of the embedded index (sample corpus)', async () => {
+  const sync = await sourced(['archive', 'sync', '--archive', pg.url('sample'), path.join(repo, 'corpus')]);
+  assert.equal(sync.code, 0, sync.stderr);
+  assert.match(sync.stderr, /archive schema created \(version 1\)/);
+  assert.match(sync.stderr, /3 added, 0 updated, 0 removed, 0 unchanged/);
+  // The archive alone (the draft is copied away from any sources/ folder): the same claims and sources.
+  const { local, archived } = await checkBoth(tmp, pg.url('sample'));
+  assert.equal(archived.code, local.code, archived.stderr);
+  assert.ok(local.claims.length > 3);
+  assert.deepEqual(archived.claims, local.claims);
+  assert.equal((JSON.parse(archived.stdout) as { corpus: { articles: number } }).corpus.articles, 3);
+
+  const status = await sourced(['archive', 'status', '--archive', pg.url('sample'), '--format', 'json']);
+  assert.equal(status.code, 0, status.stderr);
+  const s = JSON.parse(status.stdout) as { articles: number; sentences: number; entities: number; schemaVersion: number; lastSync: string };
+  assert.equal(s.articles, 3);
+  assert.equal(s.schemaVersion, 1);
+  assert.ok(s.sentences > 10 && s.entities > 5 && s.lastSync);
+  const entities = await sourced(['entities', '--archive', pg.url('sample'), '--format', 'json']);
+  assert.equal(entities.code, 0, entities.stderr);
+  assert.ok((JSON.parse(entities.stdout) as { archive: { entities: unknown[] } }).archive.entities.length > 5);
+});
+
+test('the service reads an archive together with a local source, counting both in its statistics', async () => {
+  const archive = await PgArchive.open(pg.url('sample'));
+  try {
+    const service = createSourcedService({ archive });
+    await service.upsertSources([{ uri: 'file:///notes/interview.md', text: 'The harbour master, Ines Okafor, said the new pier will open on 3 March.\n' }]);
+    const report = await service.checkDocument({ uri: 'file:///draft.md', text: 'The harbour master, Ines Okafor, said the new pier will open on 3 March.\n' });
+    assert.equal(report.claims[0]?.verdict, 'supported');
+    assert.equal(report.claims[0]?.sources[0]?.uri, 'file:///notes/interview.md');
+    assert.equal(service.corpus.articleCount, 4);
+    const [stats] = await sql<{ sentences: string }>('sample', `SELECT sentences FROM corpus_stats`);
+    assert.equal(service.corpus.sentenceCount, Number(stats.sentences) + 1);
+  } finally {
+    await archive.close();
+  }
+});
+
+test('the archive going away mid-session: answers from what was fetched, one notice, back after a restart', async () => {
+  const archive = await PgArchive.open(pg.url('sample'));
+  const events: string[] = [];
+  try {
+    const service = createSourcedService({ archive, onArchiveUnavailable: (err) => events.push(`down: ${(err as { code?: string }).code}`), onArchiveAvailable: () => events.push('up') });
+    const draft = { uri: 'file:///draft.md', text: readFileSync(path.join(repo, 'examples', 'draft.md'), 'utf8') };
+    const verdicts = (r: { claims: Array<{ verdict: string }> }) => r.claims.map((c) => c.verdict);
+    const before = verdicts(await service.checkDocument(draft));
+    assert.ok(before.includes('supported'));
+    pg.stop();
+    try {
+      assert.deepEqual(verdicts(await service.checkDocument({ ...draft, text: `${draft.text}\n` })), before);
+      const other = await service.checkDocument({ uri: 'file:///other.md', text: 'The zoo will house twelve elephants from next spring, the keeper said.\n' });
+      assert.equal(other.claims.length, 1);
+      // The pool's open connection is ended by the shutdown (57P01), or a new one is refused.
+      assert.equal(events.length, 1);
+      assert.match(events[0], /^down: (57P01|ECONNREFUSED|ECONNRESET)$/);
+    } finally {
+      pg.start();
+    }
+    const deadline = Date.now() + 60_000;
+    while (!events.includes('up') && Date.now() < deadline) {
+      await service.checkDocument(draft);
+      if (!events.includes('up')) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.deepEqual(events.slice(1), ['up']);
+    assert.deepEqual(verdicts(await service.checkDocument(draft)), before);
+  } finally {
+    await archive.close();
+  }
+});
+
+test('sync mirrors a folder: unchanged files are skipped, changed ones replaced, deleted ones removed', async () => {
+  const dir = path.join(tmp, 'mirror');
+  cpSync(path.join(repo, 'corpus'), dir, { recursive: true });
+  // Words with quotes and backslashes go into search vectors and queries as data.
+  writeFileSync(path.join(dir, 'odd.md'), "O'Brien said the \\ back\\slash and 'quoted' words are fine. D'Arcy agreed on Monday.\n");
+  const url = pg.url('mirror');
+  assert.equal((await sourced(['archive', 'sync', '--archive', url, dir])).code, 0);
+  let run = await sourced(['archive', 'sync', '--archive', url, dir]);
+  assert.match(run.stderr, /0 added, 0 updated, 0 removed, 4 unchanged/);
+  const [first] = readFileSync(path.join(repo, 'corpus', '000_457fc4fb20ffefc9.md'), 'utf8').split('\n\n');
+  writeFileSync(path.join(dir, '000_457fc4fb20ffefc9.md'), `${first}\n\nA new paragraph was added by the desk on Friday.\n`);
+  unlinkSync(path.join(dir, '004_68f02583a50d8b2f.md'));
+  run = await sourced(['archive', 'sync', '--archive', url, dir]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stderr, /0 added, 1 updated, 1 removed, 2 unchanged/);
+  const rows = await sql<{ path: string }>('mirror', `SELECT path FROM articles ORDER BY path`);
+  assert.deepEqual(rows.map((r) => r.path), ['000_457fc4fb20ffefc9.md', '003_f2ab1d56b5c90fc2.md', 'odd.md']);
+  await assertConsistent('mirror');
+  const missing = await sourced(['archive', 'sync', '--archive', url, path.join(tmp, 'no-such-folder')]);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /^sourced: folder not found: .*no-such-folder\n$/);
+  assert.equal((await sql('mirror', `SELECT 1 FROM articles`)).length, 3);
+});
+
+test('a sync killed mid-way finishes on the rerun, with no duplicates and consistent statistics', async () => {
+  const dir = path.join(tmp, 'many');
+  mkdirSync(dir);
+  for (let i = 0; i < 600; i++) {
+    const n = String(i).padStart(4, '0');
+    writeFileSync(
+      path.join(dir, `story-${n}.md`),
+      `# Story ${n}\n\nThe council of Town${n} voted ${i % 9} to ${(i % 7) + 1} on Tuesday to build ${i + 3} homes, mayor Ann Lee${i % 13} said.\n\n` +
+        `"We need the homes now," Lee${i % 13} said. The plan costs $${(i % 40) + 1} million and takes ${(i % 5) + 2} years.\n`,
+    );
+  }
+  const url = pg.url('resume');
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repo, 'server/src/cli/main.ts'), 'archive', 'sync', '--archive', url, dir], { cwd: repo, stdio: 'ignore' });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Kill it once some batches are in (poll with a deadline).
+  const deadline = Date.now() + 60_000;
+  let count = 0;
+  while (Date.now() < deadline) {
+    const rows = await sql<{ n: string }>('resume', `SELECT count(*) AS n FROM articles`).catch(() => [{ n: '0' }]);
+    count = Number(rows[0].n);
+    if (count > 0) break;
+    await new Promise((r) => setImmediate(r));
+  }
+  child.kill('SIGKILL');
+  await exited;
+  assert.ok(count > 0 && count < 600, `killed after ${count} articles`);
+  const rerun = await sourced(['archive', 'sync', '--archive', url, dir]);
+  assert.equal(rerun.code, 0, rerun.stderr);
+  const m = /(\d+) added, 0 updated, 0 removed, (\d+) unchanged/.exec(rerun.stderr);
+  assert.ok(m, rerun.stderr);
+  assert.equal(Number(m[1]) + Number(m[2]), 600);
+  assert.ok(Number(m[2]) >= count);
+  await assertConsistent('resume');
+  assert.equal((await sql('resume', `SELECT 1 FROM articles`)).length, 600);
+});
+
+test('another schema version, an empty database: the message says what to do', async () => {
+  const url = pg.url('versions');
+  assert.equal((await sourced(['archive', 'sync', '--archive', url, path.join(repo, 'corpus')])).code, 0);
+  await sql('versions', `UPDATE sourced_meta SET value = '2' WHERE key = 'schema_version'`);
+  const draft = path.join(repo, 'examples', 'draft.md');
+  const newer = await sourced(['check', '--archive', url, draft]);
+  assert.equal(newer.code, 2);
+  assert.match(newer.stderr, /^sourced: the archive at postgres@127\.0\.0\.1:\d+\/versions has schema version 2, newer than this Sourced reads \(1\): upgrade Sourced\n$/);
+  const empty = await sourced(['check', '--archive', pg.url('empty'), draft]);
+  assert.equal(empty.code, 2);
+  assert.match(empty.stderr, /holds no Sourced archive yet: create it with `sourced archive sync --archive URL DIR\.\.\.`\n$/);
+});
+
+test('a bad URL, a missing database, an unknown login, a password in the URL, a server down: one line, exit 2', async () => {
+  const draft = path.join(repo, 'examples', 'draft.md');
+  const [bad, nodb, login, pass] = await Promise.all([
+    sourced(['check', '--archive', 'http://example.invalid/x', draft]),
+    sourced(['archive', 'status', '--archive', pg.url('no_such_db')]),
+    sourced(['archive', 'status', '--archive', `postgresql://nobody@127.0.0.1:${pg.port}/sample`]),
+    sourced(['archive', 'status', '--archive', `postgresql://postgres:secret@127.0.0.1:${pg.port}/sample`]),
+  ]);
+  assert.equal(bad.code, 2);
+  assert.equal(bad.stderr, "sourced: not a PostgreSQL URL: 'http:' (expected postgresql://[user@]host[:port]/database)\n");
+  assert.equal(nodb.code, 2);
+  assert.match(nodb.stderr, /^sourced: the archive database does not exist: postgres@127\.0\.0\.1:\d+\/no_such_db .*\n$/);
+  assert.equal(login.code, 2);
+  assert.match(login.stderr, /^sourced: the archive at nobody@127\.0\.0\.1:\d+\/sample refused the login: .*nobody.*\n$/);
+  assert.equal(pass.code, 0);
+  assert.match(pass.stderr, /warning: the archive URL holds a password; put it in PGPASSWORD or ~\/\.pgpass instead/);
+  assert.ok(!pass.stdout.includes('secret'));
+  pg.stop();
+  try {
+    const down = await sourced(['check', '--archive', pg.url('sample'), draft]);
+    assert.equal(down.code, 2);
+    assert.match(down.stderr, /^sourced: cannot reach the archive at postgres@127\.0\.0\.1:\d+\/sample: connection refused \(is the PostgreSQL server running\?\)\n$/);
+  } finally {
+    pg.start();
+  }
+});
