@@ -171,6 +171,25 @@ test('a claim backed by copies of one story counts them once: claim, diagnostic 
   assert.match(d.relatedInformation?.[0].message ?? '', /2 independent sources/);
 });
 
+test('near duplicates: a saved index carries the groups, and its reload counts copies once', async () => {
+  const service = createSourcedService();
+  await service.upsertSources(docs);
+  await service.settled();
+  const lines = [...service.exportIndex()];
+  const saved = lines.find((l) => l.startsWith('{"g":'));
+  assert.ok(saved, 'a line of groups');
+  assert.equal((JSON.parse(saved) as { g: number[][] }).g.length, 1, 'one group of several articles: wire, reprint, spun');
+  const copy = createSourcedService();
+  assert.equal(await copy.importIndex(lines), true);
+  const doc = { uri: 'file:///tmp/uncited.md', text: 'All 212 passengers were evacuated without injury after the engine room fire, the coastguard said.\n' };
+  const [before, after] = [await service.checkDocument(doc), await copy.checkDocument(doc)];
+  assert.deepEqual(after.claims[0].independence, before.claims[0].independence);
+  assert.deepEqual(after.claims[0].independence, { sources: 2, articles: after.claims[0].backing?.length });
+  // A group naming an article the index lacks is a damaged index.
+  const bad = lines.map((l) => (l === saved ? '{"g":[[0,999]]}' : l));
+  assert.equal(await createSourcedService().importIndex(bad), false);
+});
+
 // ------------------------------------------------------------------------------------------------
 // sourced-ignore reasons
 

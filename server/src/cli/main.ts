@@ -335,7 +335,10 @@ async function loadCorpus(service: SourcedService, req: CorpusRequest): Promise<
   }
   await service.upsertSources(files);
   warnings.push(...readWarnings);
-  if (fingerprint && files.length > 0) await saveIndexCache(cacheFile, fingerprint, service.exportIndex(), readWarnings);
+  if (fingerprint && files.length > 0) {
+    await service.settled(); // the saved index carries the near-duplicate groups too
+    await saveIndexCache(cacheFile, fingerprint, service.exportIndex(), readWarnings);
+  }
   return { warnings: report(warnings), roots: located.roots };
 }
 

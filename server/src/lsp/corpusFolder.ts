@@ -183,7 +183,11 @@ export class CorpusFolder {
         this.done = this.total = target.corpus.articleCount;
       } else {
         await this.readAndIndex(target, roots, signal, progress);
-        if (cacheFile && !signal.aborted) void saveIndexCache(cacheFile, fingerprint, target.exportIndex(), this.warnings);
+        if (cacheFile && !signal.aborted) {
+          // Saved once the near-duplicate groups are known, so the saved index carries them.
+          const warnings = this.warnings;
+          void target.settled().then(() => (signal.aborted ? false : saveIndexCache(cacheFile, fingerprint, target.exportIndex(), warnings)), () => false);
+        }
       }
       if (signal.aborted) return false;
       this.service = target;

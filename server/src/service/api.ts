@@ -171,6 +171,9 @@ export interface SourcedService {
    *  never needs one giant string; `importIndex` restores it without re-parsing the sources (lines, or
    *  the whole text joined by newlines), false if it is not a whole index of this version. */
   exportIndex(): Iterable<string>;
+  /** Resolves when what is derived from the whole corpus after indexing (near-duplicate groups) is up to
+   *  date; `exportIndex` then saves it too, so a reload need not derive it again. */
+  settled(): Promise<void>;
   importIndex(lines: string | Iterable<string> | AsyncIterable<string>): Promise<boolean>;
 
   checkDocument(doc: DocumentInput, settings?: SourcedSettings, token?: CancellationToken): Promise<DraftReport>;

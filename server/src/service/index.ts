@@ -160,7 +160,11 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
       regroup();
     },
 
-    exportIndex: () => corpus.toLines(),
+    exportIndex: () => corpus.toLines(independence.groupsOf(corpus)),
+
+    async settled() {
+      if (!corpus.indexing) await independence.update(corpus);
+    },
 
     async importIndex(lines: string | Iterable<string> | AsyncIterable<string>) {
       if (options.archive) return false; // the archive's working set is never replaced by a saved index

@@ -142,6 +142,9 @@ export class CorpusIndex implements CorpusView {
   private sentences = 0;
   private entityIds: { list: readonly Entity[]; byId: Map<string, Entity> } | undefined;
   private bulk = 0;
+  /** Near-duplicate groups (uri lists of several articles) read with a saved index, for the corpus as it
+   *  was at `generation`: a reload need not regroup. */
+  savedGroups: { generation: number; groups: string[][] } | undefined;
   /** Bumped on every change, so callers can invalidate caches (draft check results). */
   generation = 0;
 
@@ -340,9 +343,10 @@ export class CorpusIndex implements CorpusView {
     return hits;
   }
 
-  /** The index as JSON lines (a head, one line per article, the search index in chunks, an end mark):
-   *  written and read a line at a time, so a 50,000-article corpus never needs one giant string. */
-  *toLines(): Generator<string> {
+  /** The index as JSON lines (a head, one line per article, the search index in chunks, the near-duplicate
+   *  `groups` of several articles when given, an end mark): written and read a line at a time, so a
+   *  50,000-article corpus never needs one giant string. */
+  *toLines(groups?: readonly (readonly string[])[]): Generator<string> {
     const generation = this.generation;
     yield JSON.stringify({ format: INDEX_FORMAT, articles: this.byUri.size, docCount: this.docs.length });
     // Names and figures as written are numbered, each written once with the first article that uses it:
@@ -386,6 +390,14 @@ export class CorpusIndex implements CorpusView {
       yield `{"s":${line}}`;
       lines++;
     }
+    if (groups) {
+      const ordinal = new Map<string, number>();
+      for (const uri of this.byUri.keys()) ordinal.set(uri, ordinal.size);
+      const g = groups.map((uris) => uris.map((uri) => ordinal.get(uri) ?? -1));
+      if (g.some((ids) => ids.includes(-1))) throw new Error('a near-duplicate group names an article the index does not hold');
+      yield JSON.stringify({ g });
+      lines++;
+    }
     // A change while the lines were being written would have mixed two states of the corpus.
     if (this.generation !== generation) throw new Error('the corpus changed while its index was being saved');
     yield JSON.stringify({ end: lines });
@@ -398,12 +410,13 @@ export class CorpusIndex implements CorpusView {
     let articles = -1;
     let count = 0;
     let search: SentenceIndexReader | undefined;
+    let groups: number[][] | undefined;
     const strings: string[] = [];
     let ended = false;
     let t0 = performance.now();
     for await (const line of lines) {
       if (ended || !line) return undefined;
-      const d = JSON.parse(line) as { format?: number; articles?: number; docCount?: number; a?: StoredArticle; s?: unknown; end?: number };
+      const d = JSON.parse(line) as { format?: number; articles?: number; docCount?: number; a?: StoredArticle; s?: unknown; g?: number[][]; end?: number };
       if (count++ === 0) {
         if (d.format !== INDEX_FORMAT || typeof d.articles !== 'number') return undefined;
         articles = d.articles;
@@ -419,6 +432,9 @@ export class CorpusIndex implements CorpusView {
         if (!search) search = SentenceIndex.reader(d.s);
         else if (!search.add(d.s)) return undefined;
         if (!search) return undefined;
+      } else if (d.g) {
+        if (groups || !Array.isArray(d.g)) return undefined;
+        groups = d.g;
       } else if (d.end !== undefined) {
         ended = d.end === count - 1;
         if (!ended) return undefined;
@@ -433,6 +449,12 @@ export class CorpusIndex implements CorpusView {
     const loaded = search?.done();
     if (!ended || !loaded || index.byUri.size !== articles) return undefined;
     index.search = loaded;
+    if (groups) {
+      const uris = [...index.byUri.keys()];
+      const named = groups.map((ids) => (Array.isArray(ids) ? ids.map((i) => uris[i]) : []));
+      if (named.some((g) => g.length < 2 || g.some((uri) => typeof uri !== 'string'))) return undefined;
+      index.savedGroups = { generation: index.generation, groups: named };
+    }
     return index;
   }
 

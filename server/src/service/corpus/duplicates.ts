@@ -199,6 +199,25 @@ export class DuplicateIndex {
   }
 }
 
+/** The grouping of `articles` whose groups of several articles are `groups` (uri lists, as a saved index
+ *  holds them): every other article is a group of one. */
+export function groupingOf(articles: Iterable<Article>, groups: readonly (readonly string[])[]): Grouping {
+  const byUri = new Map<string, DuplicateGroup>();
+  const list: DuplicateGroup[] = [];
+  for (const uris of groups) {
+    const g: DuplicateGroup = { id: list.length, uris: [...uris] };
+    list.push(g);
+    for (const uri of uris) byUri.set(uri, g);
+  }
+  for (const a of articles) {
+    if (byUri.has(a.uri)) continue;
+    const g: DuplicateGroup = { id: list.length, uris: [a.uri] };
+    list.push(g);
+    byUri.set(a.uri, g);
+  }
+  return { byUri, list };
+}
+
 /** "2 independent sources (3 articles)", "1 source": how many stories back a claim, and in how many copies. */
 export function independenceText(independent: number, articles: number): string {
   const sources = `${independent} ${independent === 1 ? 'independent source' : 'independent sources'}`;

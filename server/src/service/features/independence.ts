@@ -4,7 +4,7 @@
 
 import type { Claim } from '../types.ts';
 import type { CorpusIndex } from '../corpus/corpusIndex.ts';
-import { DuplicateIndex, independenceText, type Grouping } from '../corpus/duplicates.ts';
+import { DuplicateIndex, groupingOf, independenceText, type Grouping } from '../corpus/duplicates.ts';
 
 export class Independence {
   private readonly index = new DuplicateIndex();
@@ -20,9 +20,23 @@ export class Independence {
     return this.last?.corpus === corpus && this.last.generation === corpus.generation;
   }
 
+  /** Takes the groups a saved index was read with, when they are of the corpus as it is now. */
+  private restore(corpus: CorpusIndex): boolean {
+    const saved = corpus.savedGroups;
+    if (!saved || saved.generation !== corpus.generation) return false;
+    this.last = { corpus, generation: corpus.generation, grouping: groupingOf(corpus.articles(), saved.groups) };
+    return true;
+  }
+
+  /** The groups of several articles of the corpus as it is now, if known (for the saved index). */
+  groupsOf(corpus: CorpusIndex): string[][] | undefined {
+    if (!this.current(corpus) && !this.restore(corpus)) return undefined;
+    return this.last?.grouping.list.filter((g) => g.uris.length > 1).map((g) => g.uris);
+  }
+
   /** Groups the corpus as it is now (in slices); one run at a time per corpus generation. */
   update(corpus: CorpusIndex): Promise<void> {
-    if (this.current(corpus)) return Promise.resolve();
+    if (this.current(corpus) || this.restore(corpus)) return Promise.resolve();
     if (this.running?.corpus === corpus && this.running.generation === corpus.generation) return this.running.done;
     const generation = corpus.generation;
     const done = this.index.groupingInSlices(corpus.articles(), `${generation}`, this.pause, this.sliceMs).then((grouping) => {
@@ -38,7 +52,7 @@ export class Independence {
    *  it count as their own group). */
   async annotate(claims: Claim[], corpus: CorpusIndex): Promise<void> {
     const several = claims.some((c) => c.backing && c.backing.length > 1);
-    if (several && !corpus.indexing && !this.current(corpus)) {
+    if (several && !corpus.indexing && !this.current(corpus) && !this.restore(corpus)) {
       // The corpus may change again while this runs; the grouping of the generation it started from is used.
       while (!this.current(corpus) && !corpus.indexing) {
         const generation = corpus.generation;
