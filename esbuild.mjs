@@ -18,4 +18,5 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
   // `sourced archive sync` analyses on worker threads running this file.
   esbuild.build({ ...common, entryPoints: ['server/src/host/archive/analyseWorker.ts'], outfile: 'dist/archiveWorker.js' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/host/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' }),
 ]);

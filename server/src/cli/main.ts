@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defaultSettings, type DraftReport, type SourcedService } from '../service/api.ts';
 import type { DocumentInput } from '../service/types.ts';
 import { decodeText, readCorpus, walkCorpus, type CorpusEntry } from '../host/corpusFiles.ts';
+import { AnalysisPool } from '../host/analysisPool.ts';
 import { corpusFingerprint, defaultCacheFile, loadIndexCacheEntry, saveIndexCache } from '../host/indexCache.ts';
 import { locateCorpus } from '../host/corpusLocator.ts';
 import { analysisId } from '../host/analysisId.ts';
@@ -333,7 +334,12 @@ async function loadCorpus(service: SourcedService, req: CorpusRequest): Promise<
       readWarnings.push(`${displayPath(r.path, req.cwd)}: ${r.message}`);
     }
   }
-  await service.upsertSources(files);
+  const pool = AnalysisPool.forFiles(files.length);
+  try {
+    await service.upsertSources(files, pool && { analyse: pool.analyse });
+  } finally {
+    await pool?.close();
+  }
   warnings.push(...readWarnings);
   if (fingerprint && files.length > 0) {
     await service.settled(); // the saved index carries the near-duplicate groups too

@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createSourcedService, type SourcedService, type SourcedSettings } from '../service/index.ts';
 import type { DocumentInput } from '../service/types.ts';
 import { CORPUS_FILE, readCorpus, walkCorpus, type CorpusEntry, type CorpusFileResult } from '../host/corpusFiles.ts';
+import { AnalysisPool } from '../host/analysisPool.ts';
 import { corpusFingerprint, defaultCacheFile, loadIndexCacheEntry, saveIndexCache } from '../host/indexCache.ts';
 import { analysisId } from '../host/analysisId.ts';
 import { isUnder, resolveCorpusRoots } from './corpusPaths.ts';
@@ -218,16 +219,23 @@ export class CorpusFolder {
       }
     }
     this.total = files.length;
-    await target.upsertSources(files, {
-      token: { get isCancellationRequested() { return signal.aborted; } },
-      onProgress: (p) => {
-        this.done = p.done;
-        this.total = p.total;
-        const pct = p.total > 0 ? Math.floor((100 * p.done) / p.total) : 100;
-        progress?.report(pct, `${p.done}/${p.total} articles`);
-        this.sendStatus();
-      },
-    });
+    // A bulk index analyses its files in worker threads (every core) while this thread indexes them.
+    const pool = AnalysisPool.forFiles(files.length);
+    try {
+      await target.upsertSources(files, {
+        analyse: pool?.analyse,
+        token: { get isCancellationRequested() { return signal.aborted; } },
+        onProgress: (p) => {
+          this.done = p.done;
+          this.total = p.total;
+          const pct = p.total > 0 ? Math.floor((100 * p.done) / p.total) : 100;
+          progress?.report(pct, `${p.done}/${p.total} articles`);
+          this.sendStatus();
+        },
+      });
+    } finally {
+      await pool?.close();
+    }
   }
 
   /** Applies watcher events to the index; true when anything changed. */

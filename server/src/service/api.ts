@@ -25,6 +25,7 @@ import type {
   Quote,
   Sentence,
 } from './types.ts';
+import type { ArticleParts } from './corpus/articleTransfer.ts';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
@@ -126,7 +127,15 @@ export interface IndexProgress {
 export interface IndexOptions {
   token?: CancellationToken;
   onProgress?: (p: IndexProgress) => void;
+  /** Analyses the files elsewhere (the host's worker threads) while the index takes them in; without
+   *  it they are analysed here, one at a time. */
+  analyse?: SourceAnalyser;
 }
+
+/** Analyses source files (as `analyseArticle` does): one answer per file, in order, the article's parts
+ *  (see corpus/articleTransfer.ts) or why it could not be analysed. A rejected promise has the files
+ *  analysed in the service's own thread instead. */
+export type SourceAnalyser = (files: DocumentInput[]) => Promise<Array<ArticleParts | { error: string }>>;
 
 /** The result of checking a draft. */
 export interface DraftReport {

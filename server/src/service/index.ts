@@ -2,7 +2,8 @@
 
 import { defaultSettings, type DraftReport, type IndexOptions, type SourcedService, type SourcedSettings } from './api.ts';
 import type { CancellationToken, Claim, DocumentInput } from './types.ts';
-import { analyseArticle, CorpusIndex } from './corpus/corpusIndex.ts';
+import { CorpusIndex } from './corpus/corpusIndex.ts';
+import { analysedInOrder } from './corpus/analysedInOrder.ts';
 import { analyseDraft, type DraftAnalysis } from './check/draft.ts';
 import { ClaimChecker } from './check/checker.ts';
 import { toDiagnostics } from './features/diagnostics.ts';
@@ -121,12 +122,13 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
       const bulk = corpus;
       bulk.beginBulk();
       try {
-        for (const file of files) {
+        for await (const analysed of analysedInOrder(files, opts.analyse)) {
           if (opts.token?.isCancellationRequested) break;
           try {
-            corpus.add(analyseArticle(file));
+            if ('error' in analysed) throw new Error(analysed.error);
+            corpus.add(analysed.article, analysed.terms);
           } catch (err) {
-            log(`sourced: could not index ${file.uri}: ${err instanceof Error ? err.message : String(err)}`);
+            log(`sourced: could not index ${analysed.file.uri}: ${err instanceof Error ? err.message : String(err)}`);
           }
           done++;
           if (performance.now() - sliceStart > SLICE_MS) {

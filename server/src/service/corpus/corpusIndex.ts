@@ -13,6 +13,7 @@ import { EntityTable, type MentionSite, type SavedMentions } from './entities.ts
 import { parseArticle } from './article.ts';
 import { resolveQuoteSpeakers } from './speakers.ts';
 import { SentenceIndex, type SearchStats, type SentenceIndexReader } from './sentenceIndex.ts';
+import type { ArticleTerms } from './articleTransfer.ts';
 import { StaleCache } from './staleCache.ts';
 import { NameSearch } from './nameSearch.ts';
 
@@ -196,7 +197,9 @@ export class CorpusIndex implements CorpusView {
     return this.byKey.get(key) ?? this.byKey.get(key.toLowerCase());
   }
 
-  add(article: Article): void {
+  /** Adds (or replaces) an article; `terms`, when given, are its sentences' search terms computed
+   *  elsewhere (see SentenceTerms), one entry per sentence. */
+  add(article: Article, terms?: ArticleTerms): void {
     this.remove(article.uri);
     this.byUri.set(article.uri, article);
     this.byKey.set(article.key, article);
@@ -208,7 +211,9 @@ export class CorpusIndex implements CorpusView {
       for (const q of s.quantities) q.text = this.intern(q.text);
       const id = this.docs.length;
       this.docs.push(s);
-      this.search.add(id, s.text);
+      const t = terms?.[s.index];
+      if (t) this.search.addTerms(id, t.terms, t.length);
+      else this.search.add(id, s.text);
       for (const mention of s.mentions) sites.push({ uri: article.uri, sentence: s.index, mention });
     }
     this.firstId.set(article.uri, id0);

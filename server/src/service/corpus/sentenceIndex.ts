@@ -26,6 +26,33 @@ export function searchTokens(text: string): string[] {
   return out;
 }
 
+/** A sentence's search terms, one per token that has one (in order, repeats kept), and its field length
+ *  (distinct tokens), as `SentenceIndex.add` counts them: computed apart (in a worker thread) they are
+ *  added with `addTerms`. Memoises the term of each token. */
+export class SentenceTerms {
+  /** Token norm → its search term, and the last sentence it was counted in (distinct tokens per sentence). */
+  private readonly memo = new Map<string, { term: string | null; seen: number }>();
+  private seq = 0;
+
+  of(text: string): { terms: string[]; length: number } {
+    const memo = this.memo;
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    const seq = ++this.seq;
+    let length = 0;
+    const terms: string[] = [];
+    for (const token of tokenize(text)) {
+      let info = memo.get(token.norm);
+      if (!info) memo.set(token.norm, (info = { term: searchTerm(token.norm), seen: 0 }));
+      if (info.seen !== seq) {
+        info.seen = seq;
+        length++;
+      }
+      if (info.term) terms.push(info.term);
+    }
+    return { terms, length };
+  }
+}
+
 /** Ids of the sentences holding a term, ascending; an id repeats once per extra occurrence (term frequency). */
 interface Posting {
   /** A plain array while short; from TYPED_FROM ids on a typed array with room to grow (half the memory of
@@ -68,9 +95,7 @@ export class SentenceIndex {
   private live = 0;
   private avg = 0;
   private dead = 0;
-  /** Token norm → its search term, and the last sentence it was counted in (distinct tokens per sentence). */
-  private readonly memo = new Map<string, { term: string | null; seen: number }>();
-  private seq = 0;
+  private readonly terms = new SentenceTerms();
   /** Terms by their first letters (`hasPrefixIn`); dropped when a term comes or goes. */
   private byPrefix: { length: number; terms: Map<string, string[]> } | undefined;
 
@@ -88,22 +113,17 @@ export class SentenceIndex {
 
   /** Indexes a sentence under a new id (ids must be added in increasing order). */
   add(id: number, text: string): void {
-    const memo = this.memo;
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    const seq = ++this.seq;
-    let length = 0;
-    for (const token of tokenize(text)) {
-      let info = memo.get(token.norm);
-      if (!info) memo.set(token.norm, (info = { term: searchTerm(token.norm), seen: 0 }));
-      if (info.seen !== seq) {
-        info.seen = seq;
-        length++;
-      }
-      if (!info.term) continue;
-      const p = this.postings.get(info.term);
+    const { terms, length } = this.terms.of(text);
+    this.addTerms(id, terms, length);
+  }
+
+  /** Indexes a sentence by its terms and field length (see SentenceTerms). */
+  addTerms(id: number, terms: readonly string[], length: number): void {
+    for (const term of terms) {
+      const p = this.postings.get(term);
       if (!p) {
         // Most terms are in one sentence or two: a one-element literal, not [] with room for 16.
-        this.postings.set(info.term, { ids: [id], n: 1, df: 1 });
+        this.postings.set(term, { ids: [id], n: 1, df: 1 });
         this.byPrefix = undefined;
         continue;
       }
