@@ -4,7 +4,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, wr
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { decodeText, readCorpus, walkCorpus, type CorpusFileResult } from '../../server/src/host/corpusFiles.ts';
-import { corpusFingerprint, defaultCacheDir, defaultCacheFile, loadIndexCache, loadIndexCacheEntry, saveIndexCache } from '../../server/src/host/indexCache.ts';
+import { corpusFingerprint, defaultCacheDir, defaultCacheFile, loadIndexCache, loadIndexCacheEntry, openIndexCacheEarly, saveIndexCache } from '../../server/src/host/indexCache.ts';
 import { findBundledCorpus, findNearbyCorpus, locateCorpus } from '../../server/src/host/corpusLocator.ts';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'sourced-host-'));
@@ -135,6 +135,33 @@ test('index cache round-trips, rejects stale or damaged files, writes atomically
   assert.match(defaultCacheDir({}), /\.cache[\\/]sourced$/);
   assert.equal(defaultCacheFile(['/a', '/b'], '/c'), defaultCacheFile(['/b', '/a'], '/c'));
   assert.notEqual(defaultCacheFile(['/a'], '/c'), defaultCacheFile(['/b'], '/c'));
+});
+
+test('a saved index read while the corpus is walked: whole when the fingerprint matches, stopped when it does not', async () => {
+  const cacheFile = path.join(tmp, 'cache', 'early.json');
+  const body = ['{"head":1}', '{"a":2}', '{"end":3}'];
+  assert.equal(await saveIndexCache(cacheFile, 'fp', body, ['w']), true);
+  const read = async (fingerprint: Promise<string>) => {
+    const entry = await openIndexCacheEarly(cacheFile, fingerprint);
+    assert.ok(entry);
+    assert.deepEqual(entry.warnings, ['w']);
+    const got: string[] = [];
+    try {
+      for await (const line of entry.lines) got.push(line);
+    } catch (err) {
+      return { got, error: (err as Error).message };
+    }
+    return { got };
+  };
+  // The fingerprint known only after the lines were read: the last line waits for it.
+  let settle: (fp: string) => void = () => undefined;
+  const late = read(new Promise<string>((resolve) => (settle = resolve)));
+  settle('fp');
+  assert.deepEqual(await late, { got: body });
+  const stale = await read(Promise.resolve('other'));
+  assert.ok(stale.got.length < body.length, 'never the whole index');
+  assert.match(stale.error ?? '', /changed/);
+  assert.equal(await openIndexCacheEarly(path.join(tmp, 'cache', 'absent.json'), Promise.resolve('fp')), undefined);
 });
 
 test('corpus locator: explicit, nearby (walking up), bundled', () => {

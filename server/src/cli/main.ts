@@ -8,7 +8,7 @@ import { defaultSettings, type DraftReport, type SourcedService } from '../servi
 import type { DocumentInput } from '../service/types.ts';
 import { decodeText, readCorpus, walkCorpus, type CorpusEntry } from '../host/corpusFiles.ts';
 import { AnalysisPool } from '../host/analysisPool.ts';
-import { corpusFingerprint, defaultCacheFile, loadIndexCacheEntry, saveIndexCache } from '../host/indexCache.ts';
+import { corpusFingerprint, defaultCacheFile, openIndexCacheEarly, saveIndexCache } from '../host/indexCache.ts';
 import { locateCorpus } from '../host/corpusLocator.ts';
 import { analysisId } from '../host/analysisId.ts';
 import { writeReportFile } from '../host/reportFile.ts';
@@ -309,16 +309,23 @@ async function loadCorpus(service: SourcedService, req: CorpusRequest): Promise<
   const cacheFile = defaultCacheFile(located.roots);
   let fingerprint: string | undefined;
   if (!req.noCache && !req.archive && located.roots.length) {
-    const entries: CorpusEntry[] = [];
-    const unread: string[] = [];
-    for await (const w of walkCorpus(located.roots, { exclude: req.exclude })) {
-      if (w.kind === 'entry') entries.push(w);
-      else unread.push(`${w.path}\t${w.message}`);
-    }
-    // Files listed as not read are part of the fingerprint: the warnings saved with the index name them.
-    fingerprint = corpusFingerprint(located.roots, entries, `${VERSION} ${analysisId()} ${[...req.exclude].sort().join('\n')}\n${unread.join('\n')}`);
-    const hit = await loadIndexCacheEntry(cacheFile, fingerprint);
-    if (hit && (await service.importIndex(hit.lines))) {
+    // The saved index is read while the corpus is walked; it is used only if the walk finds the files
+    // it was saved from.
+    const walked = (async () => {
+      const entries: CorpusEntry[] = [];
+      const unread: string[] = [];
+      for await (const w of walkCorpus(located.roots, { exclude: req.exclude })) {
+        if (w.kind === 'entry') entries.push(w);
+        else unread.push(`${w.path}\t${w.message}`);
+      }
+      // Files listed as not read are part of the fingerprint: the warnings saved with the index name them.
+      return corpusFingerprint(located.roots, entries, `${VERSION} ${analysisId()} ${[...req.exclude].sort().join('\n')}\n${unread.join('\n')}`);
+    })();
+    walked.catch(() => undefined); // awaited below
+    const hit = await openIndexCacheEarly(cacheFile, walked);
+    const used = hit && (await service.importIndex(hit.lines));
+    fingerprint = await walked;
+    if (hit && used) {
       warnings.push(...hit.warnings);
       return { warnings: report(warnings), roots: located.roots };
     }

@@ -124,6 +124,51 @@ export async function loadIndexCacheEntry(cacheFile: string, fingerprint: string
   }
 }
 
+/** As `loadIndexCacheEntry`, but read while the fingerprint is still being worked out (the corpus being
+ *  walked): the lines stop, with an error, as soon as the fingerprint turns out to differ from the saved
+ *  one, and the last line (which completes the index) comes only once it is known to match. */
+export async function openIndexCacheEarly(cacheFile: string, fingerprint: Promise<string>): Promise<{ lines: AsyncIterable<string>; warnings: string[] } | undefined> {
+  let file: fsp.FileHandle;
+  try {
+    file = await fsp.open(cacheFile, 'r');
+  } catch {
+    return undefined;
+  }
+  const lines = readLines(file);
+  let header: CacheHeader;
+  try {
+    const first = await lines.next();
+    if (first.done) throw new Error('empty');
+    header = JSON.parse(first.value) as CacheHeader;
+    if (header?.format !== CACHE_FORMAT || typeof header.fingerprint !== 'string') throw new Error('not ours');
+  } catch {
+    await lines.return(undefined);
+    return undefined;
+  }
+  let known: string | undefined;
+  fingerprint.then((f) => (known = f), () => undefined);
+  const saved = header.fingerprint;
+  const stale = () => new Error('the corpus changed since the index was saved');
+  async function* checked(): AsyncGenerator<string> {
+    let held: string | undefined;
+    try {
+      for (;;) {
+        const r = await lines.next();
+        if (r.done) break;
+        if (known !== undefined && known !== saved) throw stale();
+        if (held !== undefined) yield held;
+        held = r.value;
+      }
+      if ((await fingerprint) !== saved) throw stale();
+      if (held !== undefined) yield held;
+    } finally {
+      await lines.return(undefined);
+    }
+  }
+  const warnings = Array.isArray(header.warnings) ? header.warnings.filter((w) => typeof w === 'string') : [];
+  return { lines: checked(), warnings };
+}
+
 /** The cached body as one string (small caches and tests). */
 export async function loadIndexCache(cacheFile: string, fingerprint: string): Promise<string | undefined> {
   const entry = await loadIndexCacheEntry(cacheFile, fingerprint);

@@ -8,7 +8,7 @@ import { createSourcedService, type SourcedService, type SourcedSettings } from 
 import type { DocumentInput } from '../service/types.ts';
 import { CORPUS_FILE, readCorpus, walkCorpus, type CorpusEntry, type CorpusFileResult } from '../host/corpusFiles.ts';
 import { AnalysisPool } from '../host/analysisPool.ts';
-import { corpusFingerprint, defaultCacheFile, loadIndexCacheEntry, saveIndexCache } from '../host/indexCache.ts';
+import { corpusFingerprint, defaultCacheFile, openIndexCacheEarly, saveIndexCache } from '../host/indexCache.ts';
 import { analysisId } from '../host/analysisId.ts';
 import { isUnder, resolveCorpusRoots } from './corpusPaths.ts';
 import type { ArchiveStatus, StatusParams } from '../protocol.ts';
@@ -167,19 +167,25 @@ export class CorpusFolder {
     this.sendStatus(true);
     const progress = await this.env.beginProgress(`Sourced: indexing ${this.name}`);
     try {
-      // The saved index is valid while every corpus file keeps its path, size and mtime.
-      const entries: CorpusEntry[] = [];
-      const unread: string[] = [];
-      for await (const w of walkCorpus(roots, { signal, confineTo: this.confineTo() })) {
-        if (w.kind === 'entry') entries.push(w);
-        else unread.push(`${w.path}\t${w.message}`);
-      }
-      if (signal.aborted) return false;
+      // The saved index is valid while every corpus file keeps its path, size and mtime; it is read while
+      // the corpus is walked, and used only if the walk finds the files it was saved from.
+      const walked = (async () => {
+        const entries: CorpusEntry[] = [];
+        const unread: string[] = [];
+        for await (const w of walkCorpus(roots, { signal, confineTo: this.confineTo() })) {
+          if (w.kind === 'entry') entries.push(w);
+          else unread.push(`${w.path}\t${w.message}`);
+        }
+        // Files listed as not read count too: the warnings saved with the index name them.
+        return corpusFingerprint(roots, entries, `${cacheSalt()}\n${unread.join('\n')}`);
+      })();
+      walked.catch(() => undefined); // awaited below
       const cacheFile = this.env.useCache ? defaultCacheFile(roots) : undefined;
-      // Files listed as not read count too: the warnings saved with the index name them.
-      const fingerprint = corpusFingerprint(roots, entries, `${cacheSalt()}\n${unread.join('\n')}`);
-      const cached = cacheFile ? await loadIndexCacheEntry(cacheFile, fingerprint) : undefined;
-      if (cached && (await target.importIndex(cached.lines))) {
+      const cached = cacheFile ? await openIndexCacheEarly(cacheFile, walked) : undefined;
+      const used = cached && !signal.aborted && (await target.importIndex(cached.lines));
+      const fingerprint = await walked;
+      if (signal.aborted) return false;
+      if (cached && used) {
         for (const w of cached.warnings) this.warn(w);
         this.done = this.total = target.corpus.articleCount;
       } else {
