@@ -101,9 +101,9 @@ async function* readLines(file: fsp.FileHandle): AsyncGenerator<string> {
   }
 }
 
-/** The cached index (its lines, read as they are consumed) and the corpus warnings recorded with it, or
- *  undefined if the cache is missing, stale or not ours. A damaged body is caught by the service. */
-export async function loadIndexCacheEntry(cacheFile: string, fingerprint: string): Promise<{ lines: AsyncIterable<string>; warnings: string[] } | undefined> {
+/** The cache file's lines after its header, and the header, or undefined if the file is missing or not a
+ *  cache of this format. */
+async function openCache(cacheFile: string): Promise<{ lines: AsyncGenerator<string>; header: CacheHeader; warnings: string[] } | undefined> {
   let file: fsp.FileHandle;
   try {
     file = await fsp.open(cacheFile, 'r');
@@ -115,36 +115,33 @@ export async function loadIndexCacheEntry(cacheFile: string, fingerprint: string
     const first = await lines.next();
     if (first.done) throw new Error('empty');
     const header = JSON.parse(first.value) as CacheHeader;
-    if (header?.format !== CACHE_FORMAT || header.fingerprint !== fingerprint) throw new Error('stale');
+    if (header?.format !== CACHE_FORMAT || typeof header.fingerprint !== 'string') throw new Error('not ours');
     const warnings = Array.isArray(header.warnings) ? header.warnings.filter((w) => typeof w === 'string') : [];
-    return { lines, warnings };
+    return { lines, header, warnings };
   } catch {
     await lines.return(undefined);
     return undefined;
   }
 }
 
+/** The cached index (its lines, read as they are consumed) and the corpus warnings recorded with it, or
+ *  undefined if the cache is missing, stale or not ours. A damaged body is caught by the service. */
+export async function loadIndexCacheEntry(cacheFile: string, fingerprint: string): Promise<{ lines: AsyncIterable<string>; warnings: string[] } | undefined> {
+  const open = await openCache(cacheFile);
+  if (open && open.header.fingerprint !== fingerprint) {
+    await open.lines.return(undefined);
+    return undefined;
+  }
+  return open && { lines: open.lines, warnings: open.warnings };
+}
+
 /** As `loadIndexCacheEntry`, but read while the fingerprint is still being worked out (the corpus being
  *  walked): the lines stop, with an error, as soon as the fingerprint turns out to differ from the saved
  *  one, and the last line (which completes the index) comes only once it is known to match. */
 export async function openIndexCacheEarly(cacheFile: string, fingerprint: Promise<string>): Promise<{ lines: AsyncIterable<string>; warnings: string[] } | undefined> {
-  let file: fsp.FileHandle;
-  try {
-    file = await fsp.open(cacheFile, 'r');
-  } catch {
-    return undefined;
-  }
-  const lines = readLines(file);
-  let header: CacheHeader;
-  try {
-    const first = await lines.next();
-    if (first.done) throw new Error('empty');
-    header = JSON.parse(first.value) as CacheHeader;
-    if (header?.format !== CACHE_FORMAT || typeof header.fingerprint !== 'string') throw new Error('not ours');
-  } catch {
-    await lines.return(undefined);
-    return undefined;
-  }
+  const open = await openCache(cacheFile);
+  if (!open) return undefined;
+  const { lines, header } = open;
   let known: string | undefined;
   fingerprint.then((f) => (known = f), () => undefined);
   const saved = header.fingerprint;
@@ -165,8 +162,7 @@ export async function openIndexCacheEarly(cacheFile: string, fingerprint: Promis
       await lines.return(undefined);
     }
   }
-  const warnings = Array.isArray(header.warnings) ? header.warnings.filter((w) => typeof w === 'string') : [];
-  return { lines: checked(), warnings };
+  return { lines: checked(), warnings: open.warnings };
 }
 
 /** The cached body as one string (small caches and tests). */
