@@ -47,6 +47,27 @@ test('a saved index loads to the same corpus (sentences, entities, search, quote
   assert.equal(await CorpusIndex.fromLines(lines.filter((_, i) => i !== 1)), undefined, 'a missing article is refused');
 });
 
+test('a saved index carries the entity resolution: a reload takes it as saved, and rebuilds one that does not fit', async () => {
+  const index = new CorpusIndex();
+  for (const a of ARTICLES) index.add(analyseArticle(a));
+  const lines = [...index.toLines()];
+  const loaded = await CorpusIndex.fromLines(lines);
+  assert.ok(loaded);
+  const tableOf = (i: CorpusIndex) => (i as unknown as { table: { refreshDue: boolean } }).table;
+  assert.equal(tableOf(loaded).refreshDue, false, 'nothing to resolve after the reload');
+  assert.deepEqual(snapshot(loaded), snapshot(index));
+  assert.deepEqual(loaded.entities().map((e) => [e.id, e.mentionCount, e.roles]), index.entities().map((e) => [e.id, e.mentionCount, e.roles]));
+  // A resolution naming a group the mentions do not make is not used: the table is resolved afresh.
+  const at = lines.findIndex((l) => l.startsWith('{"r":'));
+  assert.ok(at > 0);
+  const r = JSON.parse(lines[at]) as { r: { e: Array<[string, string, number, string[], number, string[]]> } };
+  r.r.e[0][5] = ['no such name'];
+  const refit = await CorpusIndex.fromLines(lines.map((l, i) => (i === at ? JSON.stringify(r) : l)));
+  assert.ok(refit);
+  assert.equal(tableOf(refit).refreshDue, true);
+  assert.deepEqual(snapshot(refit), snapshot(index));
+});
+
 test('sentences without quotes, figures or names share one frozen empty list', () => {
   const a = analyseArticle({ uri: 'file:///c/d.md', text: 'It rained. It rained again.\n' });
   assert.equal(a.sentences[0].quotes, a.sentences[1].quotes);

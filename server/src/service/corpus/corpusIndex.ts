@@ -14,6 +14,7 @@ import { parseArticle } from './article.ts';
 import { resolveQuoteSpeakers } from './speakers.ts';
 import { SentenceIndex, type SearchStats, type SentenceIndexReader } from './sentenceIndex.ts';
 import type { ArticleTerms } from './articleTransfer.ts';
+import { restoreResolution, saveResolution, type SavedResolution } from './entityStore.ts';
 import { StaleCache } from './staleCache.ts';
 import { NameSearch } from './nameSearch.ts';
 
@@ -395,6 +396,8 @@ export class CorpusIndex implements CorpusView {
       yield `{"s":${line}}`;
       lines++;
     }
+    yield JSON.stringify({ r: saveResolution(this.table.resolution()) });
+    lines++;
     if (groups) {
       const ordinal = new Map<string, number>();
       for (const uri of this.byUri.keys()) ordinal.set(uri, ordinal.size);
@@ -416,12 +419,13 @@ export class CorpusIndex implements CorpusView {
     let count = 0;
     let search: SentenceIndexReader | undefined;
     let groups: number[][] | undefined;
+    let resolution: SavedResolution | undefined;
     const strings: string[] = [];
     let ended = false;
     let t0 = performance.now();
     for await (const line of lines) {
       if (ended || !line) return undefined;
-      const d = JSON.parse(line) as { format?: number; articles?: number; docCount?: number; a?: StoredArticle; s?: unknown; g?: number[][]; end?: number };
+      const d = JSON.parse(line) as { format?: number; articles?: number; docCount?: number; a?: StoredArticle; s?: unknown; g?: number[][]; r?: SavedResolution; end?: number };
       if (count++ === 0) {
         if (d.format !== INDEX_FORMAT || typeof d.articles !== 'number') return undefined;
         articles = d.articles;
@@ -437,6 +441,9 @@ export class CorpusIndex implements CorpusView {
         if (!search) search = SentenceIndex.reader(d.s);
         else if (!search.add(d.s)) return undefined;
         if (!search) return undefined;
+      } else if (d.r) {
+        if (resolution) return undefined;
+        resolution = d.r;
       } else if (d.g) {
         if (groups || !Array.isArray(d.g)) return undefined;
         groups = d.g;
@@ -454,6 +461,9 @@ export class CorpusIndex implements CorpusView {
     const loaded = search?.done();
     if (!ended || !loaded || index.byUri.size !== articles) return undefined;
     index.search = loaded;
+    // The entity resolution as saved, if it fits the name groups the mentions rebuilt (else it is rebuilt).
+    const saved = resolution;
+    if (saved) index.table.adoptResolution((g) => restoreResolution(saved, g));
     if (groups) {
       const uris = [...index.byUri.keys()];
       const named = groups.map((ids) => (Array.isArray(ids) ? ids.map((i) => uris[i]) : []));

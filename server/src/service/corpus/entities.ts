@@ -251,6 +251,19 @@ export class EntityTable {
     }
   }
 
+  /** The corpus-wide resolution, built now if stale (for the saved index: see entityStore.ts). */
+  resolution(): Resolved {
+    return this.build();
+  }
+
+  /** Takes a resolution saved with an index of exactly these articles, made from the table's groups;
+   *  false (and the resolution is built as usual) when `make` finds it does not fit them. */
+  adoptResolution(make: (groups: ReadonlyMap<string, Group>) => Resolved | undefined): boolean {
+    const resolved = make(this.groups);
+    if (resolved) this.cache.put(resolved, this.cache.version, 0);
+    return !!resolved;
+  }
+
   /** A bulk index should refresh the resolution before requests start paying for it. */
   get refreshDue(): boolean {
     return this.cache.due;

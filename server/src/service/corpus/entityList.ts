@@ -90,7 +90,7 @@ export function* materialise(groups: Map<string, Group>, canon: (surface: string
 
 /** An entity whose mentions and roles are gathered from its groups when first asked for: most entities'
  *  never are, and building them all was most of the time and memory of a rebuild. */
-class LazyEntity implements Entity {
+export class LazyEntity implements Entity {
   private sites: { mentions: SourceLocation[]; roles: EntityRole[] } | undefined;
   constructor(
     readonly id: string,
