@@ -10,6 +10,8 @@ import { loadCorpusReader, type ReadCorpus } from './corpusReader.ts';
 import { composeDraft, draftSentencesFromTexts, type GeneratedDraft } from './draftCore.ts';
 import { startProbes, startRssSampler, type ProbeTarget } from './probes.ts';
 import { summarise, timed, type Summary } from './stats.ts';
+import { repoRoot } from './generate.ts';
+import { AnalysisPool } from '../../server/src/host/analysisPool.ts';
 
 export interface MeasureOptions {
   size: string;
@@ -162,6 +164,9 @@ async function coldIndex(service: SourcedService, read: ReadCorpus, opts: Measur
   let readMs = 0;
   let upsertMs = 0;
   const t0 = performance.now();
+  // As the editor's server and the CLI do: worker threads analyse the files (the built worker script, if
+  // `npm run build` has run; else everything runs in this thread).
+  const pool = AnalysisPool.forFiles(Infinity, join(repoRoot, 'dist'));
   let batch: DocumentInput[] = [];
   const flush = async () => {
     if (probe && !probeTarget) {
@@ -171,7 +176,7 @@ async function coldIndex(service: SourcedService, read: ReadCorpus, opts: Measur
       probeTarget = { doc, hovers: namePositions(service, doc.text, 20), completionDoc: completion.doc, completionAt: completion.at };
     }
     const t = performance.now();
-    await service.upsertSources(batch, { token });
+    await service.upsertSources(batch, { token, analyse: pool?.analyse });
     upsertMs += performance.now() - t;
     batch = [];
   };
@@ -187,6 +192,7 @@ async function coldIndex(service: SourcedService, read: ReadCorpus, opts: Measur
     tRead = performance.now();
   }
   if (batch.length > 0) await flush();
+  await pool?.close();
   const totalMs = performance.now() - t0;
   clearTimeout(deadline);
   return { files, warnings, totalMs, readMs, upsertMs, responsiveness: probes && summarise(probes.stop()), cancelled: token.isCancellationRequested };
@@ -205,6 +211,7 @@ async function exportAndReload(held: { service?: SourcedService }, createService
     const articles = held.service?.corpus.articleCount ?? 0;
     const exportInfo = await step('export', async () => {
       const service = held.service as SourcedService;
+      await service.settled(); // as the server and the CLI save: with the near-duplicate groups
       const t = performance.now();
       if (!(await saveIndexCache(file, 'bench', service.exportIndex()))) throw new Error('the index could not be saved');
       return { ms: performance.now() - t, bytes: statSync(file).size };
