@@ -61,6 +61,7 @@ test('a saved index carries the entity resolution: a reload takes it as saved, a
   const at = lines.findIndex((l) => l.startsWith('{"r":'));
   assert.ok(at > 0);
   const r = JSON.parse(lines[at]) as { r: { e: Array<[string, string, number, string[], number, string[]]> } };
+  assert.ok(r.r.e.length > 0, 'entities come first');
   r.r.e[0][5] = ['no such name'];
   const refit = await CorpusIndex.fromLines(lines.map((l, i) => (i === at ? JSON.stringify(r) : l)));
   assert.ok(refit);

@@ -14,7 +14,7 @@ import { parseArticle } from './article.ts';
 import { resolveQuoteSpeakers } from './speakers.ts';
 import { SentenceIndex, type SearchStats, type SentenceIndexReader } from './sentenceIndex.ts';
 import type { ArticleTerms } from './articleTransfer.ts';
-import { restoreResolution, saveResolution, type SavedResolution } from './entityStore.ts';
+import { ResolutionReader, resolutionLines, restoreResolution, type SavedResolution } from './entityStore.ts';
 import { StaleCache } from './staleCache.ts';
 import { NameSearch } from './nameSearch.ts';
 
@@ -396,8 +396,10 @@ export class CorpusIndex implements CorpusView {
       yield `{"s":${line}}`;
       lines++;
     }
-    yield JSON.stringify({ r: saveResolution(this.table.resolution()) });
-    lines++;
+    for (const line of resolutionLines(this.table.resolution())) {
+      yield line;
+      lines++;
+    }
     if (groups) {
       const ordinal = new Map<string, number>();
       for (const uri of this.byUri.keys()) ordinal.set(uri, ordinal.size);
@@ -419,13 +421,13 @@ export class CorpusIndex implements CorpusView {
     let count = 0;
     let search: SentenceIndexReader | undefined;
     let groups: number[][] | undefined;
-    let resolution: SavedResolution | undefined;
+    let resolution: ResolutionReader | undefined;
     const strings: string[] = [];
     let ended = false;
     let t0 = performance.now();
     for await (const line of lines) {
       if (ended || !line) return undefined;
-      const d = JSON.parse(line) as { format?: number; articles?: number; docCount?: number; a?: StoredArticle; s?: unknown; g?: number[][]; r?: SavedResolution; end?: number };
+      const d = JSON.parse(line) as { format?: number; articles?: number; docCount?: number; a?: StoredArticle; s?: unknown; g?: number[][]; r?: Partial<SavedResolution>; end?: number };
       if (count++ === 0) {
         if (d.format !== INDEX_FORMAT || typeof d.articles !== 'number') return undefined;
         articles = d.articles;
@@ -442,8 +444,7 @@ export class CorpusIndex implements CorpusView {
         else if (!search.add(d.s)) return undefined;
         if (!search) return undefined;
       } else if (d.r) {
-        if (resolution) return undefined;
-        resolution = d.r;
+        if (!(resolution ??= new ResolutionReader()).add(d.r)) return undefined;
       } else if (d.g) {
         if (groups || !Array.isArray(d.g)) return undefined;
         groups = d.g;
@@ -462,7 +463,7 @@ export class CorpusIndex implements CorpusView {
     if (!ended || !loaded || index.byUri.size !== articles) return undefined;
     index.search = loaded;
     // The entity resolution as saved, if it fits the name groups the mentions rebuilt (else it is rebuilt).
-    const saved = resolution;
+    const saved = resolution?.saved;
     if (saved) index.table.adoptResolution((g) => restoreResolution(saved, g));
     if (groups) {
       const uris = [...index.byUri.keys()];

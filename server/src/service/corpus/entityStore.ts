@@ -19,7 +19,36 @@ export interface SavedResolution {
   w: Array<[string, number[]]>;
 }
 
-export function saveResolution(r: Resolved): SavedResolution {
+/** Entities, keys or words per line of the saved index, so no line of a large corpus is huge. */
+const PER_LINE = 4096;
+
+/** The resolution as parts of a SavedResolution, each a JSON line `{"r": part}`. */
+export function* resolutionLines(r: Resolved, perLine = PER_LINE): Generator<string> {
+  const saved = saveResolution(r);
+  for (let i = 0; i < saved.e.length; i += perLine) yield JSON.stringify({ r: { e: saved.e.slice(i, i + perLine) } });
+  for (let i = 0; i < saved.k.length; i += perLine) yield JSON.stringify({ r: { k: saved.k.slice(i, i + perLine), ki: saved.ki.slice(i, i + perLine) } });
+  for (let i = 0; i < saved.w.length; i += perLine) yield JSON.stringify({ r: { w: saved.w.slice(i, i + perLine) } });
+}
+
+/** Gathers the parts `resolutionLines` wrote; false for a part that is not one. */
+export class ResolutionReader {
+  readonly saved: SavedResolution = { e: [], k: [], ki: [], w: [] };
+
+  add(part: Partial<SavedResolution>): boolean {
+    if (!part || typeof part !== 'object') return false;
+    const { e, k, ki, w } = part;
+    if (e !== undefined && !Array.isArray(e)) return false;
+    if ((k !== undefined || ki !== undefined) && !(Array.isArray(k) && Array.isArray(ki) && k.length === ki.length)) return false;
+    if (w !== undefined && !Array.isArray(w)) return false;
+    for (const x of e ?? []) this.saved.e.push(x);
+    for (const x of k ?? []) this.saved.k.push(x);
+    for (const x of ki ?? []) this.saved.ki.push(x);
+    for (const x of w ?? []) this.saved.w.push(x);
+    return true;
+  }
+}
+
+function saveResolution(r: Resolved): SavedResolution {
   const index = new Map<Entity, number>();
   r.list.forEach((e, i) => index.set(e, i));
   const e: SavedResolution['e'] = r.list.map((x) => {
