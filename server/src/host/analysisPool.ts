@@ -20,6 +20,8 @@ interface Slot {
   busy: number;
 }
 
+/** One worker per core but one: the main thread has the index to build meanwhile (on the 2-core machine
+ *  two workers cost a quarter more CPU time than one, and the wall time did not improve). */
 export class AnalysisPool {
   private readonly slots: Slot[] = [];
   private readonly waiting = new Map<number, { slot: Slot; resolve: (a: Answer) => void; reject: (e: Error) => void }>();
@@ -53,9 +55,9 @@ export class AnalysisPool {
   }
 
   /** A pool for `files` source files, or undefined when the main thread should analyse them. */
-  static forFiles(files: number, dir = __dirname, threads = Math.min(availableParallelism(), 4)): AnalysisPool | undefined {
+  static forFiles(files: number, dir = __dirname, threads = Math.min(availableParallelism() - 1, 3)): AnalysisPool | undefined {
     const script = path.join(dir, 'analysisWorker.js');
-    if (files < POOL_MIN_FILES || threads < 2 || !existsSync(script)) return undefined;
+    if (files < POOL_MIN_FILES || threads < 1 || !existsSync(script)) return undefined;
     return new AnalysisPool(script, threads);
   }
 
