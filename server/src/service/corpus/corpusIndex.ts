@@ -20,7 +20,7 @@ import { NameSearch } from './nameSearch.ts';
 
 export { searchTerm } from './sentenceIndex.ts';
 
-const INDEX_FORMAT = 8;
+const INDEX_FORMAT = 9;
 /** A large saved index loads in slices of this many milliseconds. */
 const LOAD_SLICE_MS = 20;
 const SPEAKER_CACHE = 500;
