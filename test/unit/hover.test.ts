@@ -66,3 +66,17 @@ test('escapeMarkdown neutralises markup and schemes; links only to files', () =>
   assert.equal(markdownLink('x', 'command:evil'), 'x');
   assert.equal(markdownLink('A (b)', 'file:///a b/c.md', 4), '[A \\(b\\)](file:///a%20b/c.md#L5)');
 });
+
+test('a plural written as a name is not listed as another name of the person', async () => {
+  const { createSourcedService } = await import('../../server/src/service/index.ts');
+  const service = createSourcedService();
+  await service.upsertSources([
+    { uri: 'file:///c/a.md', text: '# Derby\n\nStriker Tomas Ekwall scored twice on Sunday. Ekwall said the team played well.\n' },
+    { uri: 'file:///c/b.md', text: '# Youth\n\nClubs are looking for the next Tomas Ekwalls in their academies, coach Ana Holt said.\n' },
+    { uri: 'file:///c/c.md', text: '# Cup\n\nTomas Ekwall was booked in the cup tie against the visitors.\n' },
+  ]);
+  const hover = await service.getHover({ uri: 'untitled:d.md', text: 'Tomas Ekwall scored.' }, { line: 0, character: 2 });
+  const card = (hover?.contents as { value: string }).value;
+  assert.match(card, /^\*\*Tomas Ekwall\*\* · person/);
+  assert.match(card, /Also: Ekwall$/m);
+});

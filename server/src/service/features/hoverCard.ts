@@ -63,7 +63,10 @@ export function keyQuotes(hits: QuoteHit[], max: number): QuoteHit[] {
 
 export function entityCard(corpus: CorpusIndex, entity: Entity): string {
   const lines: string[] = [`**${escapeMarkdown(entity.name)}** · ${KIND_LABEL[entity.kind]}`];
-  const aliases = entity.aliases.filter((a) => a !== entity.name).slice(0, 4);
+  // A plural or possessive written as a name ("the Rooneys of this world") is the same name, not another.
+  const forms = new Set([entity.name, ...entity.aliases].map((a) => a.toLowerCase()));
+  const inflected = (a: string) => /(?:['’]s|s)$/i.test(a) && forms.has(a.toLowerCase().replace(/(?:['’]s|e?s)$/, ''));
+  const aliases = entity.aliases.filter((a) => a !== entity.name && !inflected(a)).slice(0, 4);
   if (aliases.length > 0) lines.push('', `Also: ${aliases.map(escapeMarkdown).join(', ')}`);
 
   const roles = distinctRoles(entity).slice(0, MAX_ROLES);
