@@ -12,6 +12,7 @@
 //   --no-cli                  skip timing `sourced check` (cold and warm) of the draft against BBC
 //   --no-formats              skip reading speed of PDFs, Word documents, web pages and transcripts
 //   --formats-only            only that (test/bench/formats.ts)
+//   --no-hostile              skip the text analysers' speed on hostile input (test/bench/hostile.ts)
 
 import { fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -35,6 +36,7 @@ interface Options {
   only?: string;
   formats: boolean;
   formatsOnly: boolean;
+  hostile: boolean;
   cli: boolean;
 }
 
@@ -61,6 +63,7 @@ function parseArgs(argv: string[]): Options {
     only: get('--only'),
     formats: !argv.includes('--no-formats'),
     formatsOnly: argv.includes('--formats-only'),
+    hostile: !argv.includes('--no-hostile'),
     cli: !argv.includes('--no-cli'),
   };
 }
@@ -141,10 +144,14 @@ async function parent(o: Options): Promise<number> {
   // Reading speed of the extracted formats, in this process (a few seconds; the corpora above are .txt).
   const { measureFormats, renderFormats } = await import('./formats.ts');
   const formats = o.formats || o.formatsOnly ? await measureFormats(Math.min(o.runs, 3), o.bbcDir, log) : [];
+  // The text analysers on hostile input, beside prose of the same length (about 20 s).
+  const { measureHostile, renderHostile } = await import('./hostile.ts');
+  const hostile = o.hostile && !o.formatsOnly ? measureHostile(Math.max(2, Math.min(o.runs, 3))) : [];
 
   const targets = collectTargets(results);
   if (results.length) process.stdout.write(`\n${renderTable(results)}\n\n${renderFloorNotes(results)}\n\n`);
   if (formats.length) process.stdout.write(`\nSource formats read (extraction only, best of ${Math.min(o.runs, 3)}):\n\n${renderFormats(formats)}\n\n`);
+  if (hostile.length) process.stdout.write(`\nText analysers on hostile input (best of ${Math.max(2, Math.min(o.runs, 3))}):\n\n${renderHostile(hostile)}\n\n`);
   for (const r of results) for (const e of r.errors) process.stdout.write(`error [${r.size}] ${e}\n`);
   for (const c of crashes) process.stdout.write(`CRASH [${c.size}] ${c.crashed}\n`);
   const failed = targets.filter((t) => !t.pass);
@@ -158,6 +165,7 @@ async function parent(o: Options): Promise<number> {
     generated,
     results,
     formats,
+    hostile,
     crashes,
     targets,
   };
