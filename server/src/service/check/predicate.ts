@@ -55,13 +55,13 @@ export function claimPredicate(sentence: string, exclude: Span[]): PredicateWord
   const key = `${sentence}\u0000${exclude.map((x) => `${x.start}:${x.end}`).join(',')}`;
   return cache.getOrSet(key, () => {
     const words = tag(sentence);
+    const excluded = (w: Tagged) => exclude.some((x) => w.start < x.end && w.end > x.start);
     const candidates: Array<{ word: Tagged; index: number; finite: boolean; aux: boolean; from: number }> = [];
     words.forEach((w, i) => {
-      if (w.pos !== 'VERB' || exclude.some((x) => w.start < x.end && w.end > x.start)) return;
+      if (w.pos !== 'VERB' || excluded(w)) return;
       // A participle that works as a preposition ("regarding", "following the match") heads no event.
       if (PREPOSITIONAL.has(w.text.toLowerCase())) return;
-      let j = i - 1;
-      while (j >= 0 && (words[j].pos === 'ADV' || words[j].pos === 'PART' && words[j].lemma === 'not')) j--;
+      const j = beforeModifiers(words, i);
       const prev = words[j];
       if (prev && (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'PUNCT' && /^[-–]$/.test(prev.text))) return;
       let k = j;
@@ -77,7 +77,7 @@ export function claimPredicate(sentence: string, exclude: Span[]): PredicateWord
       if (prev?.lemma === 'to' && prev.pos === 'PART' && SUBJECT.has(words[j - 1]?.pos ?? 'X')) return;
       // "who has been diagnosed", "which was built": a relative clause's verb.
       if (RELATIVE.has(words[k]?.lemma ?? '') && (finite || k === i - 1)) return;
-      const lemma = w.lemma.replace(/[^a-z]/g, '');
+      const lemma = lemmaOf(w);
       const base = stem(lemma);
       // A function word tagged as a verb ("tell it like it is") states nothing of its own.
       if (!base || !searchTerm(lemma) || isLightVerb(base) || FRAME_VERBS.has(base) || isLightVerb(stem(w.text.toLowerCase()))) return;
@@ -86,10 +86,10 @@ export function claimPredicate(sentence: string, exclude: Span[]): PredicateWord
     const main = candidates.find((c) => c.aux) ?? candidates.find((c) => c.finite) ?? candidates[0];
     if (!main) {
       // "He was ashamed of the record": with no content verb, an adjective after a copula is the claim.
-      const state = words.findIndex((w, i) => w.pos === 'ADJ' && !exclude.some((x) => w.start < x.end && w.end > x.start) && copulaBefore(words, i));
+      const state = words.findIndex((w, i) => w.pos === 'ADJ' && !excluded(w) && copulaAt(words, i) >= 0);
       if (state < 0 || !searchTerm(words[state].lemma)) return [];
       const said = sentence.slice(words[copulaAt(words, state)].start, words[state].end);
-      return [{ ...predicateWord(words[state], words[state].lemma.replace(/[^a-z]/g, ''), undefined), state: true, said }];
+      return [{ ...predicateWord(words[state], undefined), state: true, said }];
     }
     const next = words[main.index + 1];
     const particle = next && (next.pos === 'ADP' || next.pos === 'PART' || next.pos === 'ADV') && isPhrasalVerb(main.word.lemma, next.lemma) ? next : undefined;
@@ -98,22 +98,29 @@ export function claimPredicate(sentence: string, exclude: Span[]): PredicateWord
     const after = particle ? main.index + 2 : main.index + 1;
     const complement = words[after]?.lemma === 'to' ? candidates.find((c) => c.index === after + 1) : undefined;
     const said = sentence.slice(words[main.from].start, complement ? complement.word.end : end);
-    const predicate = [{ ...predicateWord(main.word, main.word.lemma.replace(/[^a-z]/g, ''), particle), said }];
-    if (complement) predicate.push({ ...predicateWord(complement.word, complement.word.lemma.replace(/[^a-z]/g, ''), undefined), said });
+    const predicate = [{ ...predicateWord(main.word, particle), said }];
+    if (complement) predicate.push({ ...predicateWord(complement.word, undefined), said });
     return predicate;
   });
 }
 
 const COPULAS = new Set(['be', 'become', 'seem', 'remain', 'feel', 'appear']);
 
-/** Where the copula before `i` is, past adverbs and "not" ("was deeply ashamed"), or -1. */
-function copulaAt(words: Tagged[], i: number): number {
+/** The index of the word before `i` past adverbs and "not" ("has not yet resigned"), or -1. */
+function beforeModifiers(words: Tagged[], i: number): number {
   let j = i - 1;
   while (j >= 0 && (words[j].pos === 'ADV' || (words[j].pos === 'PART' && words[j].lemma === 'not'))) j--;
-  return j >= 0 && (words[j].pos === 'AUX' || words[j].pos === 'VERB') && COPULAS.has(words[j].lemma) ? j : -1;
+  return j;
 }
 
-const copulaBefore = (words: Tagged[], i: number) => copulaAt(words, i) >= 0;
+/** The tagger's lemma as an index word: letters only. */
+const lemmaOf = (w: Tagged) => w.lemma.replace(/[^a-z]/g, '');
+
+/** Where the copula before `i` is, past adverbs and "not" ("was deeply ashamed"), or -1. */
+function copulaAt(words: Tagged[], i: number): number {
+  const j = beforeModifiers(words, i);
+  return j >= 0 && (words[j].pos === 'AUX' || words[j].pos === 'VERB') && COPULAS.has(words[j].lemma) ? j : -1;
+}
 
 const PREPOSITIONAL = new Set(
   ['regarding', 'concerning', 'including', 'excluding', 'following', 'according', 'considering', 'pending', 'barring', 'given', 'during', 'notwithstanding', 'respecting', 'involving'],
@@ -121,7 +128,8 @@ const PREPOSITIONAL = new Set(
 const SUBJECT = new Set(['NOUN', 'PROPN', 'PRON']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose', 'where']);
 
-function predicateWord(w: Tagged, lemma: string, particle: Tagged | undefined): PredicateWord {
+function predicateWord(w: Tagged, particle: Tagged | undefined): PredicateWord {
+  const lemma = lemmaOf(w);
   const own = new Set<string>();
   const related = new Set<string>();
   const addWord = (word: string, into: Set<string>) => {
