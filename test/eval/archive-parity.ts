@@ -5,27 +5,16 @@
 //
 //   node --import tsx test/eval/archive-parity.ts --archive postgresql://…/bbc [--verbose]
 
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { readCorpusDir } from './corpusDir.ts';
 import { createSourcedService } from '../../server/src/service/index.ts';
-import type { DocumentInput } from '../../server/src/service/types.ts';
 import type { DraftReport } from '../../server/src/service/api.ts';
 import { PgArchive } from '../../server/src/host/archive/pgArchive.ts';
 
 const shared = resolve(__dirname, '../../../shared');
 const corpusDir = join(shared, 'datasets/bbc-news/articles');
 const claimsFile = join(shared, 'eval/bbc-dev-claims.jsonl');
-
-function readCorpusDir(dir: string): DocumentInput[] {
-  const out: DocumentInput[] = [];
-  for (const name of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
-    if (!/\.(md|markdown|txt)$/i.test(name)) continue;
-    const path = join(dir, name);
-    out.push({ uri: pathToFileURL(path).href, text: readFileSync(path, 'utf8') });
-  }
-  return out;
-}
 
 const verdictOf = (r: DraftReport) => (r.claims.length === 0 ? 'no-claim' : (r.claims.find((c) => c.verdict !== 'supported')?.verdict ?? 'supported'));
 const claimsOf = (r: DraftReport) => r.claims.map((c) => `${c.start}-${c.end}:${c.verdict}:${c.sources[0]?.uri ?? ''}`).join(' ');

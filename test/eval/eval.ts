@@ -3,11 +3,10 @@
 // Prints precision/recall/F1 of flags, macro-F1 over the flagged/unflagged classes, and how often a
 // reported source contains the labelled evidence. `--json FILE` also writes the numbers.
 
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { readCorpusDir } from './corpusDir.ts';
 import { createSourcedService } from '../../server/src/service/index.ts';
-import type { DocumentInput } from '../../server/src/service/types.ts';
 import { tuning, type TuningKey } from '../../server/src/service/check/tuning.ts';
 
 const root = resolve(__dirname, '..', '..');
@@ -36,16 +35,6 @@ const SETS: SetSpec[] = [
   { name: 'bbc-attr', claims: join(shared, 'eval/bbc-dev-attribution.jsonl'), corpus: join(shared, 'datasets/bbc-news/articles') },
   { name: 'wice', claims: join(shared, 'eval/external/wice/dev-claims.jsonl'), corpus: join(shared, 'eval/external/wice/corpus'), withContext: true },
 ];
-
-function readCorpusDir(dir: string): DocumentInput[] {
-  const out: DocumentInput[] = [];
-  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
-    if (!/\.(md|markdown|txt)$/i.test(name)) continue;
-    const path = join(dir, name);
-    out.push({ uri: pathToFileURL(path).href, text: readFileSync(path, 'utf8') });
-  }
-  return out;
-}
 
 const fold = (s: string) => s.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/\s+/g, ' ').toLowerCase();
 

@@ -11,11 +11,11 @@
 // paste into the label files after judging them; `--json FILE` saves the numbers.
 // Usage: node --import tsx test/eval/names-eval.ts [--corpus DIR] [--label] [-v] [--json FILE]
 
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { readCorpusDir } from './corpusDir.ts';
 import { createSourcedService } from '../../server/src/service/index.ts';
-import type { DocumentInput, Entity } from '../../server/src/service/types.ts';
+import type { Entity } from '../../server/src/service/types.ts';
 
 const root = resolve(__dirname, '..', '..');
 const labelsDir = join(root, 'test/eval/labels');
@@ -33,16 +33,6 @@ interface RoleLabel { name: string; role: string; ok: boolean; note?: string }
 function readJsonl<T>(file: string): T[] {
   if (!existsSync(file)) return [];
   return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
-}
-
-function readCorpusDir(dir: string): DocumentInput[] {
-  const out: DocumentInput[] = [];
-  for (const name of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
-    if (!/\.(md|markdown|txt)$/i.test(name)) continue;
-    const path = join(dir, name);
-    out.push({ uri: pathToFileURL(path).href, text: readFileSync(path, 'utf8') });
-  }
-  return out;
 }
 
 /** FNV-1a of the seed and a key: where an item falls in the draw. */
