@@ -10,13 +10,7 @@ import { searchTerm, searchTokens } from '../corpus/sentenceIndex.ts';
 /** Per sentence: start, end, line, then quotes, figures and mentions (0 when none). */
 type StoredSentence = [number, number, number, Quote[] | 0, Quantity[] | 0, Mention[] | 0];
 
-export interface ArchivedArticle {
-  uri: string;
-  key: string;
-  meta: Article['meta'];
-  title: string;
-  text: string;
-  bodyStart: number;
+export interface ArchivedArticle extends Pick<Article, 'uri' | 'key' | 'meta' | 'title' | 'text' | 'bodyStart'> {
   s: StoredSentence[];
   e?: Article['extracted'];
 }

@@ -98,13 +98,7 @@ export function analyseArticle(doc: DocumentInput): Article {
 }
 
 /** One saved article: sentence bounds and lines flat, analyses only for sentences that have any. */
-interface StoredArticle {
-  uri: string;
-  key: string;
-  meta: Article['meta'];
-  title: string;
-  text: string;
-  bodyStart: number;
+interface StoredArticle extends Pick<Article, 'uri' | 'key' | 'meta' | 'title' | 'text' | 'bodyStart'> {
   /** Search id of the first sentence (an article's ids are consecutive). */
   id0: number;
   /** start, end, line per sentence. */
