@@ -2,7 +2,7 @@
 // postings (no source sentence is tokenized), with bounded per-corpus caches.
 
 import type { Article, SourceSentence } from '../api.ts';
-import type { Quantity } from '../types.ts';
+import type { Mention, Quantity } from '../types.ts';
 import type { CorpusIndex } from '../corpus/corpusIndex.ts';
 import { searchTerm } from '../corpus/corpusIndex.ts';
 import { tokenize } from '../text/words.ts';
@@ -32,11 +32,9 @@ class ArticleFacts {
 
   get entities(): Set<string> {
     if (!this.entitySet) {
-      this.entitySet = new Set();
       // Not through the sentence caches: most of an article's sentences are never a candidate, and
       // caching them would push out those that are.
-      const sets = cachesOf(this.corpus).entitySets;
-      for (const s of this.article.sentences) for (const id of sets.peek(s) ?? entitiesIn(s, this.corpus)) this.entitySet.add(id);
+      this.entitySet = articleEntities(this.article, this.corpus);
     }
     return this.entitySet;
   }
@@ -117,6 +115,32 @@ function entitiesIn(s: SourceSentence, corpus: CorpusIndex): Set<string> {
       }
     }
   }
+  return set;
+}
+
+/**
+ * The union of `entitiesIn` over an article's sentences, in one pass: each sentence's names are resolved
+ * with the same context (its own mentions, then the longer names before it), gathered as the pass goes
+ * instead of afresh per sentence. A pronoun's referent is left out: it is a person an earlier sentence of
+ * the article names, resolved there with the same context, so already in the set.
+ */
+function articleEntities(article: Article, corpus: CorpusIndex): Set<string> {
+  const set = new Set<string>();
+  const sets = cachesOf(corpus).entitySets;
+  const before: Mention[] = [];
+  for (const s of article.sentences) {
+    const known = sets.peek(s);
+    if (known) for (const id of known) set.add(id);
+    else if (s.mentions.length > 0) {
+      const context = before.length ? s.mentions.concat(before) : s.mentions;
+      for (const m of s.mentions) {
+        const e = corpus.resolveMention(m, context);
+        if (e) set.add(e.id);
+      }
+    }
+    for (const m of s.mentions) if (m.text.includes(' ')) before.push(m);
+  }
+  for (const hit of corpus.quoteHits(article)) if (hit.speaker) set.add(hit.speaker.id);
   return set;
 }
 

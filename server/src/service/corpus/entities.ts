@@ -12,6 +12,14 @@ import { resolveLocally } from './localResolution.ts';
 import { mergeShortForms } from './shortForms.ts';
 import { materialise, type Resolved } from './entityList.ts';
 
+/** A context name's key, the key without initials, its first and last word. */
+interface ContextName {
+  key: string;
+  bare: string;
+  first: string;
+  last: string;
+}
+
 export { nameKey } from './entityKeys.ts';
 
 export interface MentionSite {
@@ -44,7 +52,7 @@ export class EntityTable {
   private readonly acronyms = new Map<string, Map<string, number>>();
   /** Surface → canonical key: computed once per spelling, and one string per key across articles. */
   private readonly keys = new Map<string, string>();
-  private readonly plainKeys = new Map<string, string>();
+  private readonly contextNames = new Map<string, ContextName | null>();
   private readonly cache = new StaleCache<Resolved>();
   /** Set during bulk indexing: a recent resolution may be served though articles changed since. */
   staleOk = false;
@@ -125,14 +133,17 @@ export class EntityTable {
     this.cache.invalidate();
   }
 
-  /** nameKey of a surface, memoised: resolving a sentence's mentions looks at each of its names again. */
-  private plainKeyOf(surface: string): string {
-    let k = this.plainKeys.get(surface);
-    if (k === undefined) {
-      if (this.plainKeys.size > 50_000) this.plainKeys.clear();
-      this.plainKeys.set(surface, (k = nameKey(surface)));
+  /** A name of two words or more that may give a lone surname its person, memoised: a sentence late in
+   *  an article has every full name before it as context, looked at again for each of its surnames. */
+  private contextName(surface: string): ContextName | undefined {
+    let n = this.contextNames.get(surface);
+    if (n === undefined) {
+      const key = nameKey(surface);
+      n = wordCount(key) < 2 ? null : { key, bare: dropInitials(key), first: firstWord(key), last: lastWord(key) };
+      if (this.contextNames.size > 50_000) this.contextNames.clear();
+      this.contextNames.set(surface, n);
     }
-    return k;
+    return n ?? undefined;
   }
 
   private keyOf(surface: string): string {
@@ -206,9 +217,9 @@ export class EntityTable {
     if (wordCount(key) > 1) return c.byKey.get(key) ?? c.byKey.get(dropInitials(key));
     if (draftContext) {
       for (const m of draftContext) {
-        const k = this.plainKeyOf(m.text);
-        if (wordCount(k) < 2 || (firstWord(k) !== key && lastWord(k) !== key)) continue;
-        const e = c.byKey.get(k) ?? c.byKey.get(dropInitials(k));
+        const n = this.contextName(m.text);
+        if (!n || (n.first !== key && n.last !== key)) continue;
+        const e = c.byKey.get(n.key) ?? c.byKey.get(n.bare);
         if (e) return e;
       }
     }
