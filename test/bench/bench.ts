@@ -13,6 +13,8 @@
 //   --no-formats              skip reading speed of PDFs, Word documents, web pages and transcripts
 //   --formats-only            only that (test/bench/formats.ts)
 //   --no-hostile              skip the text analysers' speed on hostile input (test/bench/hostile.ts)
+//   --archive                 the shared archive on PostgreSQL instead (test/bench/archiveBench.ts):
+//                             --sizes 100000,500000, --archive-url URL, --editors 8
 
 import { fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -175,8 +177,9 @@ async function parent(o: Options): Promise<number> {
 }
 
 function main(): void {
-  const o = parseArgs(process.argv.slice(2));
-  const run = o.only ? child(o, o.only).then(() => 0) : parent(o);
+  const argv = process.argv.slice(2);
+  const o = parseArgs(argv);
+  const run = argv.includes('--archive') ? import('./archiveBench.ts').then((m) => m.runArchiveBench(argv)) : o.only ? child(o, o.only).then(() => 0) : parent(o);
   run.then(
     (code) => process.exit(code),
     (err: unknown) => {
