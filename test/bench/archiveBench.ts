@@ -8,9 +8,10 @@
 //                             own (Debian's postgresql-15, as the archive tests start it), a database a size
 //   --keep-cluster            leave the bench's cluster running and print its address (to rerun with
 //                             --archive-url; a rerun's sync finds everything unchanged)
+//   --sync-only               just the sync and the archive's size (for profiling the sync)
 //   --editors N (8)  --runs N (3)  --seed N  --words N  --heap-mb N  --bbc-dir DIR  --out FILE
 
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,6 +20,7 @@ import type { PgCluster } from '../unit/fixtures/pgCluster.ts';
 import { testCluster } from '../unit/fixtures/archiveCli.ts';
 import { cachedCorpus, defaultBbcDir, repoRoot } from './generate.ts';
 import { composeDraft, draftSentencesFromTexts } from './draftCore.ts';
+import { processTreeCpu, reapedChildrenCpu } from './cpuTime.ts';
 import { measureDesk, type DeskResult } from './archiveEditors.ts';
 import { archiveRows } from './archiveReport.ts';
 import { collectRowTargets, renderRows } from './report.ts';
@@ -27,6 +29,7 @@ interface Options {
   sizes: string[];
   url?: string;
   keepCluster: boolean;
+  syncOnly: boolean;
   editors: number;
   runs: number;
   seed: number;
@@ -52,6 +55,7 @@ function parseArgs(argv: string[]): Options {
     sizes,
     url,
     keepCluster: argv.includes('--keep-cluster'),
+    syncOnly: argv.includes('--sync-only'),
     editors: num('--editors', 8),
     runs: num('--runs', 3),
     seed: num('--seed', 1),
@@ -69,6 +73,9 @@ export interface SyncFigures {
   unchanged: number;
   /** (added + updated) per second of the sync's own clock, as it prints it. */
   perSecond: number;
+  /** CPU seconds: the sync's process (its analysis workers included) and PostgreSQL's processes (the
+   *  bench's own cluster only). Load-independent where `ms` is not. */
+  cpu: { node: number; pg: number };
   /** The sync's last line on stderr. */
   summary: string;
   load: { before: number[]; after: number[] };
@@ -86,26 +93,48 @@ export interface ArchiveSizeResult {
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
-/** Runs the built CLI (`node dist/cli.js ARGS`). */
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Runs the built CLI (`node dist/cli.js ARGS`); with `progress`, its stderr lines are passed on as they come. */
+function cli(args: string[], progress?: (line: string) => void): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(process.execPath, [join(repoRoot, 'dist', 'cli.js'), ...args], { cwd: repoRoot, maxBuffer: 256 * 1024 * 1024 }, (err, stdout, stderr) =>
-      done({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }),
-    );
+    const child = spawn(process.execPath, [join(repoRoot, 'dist', 'cli.js'), ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => {
+      const text = c.toString();
+      stderr += text;
+      if (progress) for (const line of text.split('\n')) if (line.trim()) progress(line);
+    });
+    child.on('error', (err) => done({ code: -1, stdout, stderr: `${stderr}${err.message}\n` }));
+    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
   });
 }
 
-async function sync(url: string, dir: string): Promise<SyncFigures> {
+/** The sync, timed by the clock and by the CPU it and PostgreSQL used (`postmaster`: the cluster's pid,
+ *  when the bench runs it). */
+async function sync(url: string, dir: string, postmaster: number | undefined, progress: (line: string) => void): Promise<SyncFigures> {
   const before = loadavg();
+  const cpu0 = { node: reapedChildrenCpu(), pg: postmaster ? processTreeCpu(postmaster) : NaN };
   const t0 = performance.now();
-  const r = await cli(['archive', 'sync', '--archive', url, dir]);
+  const r = await cli(['archive', 'sync', '--archive', url, dir], progress);
   const ms = performance.now() - t0;
+  const cpu = { node: reapedChildrenCpu() - cpu0.node, pg: postmaster ? processTreeCpu(postmaster) - cpu0.pg : NaN };
   const summary = r.stderr.trim().split('\n').pop() ?? '';
   if (r.code !== 0) throw new Error(`archive sync exited ${r.code}: ${summary}`);
   const m = /synced in ([\d.]+) s: (\d+) added, (\d+) updated, \d+ removed, (\d+) unchanged/.exec(summary);
   if (!m) throw new Error(`archive sync: unexpected summary "${summary}"`);
   const [added, updated, unchanged] = [Number(m[2]), Number(m[3]), Number(m[4])];
-  return { ms, added, updated, unchanged, perSecond: (added + updated) / Number(m[1]), summary, load: { before, after: loadavg() } };
+  return { ms, added, updated, unchanged, perSecond: (added + updated) / Number(m[1]), cpu, summary, load: { before, after: loadavg() } };
+}
+
+/** The cluster's postmaster, whose process tree runs every backend. */
+function postmasterPid(cluster: PgCluster | undefined): number | undefined {
+  if (!cluster) return undefined;
+  try {
+    return Number(readFileSync(join(cluster.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]) || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Sentences of about 400 articles spread over the corpus, for the drafts and the completion prefixes. */
@@ -142,7 +171,7 @@ function prefixesFrom(sentences: readonly string[], count: number): string[] {
   return out;
 }
 
-async function measureArchiveSize(size: string, url: string, o: Options): Promise<ArchiveSizeResult> {
+async function measureArchiveSize(size: string, url: string, postmaster: number | undefined, o: Options): Promise<ArchiveSizeResult> {
   const dir = size === 'bbc' ? o.bbcDir : cachedCorpus(Number(size), o.seed).dir;
   const result: ArchiveSizeResult = { size, dir, load: { start: loadavg(), end: [] }, errors: [] };
   const step = async <T>(name: string, fn: () => Promise<T>): Promise<T | undefined> => {
@@ -155,7 +184,14 @@ async function measureArchiveSize(size: string, url: string, o: Options): Promis
       return undefined;
     }
   };
-  result.sync = await step('sourced archive sync', () => sync(url, dir));
+  let lastProgress = 0;
+  const progress = (line: string) => {
+    // A progress line every 30 s at most (the CLI writes one a second).
+    if (line.includes('articles/s, ETA') && performance.now() - lastProgress < 30_000) return;
+    lastProgress = performance.now();
+    log(`[archive ${size}] ${line}`);
+  };
+  result.sync = await step('sourced archive sync', () => sync(url, dir, postmaster, progress));
   if (result.sync) log(`[archive ${size}] ${result.sync.summary}`);
   result.status = await step('sourced archive status', async () => {
     const r = await cli(['archive', 'status', '--format', 'json', '--archive', url]);
@@ -163,6 +199,10 @@ async function measureArchiveSize(size: string, url: string, o: Options): Promis
     const s = JSON.parse(r.stdout) as { articles: number; sentences: number; entities: number; databaseBytes: number };
     return { articles: s.articles, sentences: s.sentences, entities: s.entities, databaseBytes: s.databaseBytes };
   });
+  if (o.syncOnly) {
+    result.load.end = loadavg();
+    return result;
+  }
   const sentences = corpusSentences(dir);
   const drafts = Array.from({ length: o.editors }, (_, i) => composeDraft(sentences, o.words, o.seed + i));
   const workDir = mkdtempSync(join(tmpdir(), 'sourced-archive-bench-'));
@@ -212,7 +252,7 @@ export async function runArchiveBench(argv: string[]): Promise<number> {
         (cluster as PgCluster).createDb(db);
         url = (cluster as PgCluster).url(db);
       }
-      results.push(await measureArchiveSize(size, url, o));
+      results.push(await measureArchiveSize(size, url, postmasterPid(cluster), o));
     }
   } finally {
     if (cluster && o.keepCluster) log(`cluster left running: ${cluster.url()} (data in ${cluster.dir}; pg_ctl -D ${cluster.dir}/data stop)`);

@@ -21,6 +21,25 @@ export const archiveRows: ReadonlyArray<Row<ArchiveSizeResult>> = [
     target: '≥ 300 articles/s',
     cell: (r) => (r.sync ? (r.sync.added + r.sync.updated > 0 ? { text: `${r.sync.perSecond.toFixed(0)} articles/s`, pass: r.sync.perSecond >= 300 } : { text: 'n/a (nothing to sync)' }) : undefined),
   },
+  {
+    label: 'sync CPU per article (Node + PostgreSQL)',
+    cell: (r) => {
+      const s = r.sync;
+      const n = s ? s.added + s.updated : 0;
+      if (!s || !n) return undefined;
+      const per = (sec: number) => `${((1000 * sec) / n).toFixed(1)} ms`;
+      return { text: Number.isFinite(s.cpu.pg) ? `${per(s.cpu.node + s.cpu.pg)} (${per(s.cpu.node)} + ${per(s.cpu.pg)})` : `${per(s.cpu.node)} (Node only)` };
+    },
+  },
+  {
+    label: 'sync on 2 idle cores, from CPU (projected)',
+    cell: (r) => {
+      const s = r.sync;
+      const n = s ? s.added + s.updated : 0;
+      if (!s || !n || !Number.isFinite(s.cpu.pg)) return undefined;
+      return { text: `≤ ${((2 * n) / (s.cpu.node + s.cpu.pg)).toFixed(0)} articles/s` };
+    },
+  },
   { label: 'load average during sync (1 min, after)', cell: (r) => (r.sync ? { text: r.sync.load.after[0]?.toFixed(1) ?? 'n/a' } : undefined) },
   { label: 'database size', cell: (r) => (r.status ? { text: formatBytes(r.status.databaseBytes) } : undefined) },
   { label: 'server start → ready (median)', cell: (r) => (r.desk ? { text: formatMs(r.desk.readyMs.median) } : undefined) },
