@@ -15,6 +15,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { flagReader } from './args.ts';
 import { DEFAULT_SERVER_MAX_MEMORY_MB } from '../../server/src/protocol.ts';
 import type { PgCluster } from '../unit/fixtures/pgCluster.ts';
 import { testCluster } from '../unit/fixtures/archiveCli.ts';
@@ -40,14 +41,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const get = (flag: string): string | undefined => {
-    const i = argv.indexOf(flag);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const num = (flag: string, dflt: number) => {
-    const v = Number(get(flag));
-    return Number.isFinite(v) && v > 0 ? v : dflt;
-  };
+  const { get, num } = flagReader(argv);
   const sizes = (get('--sizes') ?? '100000,500000').split(',').map((s) => s.trim()).filter(Boolean);
   const url = get('--archive-url');
   if (url && sizes.length > 1) throw new Error('--archive-url holds one corpus: give one size (--sizes N)');

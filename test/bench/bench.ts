@@ -20,6 +20,7 @@ import { fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { flagReader } from './args.ts';
 import { DEFAULT_SERVER_MAX_MEMORY_MB } from '../../server/src/protocol.ts';
 import { cachedCorpus, corpusCacheDir, defaultBbcDir, repoRoot } from './generate.ts';
 import type { BenchResult } from './floor.ts';
@@ -43,15 +44,8 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const get = (flag: string): string | undefined => {
-    const i = argv.indexOf(flag);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
+  const { get, num } = flagReader(argv);
   const quick = argv.includes('--quick');
-  const num = (flag: string, dflt: number) => {
-    const v = Number(get(flag));
-    return Number.isFinite(v) && v > 0 ? v : dflt;
-  };
   return {
     sizes: (get('--sizes') ?? (quick ? '1000' : 'bbc,10000,50000')).split(',').map((s) => s.trim()).filter(Boolean),
     runs: num('--runs', quick ? 2 : 5),
