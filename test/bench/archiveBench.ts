@@ -9,6 +9,7 @@
 //   --keep-cluster            leave the bench's cluster running and print its address (to rerun with
 //                             --archive-url; a rerun's sync finds everything unchanged)
 //   --sync-only               just the sync and the archive's size (for profiling the sync)
+//   --phase-budget S (240)    an editor phase stops issuing requests after S seconds (the answers by then count)
 //   --editors N (8)  --runs N (3)  --seed N  --words N  --heap-mb N  --bbc-dir DIR  --out FILE
 
 import { spawn } from 'node:child_process';
@@ -32,6 +33,7 @@ interface Options {
   keepCluster: boolean;
   syncOnly: boolean;
   editors: number;
+  phaseBudgetS: number;
   runs: number;
   seed: number;
   words: number;
@@ -51,6 +53,7 @@ function parseArgs(argv: string[]): Options {
     keepCluster: argv.includes('--keep-cluster'),
     syncOnly: argv.includes('--sync-only'),
     editors: num('--editors', 8),
+    phaseBudgetS: num('--phase-budget', 240),
     runs: num('--runs', 3),
     seed: num('--seed', 1),
     words: num('--words', 2000),
@@ -202,8 +205,9 @@ async function measureArchiveSize(size: string, url: string, postmaster: number 
   const workDir = mkdtempSync(join(tmpdir(), 'sourced-archive-bench-'));
   try {
     result.desk = await step(`${o.editors} editors`, () =>
-      measureDesk(o.editors, { url, drafts, prefixes: prefixesFrom(sentences, 20), runs: o.runs, heapMb: o.heapMb, workDir, log: (m) => log(`[archive ${size}]${m}`) }),
+      measureDesk(o.editors, { url, drafts, prefixes: prefixesFrom(sentences, 20), runs: o.runs, heapMb: o.heapMb, workDir, phaseBudgetMs: o.phaseBudgetS * 1000, log: (m) => log(`[archive ${size}]${m}`) }),
     );
+    if (result.desk) result.errors.push(...result.desk.errors);
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
@@ -213,7 +217,7 @@ async function measureArchiveSize(size: string, url: string, postmaster: number 
 
 /** The servers' median resident memory at the end, from the smallest archive to the largest. */
 function memoryGrowth(results: ArchiveSizeResult[]): { ratio: number; text: string } | undefined {
-  const measured = results.filter((r) => r.desk && r.status).sort((a, b) => (a.status?.articles ?? 0) - (b.status?.articles ?? 0));
+  const measured = results.filter((r) => r.desk?.memory.length && r.status).sort((a, b) => (a.status?.articles ?? 0) - (b.status?.articles ?? 0));
   if (measured.length < 2) return undefined;
   const rss = (r: ArchiveSizeResult) => [...(r.desk as DeskResult).memory.map((m) => m.end)].sort((a, b) => a - b)[(r.desk as DeskResult).memory.length >> 1] as number;
   const [small, large] = [measured[0] as ArchiveSizeResult, measured[measured.length - 1] as ArchiveSizeResult];

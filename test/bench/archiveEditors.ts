@@ -29,16 +29,18 @@ export interface DeskResult {
   /** Articles the server's status reported (the archive's). */
   articles: number;
   /** Editor 0's first check of its draft (open → diagnostics), alone. */
-  firstCheck: { ms: number; diagnostics: number };
+  firstCheck?: { ms: number; diagnostics: number };
   /** The other editors' first checks of their own drafts, all at once. */
-  firstCheckConcurrent: Summary;
+  firstCheckConcurrent?: Summary;
   /** Editor 0: an edited sentence, then the diagnostics of the new version, alone. */
-  recheck: Summary & { samples: number[] };
+  recheck?: Summary & { samples: number[] };
   /** Every editor hovering names of its draft at once. */
-  hover: Summary & { answered: number; asked: number };
+  hover?: Summary & { answered: number; asked: number };
   /** Every editor typing a name or quote prefix and asking completion (list + first item's card) at once. */
-  completion: Summary & { withItems: number; asked: number };
+  completion?: Summary & { withItems: number; asked: number };
   memory: EditorMemory[];
+  /** Phases that failed (a request timed out, a server died), with why. */
+  errors: string[];
 }
 
 export interface DeskOptions {
@@ -49,8 +51,13 @@ export interface DeskOptions {
   runs: number;
   heapMb: number;
   workDir: string;
+  /** A phase's requests stop being issued after this long (what was answered by then is reported). */
+  phaseBudgetMs: number;
   log: (message: string) => void;
 }
+
+/** Requests wait this long for an answer before the phase is reported as failed. */
+const REQUEST_TIMEOUT_MS = 600_000;
 
 function procStatus(pid: number | undefined, field: 'VmRSS' | 'VmHWM'): number {
   if (pid === undefined) return NaN;
@@ -116,7 +123,7 @@ type Diagnostics = { items: unknown[] };
 async function firstCheck(e: Editor): Promise<{ ms: number; diagnostics: number }> {
   const t0 = performance.now();
   e.client.notify('textDocument/didOpen', { textDocument: { uri: e.uri, languageId: 'markdown', version: e.version, text: e.text } });
-  const report = await e.client.request<Diagnostics>('textDocument/diagnostic', { textDocument: { uri: e.uri } }, 600_000);
+  const report = await e.client.request<Diagnostics>('textDocument/diagnostic', { textDocument: { uri: e.uri } }, REQUEST_TIMEOUT_MS);
   const ms = performance.now() - t0;
   e.memory.checked = procStatus(e.client.child.pid, 'VmRSS');
   return { ms, diagnostics: report.items.length };
@@ -129,26 +136,27 @@ function change(e: Editor, text: string): void {
   e.client.notify('textDocument/didChange', { textDocument: { uri: e.uri, version: e.version }, contentChanges: [{ text }] });
 }
 
-async function recheck(e: Editor, runs: number): Promise<number[]> {
+async function recheck(e: Editor, runs: number, until: number): Promise<number[]> {
   const sentences = e.draft.sentences.map((s) => e.draft.text.slice(s.start, s.end));
   const samples: number[] = [];
-  for (let r = 0; r < runs; r++) {
+  for (let r = 0; r < runs && performance.now() < until; r++) {
     const t0 = performance.now();
     change(e, editDraft(e.draft, sentences, r));
-    await e.client.request<Diagnostics>('textDocument/diagnostic', { textDocument: { uri: e.uri } }, 120_000);
+    await e.client.request<Diagnostics>('textDocument/diagnostic', { textDocument: { uri: e.uri } }, REQUEST_TIMEOUT_MS);
     samples.push(performance.now() - t0);
   }
   return samples;
 }
 
-async function hovers(e: Editor, runs: number): Promise<{ samples: number[]; answered: number; asked: number }> {
+async function hovers(e: Editor, runs: number, until: number): Promise<{ samples: number[]; answered: number; asked: number }> {
   const positions: Position[] = namePositions(e.text, 20);
   const samples: number[] = [];
   let answered = 0;
   for (let r = 0; r < runs; r++) {
     for (const position of positions) {
+      if (performance.now() >= until) break;
       const t0 = performance.now();
-      const h = await e.client.request<unknown>('textDocument/hover', { textDocument: { uri: e.uri }, position });
+      const h = await e.client.request<unknown>('textDocument/hover', { textDocument: { uri: e.uri }, position }, REQUEST_TIMEOUT_MS);
       samples.push(performance.now() - t0);
       if (r === 0 && h) answered++;
     }
@@ -156,18 +164,19 @@ async function hovers(e: Editor, runs: number): Promise<{ samples: number[]; ans
   return { samples, answered, asked: positions.length };
 }
 
-async function completions(e: Editor, prefixes: string[], runs: number): Promise<{ samples: number[]; withItems: number; asked: number }> {
+async function completions(e: Editor, prefixes: string[], runs: number, until: number): Promise<{ samples: number[]; withItems: number; asked: number }> {
   const base = e.text;
   const samples: number[] = [];
   let withItems = 0;
   for (let r = 0; r < runs; r++) {
     for (const prefix of prefixes) {
+      if (performance.now() >= until) break;
       const typed = appendLine({ uri: e.uri, text: base }, prefix);
       change(e, typed.doc.text);
       const t0 = performance.now();
-      const list = await e.client.request<{ items: unknown[] } | unknown[] | null>('textDocument/completion', { textDocument: { uri: e.uri }, position: typed.at });
+      const list = await e.client.request<{ items: unknown[] } | unknown[] | null>('textDocument/completion', { textDocument: { uri: e.uri }, position: typed.at }, REQUEST_TIMEOUT_MS);
       const items = Array.isArray(list) ? list : (list?.items ?? []);
-      if (items[0]) await e.client.request('completionItem/resolve', items[0]);
+      if (items[0]) await e.client.request('completionItem/resolve', items[0], REQUEST_TIMEOUT_MS);
       samples.push(performance.now() - t0);
       if (r === 0 && items.length > 0) withItems++;
     }
@@ -180,37 +189,52 @@ export async function measureDesk(count: number, o: DeskOptions): Promise<DeskRe
   o.log(`  starting ${count} language servers…`);
   const started = await Promise.allSettled(Array.from({ length: count }, (_, i) => startEditor(i, o)));
   const editors = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = started.find((s) => s.status === 'rejected');
+  if (failed || !editors.length) {
+    await Promise.all(editors.map((e) => e.client.close()));
+    throw (failed as PromiseRejectedResult | undefined)?.reason ?? new Error('no editor started');
+  }
+  const desk: DeskResult = { editors: count, readyMs: summarise(editors.map((e) => e.readyMs)), articles: editors[0]?.articles ?? 0, memory: [], errors: [] };
+  /** Runs a phase; a failure is noted and the later phases still run (on the servers still alive). */
+  const phase = async (what: string, run: () => Promise<void>) => {
+    o.log(`  ${what}…`);
+    try {
+      await run();
+    } catch (err) {
+      desk.errors.push(`${what}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+      o.log(`  ${what} failed: ${desk.errors[desk.errors.length - 1]}`);
+    }
+  };
+  const budget = () => performance.now() + o.phaseBudgetMs;
   try {
-    const failed = started.find((s) => s.status === 'rejected');
-    if (failed) throw (failed as PromiseRejectedResult).reason;
     const [first, ...others] = editors as [Editor, ...Editor[]];
-    o.log('  first check of a draft (one editor)…');
-    const one = await firstCheck(first);
-    o.log(`  first checks of ${others.length} other drafts at once…`);
-    const concurrent = await Promise.all(others.map((e) => firstCheck(e)));
-    o.log('  re-check after an edit (one editor)…');
-    const re = await recheck(first, Math.max(10, o.runs * 4));
-    o.log(`  hover and completion, ${count} editors at once…`);
-    const asked = await Promise.all(editors.map(async (e) => ({ hover: await hovers(e, o.runs), completion: await completions(e, o.prefixes, o.runs) })));
+    await phase('first check of a draft (one editor)', async () => {
+      desk.firstCheck = await firstCheck(first);
+    });
+    await phase(`first checks of ${others.length} other drafts at once`, async () => {
+      desk.firstCheckConcurrent = summarise((await Promise.all(others.map((e) => firstCheck(e)))).map((c) => c.ms));
+    });
+    await phase('re-check after an edit (one editor)', async () => {
+      const re = await recheck(first, Math.max(10, o.runs * 4), budget());
+      desk.recheck = { ...summarise(re), samples: re.map((ms) => Math.round(ms)) };
+    });
+    const live = editors.filter((e) => !e.client.exited);
+    await phase(`hovers, ${live.length} editors at once`, async () => {
+      const until = budget();
+      const asked = await Promise.all(live.map((e) => hovers(e, o.runs, until)));
+      desk.hover = { ...summarise(asked.flatMap((a) => a.samples)), answered: asked.reduce((n, a) => n + a.answered, 0), asked: asked.reduce((n, a) => n + a.asked, 0) };
+    });
+    await phase(`completions, ${live.length} editors at once`, async () => {
+      const until = budget();
+      const asked = await Promise.all(live.map((e) => completions(e, o.prefixes, o.runs, until)));
+      desk.completion = { ...summarise(asked.flatMap((a) => a.samples)), withItems: asked.reduce((n, a) => n + a.withItems, 0), asked: asked.reduce((n, a) => n + a.asked, 0) };
+    });
     for (const e of editors) {
       e.memory.end = procStatus(e.client.child.pid, 'VmRSS');
       e.memory.peak = procStatus(e.client.child.pid, 'VmHWM');
     }
-    return {
-      editors: count,
-      readyMs: summarise(editors.map((e) => e.readyMs)),
-      articles: first.articles,
-      firstCheck: one,
-      firstCheckConcurrent: summarise(concurrent.map((c) => c.ms)),
-      recheck: { ...summarise(re), samples: re.map((ms) => Math.round(ms)) },
-      hover: { ...summarise(asked.flatMap((a) => a.hover.samples)), answered: asked.reduce((n, a) => n + a.hover.answered, 0), asked: asked.reduce((n, a) => n + a.hover.asked, 0) },
-      completion: {
-        ...summarise(asked.flatMap((a) => a.completion.samples)),
-        withItems: asked.reduce((n, a) => n + a.completion.withItems, 0),
-        asked: asked.reduce((n, a) => n + a.completion.asked, 0),
-      },
-      memory: editors.map((e) => e.memory),
-    };
+    desk.memory = editors.map((e) => e.memory);
+    return desk;
   } finally {
     await Promise.all(editors.map((e) => e.client.close()));
   }
