@@ -189,7 +189,6 @@ async function measureArchiveSize(size: string, url: string, postmaster: number 
     log(`[archive ${size}] ${line}`);
   };
   result.sync = await step('sourced archive sync', () => sync(url, dir, postmaster, progress));
-  if (result.sync) log(`[archive ${size}] ${result.sync.summary}`);
   result.status = await step('sourced archive status', async () => {
     const r = await cli(['archive', 'status', '--format', 'json', '--archive', url]);
     if (r.code !== 0) throw new Error(r.stderr.trim());

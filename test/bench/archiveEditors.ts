@@ -98,7 +98,7 @@ async function startEditor(i: number, o: DeskOptions): Promise<Editor> {
       workspace: { configuration: true },
     },
     initializationOptions: { cache: false, trusted: true },
-  });
+  }, REQUEST_TIMEOUT_MS);
   client.notify('initialized', {});
   const ready = await client.waitFor((m: Message) => m.method === 'sourced/status' && (m.params as { state: string }).state === 'ready', 'the server ready', 120_000);
   const status = ready.params as { articles: number; archive?: { state: string; message?: string } };
