@@ -13,11 +13,14 @@
 //   --no-formats              skip reading speed of PDFs, Word documents, web pages and transcripts
 //   --formats-only            only that (test/bench/formats.ts)
 //   --no-hostile              skip the text analysers' speed on hostile input (test/bench/hostile.ts)
+//   --archive                 the shared archive on PostgreSQL instead (test/bench/archiveBench.ts):
+//                             --sizes 100000,500000, --archive-url URL, --editors 8
 
 import { fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { flagReader } from './args.ts';
 import { DEFAULT_SERVER_MAX_MEMORY_MB } from '../../server/src/protocol.ts';
 import { cachedCorpus, corpusCacheDir, defaultBbcDir, repoRoot } from './generate.ts';
 import type { BenchResult } from './floor.ts';
@@ -41,15 +44,8 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const get = (flag: string): string | undefined => {
-    const i = argv.indexOf(flag);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
+  const { get, num } = flagReader(argv);
   const quick = argv.includes('--quick');
-  const num = (flag: string, dflt: number) => {
-    const v = Number(get(flag));
-    return Number.isFinite(v) && v > 0 ? v : dflt;
-  };
   return {
     sizes: (get('--sizes') ?? (quick ? '1000' : 'bbc,10000,50000')).split(',').map((s) => s.trim()).filter(Boolean),
     runs: num('--runs', quick ? 2 : 5),
@@ -175,8 +171,9 @@ async function parent(o: Options): Promise<number> {
 }
 
 function main(): void {
-  const o = parseArgs(process.argv.slice(2));
-  const run = o.only ? child(o, o.only).then(() => 0) : parent(o);
+  const argv = process.argv.slice(2);
+  const o = parseArgs(argv);
+  const run = argv.includes('--archive') ? import('./archiveBench.ts').then((m) => m.runArchiveBench(argv)) : o.only ? child(o, o.only).then(() => 0) : parent(o);
   run.then(
     (code) => process.exit(code),
     (err: unknown) => {

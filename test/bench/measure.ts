@@ -61,7 +61,7 @@ export interface SizeResult {
 
 const NAME_RE = /\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+/g;
 
-class LineStarts {
+export class LineStarts {
   private readonly starts: number[] = [0];
   constructor(text: string) {
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
@@ -82,19 +82,20 @@ class LineStarts {
 }
 
 /** Positions in the middle of capitalised names, preferring names the corpus knows. */
-function namePositions(service: SourcedService, text: string, max: number): Position[] {
+export function namePositions(text: string, max: number, isKnown: (name: string) => boolean = () => true): Position[] {
   const lines = new LineStarts(text);
   const known: Position[] = [];
   const other: Position[] = [];
   NAME_RE.lastIndex = 0;
   for (let m = NAME_RE.exec(text); m && known.length < max; m = NAME_RE.exec(text)) {
     const pos = lines.position(m.index + (m[0].length >> 1));
-    (service.corpus.lookupEntity(m[0]) ? known : other).push(pos);
+    (isKnown(m[0]) ? known : other).push(pos);
   }
   return [...known, ...other].slice(0, max);
 }
 
-function appendLine(doc: DocumentInput, line: string): { doc: DocumentInput; at: Position } {
+/** The draft with a line appended (a writer starting to type), and the position at its end. */
+export function appendLine(doc: DocumentInput, line: string): { doc: DocumentInput; at: Position } {
   const text = `${doc.text.trimEnd()}\n\n${line}`;
   return { doc: { uri: doc.uri, text, version: (doc.version ?? 0) + 1 }, at: new LineStarts(text).end() };
 }
@@ -128,7 +129,7 @@ function draftPoolFromCorpus(service: SourcedService, max: number): string[] {
 }
 
 /** Rebuilds the draft with one sentence edited (a figure changed, or a word inserted). */
-function editDraft(draft: GeneratedDraft, current: string[], run: number): string {
+export function editDraft(draft: GeneratedDraft, current: string[], run: number): string {
   const idx = (run * 7919) % current.length;
   const s = current[idx] as string;
   current[idx] = /\d/.test(s) ? s.replace(/\d+/, (d) => String(Number(d) + 1 + run)) : s.replace(/^(\S+) /, '$1 reportedly ');
@@ -173,7 +174,7 @@ async function coldIndex(service: SourcedService, read: ReadCorpus, opts: Measur
       // Requests about people of the first files, which are indexed first.
       const doc: DocumentInput = { uri: 'file:///bench/probe.md', text: composeDraft(draftSentencesFromTexts(batch.map((f) => f.text), 60), 300, opts.seed).text, version: 1 };
       const completion = appendLine(doc, 'According to ');
-      probeTarget = { doc, hovers: namePositions(service, doc.text, 20), completionDoc: completion.doc, completionAt: completion.at };
+      probeTarget = { doc, hovers: namePositions(doc.text, 20, (n) => !!service.corpus.lookupEntity(n)), completionDoc: completion.doc, completionAt: completion.at };
     }
     const t = performance.now();
     await service.upsertSources(batch, { token, analyse: pool?.analyse });
@@ -341,7 +342,7 @@ async function measureIndexed(opts: MeasureOptions): Promise<SizeResult> {
   });
 
   const hover = await step('hover', async () => {
-    const positions = namePositions(service(), current.text, 40);
+    const positions = namePositions(current.text, 40, (n) => !!service().corpus.lookupEntity(n));
     const samples: number[] = [];
     let answered = 0;
     for (let r = 0; r < opts.runs; r++) {

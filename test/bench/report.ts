@@ -10,10 +10,15 @@ export interface Target {
   pass: boolean;
 }
 
-interface Row {
+/** One line of a table: a label, an optional target, and each result's cell (pass/fail when targeted). */
+export interface Row<R = BenchResult> {
   label: string;
   target?: string;
-  cell(r: BenchResult): { text: string; pass?: boolean } | undefined;
+  cell(r: R): { text: string; pass?: boolean } | undefined;
+}
+
+interface Sized {
+  size: string;
 }
 
 const GB = 1024 ** 3;
@@ -85,6 +90,11 @@ const rows: Row[] = [
 ];
 
 export function collectTargets(results: BenchResult[]): Target[] {
+  return collectRowTargets(rows, results);
+}
+
+/** Each targeted cell's pass or fail, named "label [size]". */
+export function collectRowTargets<R extends Sized>(rows: ReadonlyArray<Row<R>>, results: readonly R[]): Target[] {
   const out: Target[] = [];
   for (const row of rows) {
     if (!row.target) continue;
@@ -97,6 +107,11 @@ export function collectTargets(results: BenchResult[]): Target[] {
 }
 
 export function renderTable(results: BenchResult[]): string {
+  return renderRows(rows, results);
+}
+
+/** A Markdown-like table: one row per metric, one column per result. */
+export function renderRows<R extends Sized>(rows: ReadonlyArray<Row<R>>, results: readonly R[]): string {
   const header = ['metric', 'target', ...results.map((r) => r.size)];
   const body = rows.map((row) => [
     row.label,
