@@ -62,6 +62,7 @@ export function keyQuotes(hits: QuoteHit[], max: number): QuoteHit[] {
 }
 
 export function entityCard(corpus: CorpusIndex, entity: Entity): string {
+  corpus.noteEntityCard(entity);
   const lines: string[] = [`**${escapeMarkdown(entity.name)}** · ${KIND_LABEL[entity.kind]}`];
   // A plural or possessive written as a name ("the Rooneys of this world") is the same name, not another.
   const forms = new Set([entity.name, ...entity.aliases].map((a) => a.toLowerCase()));
