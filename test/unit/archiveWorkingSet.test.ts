@@ -112,6 +112,9 @@ test('a hover card counts every article of the archive naming the person, as the
     const card = await hoverText(service, portDraft, 2);
     assert.match(card, new RegExp(`Mentioned in ${PORT_NOTES} articles \\(${2 * PORT_NOTES} times\\)`));
     assert.equal(card, await hoverText(embedded, portDraft, 2));
+    // Past the articles a card fetches per name, its counts say they are a lower bound.
+    const capped = createSourcedService({ archive, archiveLimits: { cardArticlesPerName: 10 } });
+    assert.match(await hoverText(capped, portDraft, 2), /Mentioned in at least 40 articles \(80 times\)/);
   });
 });
 

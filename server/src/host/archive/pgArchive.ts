@@ -121,9 +121,9 @@ export class PgArchive implements ArchiveSource {
     return r.rows;
   }
 
-  async articlesNaming(keys: readonly string[], limit: number): Promise<ArticleRef[]> {
-    const r = await this.pool.query<ArticleRef>(
-      `SELECT a.id::float8 AS id, a.uri
+  async articlesNaming(keys: readonly string[], limit: number): Promise<Array<ArticleRef & { key: string }>> {
+    const r = await this.pool.query<ArticleRef & { key: string }>(
+      `SELECT a.id::float8 AS id, a.uri, k.key
          FROM unnest($1::text[]) AS k(key)
          CROSS JOIN LATERAL (
            SELECT DISTINCT m.article_id FROM mentions m WHERE m.name_key = k.key OR m.last_word = k.key ORDER BY m.article_id LIMIT $2

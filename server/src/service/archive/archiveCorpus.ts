@@ -35,7 +35,7 @@ const SEARCHES_AT_ONCE = 4;
 const ARTICLES_PER_NAME = 40;
 /** Articles fetched (by their name mentions) per name of an entity a card describes: its counts are the
  *  whole archive's up to this many articles naming it. */
-const ARTICLES_PER_CARD_NAME = 5_000;
+const ARTICLES_PER_CARD_NAME = 2_000;
 
 export interface ArchiveCorpusOptions {
   /** Archived sentences held at most (of whole articles, and loose); past it the working set starts
@@ -45,6 +45,8 @@ export interface ArchiveCorpusOptions {
   maxChars?: number;
   /** Name mentions of articles held by their mentions only, at most. */
   maxMentions?: number;
+  /** Articles fetched per spelling of an entity a card describes (its counts are exact up to this). */
+  cardArticlesPerName?: number;
   /** Called after the working set changed (caches of check results keyed without the corpus drop). */
   onChange?: () => void;
   /** With this set, a failing archive does not fail requests: they are answered from the working set
@@ -73,6 +75,8 @@ export class ArchiveCorpus extends CorpusIndex {
   private readonly searched = new Map<string, number>();
   /** Name keys whose articles were fetched, with up to how many. */
   private readonly named = new Map<string, number>();
+  /** Name keys naming more articles than were fetched for them. */
+  private readonly cutNames = new Set<string>();
   private readonly absentKeys = new Set<string>();
   private readonly absentUris = new Set<string>();
   /** What the working set holds of the archive. */
@@ -246,8 +250,10 @@ export class ArchiveCorpus extends CorpusIndex {
     return super.resolveMention(mention, context);
   }
 
-  override noteEntityCard(entity: Entity): void {
-    for (const name of new Set([entity.name, ...entity.aliases])) this.noteName(name, ARTICLES_PER_CARD_NAME);
+  override noteEntityCard(entity: Entity): boolean {
+    const names = new Set([entity.name, ...entity.aliases]);
+    for (const name of names) this.noteName(name, this.options.cardArticlesPerName ?? ARTICLES_PER_CARD_NAME);
+    return ![...names].some((name) => aliasKeys(nameKey(name)).some((key) => this.cutNames.has(key)));
   }
 
   private noteName(name: string, limit = ARTICLES_PER_NAME): void {
@@ -303,12 +309,19 @@ export class ArchiveCorpus extends CorpusIndex {
     for (const k of m.keys) if (!super.articleByKey(k)) this.absentKeys.add(k.toLowerCase());
     for (const u of m.uris) if (!super.article(u)) this.absentUris.add(u);
     for (const [k, limit] of m.names) this.named.set(k, Math.max(limit, this.named.get(k) ?? 0));
+    // A key naming as many articles as were asked for may name more.
+    const perKey = new Map<string, number>();
+    for (const r of byName) perKey.set(r.key, (perKey.get(r.key) ?? 0) + 1);
+    for (const [k, limit] of m.names) {
+      if ((perKey.get(k) ?? 0) >= limit) this.cutNames.add(k);
+      else this.cutNames.delete(k);
+    }
     // Judgements made with what was missing are stale even when no article came (a document frequency).
     this.options.onChange?.();
   }
 
   /** Articles naming these keys, up to each key's limit. */
-  private async articlesNaming(names: ReadonlyMap<string, number>): Promise<ArticleRef[]> {
+  private async articlesNaming(names: ReadonlyMap<string, number>): Promise<Array<ArticleRef & { key: string }>> {
     const byLimit = new Map<number, string[]>();
     for (const [key, limit] of names) byLimit.set(limit, [...(byLimit.get(limit) ?? []), key]);
     const found = await Promise.all([...byLimit].map(([limit, keys]) => this.source.articlesNaming(keys, limit)));
@@ -325,6 +338,7 @@ export class ArchiveCorpus extends CorpusIndex {
     this.held.clear();
     this.searched.clear();
     this.named.clear();
+    this.cutNames.clear();
     this.absentKeys.clear();
     this.absentUris.clear();
     this.options.onChange?.();

@@ -53,7 +53,7 @@ export interface ArchiveSource {
   articlesByUri(uris: readonly string[]): Promise<ArticleRef[]>;
   /** Articles naming someone or something of this name key (as written, or as resolved in the article,
    *  or a surname of a full name), at most `limit` per key. */
-  articlesNaming(keys: readonly string[], limit: number): Promise<ArticleRef[]>;
+  articlesNaming(keys: readonly string[], limit: number): Promise<Array<ArticleRef & { key: string }>>;
   /** The name mentions of these articles (ids), by sentence index, without the rest of the articles. */
   mentionsOf(ids: readonly number[]): Promise<ArchivedMentions[]>;
   /** The archive's copy of each of these articles (the same key and content), if it holds one. */

@@ -310,9 +310,11 @@ export class CorpusIndex implements CorpusView {
   }
 
   /** Called before a card states what the corpus holds of an entity (its mentions, the articles naming
-   *  it): an index holding part of a corpus notes what it must fetch for the whole corpus's counts. */
-  noteEntityCard(entity: Entity): void {
+   *  it): an index holding part of a corpus notes what it must fetch for the whole corpus's counts. False
+   *  when the counts are a lower bound (more articles name it than are fetched for a card). */
+  noteEntityCard(entity: Entity): boolean {
     void entity;
+    return true;
   }
 
   /** Names completing the typed words (see NameSearch.complete), best match first, prominent first. */
