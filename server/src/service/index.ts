@@ -13,7 +13,7 @@ import { getCompletions, resolveCompletion } from './features/completion.ts';
 import { getCodeActions } from './features/codeActions.ts';
 import { getDefinition, getDocumentLinks, getReferences, getWorkspaceSymbols } from './features/navigation.ts';
 import type { FeatureContext } from './context.ts';
-import { ArchiveCorpus } from './archive/archiveCorpus.ts';
+import { ArchiveCorpus, type ArchiveCorpusOptions } from './archive/archiveCorpus.ts';
 import type { ArchiveSource } from './archive/archiveSource.ts';
 
 export type { SourcedService, SourcedSettings, DraftReport } from './api.ts';
@@ -28,6 +28,8 @@ export interface ServiceOptions {
    *  (without it, a failing archive fails the request); `onArchiveAvailable` when it answers again. */
   onArchiveUnavailable?: (err: unknown) => void;
   onArchiveAvailable?: () => void;
+  /** With an archive: bounds of the working set (see ArchiveCorpusOptions). */
+  archiveLimits?: Pick<ArchiveCorpusOptions, 'maxSentences' | 'maxChars' | 'maxMentions' | 'cardArticlesPerName'>;
 }
 
 /** Indexing yields to the event loop after this much work, so requests are answered while it runs. */
@@ -46,7 +48,7 @@ const yieldToEventLoop: () => Promise<void> =
 
 export function createSourcedService(options: ServiceOptions = {}): SourcedService {
   const log = options.log ?? (() => undefined);
-  let corpus: CorpusIndex = options.archive ? new ArchiveCorpus(options.archive, { onChange: () => checker.clear(), onUnavailable: options.onArchiveUnavailable, onAvailable: options.onArchiveAvailable }) : new CorpusIndex();
+  let corpus: CorpusIndex = options.archive ? new ArchiveCorpus(options.archive, { ...options.archiveLimits, onChange: () => checker.clear(), onUnavailable: options.onArchiveUnavailable, onAvailable: options.onArchiveAvailable }) : new CorpusIndex();
   const checker = new ClaimChecker(() => corpus);
   // With an archive, each request runs until the working set answers it as the whole archive would.
   const within = <T>(run: () => Promise<T>): Promise<T> => (corpus instanceof ArchiveCorpus ? corpus.satisfy(run) : run());

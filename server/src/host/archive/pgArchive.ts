@@ -3,10 +3,12 @@
 // term's frequency (its positions) and the sentence's length, the same formula the embedded index uses.
 
 import { Pool, type PoolClient } from 'pg';
-import type { ArchiveSource, ArchiveStats, ArticleRef, WeightedTerm } from '../../service/archive/archiveSource.ts';
-import type { ArchivedArticle } from '../../service/archive/archivedArticle.ts';
+import type { ArchivedMentions, ArchiveSource, ArchiveStats, ArticleRef, SentenceHit, WeightedTerm } from '../../service/archive/archiveSource.ts';
+import type { ArchivedArticle, StoredSentence } from '../../service/archive/archivedArticle.ts';
 import { ArchiveError, archiveWhere, validateArchiveUrl } from './archiveErrors.ts';
 import { checkSchema } from './schema.ts';
+import { contentHash } from './archiveSync.ts';
+import type { Article } from '../../service/api.ts';
 
 /** A tsquery literal matching any of the terms (each quoted; quotes and backslashes escaped). */
 export function anyTermQuery(terms: readonly string[]): string {
@@ -83,12 +85,14 @@ export class PgArchive implements ArchiveSource {
     return new Map(r.rows.map((row) => [row.term, Number(row.df)]));
   }
 
-  async searchSentences(terms: readonly WeightedTerm[], avgLength: number, limit: number): Promise<ArticleRef[]> {
+  async searchSentences(terms: readonly WeightedTerm[], avgLength: number, limit: number): Promise<SentenceHit[]> {
     if (!terms.length || limit <= 0) return [];
-    const r = await this.pool.query<{ id: number; uri: string }>(
+    // Each hit's stored analysis is cut out of its article's document by the server: only the sentence
+    // travels (and is held), not the article.
+    const r = await this.pool.query<{ id: number; uri: string; index: number; text: string; stored: string }>(
       `WITH q AS (SELECT * FROM unnest($1::text[], $2::float8[]) AS q(term, weight)),
        hits AS (
-         SELECT s.article_id,
+         SELECT s.article_id, s.idx,
                 sum(q.weight * (0.5 + (cardinality(u.positions) * 2.2) / (cardinality(u.positions) + 1.2 * (0.3 + 0.7 * s.length / $3::float8))))
                   * count(*) AS score
            FROM sentences s
@@ -98,10 +102,13 @@ export class PgArchive implements ArchiveSource {
           GROUP BY s.article_id, s.idx, s.length
           ORDER BY score DESC, s.article_id, s.idx
           LIMIT $5)
-       SELECT a.id::float8 AS id, a.uri FROM articles a WHERE a.id IN (SELECT article_id FROM hits)`,
+       SELECT a.id::float8 AS id, a.uri, h.idx AS index, s.text, (a.doc::json -> 's' -> h.idx)::text AS stored
+         FROM hits h
+         JOIN articles a ON a.id = h.article_id
+         JOIN sentences s ON s.article_id = h.article_id AND s.idx = h.idx`,
       [terms.map((t) => t.term), terms.map((t) => t.weight), avgLength || 1, anyTermQuery(terms.map((t) => t.term)), limit],
     );
-    return r.rows;
+    return r.rows.map((row) => ({ id: row.id, uri: row.uri, index: row.index, text: row.text, stored: JSON.parse(row.stored) as StoredSentence }));
   }
 
   async articlesByKey(keys: readonly string[]): Promise<ArticleRef[]> {
@@ -114,9 +121,9 @@ export class PgArchive implements ArchiveSource {
     return r.rows;
   }
 
-  async articlesNaming(keys: readonly string[], limit: number): Promise<ArticleRef[]> {
-    const r = await this.pool.query<ArticleRef>(
-      `SELECT a.id::float8 AS id, a.uri
+  async articlesNaming(keys: readonly string[], limit: number): Promise<Array<ArticleRef & { key: string }>> {
+    const r = await this.pool.query<ArticleRef & { key: string }>(
+      `SELECT a.id::float8 AS id, a.uri, k.key
          FROM unnest($1::text[]) AS k(key)
          CROSS JOIN LATERAL (
            SELECT DISTINCT m.article_id FROM mentions m WHERE m.name_key = k.key OR m.last_word = k.key ORDER BY m.article_id LIMIT $2
@@ -135,6 +142,32 @@ export class PgArchive implements ArchiveSource {
     );
     const n = await this.pool.query<{ n: number }>(`SELECT count(*)::float8 AS n FROM entities WHERE mention_count > 0`);
     return { entities: r.rows, more: Math.max(0, (n.rows[0]?.n ?? 0) - r.rows.length) };
+  }
+
+  async mentionsOf(ids: readonly number[]): Promise<ArchivedMentions[]> {
+    // Cut out of each article's document by the server: only the mentions travel.
+    const r = await this.pool.query<{ id: number; uri: string; mentions: string }>(
+      `SELECT a.id::float8 AS id, a.uri,
+              (SELECT coalesce(json_agg(json_build_array(e.ord - 1, e.v -> 5) ORDER BY e.ord), '[]')
+                 FROM json_array_elements(a.doc::json -> 's') WITH ORDINALITY AS e(v, ord)
+                WHERE json_typeof(e.v -> 5) = 'array')::text AS mentions
+         FROM articles a WHERE a.id = ANY($1::bigint[])`,
+      [ids],
+    );
+    return r.rows.map((row) => ({ id: row.id, uri: row.uri, mentions: JSON.parse(row.mentions) as ArchivedMentions['mentions'] }));
+  }
+
+  async copiesOf(articles: readonly Article[]): Promise<Array<ArticleRef | undefined>> {
+    if (!articles.length) return [];
+    const r = await this.pool.query<{ id: number; uri: string; key: string; hash: string }>(
+      `SELECT id::float8 AS id, uri, lower(key) AS key, hash FROM articles WHERE lower(key) = ANY($1::text[])`,
+      [articles.map((a) => a.key.toLowerCase())],
+    );
+    return articles.map((a) => {
+      const hash = contentHash(a.text, a.extracted);
+      const row = r.rows.find((x) => x.key === a.key.toLowerCase() && x.hash === hash);
+      return row && { id: row.id, uri: row.uri };
+    });
   }
 
   async load(ids: readonly number[]): Promise<Array<{ id: number; article: ArchivedArticle }>> {

@@ -1,6 +1,11 @@
 // The corpus of a shared archive, as the checker, hover and completion see it: a bounded working set of
 // archived articles held in an ordinary CorpusIndex, scored with the archive's corpus-wide statistics.
 //
+// The working set holds two kinds of archived text: whole articles (those a request read: a candidate's
+// article, an article cited by key, articles naming the draft's people) and loose sentences, the
+// archive's best hits for a query whose article nothing read (most of a claim's candidate pool: ~190
+// sentences a query, of which retrieval keeps a few dozen). It is bounded by sentences and characters held.
+//
 // The checker reads its corpus synchronously. A request runs against the working set while every read
 // the working set cannot answer for the whole archive is noted (a search whose best hits were never
 // fetched, a document frequency, an article by key, a name); those are fetched, and the request runs
@@ -8,40 +13,40 @@
 // average length and document frequencies, ranks the sentences it holds exactly as the whole archive
 // would, so once it holds the archive's best hits for a query its answer is the embedded index's.
 
-import type { Article, ScoredSentence } from '../api.ts';
+import type { Article, ScoredSentence, SourceSentence } from '../api.ts';
 import type { Entity, Mention } from '../types.ts';
 import { CorpusIndex } from '../corpus/corpusIndex.ts';
-import { SentenceIndex } from '../corpus/sentenceIndex.ts';
-import { nameKey } from '../corpus/entityKeys.ts';
-import { fromArchived, queryTerms } from './archivedArticle.ts';
-import type { ArchiveSource, ArchiveStats, ArticleRef } from './archiveSource.ts';
+import { aliasKeys, nameKey } from '../corpus/entityKeys.ts';
+import { queryTerms } from './archivedArticle.ts';
+import type { ArchiveSource, ArchiveStats, ArticleRef, SentenceHit } from './archiveSource.ts';
+import { ArchiveOutage } from './archiveOutage.ts';
+import { LocalSources } from './localSources.ts';
+import { WorkingSet } from './workingSet.ts';
+import { inTurn, isEmpty, noMisses, type Misses } from './archiveMisses.ts';
 
 /** Runs of a request at most (the last answers with what was fetched by then). */
-const MAX_ROUNDS = 5;
+const MAX_ROUNDS = 6;
 /** Extra hits fetched per search, so ties and rounding at the cut cannot leave out a best hit. */
 const SEARCH_MARGIN = 10;
+/** Searches sent at once: a long draft makes hundreds, which would queue for the archive's few
+ *  connections (and time out waiting for one on a busy machine). */
+const SEARCHES_AT_ONCE = 4;
 /** Articles fetched per name the draft uses. */
 const ARTICLES_PER_NAME = 40;
-
-interface Misses {
-  searches: Map<string, number>;
-  terms: Set<string>;
-  keys: Set<string>;
-  uris: Set<string>;
-  names: Set<string>;
-}
-
-function noMisses(): Misses {
-  return { searches: new Map(), terms: new Set(), keys: new Set(), uris: new Set(), names: new Set() };
-}
-
-function isEmpty(m: Misses): boolean {
-  return !m.searches.size && !m.terms.size && !m.keys.size && !m.uris.size && !m.names.size;
-}
+/** Articles fetched (by their name mentions) per name of an entity a card describes: its counts are the
+ *  whole archive's up to this many articles naming it. */
+const ARTICLES_PER_CARD_NAME = 2_000;
 
 export interface ArchiveCorpusOptions {
-  /** Archived articles held at most; past it the working set starts afresh. */
-  maxArticles?: number;
+  /** Archived sentences held at most (of whole articles, and loose); past it the working set starts
+   *  afresh before the next request. */
+  maxSentences?: number;
+  /** Characters of archived text held at most (UTF-16 code units: twice this in bytes). */
+  maxChars?: number;
+  /** Name mentions of articles held by their mentions only, at most. */
+  maxMentions?: number;
+  /** Articles fetched per spelling of an entity a card describes (its counts are exact up to this). */
+  cardArticlesPerName?: number;
   /** Called after the working set changed (caches of check results keyed without the corpus drop). */
   onChange?: () => void;
   /** With this set, a failing archive does not fail requests: they are answered from the working set
@@ -53,45 +58,57 @@ export interface ArchiveCorpusOptions {
   now?: () => number;
 }
 
-/** Waits before trying a failed archive again: doubling from the first, up to the last. */
-const RETRY_FIRST_MS = 500;
-const RETRY_MAX_MS = 30_000;
+
+/** The default bounds: about a sixth of a 2,000-article corpus, some 200 MB of the server's heap. */
+const MAX_SENTENCES = 60_000;
+const MAX_CHARS = 12_000_000;
+const MAX_MENTIONS = 300_000;
 
 export class ArchiveCorpus extends CorpusIndex {
-  private readonly maxArticles: number;
+  private readonly maxSentences: number;
+  private readonly maxChars: number;
+  private readonly maxMentions: number;
   private stats: ArchiveStats | undefined;
   /** Archive-wide document frequencies fetched so far. */
   private readonly dfs = new Map<string, number>();
   /** Queries whose best hits are held, with the limit they were fetched for. */
   private readonly searched = new Map<string, number>();
-  private readonly named = new Set<string>();
+  /** Name keys whose articles were fetched, with up to how many. */
+  private readonly named = new Map<string, number>();
+  /** Name keys naming more articles than were fetched for them. */
+  private readonly cutNames = new Set<string>();
   private readonly absentKeys = new Set<string>();
   private readonly absentUris = new Set<string>();
-  /** Archived articles held, by uri, with their archive id. */
-  private readonly fetched = new Map<string, number>();
-  /** Articles added by the host (a workspace's own sources): they stay, and count in the statistics. */
-  private readonly pinned = new Map<string, { id0: number; texts: string[] }>();
-  private readonly local = new SentenceIndex();
-  private localIds = 0;
-  private loading = false;
+  /** What the working set holds of the archive. */
+  readonly held: WorkingSet;
+  /** Articles added by the host (a workspace's own sources): they stay, and count in the statistics
+   *  unless the archive holds a copy. */
+  private readonly local = new LocalSources();
   private recording: Misses | undefined;
-  /** Set while the archive is unavailable: when to try again, and the wait after that. */
-  private outage: { retryAt: number; wait: number } | undefined;
+  private readonly outage: ArchiveOutage;
 
   constructor(
     private readonly source: ArchiveSource,
     private readonly options: ArchiveCorpusOptions = {},
   ) {
     super();
-    this.maxArticles = options.maxArticles ?? 5000;
+    this.maxSentences = options.maxSentences ?? MAX_SENTENCES;
+    this.maxChars = options.maxChars ?? MAX_CHARS;
+    this.maxMentions = options.maxMentions ?? MAX_MENTIONS;
+    this.outage = new ArchiveOutage(options);
+    this.held = new WorkingSet({
+      add: (a) => super.add(a),
+      remove: (uri) => void super.remove(uri),
+      article: (uri) => super.article(uri),
+      addSentence: (s) => this.addSentence(s),
+      removeSentence: (id) => this.removeSentence(id),
+      addMentions: (uri, sites) => this.addMentions(uri, sites),
+      removeMentions: (uri) => this.removeMentions(uri),
+    });
     this.stats = source.lastStats;
     this.updateSearchStats();
   }
 
-  /** Archived articles in the working set. */
-  get heldArticles(): number {
-    return this.fetched.size;
-  }
 
   get archiveStats(): ArchiveStats | undefined {
     return this.stats;
@@ -99,13 +116,17 @@ export class ArchiveCorpus extends CorpusIndex {
 
   /** Whether the archive failed and is not being asked until its retry time. */
   get unavailable(): boolean {
-    return this.outage !== undefined;
+    return this.outage.down;
   }
 
   /** Runs a request until the working set answers every read it makes as the whole archive would. While
    *  the archive is unavailable (with `onUnavailable` set), answers from the working set as it is. */
   async satisfy<T>(run: () => Promise<T>): Promise<T> {
-    if (!(await this.tryArchive(() => this.refreshStats()))) return run();
+    if (!(await this.outage.try(() => this.refreshStats()))) return run();
+    // Past its bounds, the working set starts afresh before a request, never during one (which would
+    // drop what it fetched for itself): it holds at most the bounds or one request's needs.
+    const s = this.held.size;
+    if (s.sentences > this.maxSentences || s.chars > this.maxChars || s.mentions > this.maxMentions) this.dropFetched();
     for (let round = 1; ; round++) {
       const misses = noMisses();
       const outer = this.recording;
@@ -117,30 +138,8 @@ export class ArchiveCorpus extends CorpusIndex {
         this.recording = outer;
       }
       if (isEmpty(misses) || round >= MAX_ROUNDS) return result;
-      if (!(await this.tryArchive(() => this.fetchMissing(misses)))) return result;
+      if (!(await this.outage.try(() => this.fetchMissing(misses)))) return result;
     }
-  }
-
-  /** Runs an archive call; false when the archive is (or just became) unavailable and requests are to be
-   *  answered from the working set. Without `onUnavailable`, failures are thrown. */
-  private async tryArchive(call: () => Promise<void>): Promise<boolean> {
-    const now = this.options.now ?? Date.now;
-    if (this.outage && now() < this.outage.retryAt) return false;
-    try {
-      await call();
-    } catch (err) {
-      if (!this.options.onUnavailable) throw err;
-      const first = !this.outage;
-      const wait = this.outage ? Math.min(this.outage.wait * 2, RETRY_MAX_MS) : RETRY_FIRST_MS;
-      this.outage = { retryAt: now() + wait, wait };
-      if (first) this.options.onUnavailable(err);
-      return false;
-    }
-    if (this.outage) {
-      this.outage = undefined;
-      this.options.onAvailable?.();
-    }
-    return true;
   }
 
   private async refreshStats(): Promise<void> {
@@ -149,8 +148,15 @@ export class ArchiveCorpus extends CorpusIndex {
       // A sync changed the archive: nothing fetched before can be trusted.
       this.dfs.clear();
       this.dropFetched();
+      this.local.recheck();
     }
     this.stats = stats;
+    // Local sources the archive holds a copy of count once, as the archive's (whose copy is not fetched).
+    const unchecked = this.local.toCheck();
+    if (unchecked.length) {
+      const copies = await this.source.copiesOf(unchecked);
+      for (const copy of this.local.setCopies(unchecked, copies)) this.held.drop(copy.uri);
+    }
     this.updateSearchStats();
   }
 
@@ -174,28 +180,20 @@ export class ArchiveCorpus extends CorpusIndex {
   }
 
   override get articleCount(): number {
-    return this.stats ? this.stats.articles + this.pinned.size : super.articleCount;
+    return this.stats ? this.stats.articles + this.local.articles : super.articleCount;
   }
 
   override add(article: Article): void {
+    if (this.held.loading) return super.add(article);
+    // A host's own source: it stays, in place of any archived article of its uri.
+    this.held.drop(article.uri);
     super.add(article);
-    if (this.loading) return;
-    // A host's own source: pinned, and counted in the statistics.
-    const texts = article.sentences.map((s) => s.text);
-    const id0 = this.localIds;
-    texts.forEach((t, i) => this.local.add(id0 + i, t));
-    this.localIds += texts.length;
-    this.pinned.set(article.uri, { id0, texts });
+    this.local.add(article);
     this.updateSearchStats();
   }
 
   override remove(uri: string): boolean {
-    const pin = this.pinned.get(uri);
-    if (pin && !this.loading) {
-      pin.texts.forEach((t, i) => this.local.remove(pin.id0 + i, t));
-      this.pinned.delete(uri);
-      this.updateSearchStats();
-    }
+    if (!this.held.loading && this.local.remove(uri)) this.updateSearchStats();
     return super.remove(uri);
   }
 
@@ -212,13 +210,23 @@ export class ArchiveCorpus extends CorpusIndex {
       for (const t of queryTerms(query)) if (!this.dfs.has(t.term)) m.terms.add(t.term);
       if ((this.searched.get(query) ?? -1) < limit) m.searches.set(query, Math.max(limit, m.searches.get(query) ?? 0));
     }
-    return super.searchSentences(query, limit);
+    if (this.held.empty) return super.searchSentences(query, limit);
+    // Sentences of equal score in the order the embedded index holds them (the archive's, local sources
+    // first), not the order they were fetched in: a few past the limit are ranked to find the ties.
+    const hits = super.searchSentences(query, limit + SEARCH_MARGIN);
+    const order = (s: ScoredSentence) => this.held.archiveId(s.sentence.uri, s.sentence.index) ?? -1;
+    hits.sort((a, b) => b.score - a.score || order(a) - order(b) || (a.sentence.uri === b.sentence.uri ? a.sentence.index - b.sentence.index : 0));
+    return hits.length > limit ? hits.slice(0, limit) : hits;
   }
 
   override article(uri: string): Article | undefined {
     const a = super.article(uri);
     if (!a && this.stats && !this.absentUris.has(uri)) this.recording?.uris.add(uri);
     return a;
+  }
+
+  override sentenceAt(uri: string, index: number): SourceSentence | undefined {
+    return this.article(uri)?.sentences[index];
   }
 
   override articleByKey(key: string): Article | undefined {
@@ -233,15 +241,26 @@ export class ArchiveCorpus extends CorpusIndex {
   }
 
   override resolveMention(mention: Mention, context?: Mention[]): Entity | undefined {
-    this.noteName(mention.text);
-    for (const m of context ?? []) if (m.text.includes(' ')) this.noteName(m.text);
+    // The draft's names are fetched; an archived sentence's own names are not (that would pull in the
+    // articles naming everyone each candidate names: on BBC, the whole corpus for one long draft).
+    if (!this.held.archived(mention)) {
+      this.noteName(mention.text);
+      for (const m of context ?? []) if (m.text.includes(' ') && !this.held.archived(m)) this.noteName(m.text);
+    }
     return super.resolveMention(mention, context);
   }
 
-  private noteName(name: string): void {
-    if (!this.recording || !this.stats) return;
-    const key = nameKey(name);
-    if (key && !this.named.has(key)) this.recording.names.add(key);
+  override noteEntityCard(entity: Entity): boolean {
+    const names = new Set([entity.name, ...entity.aliases]);
+    for (const name of names) this.noteName(name, this.options.cardArticlesPerName ?? ARTICLES_PER_CARD_NAME);
+    return ![...names].some((name) => aliasKeys(nameKey(name)).some((key) => this.cutNames.has(key)));
+  }
+
+  private noteName(name: string, limit = ARTICLES_PER_NAME): void {
+    const m = this.recording;
+    if (!m || !this.stats) return;
+    // Under each key the gazetteer's aliases give the same name ("UN", "United Nations").
+    for (const key of aliasKeys(nameKey(name))) if ((this.named.get(key) ?? 0) < limit && (m.names.get(key) ?? 0) < limit) m.names.set(key, limit);
   }
 
   private idf(term: string): number {
@@ -262,61 +281,64 @@ export class ArchiveCorpus extends CorpusIndex {
     }
     const n = this.sentenceCount;
     const avgLength = n ? (stats.totalLength + this.local.averageLength * this.local.size) / n : 0;
-    const searches = [...m.searches].map(async ([query, limit]) => {
+    const search = async ([query, limit]: [string, number]) => {
       const terms = queryTerms(query).map((t) => ({ term: t.term, weight: this.idf(t.term) * t.count }));
-      const refs = terms.length ? await this.source.searchSentences(terms, avgLength, limit + SEARCH_MARGIN) : [];
-      return { query, limit, refs };
-    });
+      const hits = terms.length ? await this.source.searchSentences(terms, avgLength, limit + SEARCH_MARGIN) : [];
+      return { query, limit, hits };
+    };
     const [found, byKey, byUri, byName] = await Promise.all([
-      Promise.all(searches),
+      inTurn([...m.searches], SEARCHES_AT_ONCE, search),
       m.keys.size ? this.source.articlesByKey([...m.keys]) : [],
       m.uris.size ? this.source.articlesByUri([...m.uris]) : [],
-      m.names.size ? this.source.articlesNaming([...m.names], ARTICLES_PER_NAME) : [],
+      this.articlesNaming(m.names),
     ]);
     const refs = new Map<number, ArticleRef>();
-    for (const r of [...found.flatMap((f) => f.refs), ...byKey, ...byUri, ...byName]) refs.set(r.id, r);
-    const isNew = (r: ArticleRef) => !this.fetched.has(r.uri) && !this.pinned.has(r.uri);
-    if (this.fetched.size + [...refs.values()].filter(isNew).length > this.maxArticles) this.dropFetched();
-    await this.load([...refs.values()].filter(isNew));
+    for (const r of [...byKey, ...byUri]) refs.set(r.id, r);
+    // Articles naming the draft's people count for name resolution: their mentions are enough.
+    const naming = new Map<number, ArticleRef>();
+    for (const r of byName) if (!refs.has(r.id) && !this.held.has(r.uri) && this.wanted(r)) naming.set(r.id, r);
+    const mentions = naming.size ? await this.source.mentionsOf([...naming.keys()]) : [];
+    const docs = await this.source.load([...refs.values()].filter((r) => !this.held.hasWhole(r.uri) && this.wanted(r)).map((r) => r.id));
+    const hits = new Map<string, SentenceHit>();
+    for (const h of found.flatMap((f) => f.hits)) hits.set(`${h.index} ${h.uri}`, h);
+    this.held.addMentions(mentions.filter((d) => this.wanted(d)));
+    this.held.addArticles(docs.filter((d) => this.wanted({ id: d.id, uri: d.article.uri })));
+    this.held.addLoose([...hits.values()].filter((h) => this.wanted(h)).sort((x, y) => x.id - y.id || x.index - y.index));
     // What was asked for is held now (or is not in the archive).
     for (const f of found) this.searched.set(f.query, Math.max(f.limit, this.searched.get(f.query) ?? 0));
     for (const k of m.keys) if (!super.articleByKey(k)) this.absentKeys.add(k.toLowerCase());
     for (const u of m.uris) if (!super.article(u)) this.absentUris.add(u);
-    for (const k of m.names) this.named.add(k);
+    for (const [k, limit] of m.names) this.named.set(k, Math.max(limit, this.named.get(k) ?? 0));
+    // A key naming as many articles as were asked for may name more.
+    const perKey = new Map<string, number>();
+    for (const r of byName) perKey.set(r.key, (perKey.get(r.key) ?? 0) + 1);
+    for (const [k, limit] of m.names) {
+      if ((perKey.get(k) ?? 0) >= limit) this.cutNames.add(k);
+      else this.cutNames.delete(k);
+    }
     // Judgements made with what was missing are stale even when no article came (a document frequency).
     this.options.onChange?.();
   }
 
-  /** Adds archived articles, in archive order among themselves (the order the embedded index holds them
-   *  in, which decides between equal scores; across fetches the order is the order fetched). */
-  private async load(refs: ArticleRef[]): Promise<void> {
-    if (!refs.length) return;
-    const docs = await this.source.load(refs.map((r) => r.id));
-    docs.sort((x, y) => x.id - y.id);
-    this.loading = true;
-    try {
-      for (const d of docs) {
-        const a = fromArchived(d.article);
-        if (this.pinned.has(a.uri) || this.fetched.has(a.uri)) continue;
-        super.add(a);
-        this.fetched.set(a.uri, d.id);
-      }
-    } finally {
-      this.loading = false;
-    }
+  /** Articles naming these keys, up to each key's limit. */
+  private async articlesNaming(names: ReadonlyMap<string, number>): Promise<Array<ArticleRef & { key: string }>> {
+    const byLimit = new Map<number, string[]>();
+    for (const [key, limit] of names) byLimit.set(limit, [...(byLimit.get(limit) ?? []), key]);
+    const found = await Promise.all([...byLimit].map(([limit, keys]) => this.source.articlesNaming(keys, limit)));
+    return found.flat();
+  }
+
+  /** Whether an archived article may be fetched: not a local source's uri, nor a copy of one. */
+  private wanted(ref: ArticleRef): boolean {
+    return !this.local.has(ref.uri) && !this.local.isCopy(ref.id);
   }
 
   /** Empties the working set of archived articles (and what it answered for). */
   private dropFetched(): void {
-    this.loading = true;
-    try {
-      for (const uri of this.fetched.keys()) super.remove(uri);
-    } finally {
-      this.loading = false;
-    }
-    this.fetched.clear();
+    this.held.clear();
     this.searched.clear();
     this.named.clear();
+    this.cutNames.clear();
     this.absentKeys.clear();
     this.absentUris.clear();
     this.options.onChange?.();

@@ -1,7 +1,9 @@
 // What the service needs from a shared archive (a database server holding a newsroom's analysed articles).
 // The service sees only this interface; the PostgreSQL implementation lives in server/src/host/archive.
 
-import type { ArchivedArticle } from './archivedArticle.ts';
+import type { Mention } from '../types.ts';
+import type { Article } from '../api.ts';
+import type { ArchivedArticle, StoredSentence } from './archivedArticle.ts';
 
 /** The archive's corpus-wide counts. `revision` changes whenever a sync changes the archive. */
 export interface ArchiveStats {
@@ -24,21 +26,38 @@ export interface ArticleRef {
   uri: string;
 }
 
+/** A sentence the archive's search found, without the rest of its article: the article's archive id and
+ *  uri, the sentence's index in it, its text and its stored analysis. */
+export interface SentenceHit extends ArticleRef {
+  index: number;
+  text: string;
+  stored: StoredSentence;
+}
+
+/** An archived article's name mentions: [sentence index, its mentions] for each sentence with any. */
+export interface ArchivedMentions extends ArticleRef {
+  mentions: Array<[number, Mention[]]>;
+}
+
 export interface ArchiveSource {
   /** The statistics last read (from connecting on), so counts are known before the first request. */
   readonly lastStats?: ArchiveStats;
   stats(): Promise<ArchiveStats>;
   /** Sentences holding each term, across the archive (absent terms: 0). */
   documentFrequencies(terms: readonly string[]): Promise<Map<string, number>>;
-  /** The articles of the `limit` sentences with the best BM25 score for these terms (average length
-   *  `avgLength`), best first. */
-  searchSentences(terms: readonly WeightedTerm[], avgLength: number, limit: number): Promise<ArticleRef[]>;
+  /** The `limit` sentences with the best BM25 score for these terms (average length `avgLength`), in
+   *  any order. */
+  searchSentences(terms: readonly WeightedTerm[], avgLength: number, limit: number): Promise<SentenceHit[]>;
   /** Articles whose citation key is one of these (compared case-insensitively). */
   articlesByKey(keys: readonly string[]): Promise<ArticleRef[]>;
   articlesByUri(uris: readonly string[]): Promise<ArticleRef[]>;
   /** Articles naming someone or something of this name key (as written, or as resolved in the article,
    *  or a surname of a full name), at most `limit` per key. */
-  articlesNaming(keys: readonly string[], limit: number): Promise<ArticleRef[]>;
+  articlesNaming(keys: readonly string[], limit: number): Promise<Array<ArticleRef & { key: string }>>;
+  /** The name mentions of these articles (ids), by sentence index, without the rest of the articles. */
+  mentionsOf(ids: readonly number[]): Promise<ArchivedMentions[]>;
+  /** The archive's copy of each of these articles (the same key and content), if it holds one. */
+  copiesOf(articles: readonly Article[]): Promise<Array<ArticleRef | undefined>>;
   /** The analysed articles of these ids. */
   load(ids: readonly number[]): Promise<Array<{ id: number; article: ArchivedArticle }>>;
 }

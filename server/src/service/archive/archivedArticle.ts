@@ -8,7 +8,7 @@ import type { Mention, Quantity, Quote } from '../types.ts';
 import { searchTerm, searchTokens } from '../corpus/sentenceIndex.ts';
 
 /** Per sentence: start, end, line, then quotes, figures and mentions (0 when none). */
-type StoredSentence = [number, number, number, Quote[] | 0, Quantity[] | 0, Mention[] | 0];
+export type StoredSentence = [number, number, number, Quote[] | 0, Quantity[] | 0, Mention[] | 0];
 
 export interface ArchivedArticle extends Pick<Article, 'uri' | 'key' | 'meta' | 'title' | 'text' | 'bodyStart'> {
   s: StoredSentence[];
@@ -32,20 +32,17 @@ export function toArchived(article: Article): ArchivedArticle {
 /** The Article `toArchived` stored; throws on a document that is not one. */
 export function fromArchived(d: ArchivedArticle): Article {
   if (!d || typeof d.uri !== 'string' || typeof d.text !== 'string' || !Array.isArray(d.s)) throw new Error('not an archived article');
-  const sentences: SourceSentence[] = d.s.map(([start, end, line, quotes, quantities, mentions], index) => ({
-    start,
-    end,
-    text: d.text.slice(start, end),
-    uri: d.uri,
-    index,
-    line,
-    quotes: quotes || [],
-    quantities: quantities || [],
-    mentions: mentions || [],
-  }));
+  const sentences: SourceSentence[] = d.s.map((stored, index) => fromStoredSentence(d.uri, index, d.text.slice(stored[0], stored[1]), stored));
   const article: Article = { uri: d.uri, key: d.key, meta: d.meta ?? {}, title: d.title, text: d.text, bodyStart: d.bodyStart, sentences };
   if (d.e) article.extracted = d.e;
   return article;
+}
+
+/** One sentence of an archived article, from its stored form and its text. */
+export function fromStoredSentence(uri: string, index: number, text: string, stored: StoredSentence): SourceSentence {
+  if (!Array.isArray(stored) || typeof stored[0] !== 'number' || typeof stored[1] !== 'number') throw new Error('not an archived sentence');
+  const [start, end, line, quotes, quantities, mentions] = stored;
+  return { start, end, text, uri, index, line, quotes: quotes || [], quantities: quantities || [], mentions: mentions || [] };
 }
 
 /** A sentence as the BM25 index counts it: its field length (distinct tokens) and each search term's

@@ -235,6 +235,39 @@ export class CorpusIndex implements CorpusView {
     return true;
   }
 
+  /** Indexes a sentence for search without its article (a partial corpus's candidate: `article` does not
+   *  know its uri); returns its search id, for `removeSentence`. */
+  protected addSentence(s: SourceSentence): number {
+    const id = this.docs.length;
+    this.docs.push(s);
+    this.search.add(id, s.text);
+    this.changed();
+    return id;
+  }
+
+  /** Drops a sentence `addSentence` indexed. */
+  protected removeSentence(id: number): void {
+    const s = this.docs[id];
+    if (!s) return;
+    this.search.remove(id, s.text);
+    this.docs[id] = undefined;
+    this.changed();
+  }
+
+  /** Counts an article's name mentions in the entity table without holding the article (a partial
+   *  corpus: names in articles it does not hold still count when names are resolved). `add` of the same
+   *  uri later takes their place. */
+  protected addMentions(uri: string, sites: MentionSite[]): void {
+    this.table.setArticle(uri, sites);
+    this.changed();
+  }
+
+  /** Drops what `addMentions` counted. */
+  protected removeMentions(uri: string): void {
+    this.table.removeArticle(uri);
+    this.changed();
+  }
+
   private intern(text: string): string {
     const known = this.strings.get(text);
     if (known !== undefined) return known;
@@ -274,6 +307,14 @@ export class CorpusIndex implements CorpusView {
   }
   resolveMention(mention: Mention, context?: Mention[]): Entity | undefined {
     return this.table.resolve(mention, context);
+  }
+
+  /** Called before a card states what the corpus holds of an entity (its mentions, the articles naming
+   *  it): an index holding part of a corpus notes what it must fetch for the whole corpus's counts. False
+   *  when the counts are a lower bound (more articles name it than are fetched for a card). */
+  noteEntityCard(entity: Entity): boolean {
+    void entity;
+    return true;
   }
 
   /** Names completing the typed words (see NameSearch.complete), best match first, prominent first. */

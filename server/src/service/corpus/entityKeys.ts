@@ -32,6 +32,26 @@ export function canonicalKey(key: string): string {
 
 const ALIAS_TARGETS = new Set(ALIASES.values());
 
+/** The gazetteer's aliases of each name they stand for ("united nations" → ["un"]). */
+const ALIASES_OF = new Map<string, string[]>();
+for (const [alias, target] of ALIASES) ALIASES_OF.set(target, [...(ALIASES_OF.get(target) ?? []), alias]);
+
+/** Every name key `canonicalKey` takes to the same name as this one ("un" → "un", "united nations"; "un
+ *  security council" → also "united nations security council"), with a middle initial dropped: the keys a
+ *  store of names as written must be searched under to find every mention of one name. */
+export function aliasKeys(key: string): string[] {
+  const whole = canonicalKey(key);
+  const out = new Set([key, whole, dropInitials(key)]);
+  for (const a of ALIASES_OF.get(whole) ?? []) out.add(a);
+  // A head word written short ("UN Security Council"): canonicalKey rewrites a first word alone.
+  for (const [target, aliases] of ALIASES_OF) {
+    if (!whole.startsWith(`${target} `)) continue;
+    for (const a of aliases) if (!a.includes(' ')) out.add(a + whole.slice(target.length));
+  }
+  out.delete('');
+  return [...out];
+}
+
 /** Words that qualify a body without changing it: "UN", "Chinese", "U.S." before "Security Council". */
 export function isQualifierPrefix(long: string, short: string): boolean {
   const prefix = long.slice(0, long.length - short.length - 1);

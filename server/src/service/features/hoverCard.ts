@@ -62,6 +62,7 @@ export function keyQuotes(hits: QuoteHit[], max: number): QuoteHit[] {
 }
 
 export function entityCard(corpus: CorpusIndex, entity: Entity): string {
+  const complete = corpus.noteEntityCard(entity);
   const lines: string[] = [`**${escapeMarkdown(entity.name)}** · ${KIND_LABEL[entity.kind]}`];
   // A plural or possessive written as a name ("the Rooneys of this world") is the same name, not another.
   const forms = new Set([entity.name, ...entity.aliases].map((a) => a.toLowerCase()));
@@ -95,6 +96,7 @@ export function entityCard(corpus: CorpusIndex, entity: Entity): string {
   const times = `${entity.mentions.length} ${entity.mentions.length === 1 ? 'time' : 'times'}`;
   // While a bulk index runs, counts only grow: say they are a lower bound.
   if (corpus.indexing) lines.push('', `Indexing: mentioned in at least ${n} ${n === 1 ? 'article' : 'articles'} so far (${times})${where}`);
+  else if (!complete) lines.push('', `Mentioned in at least ${n} ${n === 1 ? 'article' : 'articles'} (${times})${where}`);
   else lines.push('', `Mentioned in ${n} ${n === 1 ? 'article' : 'articles'} (${times})${where}`);
   return lines.join('\n');
 }

@@ -1,0 +1,33 @@
+// What a request read that the working set could not answer for the whole archive (see ArchiveCorpus),
+// and the small helper that fetches it a few requests at a time.
+
+export interface Misses {
+  searches: Map<string, number>;
+  terms: Set<string>;
+  keys: Set<string>;
+  uris: Set<string>;
+  /** Name keys, with how many articles naming each are wanted. */
+  names: Map<string, number>;
+}
+
+export function noMisses(): Misses {
+  return { searches: new Map(), terms: new Set(), keys: new Set(), uris: new Set(), names: new Map() };
+}
+
+export function isEmpty(m: Misses): boolean {
+  return !m.searches.size && !m.terms.size && !m.keys.size && !m.uris.size && !m.names.size;
+}
+
+/** `run` over the items with at most `width` calls pending at once; the results in the items' order. */
+export async function inTurn<T, R>(items: readonly T[], width: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await run(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+  return out;
+}

@@ -1,0 +1,142 @@
+// The archive's working set on a real PostgreSQL 15 (no SQL mocked): a check holds the candidate sentences
+// loose and only the articles it reads whole, within its bounds, with the embedded index's verdicts; name
+// look-ups find a name under its aliases; hover cards count what the whole archive holds.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { PgCluster } from './fixtures/pgCluster.ts';
+import { repo, sourced, testCluster } from './fixtures/archiveCli.ts';
+import { readCorpusDir } from '../eval/corpusDir.ts';
+import { createSourcedService } from '../../server/src/service/index.ts';
+import type { SourcedService } from '../../server/src/service/api.ts';
+import type { ArchiveCorpus } from '../../server/src/service/archive/archiveCorpus.ts';
+import { PgArchive } from '../../server/src/host/archive/pgArchive.ts';
+import { searchTerm, type CorpusIndex } from '../../server/src/service/corpus/corpusIndex.ts';
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'sourced-working-set-'));
+const corpus = path.join(tmp, 'corpus');
+/** More articles naming the port's director than a check fetches per name (40). */
+const PORT_NOTES = 45;
+let pg: PgCluster;
+let embedded: SourcedService;
+
+before(async () => {
+  mkdirSync(corpus);
+  for (const name of ['000_457fc4fb20ffefc9.md', '003_f2ab1d56b5c90fc2.md', '004_68f02583a50d8b2f.md']) {
+    writeFileSync(path.join(corpus, name), readFileSync(path.join(repo, 'corpus', name)));
+  }
+  for (let i = 0; i < PORT_NOTES; i++) {
+    writeFileSync(
+      path.join(corpus, `port-${String(i).padStart(2, '0')}.md`),
+      `---\ntitle: "Port notes ${i}"\noutlet: "Harbour Weekly"\ndate: 2020-03-${String((i % 28) + 1).padStart(2, '0')}\n---\n` +
+        `Marta Lindqvist, the port director, said the harbour handled ${100 + i} ships in week ${i + 1}.\n\n` +
+        `Lindqvist said the budget of the port would be reviewed by the council next year.\n\n` +
+        (i % 9 === 0 ? `A trade mission from Myanmar praised the harbour's safety record in week ${i + 1}.\n` : `Dock workers unloaded grain and timber on pier ${i + 1}.\n`),
+    );
+  }
+  pg = await testCluster();
+  pg.createDb('ws');
+  const sync = await sourced(['archive', 'sync', '--archive', pg.url('ws'), corpus], path.join(tmp, 'cache'));
+  assert.equal(sync.code, 0, sync.stderr);
+  embedded = createSourcedService();
+  await embedded.upsertSources(readCorpusDir(corpus));
+});
+after(() => {
+  pg?.destroy();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+const claimsOf = (r: { claims: Array<{ start: number; end: number; verdict: string; sources: Array<{ uri: string; line: number }> }> }) =>
+  r.claims.map((c) => `${c.start}-${c.end} ${c.verdict} ${c.sources.map((s) => `${s.uri}:${s.line}`).join(' ')}`);
+
+const draft = { uri: 'file:///drafts/story.md', text: readFileSync(path.join(repo, 'examples', 'draft.md'), 'utf8') };
+const portDraft = { uri: 'file:///drafts/port.md', text: 'Marta Lindqvist said the harbour handled 130 ships in week 31.\n\nA mission from Myanmar praised the safety record of the harbour.\n' };
+
+async function withArchive<T>(run: (archive: PgArchive) => Promise<T>): Promise<T> {
+  const archive = await PgArchive.open(pg.url('ws'));
+  try {
+    return await run(archive);
+  } finally {
+    await archive.close();
+  }
+}
+
+const hoverText = async (service: SourcedService, doc: typeof portDraft, character: number, line = 0) => {
+  const h = await service.getHover(doc, { line, character });
+  return h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '';
+};
+
+test('a check holds the candidates loose and the articles it reads whole, with the embedded verdicts', async () => {
+  await withArchive(async (archive) => {
+    const service = createSourcedService({ archive });
+    for (const doc of [draft, portDraft]) assert.deepEqual(claimsOf(await service.checkDocument(doc)), claimsOf(await embedded.checkDocument(doc)));
+    const held = (service.corpus as ArchiveCorpus).held.counts;
+    assert.ok(held.looseSentences > 0, 'search hits whose article nothing read are held as sentences');
+    assert.ok(held.articles < 3 + PORT_NOTES, `${held.articles} whole articles`);
+    assert.ok(held.namesOnly > 0, 'articles naming the draft’s people are held by their names');
+  });
+});
+
+test('the working set stays within its bounds: past them it starts afresh before the next request', async () => {
+  await withArchive(async (archive) => {
+    // Bounds smaller than one check needs: each request still gets all it needs (the same verdicts).
+    const bounded = createSourcedService({ archive, archiveLimits: { maxSentences: 50 } });
+    for (const doc of [draft, portDraft]) assert.deepEqual(claimsOf(await bounded.checkDocument(doc)), claimsOf(await embedded.checkDocument(doc)));
+    // After the second check it holds what that check needed alone, nothing of the first.
+    const alone = createSourcedService({ archive });
+    await alone.checkDocument(portDraft);
+    assert.deepEqual((bounded.corpus as ArchiveCorpus).held.counts, (alone.corpus as ArchiveCorpus).held.counts);
+    const unbounded = createSourcedService({ archive });
+    for (const doc of [draft, portDraft]) await unbounded.checkDocument(doc);
+    assert.ok((unbounded.corpus as ArchiveCorpus).held.counts.sentences > (bounded.corpus as ArchiveCorpus).held.counts.sentences);
+  });
+});
+
+test('a name is looked up under its aliases: "Burma" finds the articles writing "Myanmar"', async () => {
+  await withArchive(async (archive) => {
+    // A fresh working set: nothing but the hover fetches the articles naming the country.
+    const service = createSourcedService({ archive });
+    const doc = { uri: 'file:///drafts/burma.md', text: 'A mission from Burma praised the safety record of the harbour.\n' };
+    const card = await hoverText(service, doc, 16);
+    assert.match(card, /^\*\*Myanmar\*\*/);
+    assert.equal(card, await hoverText(embedded, doc, 16));
+  });
+});
+
+test('a hover card counts every article of the archive naming the person, as the embedded index does', async () => {
+  await withArchive(async (archive) => {
+    const service = createSourcedService({ archive });
+    const card = await hoverText(service, portDraft, 2);
+    assert.match(card, new RegExp(`Mentioned in ${PORT_NOTES} articles \\(${2 * PORT_NOTES} times\\)`));
+    assert.equal(card, await hoverText(embedded, portDraft, 2));
+    // Past the articles a card fetches per name, its counts say they are a lower bound.
+    const capped = createSourcedService({ archive, archiveLimits: { cardArticlesPerName: 10 } });
+    assert.match(await hoverText(capped, portDraft, 2), /Mentioned in at least 40 articles \(80 times\)/);
+  });
+});
+
+test('a local source the archive holds a copy of counts once in the statistics, and is not fetched again', async () => {
+  await withArchive(async (archive) => {
+    const service = createSourcedService({ archive });
+    const copy = { uri: 'file:///notes/port-03.md', text: readFileSync(path.join(corpus, 'port-03.md'), 'utf8') };
+    await service.upsertSources([copy]);
+    const report = await service.checkDocument(portDraft);
+    assert.equal(service.corpus.articleCount, embedded.corpus.articleCount);
+    assert.equal(service.corpus.sentenceCount, embedded.corpus.sentenceCount);
+    const term = searchTerm('lindqvist') ?? 'lindqvist';
+    assert.equal((service.corpus as CorpusIndex).documentFrequency(term), (embedded.corpus as CorpusIndex).documentFrequency(term));
+    assert.deepEqual(
+      report.claims.map((c) => c.verdict),
+      (await embedded.checkDocument(portDraft)).claims.map((c) => c.verdict),
+    );
+    assert.ok(![...service.corpus.articles()].some((a) => a.uri.endsWith('/corpus/port-03.md')), 'the archived copy is not fetched');
+    // A source the archive does not hold counts beside it.
+    await service.upsertSources([{ uri: 'file:///notes/interview.md', text: 'The harbour master, Ines Okafor, said the new pier will open on 3 March.\n' }]);
+    await service.checkDocument(portDraft);
+    assert.equal(service.corpus.articleCount, embedded.corpus.articleCount + 1);
+    assert.equal(service.corpus.sentenceCount, embedded.corpus.sentenceCount + 1);
+  });
+});
