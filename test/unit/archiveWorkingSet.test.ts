@@ -140,3 +140,26 @@ test('a local source the archive holds a copy of counts once in the statistics, 
     assert.equal(service.corpus.sentenceCount, embedded.corpus.sentenceCount + 1);
   });
 });
+
+test('a re-check after an edit judges again only the claims the edit touched, with the embedded verdicts', async () => {
+  await withArchive(async (archive) => {
+    const service = createSourcedService({ archive });
+    const first = await service.checkDocument(draft);
+    assert.ok(first.claims.length >= 5, `${first.claims.length} claims`);
+    // Counts the judgements made (the real method runs): each is one claim judged against the working set.
+    const corpus = service.corpus as ArchiveCorpus;
+    const track = corpus.track.bind(corpus);
+    let judged = 0;
+    corpus.track = (read) => {
+      judged++;
+      return track(read);
+    };
+    // The new sentence reads what the working set lacks (its words, its person's articles): fetched, and
+    // the request runs again; the judgements made with every read answered stay.
+    const edited = { uri: draft.uri, text: `Marta Lindqvist said the harbour handled 140 ships in week 12.\n\n${draft.text}` };
+    const again = await service.checkDocument(edited);
+    assert.ok(judged >= 2, `the new claim judged, then judged again once its reads were fetched (${judged})`);
+    assert.ok(judged < first.claims.length, `${judged} judgements for ${again.claims.length} claims`);
+    assert.deepEqual(claimsOf(again), claimsOf(await embedded.checkDocument(edited)));
+  });
+});

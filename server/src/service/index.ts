@@ -48,7 +48,7 @@ const yieldToEventLoop: () => Promise<void> =
 
 export function createSourcedService(options: ServiceOptions = {}): SourcedService {
   const log = options.log ?? (() => undefined);
-  let corpus: CorpusIndex = options.archive ? new ArchiveCorpus(options.archive, { ...options.archiveLimits, onChange: () => checker.clear(), onUnavailable: options.onArchiveUnavailable, onAvailable: options.onArchiveAvailable }) : new CorpusIndex();
+  let corpus: CorpusIndex = options.archive ? new ArchiveCorpus(options.archive, { ...options.archiveLimits, onChange: () => checker.clear(), onFetched: () => checker.dropProvisional(), onUnavailable: options.onArchiveUnavailable, onAvailable: options.onArchiveAvailable }) : new CorpusIndex();
   const checker = new ClaimChecker(() => corpus);
   // With an archive, each request runs until the working set answers it as the whole archive would.
   const within = <T>(run: () => Promise<T>): Promise<T> => (corpus instanceof ArchiveCorpus ? corpus.satisfy(run) : run());

@@ -22,7 +22,7 @@ import type { ArchiveSource, ArchiveStats, ArticleRef, SentenceHit } from './arc
 import { ArchiveOutage } from './archiveOutage.ts';
 import { LocalSources } from './localSources.ts';
 import { WorkingSet } from './workingSet.ts';
-import { inTurn, isEmpty, noMisses, type Misses } from './archiveMisses.ts';
+import { addMisses, inTurn, isEmpty, noMisses, type Misses } from './archiveMisses.ts';
 
 /** Runs of a request at most (the last answers with what was fetched by then). */
 const MAX_ROUNDS = 6;
@@ -49,6 +49,9 @@ export interface ArchiveCorpusOptions {
   cardArticlesPerName?: number;
   /** Called after the working set changed (caches of check results keyed without the corpus drop). */
   onChange?: () => void;
+  /** Called after fetching what requests read and the working set lacked: what was computed under
+   *  `track` with reads missing is stale (what was computed with every read answered stays right). */
+  onFetched?: () => void;
   /** With this set, a failing archive does not fail requests: they are answered from the working set
    *  (what earlier requests fetched), this is told once, and the archive is tried again with backoff. */
   onUnavailable?: (err: unknown) => void;
@@ -117,6 +120,21 @@ export class ArchiveCorpus extends CorpusIndex {
   /** Whether the archive failed and is not being asked until its retry time. */
   get unavailable(): boolean {
     return this.outage.down;
+  }
+
+  /** Runs `read` noting its missed reads apart (and adding them to the request's): complete when it
+   *  missed none, so its result is the whole archive's answer and survives the fetches other reads need. */
+  override track<T>(read: () => T): { value: T; complete: boolean } {
+    const outer = this.recording;
+    const own = noMisses();
+    this.recording = own;
+    try {
+      const value = read();
+      return { value, complete: isEmpty(own) };
+    } finally {
+      this.recording = outer;
+      if (outer) addMisses(outer, own);
+    }
   }
 
   /** Runs a request until the working set answers every read it makes as the whole archive would. While
@@ -316,8 +334,9 @@ export class ArchiveCorpus extends CorpusIndex {
       if ((perKey.get(k) ?? 0) >= limit) this.cutNames.add(k);
       else this.cutNames.delete(k);
     }
-    // Judgements made with what was missing are stale even when no article came (a document frequency).
-    this.options.onChange?.();
+    // Judgements made with what was missing are stale even when no article came (a document frequency);
+    // those made with every read answered are not.
+    this.options.onFetched?.();
   }
 
   /** Articles naming these keys, up to each key's limit. */

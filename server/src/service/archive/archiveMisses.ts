@@ -18,6 +18,15 @@ export function isEmpty(m: Misses): boolean {
   return !m.searches.size && !m.terms.size && !m.keys.size && !m.uris.size && !m.names.size;
 }
 
+/** Adds what `from` missed to `into` (the larger number of articles wanted where both name a key). */
+export function addMisses(into: Misses, from: Misses): void {
+  for (const [query, limit] of from.searches) into.searches.set(query, Math.max(limit, into.searches.get(query) ?? 0));
+  for (const t of from.terms) into.terms.add(t);
+  for (const k of from.keys) into.keys.add(k);
+  for (const u of from.uris) into.uris.add(u);
+  for (const [key, limit] of from.names) into.names.set(key, Math.max(limit, into.names.get(key) ?? 0));
+}
+
 /** `run` over the items with at most `width` calls pending at once; the results in the items' order. */
 export async function inTurn<T, R>(items: readonly T[], width: number, run: (item: T) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);

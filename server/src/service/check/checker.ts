@@ -51,11 +51,21 @@ const CACHE_SIZE = 4000;
 
 export class ClaimChecker {
   private readonly cache = new Lru<string, Judgement | null>(CACHE_SIZE);
+  /** Keys of judgements made while the corpus could not answer every read (an archive's working set
+   *  before a fetch): dropped once the fetch is done, while the others stay. */
+  private readonly provisional = new Set<string>();
 
   constructor(private readonly corpus: () => CorpusIndex) {}
 
   clear(): void {
     this.cache.clear();
+    this.provisional.clear();
+  }
+
+  /** Forgets the judgements made with reads missing (see CorpusIndex.track). */
+  dropProvisional(): void {
+    for (const key of this.provisional) this.cache.delete(key);
+    this.provisional.clear();
   }
 
   check(draft: DraftAnalysis, s: DraftSentence): Claim | undefined {
@@ -71,7 +81,14 @@ export class ClaimChecker {
     const resolved = s.mentions.map((m) => `${m.text}=${corpus.resolveMention(m, allMentions)?.id ?? ''}`).join('|');
     const quotes = s.quotes.map((q) => `${q.innerStart - s.start}:${q.innerEnd - s.start}:${speakerKey(draft, s, q)}`).join(',');
     const key = [prose, referent?.id ?? '', scope?.map((a) => a.uri).join('|') ?? '', resolved, quotes].join('\u0000');
-    const j = this.cache.getOrSet(key, () => detached(judge(corpus, draft, s, prose, referent, scope, allMentions)));
+    let j = this.cache.get(key);
+    if (j === undefined) {
+      const made = corpus.track(() => detached(judge(corpus, draft, s, prose, referent, scope, allMentions)));
+      j = made.value;
+      this.cache.set(key, j);
+      if (made.complete) this.provisional.delete(key);
+      else this.provisional.add(key);
+    }
     if (!j) return undefined;
     return toClaim(draft, s, j, corpus);
   }

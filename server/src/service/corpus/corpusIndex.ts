@@ -144,6 +144,13 @@ export class CorpusIndex implements CorpusView {
   /** Bumped on every change, so callers can invalidate caches (draft check results). */
   generation = 0;
 
+  /** Runs `read` and says whether every read it made was answered as the whole corpus would answer it.
+   *  An index holding its whole corpus always does; an archive's working set may not (see ArchiveCorpus),
+   *  and what was computed then is provisional until the missing reads are fetched. */
+  track<T>(read: () => T): { value: T; complete: boolean } {
+    return { value: read(), complete: true };
+  }
+
   get articleCount(): number {
     return this.byUri.size;
   }
