@@ -17,6 +17,7 @@ import type { ArticleTerms } from './articleTransfer.ts';
 import { ResolutionReader, resolutionLines, restoreResolution, type SavedResolution } from './entityStore.ts';
 import { StaleCache } from './staleCache.ts';
 import { NameSearch } from './nameSearch.ts';
+import { compactMentions, compactQuantities, compactQuotes } from './compactSentences.ts';
 
 export { searchTerm } from './sentenceIndex.ts';
 
@@ -178,6 +179,7 @@ export class CorpusIndex implements CorpusView {
     if (this.bulk === 0) {
       this.table.staleOk = false;
       this.search.compact();
+      this.table.compact();
       this.articleQuotes = new WeakMap();
     }
   }
@@ -202,8 +204,9 @@ export class CorpusIndex implements CorpusView {
     const sites: MentionSite[] = [];
     const id0 = this.docs.length;
     for (const s of article.sentences) {
-      for (const m of s.mentions) m.text = this.intern(m.text);
-      for (const q of s.quantities) q.text = this.intern(q.text);
+      compactMentions(s.mentions, this.intern);
+      compactQuantities(s.quantities, this.intern);
+      compactQuotes(s.quotes, article.text, this.intern);
       const id = this.docs.length;
       this.docs.push(s);
       const t = terms?.[s.index];
@@ -235,13 +238,13 @@ export class CorpusIndex implements CorpusView {
     return true;
   }
 
-  private intern(text: string): string {
+  private readonly intern = (text: string): string => {
     const known = this.strings.get(text);
     if (known !== undefined) return known;
     if (this.strings.size >= INTERN_LIMIT) this.strings.clear();
     this.strings.set(text, text);
     return text;
-  }
+  };
 
   private changed(): void {
     this.generation++;
@@ -481,7 +484,7 @@ export class CorpusIndex implements CorpusView {
     for (const [i, q, n] of raw.x) {
       const s = sentences[i];
       if (!s) continue;
-      if (q) s.quotes = q;
+      if (q) s.quotes = compactQuotes(q, raw.text, this.intern);
       if (n) {
         const figures = n as unknown as Quantity[];
         for (let k = 0; k < n.length; k++) {
