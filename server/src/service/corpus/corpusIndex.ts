@@ -18,6 +18,7 @@ import { ResolutionReader, resolutionLines, restoreResolution, type SavedResolut
 import { StaleCache } from './staleCache.ts';
 import { NameSearch } from './nameSearch.ts';
 import { compactMentions, compactQuantities, compactQuotes } from './compactSentences.ts';
+import { IndexedSentence, indexedSentence } from './indexedSentence.ts';
 
 export { searchTerm } from './sentenceIndex.ts';
 
@@ -203,7 +204,8 @@ export class CorpusIndex implements CorpusView {
     this.byKey.set(article.key.toLowerCase(), article);
     const sites: MentionSite[] = [];
     const id0 = this.docs.length;
-    for (const s of article.sentences) {
+    for (let k = 0; k < article.sentences.length; k++) {
+      const s = (article.sentences[k] = indexedSentence(article.text, article.sentences[k]));
       compactMentions(s.mentions, this.intern);
       compactQuantities(s.quantities, this.intern);
       compactQuotes(s.quotes, article.text, this.intern);
@@ -477,7 +479,7 @@ export class CorpusIndex implements CorpusView {
     for (let i = 0, k = 0; k + 2 < raw.sel.length; i++, k += 3) {
       const start = raw.sel[k];
       const end = raw.sel[k + 1];
-      const s: SourceSentence = { start, end, text: raw.text.slice(start, end), uri: raw.uri, index: i, line: raw.sel[k + 2], quotes: NO_QUOTES, quantities: NO_QUANTITIES, mentions: NO_MENTIONS };
+      const s = new IndexedSentence(raw.text, start, end, raw.uri, i, raw.sel[k + 2], NO_QUOTES, NO_QUANTITIES, NO_MENTIONS);
       sentences.push(s);
       this.docs[raw.id0 + i] = s;
     }
@@ -505,13 +507,14 @@ export class CorpusIndex implements CorpusView {
     this.sentences += sentences.length;
     // The entity table is rebuilt from the mentions, as resolved in their article when saved.
     if (raw.m) {
-      for (const { sentence, mention } of this.table.restoreMentions(article.uri, raw.m, strings)) {
-        const s = sentences[sentence];
-        if (!s) continue;
-        if (s.mentions === NO_MENTIONS) s.mentions = [mention];
-        else s.mentions.push(mention);
+      // Saved in sentence order: each run of one sentence's mentions becomes its list, exactly sized.
+      const mentions = this.table.restoreMentions(article.uri, raw.m, strings);
+      const of = raw.m.s;
+      for (let i = 0, j = 0; i < mentions.length; i = j) {
+        while (j < mentions.length && of[j] === of[i]) j++;
+        const s = sentences[of[i]];
+        if (s) s.mentions = s.mentions === NO_MENTIONS ? mentions.slice(i, j) : [...s.mentions, ...mentions.slice(i, j)];
       }
-      for (const s of sentences) if (s.mentions.length > 1) s.mentions = exact(s.mentions, NO_MENTIONS);
     }
   }
 }

@@ -104,15 +104,14 @@ export class EntityTable {
   }
 
   /** Restores an article saved by `savedMentions` (`strings`: the index's string table); returns its
-   *  mentions as found, by sentence index. */
-  restoreMentions(uri: string, saved: SavedMentions, strings: readonly string[]): Array<{ sentence: number; mention: Mention }> {
+   *  mentions as found, in order (the sentence of each is `saved.s`). */
+  restoreMentions(uri: string, saved: SavedMentions, strings: readonly string[]): readonly Mention[] {
     this.removeArticle(uri);
     const n = saved.s.length;
     const roles = saved.r?.length ? new Map(saved.r) : undefined;
     const mentions = new Array<Mention>(n);
     const p: Packed = { uri, n, mentions, code: new Int32Array(n), target: new Array<string>(n) };
     if (saved.a?.length) p.acronyms = saved.a.map(([k, of]) => [k, of]);
-    const out: Array<{ sentence: number; mention: Mention }> = [];
     for (let i = 0; i < n; i++) {
       const f = saved.f[i];
       p.code[i] = (saved.s[i] << 3) | (f >> 3);
@@ -120,16 +119,14 @@ export class EntityTable {
       const target = strings[saved.g[i]];
       if (typeof text !== 'string' || typeof target !== 'string') throw new Error(`a saved mention of ${uri} has no text`);
       p.target[i] = target;
-      const mention = newMention(saved.b[i], saved.e[i], text, KINDS[f & 3], roles?.get(i), (f & WEAK_FLAG) !== 0);
-      mentions[i] = mention;
-      out.push({ sentence: saved.s[i], mention });
+      mentions[i] = newMention(saved.b[i], saved.e[i], text, KINDS[f & 3], roles?.get(i), (f & WEAK_FLAG) !== 0);
     }
     if (n > 0) {
       this.articles.set(uri, p);
       this.count(p, 1);
       this.cache.invalidate();
     }
-    return out;
+    return mentions;
   }
 
   removeArticle(uri: string): void {
