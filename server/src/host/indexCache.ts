@@ -83,19 +83,27 @@ const READ_CHUNK = 8 << 20;
 async function* readLines(file: fsp.FileHandle): AsyncGenerator<string> {
   try {
     const buf = Buffer.allocUnsafe(READ_CHUNK);
-    let carry: Buffer | undefined;
+    // The unfinished line's pieces, joined once its end is read (joining the whole carry with each new
+    // chunk would copy every chunk twice).
+    let carry: Buffer[] = [];
     for (;;) {
       const { bytesRead } = await file.read(buf, 0, READ_CHUNK, null);
       if (bytesRead === 0) break;
-      const data = carry ? Buffer.concat([carry, buf.subarray(0, bytesRead)]) : buf.subarray(0, bytesRead);
+      const data = buf.subarray(0, bytesRead);
       let start = 0;
       for (let nl = data.indexOf(10, start); nl >= 0; nl = data.indexOf(10, start)) {
-        yield data.toString('utf8', start, nl);
+        if (carry.length) {
+          carry.push(data.subarray(start, nl));
+          yield Buffer.concat(carry).toString('utf8');
+          carry = [];
+        } else {
+          yield data.toString('utf8', start, nl);
+        }
         start = nl + 1;
       }
-      carry = start < data.length ? Buffer.from(data.subarray(start)) : undefined; // buf is reused
+      if (start < data.length) carry.push(Buffer.from(data.subarray(start))); // buf is reused
     }
-    if (carry?.length) yield carry.toString('utf8');
+    if (carry.length) yield Buffer.concat(carry).toString('utf8');
   } finally {
     await file.close().catch(() => undefined);
   }

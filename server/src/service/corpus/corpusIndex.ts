@@ -17,6 +17,8 @@ import type { ArticleTerms } from './articleTransfer.ts';
 import { ResolutionReader, resolutionLines, restoreResolution, type SavedResolution } from './entityStore.ts';
 import { StaleCache } from './staleCache.ts';
 import { NameSearch } from './nameSearch.ts';
+import { compactMentions, compactQuantities, compactQuotes } from './compactSentences.ts';
+import { IndexedSentence, indexedSentence } from './indexedSentence.ts';
 
 export { searchTerm } from './sentenceIndex.ts';
 
@@ -185,6 +187,7 @@ export class CorpusIndex implements CorpusView {
     if (this.bulk === 0) {
       this.table.staleOk = false;
       this.search.compact();
+      this.table.compact();
       this.articleQuotes = new WeakMap();
     }
   }
@@ -208,9 +211,11 @@ export class CorpusIndex implements CorpusView {
     this.byKey.set(article.key.toLowerCase(), article);
     const sites: MentionSite[] = [];
     const id0 = this.docs.length;
-    for (const s of article.sentences) {
-      for (const m of s.mentions) m.text = this.intern(m.text);
-      for (const q of s.quantities) q.text = this.intern(q.text);
+    for (let k = 0; k < article.sentences.length; k++) {
+      const s = (article.sentences[k] = indexedSentence(article.text, article.sentences[k]));
+      compactMentions(s.mentions, this.intern);
+      compactQuantities(s.quantities, this.intern);
+      compactQuotes(s.quotes, article.text, this.intern);
       const id = this.docs.length;
       this.docs.push(s);
       const t = terms?.[s.index];
@@ -275,13 +280,13 @@ export class CorpusIndex implements CorpusView {
     this.changed();
   }
 
-  private intern(text: string): string {
+  private readonly intern = (text: string): string => {
     const known = this.strings.get(text);
     if (known !== undefined) return known;
     if (this.strings.size >= INTERN_LIMIT) this.strings.clear();
     this.strings.set(text, text);
     return text;
-  }
+  };
 
   private changed(): void {
     this.generation++;
@@ -522,14 +527,14 @@ export class CorpusIndex implements CorpusView {
     for (let i = 0, k = 0; k + 2 < raw.sel.length; i++, k += 3) {
       const start = raw.sel[k];
       const end = raw.sel[k + 1];
-      const s: SourceSentence = { start, end, text: raw.text.slice(start, end), uri: raw.uri, index: i, line: raw.sel[k + 2], quotes: NO_QUOTES, quantities: NO_QUANTITIES, mentions: NO_MENTIONS };
+      const s = new IndexedSentence(raw.text, start, end, raw.uri, i, raw.sel[k + 2], NO_QUOTES, NO_QUANTITIES, NO_MENTIONS);
       sentences.push(s);
       this.docs[raw.id0 + i] = s;
     }
     for (const [i, q, n] of raw.x) {
       const s = sentences[i];
       if (!s) continue;
-      if (q) s.quotes = q;
+      if (q) s.quotes = compactQuotes(q, raw.text, this.intern);
       if (n) {
         const figures = n as unknown as Quantity[];
         for (let k = 0; k < n.length; k++) {
@@ -550,13 +555,14 @@ export class CorpusIndex implements CorpusView {
     this.sentences += sentences.length;
     // The entity table is rebuilt from the mentions, as resolved in their article when saved.
     if (raw.m) {
-      for (const { sentence, mention } of this.table.restoreMentions(article.uri, raw.m, strings)) {
-        const s = sentences[sentence];
-        if (!s) continue;
-        if (s.mentions === NO_MENTIONS) s.mentions = [mention];
-        else s.mentions.push(mention);
+      // Saved in sentence order: each run of one sentence's mentions becomes its list, exactly sized.
+      const mentions = this.table.restoreMentions(article.uri, raw.m, strings);
+      const of = raw.m.s;
+      for (let i = 0, j = 0; i < mentions.length; i = j) {
+        while (j < mentions.length && of[j] === of[i]) j++;
+        const s = sentences[of[i]];
+        if (s) s.mentions = s.mentions === NO_MENTIONS ? mentions.slice(i, j) : [...s.mentions, ...mentions.slice(i, j)];
       }
-      for (const s of sentences) if (s.mentions.length > 1) s.mentions = exact(s.mentions, NO_MENTIONS);
     }
   }
 }

@@ -6,7 +6,7 @@
 import type { Entity, Mention } from '../types.ts';
 import { hasWeakKind, newMention } from './names.ts';
 import { StaleCache } from './staleCache.ts';
-import { bump, emptyVotes, flagsOf, KINDS, pack, WEAK_FLAG, type Packed, type Group, type Site } from './entityGroups.ts';
+import { bump, countSurface, emptyVotes, flagsAt, flagsOf, KINDS, pack, sentenceOf, WEAK_FLAG, type Packed, type Group, type Site } from './entityGroups.ts';
 import { canonicalKey, dropInitials, firstWord, lastWord, nameKey, wordCount } from './entityKeys.ts';
 import { resolveLocally } from './localResolution.ts';
 import { mergeShortForms } from './shortForms.ts';
@@ -45,6 +45,10 @@ export interface SavedMentions {
   a?: Array<[string, string]>;
 }
 
+/** Article lists up to this long are copied to their exact length by `compact` (longer ones have room
+ *  for a third more at most, and copying them after every batch would cost more than it saves). */
+const COMPACT_MAX = 64;
+
 export class EntityTable {
   private readonly articles = new Map<string, Packed>();
   private readonly groups = new Map<string, Group>();
@@ -70,7 +74,7 @@ export class EntityTable {
       return site;
     });
     resolveLocally(local);
-    const packed = pack(uri, local);
+    const packed = pack(uri, local, sites.map((s) => s.mention));
     this.articles.set(uri, packed);
     this.count(packed, 1);
     this.cache.invalidate();
@@ -82,47 +86,47 @@ export class EntityTable {
   savedMentions(uri: string, mentions: readonly Mention[], ref: (s: string) => number): SavedMentions | undefined {
     const p = this.articles.get(uri);
     if (!p || p.n !== mentions.length) return undefined;
-    const saved: SavedMentions = { s: [...p.sentence], b: [...p.start], e: [...p.end], f: [], t: [], g: [] };
+    const saved: SavedMentions = { s: [], b: [], e: [], f: [], t: [], g: [] };
+    const roles: Array<[number, string]> = [];
     for (let i = 0; i < p.n; i++) {
       const m = mentions[i];
-      saved.f.push(flagsOf(m.kind, hasWeakKind(m)) | (p.flags[i] << 3));
-      saved.t.push(ref(p.surface[i]));
+      saved.s.push(sentenceOf(p, i));
+      saved.b.push(m.start);
+      saved.e.push(m.end);
+      saved.f.push(flagsOf(m.kind, hasWeakKind(m)) | (flagsAt(p, i) << 3));
+      saved.t.push(ref(m.text));
       saved.g.push(ref(p.target[i]));
+      if (m.role) roles.push([i, m.role]);
     }
-    if (p.roles) saved.r = [...p.roles];
+    if (roles.length) saved.r = roles;
     if (p.acronyms) saved.a = p.acronyms.map(([k, of]) => [k, of]);
     return saved;
   }
 
   /** Restores an article saved by `savedMentions` (`strings`: the index's string table); returns its
-   *  mentions as found, by sentence index. */
-  restoreMentions(uri: string, saved: SavedMentions, strings: readonly string[]): Array<{ sentence: number; mention: Mention }> {
+   *  mentions as found, in order (the sentence of each is `saved.s`). */
+  restoreMentions(uri: string, saved: SavedMentions, strings: readonly string[]): readonly Mention[] {
     this.removeArticle(uri);
     const n = saved.s.length;
-    const p: Packed = {
-      uri, n, sentence: Int32Array.from(saved.s), start: Int32Array.from(saved.b), end: Int32Array.from(saved.e), flags: new Uint8Array(n),
-      surface: new Array<string>(n), target: new Array<string>(n),
-    };
-    if (saved.r?.length) p.roles = new Map(saved.r);
+    const roles = saved.r?.length ? new Map(saved.r) : undefined;
+    const mentions = new Array<Mention>(n);
+    const p: Packed = { uri, n, mentions, code: new Int32Array(n), target: new Array<string>(n) };
     if (saved.a?.length) p.acronyms = saved.a.map(([k, of]) => [k, of]);
-    const out: Array<{ sentence: number; mention: Mention }> = [];
     for (let i = 0; i < n; i++) {
       const f = saved.f[i];
-      p.flags[i] = f >> 3;
+      p.code[i] = (saved.s[i] << 3) | (f >> 3);
       const text = strings[saved.t[i]];
       const target = strings[saved.g[i]];
       if (typeof text !== 'string' || typeof target !== 'string') throw new Error(`a saved mention of ${uri} has no text`);
-      p.surface[i] = text;
       p.target[i] = target;
-      const mention = newMention(p.start[i], p.end[i], text, KINDS[f & 3], p.roles?.get(i), (f & WEAK_FLAG) !== 0);
-      out.push({ sentence: p.sentence[i], mention });
+      mentions[i] = newMention(saved.b[i], saved.e[i], text, KINDS[f & 3], roles?.get(i), (f & WEAK_FLAG) !== 0);
     }
     if (n > 0) {
       this.articles.set(uri, p);
       this.count(p, 1);
       this.cache.invalidate();
     }
-    return out;
+    return mentions;
   }
 
   removeArticle(uri: string): void {
@@ -164,13 +168,14 @@ export class EntityTable {
       let g = this.groups.get(key);
       if (!g) {
         if (sign < 0) continue;
-        g = { key, words: wordCount(key), count: 0, surfaces: new Map(), votes: emptyVotes(), strongOther: 0, strongPerson: 0, articles: [] };
+        g = { key, words: wordCount(key), count: 0, votes: emptyVotes(), strongOther: 0, strongPerson: 0, articles: [] };
         this.groups.set(key, g);
       }
-      const kind = KINDS[p.flags[i] & 3];
-      const weak = (p.flags[i] & WEAK_FLAG) !== 0;
+      const flags = flagsAt(p, i);
+      const kind = KINDS[flags & 3];
+      const weak = (flags & WEAK_FLAG) !== 0;
+      countSurface(g, p.mentions[i].text, sign);
       g.count += sign;
-      bump(g.surfaces, p.surface[i], sign);
       g.votes[kind] += sign * (weak ? 1 : 3);
       if (!weak) {
         if (kind === 'person') g.strongPerson += sign;
@@ -194,6 +199,12 @@ export class EntityTable {
       bump(m, of, sign);
       if (m.size === 0) this.acronyms.delete(key);
     }
+  }
+
+  /** Copies groups' short article lists that grew by push (room for 16 or more) to their exact length;
+   *  called when a bulk index ends. */
+  compact(): void {
+    for (const g of this.groups.values()) if (g.articles.length > 1 && g.articles.length <= COMPACT_MAX) g.articles = g.articles.slice();
   }
 
   /** Resolved entities, most mentioned first (recomputed lazily after changes). */

@@ -1,7 +1,7 @@
 // The entity table's data: one article's resolved mentions stored by column (`Packed`), the mentions of
 // one name key across articles (`Group`), and small helpers on their kind votes.
 
-import type { EntityKind } from '../types.ts';
+import type { EntityKind, Mention } from '../types.ts';
 
 export const KINDS: readonly EntityKind[] = ['person', 'organization', 'place', 'event'];
 export const WEAK_FLAG = 4;
@@ -26,20 +26,26 @@ export interface Site {
   acronymOf?: string; // "(FDD)" right after "Foundation for Defense of Democracies"
 }
 
-/** One article's resolved mentions, stored by column: a corpus has millions of them. */
+/** One article's mentions as resolved in the article. The mentions themselves are the article's (the
+ *  objects its sentences hold, in order): only what resolution adds is stored here, by column. */
 export interface Packed {
   uri: string;
   n: number;
-  sentence: Int32Array;
-  start: Int32Array;
-  end: Int32Array;
-  /** Kind index | WEAK_FLAG. */
-  flags: Uint8Array;
-  surface: string[];
+  mentions: readonly Mention[];
+  /** Sentence index << 3 | flags (kind index | WEAK_FLAG) as resolved in the article. */
+  code: Int32Array;
+  /** Key of the name each mention stands for in its article. */
   target: string[];
-  roles?: Map<number, string>;
   /** [acronym key, the name it was written after]. */
   acronyms?: Array<[string, string]>;
+}
+
+export function sentenceOf(p: Packed, i: number): number {
+  return p.code[i] >> 3;
+}
+
+export function flagsAt(p: Packed, i: number): number {
+  return p.code[i] & 7;
 }
 
 /** All mentions that stand for one name key, kept up to date as articles come and go. */
@@ -47,7 +53,10 @@ export interface Group {
   key: string;
   words: number;
   count: number;
-  surfaces: Map<string, number>;
+  /** The spelling of all `count` mentions when they share one (most groups: no Map for them), else the
+   *  spellings with their counts (see surfacesOf). */
+  surface?: string;
+  surfaces?: Map<string, number>;
   votes: Record<EntityKind, number>;
   strongOther: number; // strong votes for non-person kinds
   strongPerson: number;
@@ -60,6 +69,27 @@ export function emptyVotes(): Record<EntityKind, number> {
   return { person: 0, organization: 0, place: 0, event: 0 };
 }
 
+/** Counts a mention spelled `surface` into (sign 1) or out of (-1) a group, before `count` changes. */
+export function countSurface(g: Group, surface: string, sign: 1 | -1): void {
+  if (g.surfaces) {
+    bump(g.surfaces, surface, sign);
+    if (g.surfaces.size === 1) {
+      for (const only of g.surfaces.keys()) g.surface = only;
+      g.surfaces = undefined;
+    }
+  } else if (g.count === 0 || g.surface === surface) {
+    if (sign > 0) g.surface = surface;
+  } else if (sign > 0) {
+    g.surfaces = new Map([[g.surface as string, g.count], [surface, 1]]);
+    g.surface = undefined;
+  }
+}
+
+/** A group's spellings with their counts. */
+export function surfacesOf(g: Group): Map<string, number> {
+  return g.surfaces ?? new Map(g.surface !== undefined && g.count > 0 ? [[g.surface, g.count]] : []);
+}
+
 /** Keeps a map of counts: adds `by` (negative to take away) and drops keys that reach zero. */
 export function bump<K>(m: Map<K, number>, k: K, by: number): void {
   const n = (m.get(k) ?? 0) + by;
@@ -67,21 +97,14 @@ export function bump<K>(m: Map<K, number>, k: K, by: number): void {
   else m.delete(k);
 }
 
-export function pack(uri: string, sites: Site[]): Packed {
+/** `mentions[i]` is the mention `sites[i]` was made from. */
+export function pack(uri: string, sites: Site[], mentions: readonly Mention[]): Packed {
   const n = sites.length;
-  const p: Packed = {
-    uri, n, sentence: new Int32Array(n), start: new Int32Array(n), end: new Int32Array(n), flags: new Uint8Array(n),
-    surface: new Array<string>(n), target: new Array<string>(n),
-  };
+  const p: Packed = { uri, n, mentions, code: new Int32Array(n), target: new Array<string>(n) };
   for (let i = 0; i < n; i++) {
     const s = sites[i];
-    p.sentence[i] = s.sentence;
-    p.start[i] = s.start;
-    p.end[i] = s.end;
-    p.flags[i] = flagsOf(s.kind, s.weak);
-    p.surface[i] = s.surface;
+    p.code[i] = (s.sentence << 3) | flagsOf(s.kind, s.weak);
     p.target[i] = s.target;
-    if (s.role) (p.roles ??= new Map()).set(i, s.role);
     if (s.acronymOf) (p.acronyms ??= []).push([s.key, s.acronymOf]);
   }
   return p;

@@ -4,7 +4,7 @@
 import type { Entity, EntityKind, EntityRole, SourceLocation } from '../types.ts';
 import { FIRST_NAMES } from './gazetteer.ts';
 import { decideKinds } from './entityKinds.ts';
-import { emptyVotes, KINDS, push, rootOf, STEP, topKind, type Group, type Packed } from './entityGroups.ts';
+import { emptyVotes, KINDS, push, rootOf, sentenceOf, surfacesOf, STEP, topKind, type Group, type Packed } from './entityGroups.ts';
 import { dropInitials, firstWord, lastWord, nameKey, wordCount } from './entityKeys.ts';
 
 export interface Resolved {
@@ -25,7 +25,7 @@ export function* materialise(groups: Map<string, Group>, canon: (surface: string
   for (const [root, gs] of members) {
     if (++n % STEP === 0) yield;
     let votes = root.votes;
-    let surfaces = root.surfaces;
+    let surfaces = surfacesOf(root);
     let count = root.count;
     if (gs.length > 1) {
       votes = emptyVotes();
@@ -33,7 +33,7 @@ export function* materialise(groups: Map<string, Group>, canon: (surface: string
       count = 0;
       for (const g of gs) {
         for (const k of KINDS) votes[k] += g.votes[k];
-        for (const [s, n] of g.surfaces) surfaces.set(s, (surfaces.get(s) ?? 0) + n);
+        for (const [s, n] of surfacesOf(g)) surfaces.set(s, (surfaces.get(s) ?? 0) + n);
         count += g.count;
       }
     }
@@ -117,13 +117,14 @@ function gatherSites(gs: Group[]): { mentions: SourceLocation[]; roles: EntityRo
   for (const g of gs) {
     for (const p of g.articles) for (let i = 0; i < p.n; i++) if (p.target[i] === g.key) found.push({ p, i });
   }
-  found.sort((a, b) => (a.p.uri < b.p.uri ? -1 : a.p.uri > b.p.uri ? 1 : a.p.start[a.i] - b.p.start[b.i]));
+  found.sort((a, b) => (a.p.uri < b.p.uri ? -1 : a.p.uri > b.p.uri ? 1 : a.p.mentions[a.i].start - b.p.mentions[b.i].start));
   const mentions: SourceLocation[] = [];
   const roles = new Map<string, { role: EntityRole; n: number; words: number }>();
   for (const { p, i } of found) {
-    const loc: SourceLocation = { uri: p.uri, sentence: p.sentence[i], start: p.start[i], end: p.end[i] };
+    const m = p.mentions[i];
+    const loc: SourceLocation = { uri: p.uri, sentence: sentenceOf(p, i), start: m.start, end: m.end };
     mentions.push(loc);
-    const role = p.roles?.get(i);
+    const role = m.role;
     if (role) {
       const rk = role.toLowerCase().replace(/\s+/g, ' ');
       const r = roles.get(rk);
