@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyseArticle, CorpusIndex } from '../../server/src/service/corpus/corpusIndex.ts';
+import { CorpusIndex } from '../../server/src/service/corpus/corpusIndex.ts';
+import { analyseArticle } from '../../server/src/service/corpus/articleAnalysis.ts';
 
 const ARTICLES = [
   { uri: 'file:///c/a.md', text: 'Minister Tony Blair said the economy grew by 3% in 2004. "We are on track," Blair said.\n' },

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { createSourcedService } from '../../server/src/service/index.ts';
 import type { SourceAnalyser } from '../../server/src/service/api.ts';
 import type { DocumentInput } from '../../server/src/service/types.ts';
-import { analyseArticle } from '../../server/src/service/corpus/corpusIndex.ts';
+import { analyseArticle } from '../../server/src/service/corpus/articleAnalysis.ts';
 import { articleParts } from '../../server/src/service/corpus/articleTransfer.ts';
 import { SentenceTerms } from '../../server/src/service/corpus/sentenceIndex.ts';
 import { AnalysisPool } from '../../server/src/host/analysisPool.ts';

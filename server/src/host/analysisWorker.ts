@@ -3,7 +3,7 @@
 
 import { parentPort } from 'node:worker_threads';
 import type { DocumentInput } from '../service/types.ts';
-import { analyseArticle } from '../service/corpus/corpusIndex.ts';
+import { analyseArticle } from '../service/corpus/articleAnalysis.ts';
 import { articleParts } from '../service/corpus/articleTransfer.ts';
 import { SentenceTerms } from '../service/corpus/sentenceIndex.ts';
 

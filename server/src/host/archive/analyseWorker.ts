@@ -2,7 +2,7 @@
 // analysis) and turns them into the archive's rows, so every core analyses while PostgreSQL writes.
 
 import { parentPort } from 'node:worker_threads';
-import { analyseArticle } from '../../service/corpus/corpusIndex.ts';
+import { analyseArticle } from '../../service/corpus/articleAnalysis.ts';
 import { batchRows, type ArticleToWrite } from './archiveWrite.ts';
 import type { AnalyseRequest, AnalyseResponse } from './analysePool.ts';
 

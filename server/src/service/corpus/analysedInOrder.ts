@@ -3,7 +3,7 @@
 
 import type { Article, SourceAnalyser } from '../api.ts';
 import type { DocumentInput } from '../types.ts';
-import { analyseArticle } from './corpusIndex.ts';
+import { analyseArticle } from './articleAnalysis.ts';
 import { articleFromParts, termsFromParts, type ArticleTerms } from './articleTransfer.ts';
 
 /** Files sent to the analyser at a time, and batches asked for ahead of the one being indexed. */
