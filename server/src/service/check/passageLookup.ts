@@ -96,11 +96,7 @@ function entitiesIn(s: SourceSentence, corpus: CorpusIndex): Set<string> {
   const set = new Set<string>();
   const article = corpus.article(s.uri);
   // A surname alone ("Durst, 71, is accused…") resolves among the full names its article wrote so far.
-  const context = article ? namesSoFar(article, s.index, s.mentions) : s.mentions;
-  for (const m of s.mentions) {
-    const e = corpus.resolveMention(m, context);
-    if (e) set.add(e.id);
-  }
+  addResolved(set, s.mentions, article ? namesSoFar(article, s.index, s.mentions) : s.mentions, corpus);
   if (article) {
     for (const hit of corpus.quoteHits(article)) if (hit.sentence === s && hit.speaker) set.add(hit.speaker.id);
     if (PRONOUN.test(s.text) && !s.mentions.some((m) => m.kind === 'person')) {
@@ -131,24 +127,29 @@ function articleEntities(article: Article, corpus: CorpusIndex): Set<string> {
   for (const s of article.sentences) {
     const known = sets.peek(s);
     if (known) for (const id of known) set.add(id);
-    else if (s.mentions.length > 0) {
-      const context = before.length ? s.mentions.concat(before) : s.mentions;
-      for (const m of s.mentions) {
-        const e = corpus.resolveMention(m, context);
-        if (e) set.add(e.id);
-      }
-    }
-    for (const m of s.mentions) if (m.text.includes(' ')) before.push(m);
+    else if (s.mentions.length > 0) addResolved(set, s.mentions, before.length ? s.mentions.concat(before) : s.mentions, corpus);
+    for (const m of s.mentions) if (isLongerName(m)) before.push(m);
   }
   for (const hit of corpus.quoteHits(article)) if (hit.speaker) set.add(hit.speaker.id);
   return set;
 }
 
+/** Adds the entities `mentions` resolve to, each with `context` (see CorpusIndex.resolveMention). */
+function addResolved(set: Set<string>, mentions: readonly Mention[], context: Mention[], corpus: CorpusIndex): void {
+  for (const m of mentions) {
+    const e = corpus.resolveMention(m, context);
+    if (e) set.add(e.id);
+  }
+}
+
+/** A name of two words or more: the context in which a lone surname after it resolves. */
+const isLongerName = (m: Mention): boolean => m.text.includes(' ');
+
 /** The sentence's own mentions and the names of two words or more in the article up to it. */
 function namesSoFar(article: Article, index: number, own: SourceSentence['mentions']): SourceSentence['mentions'] {
   const out = [...own];
   for (let i = 0; i < index && i < article.sentences.length; i++) {
-    for (const m of article.sentences[i].mentions) if (m.text.includes(' ')) out.push(m);
+    for (const m of article.sentences[i].mentions) if (isLongerName(m)) out.push(m);
   }
   return out;
 }
