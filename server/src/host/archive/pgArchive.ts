@@ -7,6 +7,7 @@ import type { ArchivedMentions, ArchiveSource, ArchiveStats, ArticleRef, Sentenc
 import type { ArchivedArticle, StoredSentence } from '../../service/archive/archivedArticle.ts';
 import { ArchiveError, archiveWhere, validateArchiveUrl } from './archiveErrors.ts';
 import { checkSchema } from './schema.ts';
+import { byRarity, essentialTerms, firstLookup } from './searchPlan.ts';
 import { contentHash } from './archiveSync.ts';
 import type { Article } from '../../service/api.ts';
 
@@ -27,7 +28,10 @@ export function termVector(terms: ReadonlyMap<string, number>): string {
 
 export function openPool(url: string): Pool {
   validateArchiveUrl(url);
-  const pool = new Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000 });
+  // A reader's searches are short queries over many rows: compiling them (JIT) costs more than it saves
+  // (60 ms a query at 100,000 articles), and a bitmap of 100,000 candidate sentences needs more than the
+  // default 4 MB of working memory to stay exact. Options in the URL take precedence.
+  const pool = new Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000, options: '-c jit=off -c work_mem=32MB' });
   // An idle connection the server drops is reported here; the next query reconnects or fails itself.
   pool.on('error', () => undefined);
   return pool;
@@ -87,28 +91,43 @@ export class PgArchive implements ArchiveSource {
 
   async searchSentences(terms: readonly WeightedTerm[], avgLength: number, limit: number): Promise<SentenceHit[]> {
     if (!terms.length || limit <= 0) return [];
+    // Sentences are looked up by the rarest terms first (MaxScore, searchPlan.ts): when `limit` of them
+    // score above what the commonest terms alone could reach, the rest cannot enter the top `limit`.
+    const sorted = byRarity(terms);
+    const first = firstLookup(sorted);
+    const hits = await this.topSentences(terms, sorted.slice(0, first), avgLength, limit);
+    if (first === sorted.length) return hits.map((h) => h.hit);
+    const threshold = hits.length >= limit ? Math.min(...hits.map((h) => h.score)) : 0;
+    const essential = essentialTerms(sorted, threshold);
+    if (essential <= first) return hits.map((h) => h.hit);
+    return (await this.topSentences(terms, sorted.slice(0, essential), avgLength, limit)).map((h) => h.hit);
+  }
+
+  /** The `limit` best sentences holding any of the `lookUp` terms, scored on all the `terms`. */
+  private async topSentences(terms: readonly WeightedTerm[], lookUp: readonly WeightedTerm[], avgLength: number, limit: number): Promise<Array<{ hit: SentenceHit; score: number }>> {
     // Each hit's stored analysis is cut out of its article's document by the server: only the sentence
     // travels (and is held), not the article.
-    const r = await this.pool.query<{ id: number; uri: string; index: number; text: string; stored: string }>(
-      `WITH q AS (SELECT * FROM unnest($1::text[], $2::float8[]) AS q(term, weight)),
-       hits AS (
+    // A sentence's score is computed from its own terms (a scalar subquery: no join or grouping over
+    // all the candidates), and only the best `limit` are kept (a top-N sort).
+    const r = await this.pool.query<{ id: number; uri: string; index: number; text: string; stored: string; score: number }>(
+      `WITH hits AS (
          SELECT s.article_id, s.idx,
-                sum(q.weight * (0.5 + (cardinality(u.positions) * 2.2) / (cardinality(u.positions) + 1.2 * (0.3 + 0.7 * s.length / $3::float8))))
-                  * count(*) AS score
+                (SELECT sum(($2::float8[])[array_position($1::text[], u.lexeme)]
+                            * (0.5 + (cardinality(u.positions) * 2.2) / (cardinality(u.positions) + 1.2 * (0.3 + 0.7 * s.length / $3::float8))))
+                        * count(*)
+                   FROM unnest(s.terms) AS u(lexeme, positions, weights)
+                  WHERE u.lexeme = ANY($1::text[])) AS score
            FROM sentences s
-           CROSS JOIN LATERAL unnest(s.terms) AS u(lexeme, positions, weights)
-           JOIN q ON q.term = u.lexeme
           WHERE s.terms @@ $4::tsquery
-          GROUP BY s.article_id, s.idx, s.length
           ORDER BY score DESC, s.article_id, s.idx
           LIMIT $5)
-       SELECT a.id::float8 AS id, a.uri, h.idx AS index, s.text, (a.doc::json -> 's' -> h.idx)::text AS stored
+       SELECT a.id::float8 AS id, a.uri, h.idx AS index, s.text, (a.doc::json -> 's' -> h.idx)::text AS stored, h.score
          FROM hits h
          JOIN articles a ON a.id = h.article_id
          JOIN sentences s ON s.article_id = h.article_id AND s.idx = h.idx`,
-      [terms.map((t) => t.term), terms.map((t) => t.weight), avgLength || 1, anyTermQuery(terms.map((t) => t.term)), limit],
+      [terms.map((t) => t.term), terms.map((t) => t.weight), avgLength || 1, anyTermQuery(lookUp.map((t) => t.term)), limit],
     );
-    return r.rows.map((row) => ({ id: row.id, uri: row.uri, index: row.index, text: row.text, stored: JSON.parse(row.stored) as StoredSentence }));
+    return r.rows.map((row) => ({ score: row.score, hit: { id: row.id, uri: row.uri, index: row.index, text: row.text, stored: JSON.parse(row.stored) as StoredSentence } }));
   }
 
   async articlesByKey(keys: readonly string[]): Promise<ArticleRef[]> {

@@ -300,7 +300,7 @@ export class ArchiveCorpus extends CorpusIndex {
     const n = this.sentenceCount;
     const avgLength = n ? (stats.totalLength + this.local.averageLength * this.local.size) / n : 0;
     const search = async ([query, limit]: [string, number]) => {
-      const terms = queryTerms(query).map((t) => ({ term: t.term, weight: this.idf(t.term) * t.count }));
+      const terms = queryTerms(query).map((t) => ({ term: t.term, weight: this.idf(t.term) * t.count, df: this.dfs.get(t.term) }));
       const hits = terms.length ? await this.source.searchSentences(terms, avgLength, limit + SEARCH_MARGIN) : [];
       return { query, limit, hits };
     };

@@ -18,6 +18,8 @@ export interface ArchiveStats {
 export interface WeightedTerm {
   term: string;
   weight: number;
+  /** Sentences of the archive holding it, when known (how long its posting list is). */
+  df?: number;
 }
 
 /** A reference to an archived article: its archive id gives the order the embedded index would hold it in. */
