@@ -106,6 +106,23 @@ test('a name is looked up under its aliases: "Burma" finds the articles writing 
   });
 });
 
+test('completion offers the names of the archive starting as typed, which no earlier request brought in', async () => {
+  await withArchive(async (archive) => {
+    // A fresh working set holds no name: the typed words find them in the archive's name table.
+    const service = createSourcedService({ archive });
+    const labels = async (text: string) => {
+      const doc = { uri: 'file:///drafts/typing.md', text };
+      const list = await service.getCompletions(doc, { line: 0, character: text.length });
+      return list.items.map((i) => i.label);
+    };
+    const embeddedLabels = async (text: string) => (await embedded.getCompletions({ uri: 'file:///drafts/typing.md', text }, { line: 0, character: text.length })).items.map((i) => i.label);
+    assert.ok((await labels('The report was written by Lindq')).includes('Marta Lindqvist'));
+    assert.ok((await labels('Then Marta Li')).includes('Marta Lindqvist'));
+    assert.deepEqual(await labels('A mission from Myan'), await embeddedLabels('A mission from Myan'));
+    assert.deepEqual(await labels('Qqzx'), []);
+  });
+});
+
 test('a hover card counts every article of the archive naming the person, as the embedded index does', async () => {
   await withArchive(async (archive) => {
     const service = createSourcedService({ archive });

@@ -36,6 +36,10 @@ const ARTICLES_PER_NAME = 40;
 /** Articles fetched (by their name mentions) per name of an entity a card describes: its counts are the
  *  whole archive's up to this many articles naming it. */
 const ARTICLES_PER_CARD_NAME = 2_000;
+/** Names fetched for a typed completion prefix (the archive's most mentioned first), and articles
+ *  fetched per name: enough for its kind and roles (a card asks for its counts). */
+const NAMES_PER_PREFIX = 20;
+const ARTICLES_PER_COMPLETED_NAME = 8;
 
 export interface ArchiveCorpusOptions {
   /** Archived sentences held at most (of whole articles, and loose); past it the working set starts
@@ -80,6 +84,8 @@ export class ArchiveCorpus extends CorpusIndex {
   private readonly named = new Map<string, number>();
   /** Name keys naming more articles than were fetched for them. */
   private readonly cutNames = new Set<string>();
+  /** Typed completion prefixes (name-key words) whose archive names were fetched. */
+  private readonly completed = new Set<string>();
   private readonly absentKeys = new Set<string>();
   private readonly absentUris = new Set<string>();
   /** What the working set holds of the archive. */
@@ -258,6 +264,14 @@ export class ArchiveCorpus extends CorpusIndex {
     return super.lookupEntity(name);
   }
 
+  override completeEntities(typed: readonly string[], limit: number): Entity[] {
+    // The archive's names starting as typed are fetched (with a few articles each): the working set
+    // alone knows only the names earlier requests brought in.
+    const prefix = nameKey(typed.join(' '));
+    if (prefix && this.stats && !this.completed.has(prefix)) this.recording?.prefixes.add(prefix);
+    return super.completeEntities(typed, limit);
+  }
+
   override resolveMention(mention: Mention, context?: Mention[]): Entity | undefined {
     // The draft's names are fetched; an archived sentence's own names are not (that would pull in the
     // articles naming everyone each candidate names: on BBC, the whole corpus for one long draft).
@@ -297,6 +311,14 @@ export class ArchiveCorpus extends CorpusIndex {
       const got = await this.source.documentFrequencies(unknown);
       for (const t of unknown) this.dfs.set(t, got.get(t) ?? 0);
     }
+    if (m.prefixes.size) {
+      const found = await Promise.all([...m.prefixes].map((p) => this.source.namesStarting(p.split(' '), NAMES_PER_PREFIX)));
+      for (const name of found.flat()) {
+        for (const key of aliasKeys(nameKey(name))) {
+          if ((this.named.get(key) ?? 0) < ARTICLES_PER_COMPLETED_NAME && !m.names.has(key)) m.names.set(key, ARTICLES_PER_COMPLETED_NAME);
+        }
+      }
+    }
     const n = this.sentenceCount;
     const avgLength = n ? (stats.totalLength + this.local.averageLength * this.local.size) / n : 0;
     const search = async ([query, limit]: [string, number]) => {
@@ -327,6 +349,7 @@ export class ArchiveCorpus extends CorpusIndex {
     for (const k of m.keys) if (!super.articleByKey(k)) this.absentKeys.add(k.toLowerCase());
     for (const u of m.uris) if (!super.article(u)) this.absentUris.add(u);
     for (const [k, limit] of m.names) this.named.set(k, Math.max(limit, this.named.get(k) ?? 0));
+    for (const p of m.prefixes) this.completed.add(p);
     // A key naming as many articles as were asked for may name more.
     const perKey = new Map<string, number>();
     for (const r of byName) perKey.set(r.key, (perKey.get(r.key) ?? 0) + 1);
@@ -358,6 +381,7 @@ export class ArchiveCorpus extends CorpusIndex {
     this.searched.clear();
     this.named.clear();
     this.cutNames.clear();
+    this.completed.clear();
     this.absentKeys.clear();
     this.absentUris.clear();
     this.options.onChange?.();

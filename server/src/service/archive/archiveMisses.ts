@@ -8,14 +8,16 @@ export interface Misses {
   uris: Set<string>;
   /** Name keys, with how many articles naming each are wanted. */
   names: Map<string, number>;
+  /** Typed name prefixes (name-key words) whose names are wanted for completion. */
+  prefixes: Set<string>;
 }
 
 export function noMisses(): Misses {
-  return { searches: new Map(), terms: new Set(), keys: new Set(), uris: new Set(), names: new Map() };
+  return { searches: new Map(), terms: new Set(), keys: new Set(), uris: new Set(), names: new Map(), prefixes: new Set() };
 }
 
 export function isEmpty(m: Misses): boolean {
-  return !m.searches.size && !m.terms.size && !m.keys.size && !m.uris.size && !m.names.size;
+  return !m.searches.size && !m.terms.size && !m.keys.size && !m.uris.size && !m.names.size && !m.prefixes.size;
 }
 
 /** Adds what `from` missed to `into` (the larger number of articles wanted where both name a key). */
@@ -25,6 +27,7 @@ export function addMisses(into: Misses, from: Misses): void {
   for (const k of from.keys) into.keys.add(k);
   for (const u of from.uris) into.uris.add(u);
   for (const [key, limit] of from.names) into.names.set(key, Math.max(limit, into.names.get(key) ?? 0));
+  for (const p of from.prefixes) into.prefixes.add(p);
 }
 
 /** `run` over the items with at most `width` calls pending at once; the results in the items' order. */
