@@ -19,7 +19,7 @@ let pg: PgCluster;
 
 before(async () => {
   pg = await testCluster();
-  for (const db of ['sample', 'mirror', 'resume', 'versions', 'empty']) pg.createDb(db);
+  for (const db of ['sample', 'mirror', 'resume', 'versions', 'empty', 'migrate']) pg.createDb(db);
 });
 after(() => {
   pg?.destroy();
@@ -59,7 +59,7 @@ async function assertConsistent(db: string): Promise<void> {
 test('check --archive gives the verdicts and sources of the embedded index (sample corpus)', async () => {
   const sync = await sourced(['archive', 'sync', '--archive', pg.url('sample'), path.join(repo, 'corpus')]);
   assert.equal(sync.code, 0, sync.stderr);
-  assert.match(sync.stderr, /archive schema created \(version 1\)/);
+  assert.match(sync.stderr, /archive schema created \(version 2\)/);
   assert.match(sync.stderr, /3 added, 0 updated, 0 removed, 0 unchanged/);
   // The archive alone (the draft is copied away from any sources/ folder): the same claims and sources.
   const { local, archived } = await checkBoth(tmp, pg.url('sample'));
@@ -72,7 +72,7 @@ test('check --archive gives the verdicts and sources of the embedded index (samp
   assert.equal(status.code, 0, status.stderr);
   const s = JSON.parse(status.stdout) as { articles: number; sentences: number; entities: number; schemaVersion: number; lastSync: string };
   assert.equal(s.articles, 3);
-  assert.equal(s.schemaVersion, 1);
+  assert.equal(s.schemaVersion, 2);
   assert.ok(s.sentences > 10 && s.entities > 5 && s.lastSync);
   const entities = await sourced(['entities', '--archive', pg.url('sample'), '--format', 'json']);
   assert.equal(entities.code, 0, entities.stderr);
@@ -190,14 +190,52 @@ test('a sync killed mid-way finishes on the rerun, with no duplicates and consis
 test('another schema version, an empty database: the message says what to do', async () => {
   const url = pg.url('versions');
   assert.equal((await sourced(['archive', 'sync', '--archive', url, path.join(repo, 'corpus')])).code, 0);
-  await sql('versions', `UPDATE sourced_meta SET value = '2' WHERE key = 'schema_version'`);
+  await sql('versions', `UPDATE sourced_meta SET value = '3' WHERE key = 'schema_version'`);
   const draft = path.join(repo, 'examples', 'draft.md');
   const newer = await sourced(['check', '--archive', url, draft]);
   assert.equal(newer.code, 2);
-  assert.match(newer.stderr, /^sourced: the archive at postgres@127\.0\.0\.1:\d+\/versions has schema version 2, newer than this Sourced reads \(1\): upgrade Sourced\n$/);
+  assert.match(newer.stderr, /^sourced: the archive at postgres@127\.0\.0\.1:\d+\/versions has schema version 3, newer than this Sourced reads \(2\): upgrade Sourced\n$/);
   const empty = await sourced(['check', '--archive', pg.url('empty'), draft]);
   assert.equal(empty.code, 2);
   assert.match(empty.stderr, /holds no Sourced archive yet: create it with `sourced archive sync --archive URL DIR\.\.\.`\n$/);
+});
+
+test('an archive of schema version 1 is migrated by sync --migrate: the same mentions, the same verdicts', async () => {
+  const url = pg.url('migrate');
+  assert.equal((await sourced(['archive', 'sync', '--archive', url, path.join(repo, 'corpus')])).code, 0);
+  const mentionsOf = async () => {
+    const archive = await PgArchive.open(url);
+    try {
+      const ids = (await sql<{ id: string }>('migrate', `SELECT id FROM articles ORDER BY id`)).map((r) => Number(r.id));
+      return await archive.mentionsOf(ids);
+    } finally {
+      await archive.close();
+    }
+  };
+  const before = await mentionsOf();
+  assert.ok(before.some((a) => a.mentions.length > 0));
+  // Version 1 held each article's mentions in its document only, and indexed mentions by key alone.
+  await sql('migrate', `ALTER TABLE articles DROP COLUMN mentions_doc`);
+  await sql('migrate', `DROP INDEX mentions_key_article`);
+  await sql('migrate', `DROP INDEX mentions_last_article`);
+  await sql('migrate', `CREATE INDEX mentions_key ON mentions (name_key)`);
+  await sql('migrate', `CREATE INDEX mentions_last_word ON mentions (last_word)`);
+  await sql('migrate', `UPDATE sourced_meta SET value = '1' WHERE key = 'schema_version'`);
+  const draft = path.join(repo, 'examples', 'draft.md');
+  const old = await sourced(['check', '--archive', url, draft]);
+  assert.equal(old.code, 2);
+  assert.match(old.stderr, /has schema version 1, this Sourced reads version 2: run `sourced archive sync --migrate --archive URL`\n$/);
+  const migrated = await sourced(['archive', 'sync', '--migrate', '--archive', url, path.join(repo, 'corpus')]);
+  assert.equal(migrated.code, 0, migrated.stderr);
+  assert.match(migrated.stderr, /archive schema migrated from version 1 \(version 2\)/);
+  assert.match(migrated.stderr, /0 added, 0 updated, 0 removed/);
+  assert.deepEqual(await mentionsOf(), before);
+  const dir = path.join(tmp, 'migrate');
+  mkdirSync(dir);
+  const { local, archived } = await checkBoth(dir, url);
+  assert.equal(archived.code, local.code, archived.stderr);
+  assert.ok(local.claims.length > 0);
+  assert.deepEqual(archived.claims, local.claims);
 });
 
 test('a bad URL, a missing database, an unknown login, a password in the URL, a server down: one line, exit 2', async () => {

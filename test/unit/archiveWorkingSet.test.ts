@@ -20,6 +20,9 @@ const tmp = mkdtempSync(path.join(tmpdir(), 'sourced-working-set-'));
 const corpus = path.join(tmp, 'corpus');
 /** More articles naming the port's director than a check fetches per name (40). */
 const PORT_NOTES = 45;
+/** A pilot named in fewer articles, more often in each: in the few articles completion fetches per name,
+ *  he is mentioned more often than the director, in the archive far less. */
+const PILOT_NOTES = 5;
 let pg: PgCluster;
 let embedded: SourcedService;
 
@@ -35,6 +38,14 @@ before(async () => {
         `Marta Lindqvist, the port director, said the harbour handled ${100 + i} ships in week ${i + 1}.\n\n` +
         `Lindqvist said the budget of the port would be reviewed by the council next year.\n\n` +
         (i % 9 === 0 ? `A trade mission from Myanmar praised the harbour's safety record in week ${i + 1}.\n` : `Dock workers unloaded grain and timber on pier ${i + 1}.\n`),
+    );
+  }
+  for (let i = 0; i < PILOT_NOTES; i++) {
+    writeFileSync(
+      path.join(corpus, `pilot-${i}.md`),
+      `---\ntitle: "Pilot notes ${i}"\noutlet: "Harbour Weekly"\n---\n` +
+        `Anders Lindgren, a harbour pilot, said the tide was high in week ${i + 1}.\n\n` +
+        `Lindgren said the pilots worked long shifts. Lindgren said the cranes were old. Lindgren said the channel needed dredging. Lindgren said he would retire in ${2030 + i}.\n`,
     );
   }
   pg = await testCluster();
@@ -118,6 +129,14 @@ test('completion offers the names of the archive starting as typed, which no ear
     const embeddedLabels = async (text: string) => (await embedded.getCompletions({ uri: 'file:///drafts/typing.md', text }, { line: 0, character: text.length })).items.map((i) => i.label);
     assert.ok((await labels('The report was written by Lindq')).includes('Marta Lindqvist'));
     assert.ok((await labels('Then Marta Li')).includes('Marta Lindqvist'));
+    // Ranked by the archive's counts, not by the few articles fetched for each name: with cards left for
+    // `completionItem/resolve` (as VS Code asks), nothing else fetches all the articles naming them.
+    const lazy = createSourcedService({ archive });
+    const lazyLabels = async (text: string) =>
+      (await lazy.getCompletions({ uri: 'file:///drafts/typing.md', text }, { line: 0, character: text.length }, undefined, { resolveDocumentation: true })).items.map((i) => i.label);
+    const lind = await lazyLabels('Then Lind');
+    assert.ok(lind.indexOf('Marta Lindqvist') >= 0 && lind.indexOf('Marta Lindqvist') < lind.indexOf('Anders Lindgren'), lind.join(', '));
+    assert.deepEqual(lind, await embeddedLabels('Then Lind'));
     assert.deepEqual(await labels('A mission from Myan'), await embeddedLabels('A mission from Myan'));
     assert.deepEqual(await labels('Qqzx'), []);
   });

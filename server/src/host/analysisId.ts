@@ -1,7 +1,9 @@
 // Which analysis code wrote a saved index. The index stores what the analysis found (sentences, names and
-// their kinds, figures), so an index written by other code would answer with its old findings: caches are
-// keyed by this id. A bundle (dist/*.js) holds all of the analysis, so its own hash serves; run from
-// source (tsx), the service's and the format extractors' source files are hashed.
+// their kinds, figures), so an index written by other code would answer with its old findings: caches and
+// the archive's rows are keyed by this id. A bundle (dist/*.js) carries the hash of its inputs that can
+// change what is analysed or stored (written into it by esbuild.mjs: not the checker, hovers, reports or
+// editor glue, so a release changing only those keeps every saved index and archive); run from source
+// (tsx), the service's and the format extractors' source files are hashed.
 
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -13,7 +15,11 @@ function hashFiles(files: string[], base: string): string {
   return h.digest('hex').slice(0, 16);
 }
 
+/** Set by the bundler (esbuild.mjs); undeclared when run from source. */
+declare const __SOURCED_ANALYSIS_ID__: string | undefined;
+
 function compute(): string {
+  if (typeof __SOURCED_ANALYSIS_ID__ === 'string') return __SOURCED_ANALYSIS_ID__;
   try {
     if (__filename.endsWith('.js')) return hashFiles([__filename], path.dirname(__filename));
     // The service's analysis, and the extractors whose text the index stores (web pages, PDFs, …).

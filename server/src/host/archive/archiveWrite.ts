@@ -23,7 +23,7 @@ const clean = (s: string) => (s.includes('\u0000') ? s.split('\u0000').join(' ')
 
 /** Columns of one batch, ready to pass as arrays to unnest(). */
 export interface Rows {
-  articles: { uri: string[]; key: string[]; root: string[]; path: string[]; hash: string[]; title: string[]; meta: string[]; doc: string[]; count: number[] };
+  articles: { uri: string[]; key: string[]; root: string[]; path: string[]; hash: string[]; title: string[]; meta: string[]; doc: string[]; mentions: string[]; count: number[] };
   sentences: { a: number[]; idx: number[]; length: number[]; terms: string[]; text: string[] };
   mentions: { a: number[]; s: number[]; start: number[]; end: number[]; surface: string[]; key: string[]; last: string[]; kind: string[]; role: Array<string | null> };
   quotes: { a: number[]; s: number[]; start: number[]; end: number[]; text: string[]; speaker: Array<string | null> };
@@ -35,7 +35,7 @@ export interface Rows {
 /** The batch's rows; `a` columns hold the article's place in the batch until its id is known. */
 export function batchRows(batch: readonly ArticleToWrite[]): Rows {
   const rows: Rows = {
-    articles: { uri: [], key: [], root: [], path: [], hash: [], title: [], meta: [], doc: [], count: [] },
+    articles: { uri: [], key: [], root: [], path: [], hash: [], title: [], meta: [], doc: [], mentions: [], count: [] },
     sentences: { a: [], idx: [], length: [], terms: [], text: [] },
     mentions: { a: [], s: [], start: [], end: [], surface: [], key: [], last: [], kind: [], role: [] },
     quotes: { a: [], s: [], start: [], end: [], text: [], speaker: [] },
@@ -53,6 +53,7 @@ export function batchRows(batch: readonly ArticleToWrite[]): Rows {
     A.title.push(clean(article.title));
     A.meta.push(JSON.stringify(article.meta));
     A.doc.push(JSON.stringify(toArchived(article)));
+    A.mentions.push(JSON.stringify(article.sentences.flatMap((s, i) => (s.mentions.length ? [[i, s.mentions]] : []))));
     A.count.push(article.sentences.length);
     for (const s of article.sentences) {
       const t = sentenceTerms(s.text);
@@ -138,13 +139,13 @@ export async function writeBatch(db: PoolClient, rows: Rows, replaces: readonly 
     await deleteArticles(db, replaces);
     const A = rows.articles;
     const inserted = await db.query<{ id: string; uri: string }>(
-      `INSERT INTO articles (uri, key, root, path, hash, title, meta, doc, sentence_count)
-       SELECT uri, key, root, path, hash, title, meta::jsonb, doc, n
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[])
-              WITH ORDINALITY AS x(uri, key, root, path, hash, title, meta, doc, n, ord)
+      `INSERT INTO articles (uri, key, root, path, hash, title, meta, doc, mentions_doc, sentence_count)
+       SELECT uri, key, root, path, hash, title, meta::jsonb, doc, mentions_doc, n
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[])
+              WITH ORDINALITY AS x(uri, key, root, path, hash, title, meta, doc, mentions_doc, n, ord)
         ORDER BY ord
        RETURNING id, uri`,
-      [A.uri, A.key, A.root, A.path, A.hash, A.title, A.meta, A.doc, A.count],
+      [A.uri, A.key, A.root, A.path, A.hash, A.title, A.meta, A.doc, A.mentions, A.count],
     );
     const byUri = new Map(inserted.rows.map((r) => [r.uri, r.id]));
     const ids = A.uri.map((u) => byUri.get(u));

@@ -141,11 +141,17 @@ export class PgArchive implements ArchiveSource {
   }
 
   async articlesNaming(keys: readonly string[], limit: number): Promise<Array<ArticleRef & { key: string }>> {
+    // The first `limit` articles of each key as a name and as a surname, each read in article order from
+    // its (key, article) index, then the first `limit` of both.
     const r = await this.pool.query<ArticleRef & { key: string }>(
       `SELECT a.id::float8 AS id, a.uri, k.key
          FROM unnest($1::text[]) AS k(key)
          CROSS JOIN LATERAL (
-           SELECT DISTINCT m.article_id FROM mentions m WHERE m.name_key = k.key OR m.last_word = k.key ORDER BY m.article_id LIMIT $2
+           SELECT f.article_id FROM (
+             (SELECT DISTINCT m.article_id FROM mentions m WHERE m.name_key = k.key ORDER BY m.article_id LIMIT $2)
+             UNION
+             (SELECT DISTINCT m.article_id FROM mentions m WHERE m.last_word = k.key ORDER BY m.article_id LIMIT $2)
+           ) f ORDER BY f.article_id LIMIT $2
          ) found
          JOIN articles a ON a.id = found.article_id`,
       [keys, limit],
@@ -153,21 +159,21 @@ export class PgArchive implements ArchiveSource {
     return r.rows;
   }
 
-  async namesStarting(words: readonly string[], limit: number): Promise<string[]> {
+  async namesStarting(words: readonly string[], limit: number): Promise<Array<{ name: string; mentions: number }>> {
     const like = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
     const clean = words.filter(Boolean);
     if (!clean.length || limit <= 0) return [];
     // The longest word finds the candidates through the trigram index; each word must start a word.
     const anchor = clean.reduce((a, b) => (b.length > a.length ? b : a));
-    const r = await this.pool.query<{ name: string }>(
-      `SELECT name FROM entities
+    const r = await this.pool.query<{ name: string; mentions: number }>(
+      `SELECT name, mention_count::float8 AS mentions FROM entities
         WHERE mention_count > 0 AND name_key LIKE $1
           AND NOT EXISTS (SELECT 1 FROM unnest($2::text[]) AS w(word) WHERE (' ' || name_key) NOT LIKE '% ' || w.word || '%')
         ORDER BY mention_count DESC, name_key
         LIMIT $3`,
       [`%${like(anchor)}%`, clean.map(like), limit],
     );
-    return r.rows.map((row) => row.name);
+    return r.rows;
   }
 
   /** The most mentioned names, and how many more the archive holds. */
@@ -181,13 +187,9 @@ export class PgArchive implements ArchiveSource {
   }
 
   async mentionsOf(ids: readonly number[]): Promise<ArchivedMentions[]> {
-    // Cut out of each article's document by the server: only the mentions travel.
+    // Stored apart from the document (schema version 2): only the mentions are read and travel.
     const r = await this.pool.query<{ id: number; uri: string; mentions: string }>(
-      `SELECT a.id::float8 AS id, a.uri,
-              (SELECT coalesce(json_agg(json_build_array(e.ord - 1, e.v -> 5) ORDER BY e.ord), '[]')
-                 FROM json_array_elements(a.doc::json -> 's') WITH ORDINALITY AS e(v, ord)
-                WHERE json_typeof(e.v -> 5) = 'array')::text AS mentions
-         FROM articles a WHERE a.id = ANY($1::bigint[])`,
+      `SELECT id::float8 AS id, uri, mentions_doc AS mentions FROM articles WHERE id = ANY($1::bigint[])`,
       [ids],
     );
     return r.rows.map((row) => ({ id: row.id, uri: row.uri, mentions: JSON.parse(row.mentions) as ArchivedMentions['mentions'] }));

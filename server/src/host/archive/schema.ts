@@ -5,7 +5,7 @@
 import type { ClientBase } from 'pg';
 import { ArchiveError } from './archiveErrors.ts';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Taken by a migration or a sync (one writer at a time); readers never wait on it. */
 export const WRITER_LOCK = 0x50_75_72_63; // an arbitrary 32-bit key for pg_advisory_lock
@@ -85,6 +85,24 @@ const MIGRATIONS: Record<number, string[]> = {
        kind text NOT NULL,
        mention_count bigint NOT NULL)`,
     `CREATE INDEX entities_trgm ON entities USING gin (name_key gin_trgm_ops)`,
+  ],
+  // Each article's name mentions by sentence apart from its document, as JSON ([[sentence index,
+  // mentions], ...] for the sentences with any): a hover card reads those of up to thousands of articles,
+  // and cutting them out of each document made the server decompress and parse every document whole
+  // (2,000 articles at 100,000: 0.8-1.1 s → 40-65 ms). The articles naming a key are read in article
+  // order from an index on (key, article): the first 2,000 without reading every mention of a common
+  // name (0.47 s for one key → 55 ms for three).
+  2: [
+    `CREATE INDEX mentions_key_article ON mentions (name_key, article_id)`,
+    `CREATE INDEX mentions_last_article ON mentions (last_word, article_id)`,
+    `DROP INDEX mentions_key`,
+    `DROP INDEX mentions_last_word`,
+    `ALTER TABLE articles ADD COLUMN mentions_doc text COMPRESSION lz4`,
+    `UPDATE articles a SET mentions_doc = (
+       SELECT coalesce(json_agg(json_build_array(e.ord - 1, e.v -> 5) ORDER BY e.ord), '[]')
+         FROM json_array_elements(a.doc::json -> 's') WITH ORDINALITY AS e(v, ord)
+        WHERE json_typeof(e.v -> 5) = 'array')::text`,
+    `ALTER TABLE articles ALTER COLUMN mentions_doc SET NOT NULL`,
   ],
 };
 

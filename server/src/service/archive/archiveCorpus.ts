@@ -86,6 +86,9 @@ export class ArchiveCorpus extends CorpusIndex {
   private readonly cutNames = new Set<string>();
   /** Typed completion prefixes (name-key words) whose archive names were fetched. */
   private readonly completed = new Set<string>();
+  /** How often the archive mentions the names completion fetched (by name key): completions rank by
+   *  these, as the working set holds a few of their articles only. */
+  private readonly archiveMentions = new Map<string, number>();
   private readonly absentKeys = new Set<string>();
   private readonly absentUris = new Set<string>();
   /** What the working set holds of the archive. */
@@ -272,6 +275,14 @@ export class ArchiveCorpus extends CorpusIndex {
     return super.completeEntities(typed, limit);
   }
 
+  /** An entity's archive-wide count when completion fetched its name (else an alias's), at least what the
+   *  working set counts. */
+  protected override mentionsForRanking(entity: Entity): number {
+    const own = this.archiveMentions.get(nameKey(entity.name));
+    const alias = own === undefined ? Math.max(0, ...entity.aliases.map((a) => this.archiveMentions.get(nameKey(a)) ?? 0)) : own;
+    return Math.max(entity.mentionCount, alias);
+  }
+
   override resolveMention(mention: Mention, context?: Mention[]): Entity | undefined {
     // The draft's names are fetched; an archived sentence's own names are not (that would pull in the
     // articles naming everyone each candidate names: on BBC, the whole corpus for one long draft).
@@ -313,8 +324,10 @@ export class ArchiveCorpus extends CorpusIndex {
     }
     if (m.prefixes.size) {
       const found = await Promise.all([...m.prefixes].map((p) => this.source.namesStarting(p.split(' '), NAMES_PER_PREFIX)));
-      for (const name of found.flat()) {
-        for (const key of aliasKeys(nameKey(name))) {
+      for (const { name, mentions } of found.flat()) {
+        const own = nameKey(name);
+        this.archiveMentions.set(own, Math.max(mentions, this.archiveMentions.get(own) ?? 0));
+        for (const key of aliasKeys(own)) {
           if ((this.named.get(key) ?? 0) < ARTICLES_PER_COMPLETED_NAME && !m.names.has(key)) m.names.set(key, ARTICLES_PER_COMPLETED_NAME);
         }
       }
@@ -382,6 +395,7 @@ export class ArchiveCorpus extends CorpusIndex {
     this.named.clear();
     this.cutNames.clear();
     this.completed.clear();
+    this.archiveMentions.clear();
     this.absentKeys.clear();
     this.absentUris.clear();
     this.options.onChange?.();

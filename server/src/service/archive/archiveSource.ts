@@ -57,8 +57,9 @@ export interface ArchiveSource {
    *  or a surname of a full name), at most `limit` per key. */
   articlesNaming(keys: readonly string[], limit: number): Promise<Array<ArticleRef & { key: string }>>;
   /** The most mentioned names (as the archive's name table spells them) whose name-key words start with
-   *  each of `words` (name-key words themselves: lower case, no accents), at most `limit`. */
-  namesStarting(words: readonly string[], limit: number): Promise<string[]>;
+   *  each of `words` (name-key words themselves: lower case, no accents), at most `limit`, with how often
+   *  the archive mentions each spelling. */
+  namesStarting(words: readonly string[], limit: number): Promise<Array<{ name: string; mentions: number }>>;
   /** The name mentions of these articles (ids), by sentence index, without the rest of the articles. */
   mentionsOf(ids: readonly number[]): Promise<ArchivedMentions[]>;
   /** The archive's copy of each of these articles (the same key and content), if it holds one. */

@@ -255,7 +255,12 @@ export class CorpusIndex implements CorpusView {
 
   /** Names completing the typed words (see NameSearch.complete), best match first, prominent first. */
   completeEntities(typed: readonly string[], limit: number): Entity[] {
-    return this.names.get(() => new NameSearch(this.table.entities()), this.bulk > 0).complete(typed, limit);
+    return this.names.get(() => new NameSearch(this.table.entities()), this.bulk > 0).complete(typed, limit, (e) => this.mentionsForRanking(e));
+  }
+
+  /** How often the corpus mentions an entity, for ranking completions. */
+  protected mentionsForRanking(entity: Entity): number {
+    return entity.mentionCount;
   }
 
   searchEntities(query: string, limit: number, wordHead?: string): Entity[] {

@@ -91,9 +91,10 @@ export class NameSearch {
    * Completion of the words typed so far (`typed`: the words before the cursor that may belong to the
    * name, the last one possibly partial): entities whose name or alias has a run of words that each start
    * with a typed word, in order, ranked by how well they match (the full name's first word or its surname
-   * matched, name before alias, every word) and then by how much the corpus mentions them.
+   * matched, name before alias, every word) and then by how much the corpus mentions them (`mentions`: a
+   * corpus holding part of an archive knows the archive's counts).
    */
-  complete(typed: readonly string[], limit: number): Entity[] {
+  complete(typed: readonly string[], limit: number, mentions: (e: Entity) => number = (e) => e.mentionCount): Entity[] {
     // "Jean-Pierre J": hyphenated words are matched word by word, as names are split.
     const words = typed.flatMap((t) => foldName(t).split('-')).filter(Boolean);
     if (!words.length) return [];
@@ -111,9 +112,10 @@ export class NameSearch {
       if (cur === undefined || score > cur) best.set(item.entity, score);
     }
     return [...best.entries()]
-      .sort((a, b) => b[1] - a[1] || b[0].mentionCount - a[0].mentionCount || (a[0].name < b[0].name ? -1 : 1))
+      .map(([e, score]) => ({ e, score, n: mentions(e) }))
+      .sort((a, b) => b.score - a.score || b.n - a.n || (a.e.name < b.e.name ? -1 : 1))
       .slice(0, limit)
-      .map(([e]) => e);
+      .map((x) => x.e);
   }
 
   /** Names that could match `query` (for tests: a superset of what Fuse over all names finds), among the
