@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { byRarity, CONTRIBUTION_BOUND, essentialTerms, firstLookup, scoreBoundWithout } from '../../server/src/host/archive/searchPlan.ts';
+import { byRarity, CONTRIBUTION_BOUND, essentialTerms, firstLookup, mayReach, scoreBoundWithout, sentenceBound } from '../../server/src/host/archive/searchPlan.ts';
 import type { WeightedTerm } from '../../server/src/service/archive/archiveSource.ts';
 
 interface Sentence {
@@ -26,14 +26,19 @@ function score(s: Sentence, terms: readonly WeightedTerm[], avg: number): number
   return sum * matched;
 }
 
-function top(sentences: readonly Sentence[], terms: readonly WeightedTerm[], lookUp: readonly WeightedTerm[], avg: number, limit: number): Array<{ id: number; score: number }> {
+function top(sentences: readonly Sentence[], terms: readonly WeightedTerm[], lookUp: readonly WeightedTerm[], avg: number, limit: number, threshold = 0): Array<{ id: number; score: number }> {
   const keys = new Set(lookUp.map((t) => t.term));
+  const bound = (s: Sentence) => sentenceBound(terms.filter((t) => s.tf.has(t.term)).map((t) => t.weight));
   return sentences
     .filter((s) => [...s.tf.keys()].some((t) => keys.has(t)))
+    .filter((s) => threshold <= 0 || mayReach(bound(s), threshold) || !++ruledOut)
     .map((s) => ({ id: s.id, score: score(s, terms, avg) }))
     .sort((a, b) => b.score - a.score || a.id - b.id)
     .slice(0, limit);
 }
+
+/** Candidates the second look-up did not score, their bound being below the threshold. */
+let ruledOut = 0;
 
 /** What PgArchive.searchSentences does, over an array instead of a table. */
 function planned(sentences: readonly Sentence[], terms: readonly WeightedTerm[], avg: number, limit: number, postings: number) {
@@ -44,7 +49,7 @@ function planned(sentences: readonly Sentence[], terms: readonly WeightedTerm[],
   const threshold = hits.length >= limit ? Math.min(...hits.map((h) => h.score)) : 0;
   const essential = essentialTerms(sorted, threshold);
   if (essential <= first) return { hits, lookUps: 1 };
-  return { hits: top(sentences, terms, sorted.slice(0, essential), avg, limit), lookUps: 2 };
+  return { hits: top(sentences, terms, sorted.slice(0, essential), avg, limit, threshold), lookUps: 2 };
 }
 
 /** A small seeded generator (mulberry32), so a failure can be replayed. */
@@ -118,5 +123,5 @@ test('looking up by the essential terms finds the exact top sentences of random 
     }
   }
   // The corpora exercise both ways of finishing, and the pruning happens.
-  assert.ok(twoLookUps > 0 && pruned > 0, `${twoLookUps} searches with two look-ups, ${pruned} pruned at the first`);
+  assert.ok(twoLookUps > 0 && pruned > 0 && ruledOut > 0, `${twoLookUps} searches with two look-ups, ${pruned} pruned at the first, ${ruledOut} candidates ruled out by their bound`);
 });

@@ -7,7 +7,7 @@ import type { ArchivedMentions, ArchiveSource, ArchiveStats, ArticleRef, Sentenc
 import type { ArchivedArticle, StoredSentence } from '../../service/archive/archivedArticle.ts';
 import { ArchiveError, archiveWhere, validateArchiveUrl } from './archiveErrors.ts';
 import { checkSchema } from './schema.ts';
-import { byRarity, essentialTerms, firstLookup } from './searchPlan.ts';
+import { byRarity, CONTRIBUTION_BOUND, essentialTerms, firstLookup } from './searchPlan.ts';
 import { contentHash } from './archiveSync.ts';
 import type { Article } from '../../service/api.ts';
 
@@ -24,6 +24,22 @@ export function termVector(terms: ReadonlyMap<string, number>): string {
     parts.push(`'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}':${positions}`);
   }
   return parts.join(' ');
+}
+
+/** Adds a query parameter; returns its placeholder. */
+function param(params: unknown[], value: unknown): string {
+  params.push(value);
+  return `$${params.length}`;
+}
+
+/** SQL for a bound on a sentence's score that needs no term frequencies (sentenceBound in searchPlan.ts):
+ *  each term it holds adds at most its weight times CONTRIBUTION_BOUND, times how many it holds.
+ *  Checking which terms a sentence holds is a few lookups in its tsvector; scoring it exactly unnests
+ *  the tsvector (15 µs a sentence at 100,000 articles), so most candidates are ruled out first. */
+function scoreBound(terms: readonly WeightedTerm[], params: unknown[]): string {
+  const holds = terms.map((t) => `(s.terms @@ ${param(params, anyTermQuery([t.term]))}::tsquery)`);
+  const weights = holds.map((h, i) => `CASE WHEN ${h} THEN ${param(params, terms[i].weight * CONTRIBUTION_BOUND)}::float8 ELSE 0 END`);
+  return `(${weights.join(' + ')}) * (${holds.map((h) => `${h}::int`).join(' + ')})`;
 }
 
 export function openPool(url: string): Pool {
@@ -100,15 +116,19 @@ export class PgArchive implements ArchiveSource {
     const threshold = hits.length >= limit ? Math.min(...hits.map((h) => h.score)) : 0;
     const essential = essentialTerms(sorted, threshold);
     if (essential <= first) return hits.map((h) => h.hit);
-    return (await this.topSentences(terms, sorted.slice(0, essential), avgLength, limit)).map((h) => h.hit);
+    return (await this.topSentences(terms, sorted.slice(0, essential), avgLength, limit, threshold)).map((h) => h.hit);
   }
 
-  /** The `limit` best sentences holding any of the `lookUp` terms, scored on all the `terms`. */
-  private async topSentences(terms: readonly WeightedTerm[], lookUp: readonly WeightedTerm[], avgLength: number, limit: number): Promise<Array<{ hit: SentenceHit; score: number }>> {
+  /** The `limit` best sentences holding any of the `lookUp` terms, scored on all the `terms`; with a
+   *  `threshold` (a score `limit` sentences are known to reach), only those that could reach it. */
+  private async topSentences(terms: readonly WeightedTerm[], lookUp: readonly WeightedTerm[], avgLength: number, limit: number, threshold = 0): Promise<Array<{ hit: SentenceHit; score: number }>> {
     // Each hit's stored analysis is cut out of its article's document by the server: only the sentence
     // travels (and is held), not the article.
     // A sentence's score is computed from its own terms (a scalar subquery: no join or grouping over
     // all the candidates), and only the best `limit` are kept (a top-N sort).
+    const params: unknown[] = [terms.map((t) => t.term), terms.map((t) => t.weight), avgLength || 1, anyTermQuery(lookUp.map((t) => t.term)), limit];
+    // mayReach(sentenceBound(...), threshold), in SQL.
+    const within = threshold > 0 ? ` AND ${scoreBound(terms, params)} >= ${param(params, threshold * (1 - 1e-9))}::float8` : '';
     const r = await this.pool.query<{ id: number; uri: string; index: number; text: string; stored: string; score: number }>(
       `WITH hits AS (
          SELECT s.article_id, s.idx,
@@ -118,14 +138,14 @@ export class PgArchive implements ArchiveSource {
                    FROM unnest(s.terms) AS u(lexeme, positions, weights)
                   WHERE u.lexeme = ANY($1::text[])) AS score
            FROM sentences s
-          WHERE s.terms @@ $4::tsquery
+          WHERE s.terms @@ $4::tsquery${within}
           ORDER BY score DESC, s.article_id, s.idx
           LIMIT $5)
        SELECT a.id::float8 AS id, a.uri, h.idx AS index, s.text, (a.doc::json -> 's' -> h.idx)::text AS stored, h.score
          FROM hits h
          JOIN articles a ON a.id = h.article_id
          JOIN sentences s ON s.article_id = h.article_id AND s.idx = h.idx`,
-      [terms.map((t) => t.term), terms.map((t) => t.weight), avgLength || 1, anyTermQuery(lookUp.map((t) => t.term)), limit],
+      params,
     );
     return r.rows.map((row) => ({ score: row.score, hit: { id: row.id, uri: row.uri, index: row.index, text: row.text, stored: JSON.parse(row.stored) as StoredSentence } }));
   }

@@ -37,12 +37,24 @@ export function scoreBoundWithout(sorted: readonly WeightedTerm[], essential: nu
   return sum * (sorted.length - essential);
 }
 
+/** A bound on the score of a sentence holding terms of these weights, whatever their frequencies: what
+ *  the second look-up checks (in SQL, pgArchive.ts) before scoring a sentence exactly. */
+export function sentenceBound(heldWeights: readonly number[]): number {
+  let sum = 0;
+  for (const w of heldWeights) sum += w * CONTRIBUTION_BOUND;
+  return sum * heldWeights.length;
+}
+
+/** Whether a sentence of this bound could reach `threshold` (a margin for the database summing in
+ *  another order). */
+export function mayReach(bound: number, threshold: number): boolean {
+  return bound >= threshold * (1 - 1e-9);
+}
+
 /** How many of the rarest terms a look-up must use when `threshold` is a score at least `limit`
  *  sentences reach: the fewest whose absence bounds a sentence's score strictly below the threshold. */
 export function essentialTerms(sorted: readonly WeightedTerm[], threshold: number): number {
-  // A margin for the database summing in another order than this bound does.
-  const below = threshold * (1 - 1e-9);
   let essential = sorted.length;
-  while (essential > 1 && scoreBoundWithout(sorted, essential - 1) < below) essential--;
+  while (essential > 1 && !mayReach(scoreBoundWithout(sorted, essential - 1), threshold)) essential--;
   return essential;
 }
