@@ -13,6 +13,7 @@ import type { PgCluster } from './fixtures/pgCluster.ts';
 import { checkBoth, repo, sourced as runSourced, testCluster, type Run } from './fixtures/archiveCli.ts';
 import { createSourcedService } from '../../server/src/service/index.ts';
 import { PgArchive } from '../../server/src/host/archive/pgArchive.ts';
+import { queryTerms } from '../../server/src/service/archive/archivedArticle.ts';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'sourced-archive-'));
 let pg: PgCluster;
@@ -77,6 +78,34 @@ test('check --archive gives the verdicts and sources of the embedded index (samp
   const entities = await sourced(['entities', '--archive', pg.url('sample'), '--format', 'json']);
   assert.equal(entities.code, 0, entities.stderr);
   assert.ok((JSON.parse(entities.stdout) as { archive: { entities: unknown[] } }).archive.entities.length > 5);
+});
+
+test('a search looked up by its rarest terms, then by the terms that can still reach the top, finds what scoring every sentence finds', async () => {
+  // The sample archive of the first test; a first look-up of one posting makes every search of several
+  // terms take the second look-up (and its bound) that only large archives take otherwise.
+  const [planned, full] = await Promise.all([PgArchive.open(pg.url('sample'), { firstLookupPostings: 1 }), PgArchive.open(pg.url('sample'), { firstLookupPostings: Infinity })]);
+  try {
+    const stats = await full.stats();
+    const avg = stats.totalLength / stats.sentences;
+    const texts = (await sql<{ text: string }>('sample', `SELECT text FROM sentences ORDER BY article_id, idx`)).map((r) => r.text).filter((t) => t.length > 60);
+    let compared = 0;
+    for (const text of texts.filter((_, i) => i % 7 === 0).slice(0, 25)) {
+      const query = queryTerms(text);
+      const dfs = await full.documentFrequencies(query.map((t) => t.term));
+      const terms = query.map((t) => {
+        const df = dfs.get(t.term) ?? 0;
+        return { term: t.term, df, weight: Math.log(1 + (stats.sentences - df + 0.5) / (df + 0.5)) * t.count };
+      });
+      for (const limit of [1, 5, 20]) {
+        const key = (hits: Array<{ id: number; index: number }>) => hits.map((h) => `${h.id}:${h.index}`).sort();
+        assert.deepEqual(key(await planned.searchSentences(terms, avg, limit)), key(await full.searchSentences(terms, avg, limit)), `${text} (limit ${limit})`);
+        compared++;
+      }
+    }
+    assert.ok(compared >= 30, `${compared} searches compared`);
+  } finally {
+    await Promise.all([planned.close(), full.close()]);
+  }
 });
 
 test('the service reads an archive together with a local source, counting both in its statistics', async () => {

@@ -53,20 +53,27 @@ export function openPool(url: string): Pool {
   return pool;
 }
 
+export interface PgArchiveOptions {
+  /** Postings the first look-up of a search reads at most (searchPlan.ts; tests lower it, so that small
+   *  archives take the second look-up too). */
+  firstLookupPostings?: number;
+}
+
 export class PgArchive implements ArchiveSource {
   readonly where: string;
   lastStats: ArchiveStats | undefined;
   private constructor(
     private readonly pool: Pool,
     url: string,
+    private readonly options: PgArchiveOptions,
   ) {
     this.where = archiveWhere(url);
   }
 
   /** Connects and checks the schema version; throws an ArchiveError or the driver's error. */
-  static async open(url: string): Promise<PgArchive> {
+  static async open(url: string, options: PgArchiveOptions = {}): Promise<PgArchive> {
     const pool = openPool(url);
-    const archive = new PgArchive(pool, url);
+    const archive = new PgArchive(pool, url, options);
     try {
       await archive.withClient((db) => checkSchema(db, archive.where));
       await archive.stats();
@@ -110,7 +117,7 @@ export class PgArchive implements ArchiveSource {
     // Sentences are looked up by the rarest terms first (MaxScore, searchPlan.ts): when `limit` of them
     // score above what the commonest terms alone could reach, the rest cannot enter the top `limit`.
     const sorted = byRarity(terms);
-    const first = firstLookup(sorted);
+    const first = firstLookup(sorted, this.options.firstLookupPostings);
     const hits = await this.topSentences(terms, sorted.slice(0, first), avgLength, limit);
     if (first === sorted.length) return hits.map((h) => h.hit);
     const threshold = hits.length >= limit ? Math.min(...hits.map((h) => h.score)) : 0;
