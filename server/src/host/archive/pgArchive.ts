@@ -7,7 +7,7 @@ import type { ArchivedMentions, ArchiveSource, ArchiveStats, ArticleRef, Sentenc
 import type { ArchivedArticle, StoredSentence } from '../../service/archive/archivedArticle.ts';
 import { ArchiveError, archiveWhere, validateArchiveUrl } from './archiveErrors.ts';
 import { checkSchema } from './schema.ts';
-import { byRarity, CONTRIBUTION_BOUND, essentialTerms, firstLookup } from './searchPlan.ts';
+import { byRarity, CONTRIBUTION_BOUND, essentialTerms, firstLookup, reachFrom } from './searchPlan.ts';
 import { contentHash } from './archiveSync.ts';
 import type { Article } from '../../service/api.ts';
 
@@ -135,7 +135,7 @@ export class PgArchive implements ArchiveSource {
     // all the candidates), and only the best `limit` are kept (a top-N sort).
     const params: unknown[] = [terms.map((t) => t.term), terms.map((t) => t.weight), avgLength || 1, anyTermQuery(lookUp.map((t) => t.term)), limit];
     // mayReach(sentenceBound(...), threshold), in SQL.
-    const within = threshold > 0 ? ` AND ${scoreBound(terms, params)} >= ${param(params, threshold * (1 - 1e-9))}::float8` : '';
+    const within = threshold > 0 ? ` AND ${scoreBound(terms, params)} >= ${param(params, reachFrom(threshold))}::float8` : '';
     const r = await this.pool.query<{ id: number; uri: string; index: number; text: string; stored: string; score: number }>(
       `WITH hits AS (
          SELECT s.article_id, s.idx,

@@ -45,10 +45,14 @@ export function sentenceBound(heldWeights: readonly number[]): number {
   return sum * heldWeights.length;
 }
 
-/** Whether a sentence of this bound could reach `threshold` (a margin for the database summing in
- *  another order). */
+/** The least bound that may reach `threshold`: a margin for the database summing in another order. */
+export function reachFrom(threshold: number): number {
+  return threshold * (1 - 1e-9);
+}
+
+/** Whether a sentence of this bound could reach `threshold`. */
 export function mayReach(bound: number, threshold: number): boolean {
-  return bound >= threshold * (1 - 1e-9);
+  return bound >= reachFrom(threshold);
 }
 
 /** How many of the rarest terms a look-up must use when `threshold` is a score at least `limit`
