@@ -138,6 +138,11 @@ test('completion offers the names of the archive starting as typed, which no ear
     assert.ok(lind.indexOf('Marta Lindqvist') >= 0 && lind.indexOf('Marta Lindqvist') < lind.indexOf('Anders Lindgren'), lind.join(', '));
     assert.deepEqual(lind, await embeddedLabels('Then Lind'));
     assert.deepEqual(await labels('A mission from Myan'), await embeddedLabels('A mission from Myan'));
+    // A typo matches no name as typed: its fuzzy matches are names with a word starting as the typed word
+    // does, fetched from the archive as the embedded index finds them among all its names.
+    const typo = (await createSourcedService({ archive }).getCompletions({ uri: 'file:///drafts/typing.md', text: 'Then Lindqvsit' }, { line: 0, character: 14 })).items.map((i) => i.label);
+    assert.equal(typo[0], 'Marta Lindqvist', typo.join(', '));
+    assert.deepEqual(typo, await embeddedLabels('Then Lindqvsit'));
     assert.deepEqual(await labels('Qqzx'), []);
   });
 });

@@ -275,6 +275,15 @@ export class ArchiveCorpus extends CorpusIndex {
     return super.completeEntities(typed, limit);
   }
 
+  override searchEntities(query: string, limit: number, wordHead?: string): Entity[] {
+    // Completion's fuzzy matches of the last typed word ("Thierry He" also offers "Lleyton Hewitt"; a typo
+    // such as "Wegner" finds "Wenger") are names with a word starting as that word does: the archive's
+    // most mentioned of those are fetched, as the embedded index would search all of them.
+    const head = wordHead === undefined ? '' : nameKey(wordHead);
+    if (head && this.stats && !this.completed.has(head)) this.recording?.prefixes.add(head);
+    return super.searchEntities(query, limit, wordHead);
+  }
+
   /** An entity's archive-wide count when completion fetched its name (else an alias's), at least what the
    *  working set counts. */
   protected override mentionsForRanking(entity: Entity): number {
