@@ -106,6 +106,39 @@ test('the working set stays within its bounds: past them it starts afresh before
   });
 });
 
+test('a request started while a check runs does not drop what the check fetched, though past the bounds', async () => {
+  const searchesOf = async (during?: (service: SourcedService, checked: () => boolean) => Promise<void>) =>
+    withArchive(async (archive) => {
+      // Counts the archive's searches (the real method runs).
+      const search = archive.searchSentences.bind(archive);
+      let searches = 0;
+      archive.searchSentences = (...args) => {
+        searches++;
+        return search(...args);
+      };
+      // Past every bound: a request started while the check runs drops the articles held by their names.
+      const service = createSourcedService({ archive, archiveLimits: { maxSentences: 50, maxMentions: 1 } });
+      let done = false;
+      const check = service.checkDocument(draft).then((r) => ((done = true), r));
+      await during?.(service, () => done);
+      assert.deepEqual(claimsOf(await check), claimsOf(await embedded.checkDocument(draft)));
+      return searches;
+    });
+  const alone = await searchesOf();
+  const withHover = await searchesOf(async (service, checked) => {
+    // Polls (no sleep) until the check holds more than the bounds, then hovers while it still runs.
+    const corpus = service.corpus as ArchiveCorpus;
+    const deadline = performance.now() + 60_000;
+    while (corpus.held.size.sentences <= 50 && !checked()) {
+      assert.ok(performance.now() < deadline, 'the check fetched nothing');
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    assert.ok(!checked(), 'the check was still running');
+    await hoverText(service, portDraft, 2);
+  });
+  assert.equal(withHover, alone, 'the check searched again for what it had fetched');
+});
+
 test('a name is looked up under its aliases: "Burma" finds the articles writing "Myanmar"', async () => {
   await withArchive(async (archive) => {
     // A fresh working set: nothing but the hover fetches the articles naming the country.

@@ -42,12 +42,12 @@ function scoreBound(terms: readonly WeightedTerm[], params: unknown[]): string {
   return `(${weights.join(' + ')}) * (${holds.map((h) => `${h}::int`).join(' + ')})`;
 }
 
-export function openPool(url: string): Pool {
+export function openPool(url: string, max = 4): Pool {
   validateArchiveUrl(url);
   // A reader's searches are short queries over many rows: compiling them (JIT) costs more than it saves
   // (60 ms a query at 100,000 articles), and a bitmap of 100,000 candidate sentences needs more than the
   // default 4 MB of working memory to stay exact. Options in the URL take precedence.
-  const pool = new Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000, options: '-c jit=off -c work_mem=32MB' });
+  const pool = new Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000, options: '-c jit=off -c work_mem=32MB' });
   // An idle connection the server drops is reported here; the next query reconnects or fails itself.
   pool.on('error', () => undefined);
   return pool;
@@ -59,11 +59,19 @@ export interface PgArchiveOptions {
   firstLookupPostings?: number;
 }
 
+/** Connections for searches (a check sends up to four at once) and, apart, for everything else. */
+const SEARCH_CONNECTIONS = 4;
+const LOOKUP_CONNECTIONS = 2;
+
 export class PgArchive implements ArchiveSource {
   readonly where: string;
   lastStats: ArchiveStats | undefined;
   private constructor(
+    /** Look-ups: statistics, names, mentions, articles. A hover or a completion asks only these, so it
+     *  never waits for a connection behind a check's searches (seconds each in a large archive). */
     private readonly pool: Pool,
+    /** Searches for candidate sentences. */
+    private readonly searchPool: Pool,
     url: string,
     private readonly options: PgArchiveOptions,
   ) {
@@ -72,20 +80,21 @@ export class PgArchive implements ArchiveSource {
 
   /** Connects and checks the schema version; throws an ArchiveError or the driver's error. */
   static async open(url: string, options: PgArchiveOptions = {}): Promise<PgArchive> {
-    const pool = openPool(url);
-    const archive = new PgArchive(pool, url, options);
+    const pool = openPool(url, LOOKUP_CONNECTIONS);
+    const searchPool = openPool(url, SEARCH_CONNECTIONS);
+    const archive = new PgArchive(pool, searchPool, url, options);
     try {
       await archive.withClient((db) => checkSchema(db, archive.where));
       await archive.stats();
     } catch (err) {
-      await pool.end().catch(() => undefined);
+      await archive.close().catch(() => undefined);
       throw err;
     }
     return archive;
   }
 
   async close(): Promise<void> {
-    await this.pool.end();
+    await Promise.all([this.pool.end(), this.searchPool.end()]);
   }
 
   private async withClient<T>(run: (db: PoolClient) => Promise<T>): Promise<T> {
@@ -136,7 +145,7 @@ export class PgArchive implements ArchiveSource {
     const params: unknown[] = [terms.map((t) => t.term), terms.map((t) => t.weight), avgLength || 1, anyTermQuery(lookUp.map((t) => t.term)), limit];
     // mayReach(sentenceBound(...), threshold), in SQL.
     const within = threshold > 0 ? ` AND ${scoreBound(terms, params)} >= ${param(params, reachFrom(threshold))}::float8` : '';
-    const r = await this.pool.query<{ id: number; uri: string; index: number; text: string; stored: string; score: number }>(
+    const r = await this.searchPool.query<{ id: number; uri: string; index: number; text: string; stored: string; score: number }>(
       `WITH hits AS (
          SELECT s.article_id, s.idx,
                 (SELECT sum(($2::float8[])[array_position($1::text[], u.lexeme)]

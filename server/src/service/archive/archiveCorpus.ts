@@ -97,6 +97,8 @@ export class ArchiveCorpus extends CorpusIndex {
    *  unless the archive holds a copy. */
   private readonly local = new LocalSources();
   private recording: Misses | undefined;
+  /** Requests under `satisfy` now. */
+  private running = 0;
   private readonly outage: ArchiveOutage;
 
   constructor(
@@ -150,22 +152,32 @@ export class ArchiveCorpus extends CorpusIndex {
    *  the archive is unavailable (with `onUnavailable` set), answers from the working set as it is. */
   async satisfy<T>(run: () => Promise<T>): Promise<T> {
     if (!(await this.outage.try(() => this.refreshStats()))) return run();
-    // Past its bounds, the working set starts afresh before a request, never during one (which would
-    // drop what it fetched for itself): it holds at most the bounds or one request's needs.
+    // Past its bounds, the working set starts afresh before a request. While another runs, only the
+    // articles held by their names go (what cards and completions fetched, cheap to fetch again): the
+    // searched sentences and whole articles the running request fetched for itself stay (dropping them
+    // made a long draft's first check search again whenever the writer hovered a name, and could leave
+    // it answering with reads missing after its last round). It holds at most the bounds, or what the
+    // requests running together need.
     const s = this.held.size;
-    if (s.sentences > this.maxSentences || s.chars > this.maxChars || s.mentions > this.maxMentions) this.dropFetched();
-    for (let round = 1; ; round++) {
-      const misses = noMisses();
-      const outer = this.recording;
-      this.recording = misses;
-      let result: T;
-      try {
-        result = await run();
-      } finally {
-        this.recording = outer;
+    if (this.running === 0 && (s.sentences > this.maxSentences || s.chars > this.maxChars || s.mentions > this.maxMentions)) this.dropFetched();
+    else if (s.mentions > this.maxMentions) this.dropNamesOnly();
+    this.running++;
+    try {
+      for (let round = 1; ; round++) {
+        const misses = noMisses();
+        const outer = this.recording;
+        this.recording = misses;
+        let result: T;
+        try {
+          result = await run();
+        } finally {
+          this.recording = outer;
+        }
+        if (isEmpty(misses) || round >= MAX_ROUNDS) return result;
+        if (!(await this.outage.try(() => this.fetchMissing(misses)))) return result;
       }
-      if (isEmpty(misses) || round >= MAX_ROUNDS) return result;
-      if (!(await this.outage.try(() => this.fetchMissing(misses)))) return result;
+    } finally {
+      this.running--;
     }
   }
 
@@ -397,16 +409,27 @@ export class ArchiveCorpus extends CorpusIndex {
     return !this.local.has(ref.uri) && !this.local.isCopy(ref.id);
   }
 
+  /** Drops the articles held by their names only (and the names and prefixes they answered for). */
+  private dropNamesOnly(): void {
+    this.held.dropNamesOnly();
+    this.forgetNames();
+    this.options.onChange?.();
+  }
+
   /** Empties the working set of archived articles (and what it answered for). */
   private dropFetched(): void {
     this.held.clear();
     this.searched.clear();
+    this.absentKeys.clear();
+    this.absentUris.clear();
+    this.forgetNames();
+    this.options.onChange?.();
+  }
+
+  private forgetNames(): void {
     this.named.clear();
     this.cutNames.clear();
     this.completed.clear();
     this.archiveMentions.clear();
-    this.absentKeys.clear();
-    this.absentUris.clear();
-    this.options.onChange?.();
   }
 }

@@ -90,7 +90,7 @@ export class WorkingSet {
         const a = fromArchived(d.article);
         if (this.whole.has(a.uri)) continue;
         this.dropLoose(a.uri);
-        this.dropNamesOnly(a.uri);
+        this.dropNames(a.uri);
         this.index.add(a);
         for (const s of a.sentences) for (const m of s.mentions) this.archivedMentions.add(m);
         this.whole.set(a.uri, d.id);
@@ -146,7 +146,7 @@ export class WorkingSet {
       this.size.chars -= a.text.length;
     }
     this.dropLoose(uri);
-    this.dropNamesOnly(uri);
+    this.dropNames(uri);
   }
 
   /** Drops everything held. */
@@ -165,7 +165,12 @@ export class WorkingSet {
     this.loose.delete(uri);
   }
 
-  private dropNamesOnly(uri: string): void {
+  /** Drops every article held by its names only. */
+  dropNamesOnly(): void {
+    for (const uri of [...this.namesOnly.keys()]) this.dropNames(uri);
+  }
+
+  private dropNames(uri: string): void {
     const n = this.namesOnly.get(uri);
     if (n === undefined) return;
     this.index.removeMentions(uri);

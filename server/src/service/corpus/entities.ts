@@ -133,6 +133,7 @@ export class EntityTable {
     const old = this.articles.get(uri);
     if (!old) return;
     this.articles.delete(uri);
+    old.gone = true;
     this.count(old, -1);
     this.cache.invalidate();
   }
@@ -163,12 +164,13 @@ export class EntityTable {
 
   /** Adds (+1) or takes away (-1) an article's mentions from their groups. */
   private count(p: Packed, sign: 1 | -1): void {
+    const left = sign < 0 ? new Set<Group>() : undefined;
     for (let i = 0; i < p.n; i++) {
       const key = p.target[i];
       let g = this.groups.get(key);
       if (!g) {
         if (sign < 0) continue;
-        g = { key, words: wordCount(key), count: 0, votes: emptyVotes(), strongOther: 0, strongPerson: 0, articles: [] };
+        g = { key, words: wordCount(key), count: 0, votes: emptyVotes(), strongOther: 0, strongPerson: 0, articles: [], dead: 0 };
         this.groups.set(key, g);
       }
       const flags = flagsAt(p, i);
@@ -185,8 +187,12 @@ export class EntityTable {
         // A literal for the first article: push onto [] reserves room for 16 (most groups have one).
         if (g.articles.length === 0) g.articles = [p];
         else if (g.articles[g.articles.length - 1] !== p) g.articles.push(p);
-      } else if (g.articles.includes(p)) {
-        g.articles = g.articles.filter((a) => a !== p);
+      } else if (left && !left.has(g)) {
+        left.add(g);
+        if (++g.dead * 2 > g.articles.length) {
+          g.articles = g.articles.filter((a) => !a.gone);
+          g.dead = 0;
+        }
       }
       if (g.count <= 0) this.groups.delete(key);
     }
@@ -204,7 +210,12 @@ export class EntityTable {
   /** Copies groups' short article lists that grew by push (room for 16 or more) to their exact length;
    *  called when a bulk index ends. */
   compact(): void {
-    for (const g of this.groups.values()) if (g.articles.length > 1 && g.articles.length <= COMPACT_MAX) g.articles = g.articles.slice();
+    for (const g of this.groups.values()) {
+      if (g.dead) {
+        g.articles = g.articles.filter((a) => !a.gone);
+        g.dead = 0;
+      } else if (g.articles.length > 1 && g.articles.length <= COMPACT_MAX) g.articles = g.articles.slice();
+    }
   }
 
   /** Resolved entities, most mentioned first (recomputed lazily after changes). */

@@ -38,6 +38,8 @@ export interface Packed {
   target: string[];
   /** [acronym key, the name it was written after]. */
   acronyms?: Array<[string, string]>;
+  /** Set when the article is taken out of the table: its groups' article lists drop it lazily. */
+  gone?: boolean;
 }
 
 export function sentenceOf(p: Packed, i: number): number {
@@ -60,8 +62,10 @@ export interface Group {
   votes: Record<EntityKind, number>;
   strongOther: number; // strong votes for non-person kinds
   strongPerson: number;
-  /** Articles with mentions in this group, each once. */
+  /** Articles with mentions in this group, each once; `dead` of them are gone (dropped from the list
+   *  when they are half of it: dropping each at once cost a pass over the list per article removed). */
   articles: Packed[];
+  dead: number;
   into?: Group; // set by each build
 }
 

@@ -115,7 +115,7 @@ export class LazyEntity implements Entity {
 function gatherSites(gs: Group[]): { mentions: SourceLocation[]; roles: EntityRole[] } {
   const found: Array<{ p: Packed; i: number }> = [];
   for (const g of gs) {
-    for (const p of g.articles) for (let i = 0; i < p.n; i++) if (p.target[i] === g.key) found.push({ p, i });
+    for (const p of g.articles) if (!p.gone) for (let i = 0; i < p.n; i++) if (p.target[i] === g.key) found.push({ p, i });
   }
   found.sort((a, b) => (a.p.uri < b.p.uri ? -1 : a.p.uri > b.p.uri ? 1 : a.p.mentions[a.i].start - b.p.mentions[b.i].start));
   const mentions: SourceLocation[] = [];
