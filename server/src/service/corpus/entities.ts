@@ -58,6 +58,8 @@ export class EntityTable {
   private readonly keys = new Map<string, string>();
   private readonly contextNames = new Map<string, ContextName | null>();
   private readonly cache = new StaleCache<Resolved>();
+  /** Resolutions begun: a group changed since the one that made an entity makes it again. */
+  private resolutions = 0;
   /** Set during bulk indexing: a recent resolution may be served though articles changed since. */
   staleOk = false;
 
@@ -170,9 +172,10 @@ export class EntityTable {
       let g = this.groups.get(key);
       if (!g) {
         if (sign < 0) continue;
-        g = { key, words: wordCount(key), count: 0, votes: emptyVotes(), strongOther: 0, strongPerson: 0, articles: [], dead: 0 };
+        g = { key, words: wordCount(key), count: 0, votes: emptyVotes(), strongOther: 0, strongPerson: 0, articles: [], dead: 0, changed: 0, made: undefined };
         this.groups.set(key, g);
       }
+      g.changed = this.resolutions;
       const flags = flagsAt(p, i);
       const kind = KINDS[flags & 3];
       const weak = (flags & WEAK_FLAG) !== 0;
@@ -305,7 +308,7 @@ export class EntityTable {
   private *resolveSteps(): Generator<void, Resolved> {
     for (const g of this.groups.values()) g.into = undefined;
     yield* mergeShortForms(this.groups, this.acronyms);
-    return yield* materialise(this.groups, (s) => this.keyOf(s));
+    return yield* materialise(this.groups, (s) => this.keyOf(s), ++this.resolutions);
   }
 }
 

@@ -2,6 +2,7 @@
 // one name key across articles (`Group`), and small helpers on their kind votes.
 
 import type { EntityKind, Mention } from '../types.ts';
+import type { LazyEntity } from './entityList.ts';
 
 export const KINDS: readonly EntityKind[] = ['person', 'organization', 'place', 'event'];
 export const WEAK_FLAG = 4;
@@ -66,6 +67,10 @@ export interface Group {
    *  when they are half of it: dropping each at once cost a pass over the list per article removed). */
   articles: Packed[];
   dead: number;
+  /** The number of the last resolution begun when the group's mentions last changed (see `materialise`). */
+  changed: number;
+  /** The entity made from this group and those merged into it, when it was their root. */
+  made?: LazyEntity;
   into?: Group; // set by each build
 }
 

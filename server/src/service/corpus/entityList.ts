@@ -13,17 +13,26 @@ export interface Resolved {
   byWord: Map<string, Entity[]>;
 }
 
-export function* materialise(groups: Map<string, Group>, canon: (surface: string) => string): Generator<void, Resolved> {
+/**
+ * Entities of the merged groups. `resolution` numbers this resolution (each greater than the last): an
+ * entity a previous one made is kept when its groups are the same and none changed since (`changed`, set
+ * as mentions are counted, is below the entity's `made` number) and its kind is decided the same; a
+ * rebuild after a few articles changed makes only their names' entities again.
+ */
+export function* materialise(groups: Map<string, Group>, canon: (surface: string) => string, resolution: number): Generator<void, Resolved> {
   // Gather each root with the groups merged into it.
   const members = new Map<Group, Group[]>();
   let n = 0;
   for (const g of groups.values()) {
     if (++n % STEP === 0) yield;
-    push(members, rootOf(g), g);
+    const root = rootOf(g);
+    if (root !== g) g.made = undefined;
+    push(members, root, g);
   }
-  const merged: Array<{ root: Group; gs: Group[]; votes: Record<EntityKind, number>; surfaces: Map<string, number>; count: number }> = [];
+  const merged: Array<{ root: Group; gs: Group[]; votes: Record<EntityKind, number>; surfaces: Map<string, number>; count: number; kept?: LazyEntity }> = [];
   for (const [root, gs] of members) {
     if (++n % STEP === 0) yield;
+    const kept = unchanged(root.made, gs) ? root.made : undefined;
     let votes = root.votes;
     let surfaces = surfacesOf(root);
     let count = root.count;
@@ -37,7 +46,7 @@ export function* materialise(groups: Map<string, Group>, canon: (surface: string
         count += g.count;
       }
     }
-    merged.push({ root, gs, votes, surfaces, count });
+    merged.push({ root, gs, votes, surfaces, count, kept });
   }
   const kinds = decideKinds(merged.map((m) => {
     let strongPerson = 0;
@@ -51,8 +60,12 @@ export function* materialise(groups: Map<string, Group>, canon: (surface: string
   const list: LazyEntity[] = [];
   for (let i = 0; i < merged.length; i++) {
     if (++n % STEP === 0) yield;
-    const { root, gs, surfaces, count } = merged[i];
+    const { root, gs, surfaces, count, kept } = merged[i];
     const kind = kinds[i];
+    if (kept && kept.kind === kind) {
+      list.push(kept);
+      continue;
+    }
     const name = canonicalName(root, kind, surfaces, canon);
     let aliases: string[] = [];
     if (surfaces.size > 1) {
@@ -61,37 +74,59 @@ export function* materialise(groups: Map<string, Group>, canon: (surface: string
       for (const s of surfaces.keys()) if (s !== name) aliases.push(s);
     }
     if (kind === 'person') aliases = personAliases(name, aliases);
-    list.push(new LazyEntity(`${kind}:${nameKey(name)}`, name, kind, aliases, count, gs));
+    const entity = new LazyEntity(`${kind}:${nameKey(name)}`, name, kind, aliases, count, gs, resolution);
+    root.made = entity;
+    list.push(entity);
   }
   list.sort((a, b) => b.mentionCount - a.mentionCount || (a.id < b.id ? -1 : 1));
   const byKey = new Map<string, Entity>();
   const byWord = new Map<string, Entity[]>();
   // Most mentioned first: a shared alias goes to the bigger entity.
-  const add = (k: string, e: Entity) => {
-    if (!byKey.has(k)) byKey.set(k, e);
-    const di = dropInitials(k);
-    if (di !== k && !byKey.has(di)) byKey.set(di, e);
-  };
   for (const e of list) {
     if (++n % STEP === 0) yield;
-    add(canon(e.name), e);
-    for (const g of e.groups) add(g.key, e);
-    for (const a of e.aliases) add(canon(a), e);
-    if (e.kind === 'person') {
-      const k = nameKey(e.name);
-      if (wordCount(k) >= 2) {
-        push(byWord, lastWord(k), e);
-        if (wordCount(k) >= 3 && !FIRST_NAMES.has(firstWord(k))) push(byWord, firstWord(k), e);
-      }
-    }
+    const { keys, words } = (e.lookup ??= lookupKeys(e, canon));
+    for (const k of keys) if (!byKey.has(k)) byKey.set(k, e);
+    for (const w of words) push(byWord, w, e);
   }
   return { list, byKey, byWord };
+}
+
+/** The keys an entity is looked up by (its name's, its groups', its aliases', each also without
+ *  initials), and for a person the words a lone surname finds it by. */
+function lookupKeys(e: LazyEntity, canon: (surface: string) => string): { keys: string[]; words: string[] } {
+  const keys: string[] = [];
+  const add = (k: string) => {
+    keys.push(k);
+    const di = dropInitials(k);
+    if (di !== k) keys.push(di);
+  };
+  add(canon(e.name));
+  for (const g of e.groups) add(g.key);
+  for (const a of e.aliases) add(canon(a));
+  const words: string[] = [];
+  if (e.kind === 'person') {
+    const k = nameKey(e.name);
+    if (wordCount(k) >= 2) {
+      words.push(lastWord(k));
+      if (wordCount(k) >= 3 && !FIRST_NAMES.has(firstWord(k))) words.push(firstWord(k));
+    }
+  }
+  return { keys, words };
+}
+
+/** Whether `made` was made of exactly these groups, none of which changed since. */
+function unchanged(made: LazyEntity | undefined, gs: readonly Group[]): made is LazyEntity {
+  if (!made || made.groups.length !== gs.length) return false;
+  for (let i = 0; i < gs.length; i++) if (made.groups[i] !== gs[i] || gs[i].changed >= made.made) return false;
+  return true;
 }
 
 /** An entity whose mentions and roles are gathered from its groups when first asked for: most entities'
  *  never are, and building them all was most of the time and memory of a rebuild. */
 export class LazyEntity implements Entity {
   private sites: { mentions: SourceLocation[]; roles: EntityRole[] } | undefined;
+  /** Its look-up keys, computed when first resolved (a later resolution keeping it reuses them). */
+  lookup: { keys: string[]; words: string[] } | undefined = undefined;
   constructor(
     readonly id: string,
     readonly name: string,
@@ -99,6 +134,8 @@ export class LazyEntity implements Entity {
     readonly aliases: string[],
     readonly mentionCount: number,
     readonly groups: Group[],
+    /** The resolution that made it (0: read with a saved index). */
+    readonly made = 0,
   ) {}
   get mentions(): SourceLocation[] {
     return (this.sites ??= gatherSites(this.groups)).mentions;
