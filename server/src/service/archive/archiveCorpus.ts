@@ -22,6 +22,7 @@ import type { ArchiveSource, ArchiveStats, ArticleRef, SentenceHit } from './arc
 import { ArchiveOutage } from './archiveOutage.ts';
 import { LocalSources } from './localSources.ts';
 import { WorkingSet } from './workingSet.ts';
+import { Answered } from './answered.ts';
 import { addMisses, inTurn, isEmpty, noMisses, type Misses } from './archiveMisses.ts';
 
 /** Runs of a request at most (the last answers with what was fetched by then). */
@@ -78,19 +79,8 @@ export class ArchiveCorpus extends CorpusIndex {
   private stats: ArchiveStats | undefined;
   /** Archive-wide document frequencies fetched so far. */
   private readonly dfs = new Map<string, number>();
-  /** Queries whose best hits are held, with the limit they were fetched for. */
-  private readonly searched = new Map<string, number>();
-  /** Name keys whose articles were fetched, with up to how many. */
-  private readonly named = new Map<string, number>();
-  /** Name keys naming more articles than were fetched for them. */
-  private readonly cutNames = new Set<string>();
-  /** Typed completion prefixes (name-key words) whose archive names were fetched. */
-  private readonly completed = new Set<string>();
-  /** How often the archive mentions the names completion fetched (by name key): completions rank by
-   *  these, as the working set holds a few of their articles only. */
-  private readonly archiveMentions = new Map<string, number>();
-  private readonly absentKeys = new Set<string>();
-  private readonly absentUris = new Set<string>();
+  /** What the working set answers for the whole archive. */
+  private readonly answered = new Answered();
   /** What the working set holds of the archive. */
   readonly held: WorkingSet;
   /** Articles added by the host (a workspace's own sources): they stay, and count in the statistics
@@ -247,7 +237,7 @@ export class ArchiveCorpus extends CorpusIndex {
     const m = this.recording;
     if (m && this.stats) {
       for (const t of queryTerms(query)) if (!this.dfs.has(t.term)) m.terms.add(t.term);
-      if ((this.searched.get(query) ?? -1) < limit) m.searches.set(query, Math.max(limit, m.searches.get(query) ?? 0));
+      if ((this.answered.searched.get(query) ?? -1) < limit) m.searches.set(query, Math.max(limit, m.searches.get(query) ?? 0));
     }
     if (this.held.empty) return super.searchSentences(query, limit);
     // Sentences of equal score in the order the embedded index holds them (the archive's, local sources
@@ -260,7 +250,7 @@ export class ArchiveCorpus extends CorpusIndex {
 
   override article(uri: string): Article | undefined {
     const a = super.article(uri);
-    if (!a && this.stats && !this.absentUris.has(uri)) this.recording?.uris.add(uri);
+    if (!a && this.stats && !this.answered.absentUris.has(uri)) this.recording?.uris.add(uri);
     return a;
   }
 
@@ -270,7 +260,7 @@ export class ArchiveCorpus extends CorpusIndex {
 
   override articleByKey(key: string): Article | undefined {
     const a = super.articleByKey(key);
-    if (!a && this.stats && !this.absentKeys.has(key.toLowerCase())) this.recording?.keys.add(key);
+    if (!a && this.stats && !this.answered.absentKeys.has(key.toLowerCase())) this.recording?.keys.add(key);
     return a;
   }
 
@@ -283,7 +273,7 @@ export class ArchiveCorpus extends CorpusIndex {
     // The archive's names starting as typed are fetched (with a few articles each): the working set
     // alone knows only the names earlier requests brought in.
     const prefix = nameKey(typed.join(' '));
-    if (prefix && this.stats && !this.completed.has(prefix)) this.recording?.prefixes.add(prefix);
+    if (prefix && this.stats && !this.answered.completed.has(prefix)) this.recording?.prefixes.add(prefix);
     return super.completeEntities(typed, limit);
   }
 
@@ -292,15 +282,15 @@ export class ArchiveCorpus extends CorpusIndex {
     // such as "Wegner" finds "Wenger") are names with a word starting as that word does: the archive's
     // most mentioned of those are fetched, as the embedded index would search all of them.
     const head = wordHead === undefined ? '' : nameKey(wordHead);
-    if (head && this.stats && !this.completed.has(head)) this.recording?.prefixes.add(head);
+    if (head && this.stats && !this.answered.completed.has(head)) this.recording?.prefixes.add(head);
     return super.searchEntities(query, limit, wordHead);
   }
 
   /** An entity's archive-wide count when completion fetched its name (else an alias's), at least what the
    *  working set counts. */
   protected override mentionsForRanking(entity: Entity): number {
-    const own = this.archiveMentions.get(nameKey(entity.name));
-    const alias = own === undefined ? Math.max(0, ...entity.aliases.map((a) => this.archiveMentions.get(nameKey(a)) ?? 0)) : own;
+    const own = this.answered.archiveMentions.get(nameKey(entity.name));
+    const alias = own === undefined ? Math.max(0, ...entity.aliases.map((a) => this.answered.archiveMentions.get(nameKey(a)) ?? 0)) : own;
     return Math.max(entity.mentionCount, alias);
   }
 
@@ -317,14 +307,14 @@ export class ArchiveCorpus extends CorpusIndex {
   override noteEntityCard(entity: Entity): boolean {
     const names = new Set([entity.name, ...entity.aliases]);
     for (const name of names) this.noteName(name, this.options.cardArticlesPerName ?? ARTICLES_PER_CARD_NAME);
-    return ![...names].some((name) => aliasKeys(nameKey(name)).some((key) => this.cutNames.has(key)));
+    return ![...names].some((name) => aliasKeys(nameKey(name)).some((key) => this.answered.cutNames.has(key)));
   }
 
   private noteName(name: string, limit = ARTICLES_PER_NAME): void {
     const m = this.recording;
     if (!m || !this.stats) return;
     // Under each key the gazetteer's aliases give the same name ("UN", "United Nations").
-    for (const key of aliasKeys(nameKey(name))) if ((this.named.get(key) ?? 0) < limit && (m.names.get(key) ?? 0) < limit) m.names.set(key, limit);
+    for (const key of aliasKeys(nameKey(name))) if ((this.answered.named.get(key) ?? 0) < limit && (m.names.get(key) ?? 0) < limit) m.names.set(key, limit);
   }
 
   private idf(term: string): number {
@@ -347,9 +337,9 @@ export class ArchiveCorpus extends CorpusIndex {
       const found = await Promise.all([...m.prefixes].map((p) => this.source.namesStarting(p.split(' '), NAMES_PER_PREFIX)));
       for (const { name, mentions } of found.flat()) {
         const own = nameKey(name);
-        this.archiveMentions.set(own, Math.max(mentions, this.archiveMentions.get(own) ?? 0));
+        this.answered.archiveMentions.set(own, Math.max(mentions, this.answered.archiveMentions.get(own) ?? 0));
         for (const key of aliasKeys(own)) {
-          if ((this.named.get(key) ?? 0) < ARTICLES_PER_COMPLETED_NAME && !m.names.has(key)) m.names.set(key, ARTICLES_PER_COMPLETED_NAME);
+          if ((this.answered.named.get(key) ?? 0) < ARTICLES_PER_COMPLETED_NAME && !m.names.has(key)) m.names.set(key, ARTICLES_PER_COMPLETED_NAME);
         }
       }
     }
@@ -379,17 +369,17 @@ export class ArchiveCorpus extends CorpusIndex {
     this.held.addArticles(docs.filter((d) => this.wanted({ id: d.id, uri: d.article.uri })));
     this.held.addLoose([...hits.values()].filter((h) => this.wanted(h)).sort((x, y) => x.id - y.id || x.index - y.index));
     // What was asked for is held now (or is not in the archive).
-    for (const f of found) this.searched.set(f.query, Math.max(f.limit, this.searched.get(f.query) ?? 0));
-    for (const k of m.keys) if (!super.articleByKey(k)) this.absentKeys.add(k.toLowerCase());
-    for (const u of m.uris) if (!super.article(u)) this.absentUris.add(u);
-    for (const [k, limit] of m.names) this.named.set(k, Math.max(limit, this.named.get(k) ?? 0));
-    for (const p of m.prefixes) this.completed.add(p);
+    for (const f of found) this.answered.searched.set(f.query, Math.max(f.limit, this.answered.searched.get(f.query) ?? 0));
+    for (const k of m.keys) if (!super.articleByKey(k)) this.answered.absentKeys.add(k.toLowerCase());
+    for (const u of m.uris) if (!super.article(u)) this.answered.absentUris.add(u);
+    for (const [k, limit] of m.names) this.answered.named.set(k, Math.max(limit, this.answered.named.get(k) ?? 0));
+    for (const p of m.prefixes) this.answered.completed.add(p);
     // A key naming as many articles as were asked for may name more.
     const perKey = new Map<string, number>();
     for (const r of byName) perKey.set(r.key, (perKey.get(r.key) ?? 0) + 1);
     for (const [k, limit] of m.names) {
-      if ((perKey.get(k) ?? 0) >= limit) this.cutNames.add(k);
-      else this.cutNames.delete(k);
+      if ((perKey.get(k) ?? 0) >= limit) this.answered.cutNames.add(k);
+      else this.answered.cutNames.delete(k);
     }
     // Judgements made with what was missing are stale even when no article came (a document frequency);
     // those made with every read answered are not.
@@ -412,24 +402,14 @@ export class ArchiveCorpus extends CorpusIndex {
   /** Drops the articles held by their names only (and the names and prefixes they answered for). */
   private dropNamesOnly(): void {
     this.held.dropNamesOnly();
-    this.forgetNames();
+    this.answered.forgetNames();
     this.options.onChange?.();
   }
 
   /** Empties the working set of archived articles (and what it answered for). */
   private dropFetched(): void {
     this.held.clear();
-    this.searched.clear();
-    this.absentKeys.clear();
-    this.absentUris.clear();
-    this.forgetNames();
+    this.answered.clear();
     this.options.onChange?.();
-  }
-
-  private forgetNames(): void {
-    this.named.clear();
-    this.cutNames.clear();
-    this.completed.clear();
-    this.archiveMentions.clear();
   }
 }
