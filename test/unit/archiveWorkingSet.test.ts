@@ -215,25 +215,44 @@ test('a local source the archive holds a copy of counts once in the statistics, 
   });
 });
 
+/** Checks the draft, then a version with a new first sentence, counting the judgements the second check
+ *  makes (the real method runs: each is one claim judged against the working set). */
+async function recheck(archive: PgArchive, limits?: { maxSentences: number }) {
+  const service = createSourcedService({ archive, archiveLimits: limits });
+  const first = await service.checkDocument(draft);
+  const corpus = service.corpus as ArchiveCorpus;
+  const heldBefore = corpus.held.size.sentences;
+  const track = corpus.track.bind(corpus);
+  let judged = 0;
+  corpus.track = (read) => {
+    judged++;
+    return track(read);
+  };
+  // The new sentence reads what the working set lacks (its words, its person's articles): fetched, and
+  // the request runs again; the judgements made with every read answered stay.
+  const edited = { uri: draft.uri, text: `Marta Lindqvist said the harbour handled 140 ships in week 12.\n\n${draft.text}` };
+  const again = await service.checkDocument(edited);
+  assert.deepEqual(claimsOf(again), claimsOf(await embedded.checkDocument(edited)));
+  return { first, again, judged, heldBefore, heldAfter: corpus.held.size.sentences };
+}
+
 test('a re-check after an edit judges again only the claims the edit touched, with the embedded verdicts', async () => {
   await withArchive(async (archive) => {
-    const service = createSourcedService({ archive });
-    const first = await service.checkDocument(draft);
+    const { first, again, judged } = await recheck(archive);
     assert.ok(first.claims.length >= 5, `${first.claims.length} claims`);
-    // Counts the judgements made (the real method runs): each is one claim judged against the working set.
-    const corpus = service.corpus as ArchiveCorpus;
-    const track = corpus.track.bind(corpus);
-    let judged = 0;
-    corpus.track = (read) => {
-      judged++;
-      return track(read);
-    };
-    // The new sentence reads what the working set lacks (its words, its person's articles): fetched, and
-    // the request runs again; the judgements made with every read answered stay.
-    const edited = { uri: draft.uri, text: `Marta Lindqvist said the harbour handled 140 ships in week 12.\n\n${draft.text}` };
-    const again = await service.checkDocument(edited);
     assert.ok(judged >= 2, `the new claim judged, then judged again once its reads were fetched (${judged})`);
     assert.ok(judged < first.claims.length, `${judged} judgements for ${again.claims.length} claims`);
-    assert.deepEqual(claimsOf(again), claimsOf(await embedded.checkDocument(edited)));
+  });
+});
+
+test('past its bounds, the working set starts afresh but keeps the judgements: a re-check judges again only what the edit touched', async () => {
+  await withArchive(async (archive) => {
+    // Bounds smaller than one check needs: the re-check starts with an empty working set.
+    const { first, again, judged, heldBefore, heldAfter } = await recheck(archive, { maxSentences: 50 });
+    assert.ok(heldBefore > 50, 'the first check held more than the bounds');
+    assert.ok(heldAfter < first.claims.length * 30, 'the working set started afresh');
+    // A claim naming people is judged once more while their names are fetched again (its key holds what
+    // they resolve to), then found as judged before; clearing the judgements made it 36 for 11 claims.
+    assert.ok(judged < 2 * again.claims.length, `${judged} judgements for ${again.claims.length} claims`);
   });
 });

@@ -52,7 +52,9 @@ export interface ArchiveCorpusOptions {
   maxMentions?: number;
   /** Articles fetched per spelling of an entity a card describes (its counts are exact up to this). */
   cardArticlesPerName?: number;
-  /** Called after the working set changed (caches of check results keyed without the corpus drop). */
+  /** Called when the archive changed (a sync): caches of check results keyed without the corpus drop.
+   *  Dropping what the working set held does not call it: a judgement made with every read answered
+   *  is the whole archive's and stays right (`onFetched` drops the others). */
   onChange?: () => void;
   /** Called after fetching what requests read and the working set lacked: what was computed under
    *  `track` with reads missing is stale (what was computed with every read answered stays right). */
@@ -67,9 +69,11 @@ export interface ArchiveCorpusOptions {
 }
 
 
-/** The default bounds: about a sixth of a 2,000-article corpus, some 200 MB of the server's heap. */
-const MAX_SENTENCES = 60_000;
-const MAX_CHARS = 12_000_000;
+/** The default bounds: what a 2,000-word draft's first check holds at 100,000 and 500,000 archived
+ *  articles (84,779 and 92,969 sentences, 11 and 12 MB of text) fits, so its re-checks after an edit
+ *  start from it rather than afresh (a heap of ~480 MB after such a check; ~800 MB at the bounds). */
+const MAX_SENTENCES = 150_000;
+const MAX_CHARS = 24_000_000;
 const MAX_MENTIONS = 300_000;
 
 export class ArchiveCorpus extends CorpusIndex {
@@ -148,8 +152,10 @@ export class ArchiveCorpus extends CorpusIndex {
     // made a long draft's first check search again whenever the writer hovered a name, and could leave
     // it answering with reads missing after its last round). It holds at most the bounds, or what the
     // requests running together need.
+    // Past the mention bound alone, only the articles held by their names go (hover cards fetch the
+    // mentions of up to 2,000 articles a name), so hovering does not cost the next re-check its searches.
     const s = this.held.size;
-    if (this.running === 0 && (s.sentences > this.maxSentences || s.chars > this.maxChars || s.mentions > this.maxMentions)) this.dropFetched();
+    if (this.running === 0 && (s.sentences > this.maxSentences || s.chars > this.maxChars)) this.dropFetched();
     else if (s.mentions > this.maxMentions) this.dropNamesOnly();
     this.running++;
     try {
@@ -174,9 +180,10 @@ export class ArchiveCorpus extends CorpusIndex {
   private async refreshStats(): Promise<void> {
     const stats = await this.source.stats();
     if (this.stats && this.stats.revision !== stats.revision) {
-      // A sync changed the archive: nothing fetched before can be trusted.
+      // A sync changed the archive: nothing fetched or judged before can be trusted.
       this.dfs.clear();
       this.dropFetched();
+      this.options.onChange?.();
       this.local.recheck();
     }
     this.stats = stats;
@@ -403,13 +410,14 @@ export class ArchiveCorpus extends CorpusIndex {
   private dropNamesOnly(): void {
     this.held.dropNamesOnly();
     this.answered.forgetNames();
-    this.options.onChange?.();
+    this.options.onFetched?.();
   }
 
-  /** Empties the working set of archived articles (and what it answered for). */
+  /** Empties the working set of archived articles (and what it answered for); the judgements made with
+   *  every read answered stay (a re-check after an edit judges again only what the edit touched). */
   private dropFetched(): void {
     this.held.clear();
     this.answered.clear();
-    this.options.onChange?.();
+    this.options.onFetched?.();
   }
 }
