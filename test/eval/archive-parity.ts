@@ -22,25 +22,26 @@ const verdictOf = (r: DraftReport) => (r.claims.length === 0 ? 'no-claim' : (r.c
 const claimsOf = (r: DraftReport) => r.claims.map((c) => `${c.start}-${c.end}:${c.verdict}:${c.sources[0]?.uri ?? ''}`).join(' ');
 
 /** The title line of an entity card and its "Mentioned in N articles (M times)". */
-const cardOf = (h: Hover | undefined) => {
-  const value = h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '';
-  return `${value.split('\n')[0]} | ${/Mentioned in [^·]*/.exec(value)?.[0]?.trim() ?? ''}`;
-};
+const cardText = (h: Hover | undefined) => (h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '');
+const cardOf = (value: string) => `${value.split('\n')[0]} | ${/Mentioned in [^·]*/.exec(value)?.[0]?.trim() ?? ''}`;
 
 /** Hover cards of people, the embedded index's and the archive's: the most mentioned, then a spread of
  *  the rest (chosen by rank, not by name), each hovered in a one-line draft naming them. */
-async function hoverParity(embedded: SourcedService, archived: SourcedService, verbose: boolean): Promise<{ people: number; same: number }> {
+async function hoverParity(embedded: SourcedService, archived: SourcedService, verbose: boolean): Promise<{ people: number; same: number; whole: number }> {
   const persons = embedded.corpus.entities().filter((e) => e.kind === 'person');
   const sample = persons.filter((_, i) => i < 20 || i % 20 === 0).slice(0, 40);
   let same = 0;
+  let whole = 0;
   for (const [i, e] of sample.entries()) {
     const doc = { uri: `untitled:person-${i}.md`, text: `${e.name} spoke on Tuesday.\n` };
     const at = { line: 0, character: 1 };
-    const [a, b] = [cardOf(await embedded.getHover(doc, at)), cardOf(await archived.getHover(doc, at))];
-    if (a === b) same++;
-    else if (verbose) console.log(`  ≠ hover ${e.name}:\n      ${a}\n      ${b}`);
+    const [a, b] = [cardText(await embedded.getHover(doc, at)), cardText(await archived.getHover(doc, at))];
+    if (a === b) whole++;
+    if (cardOf(a) === cardOf(b)) same++;
+    else if (verbose) console.log(`  ≠ hover ${e.name}:\n      ${cardOf(a)}\n      ${cardOf(b)}`);
+    if (verbose && a !== b && cardOf(a) === cardOf(b)) console.log(`  ≠ card of ${e.name} (roles, quotes or links):\n${a}\n---\n${b}`);
   }
-  return { people: sample.length, same };
+  return { people: sample.length, same, whole };
 }
 
 async function main(): Promise<void> {
@@ -84,7 +85,7 @@ async function main(): Promise<void> {
   console.log(`archive check: ${(archiveMs / items.length).toFixed(1)} ms per claim on average (cold working set, one draft after another)`);
   console.log(`one ${items.length}-paragraph draft: ${b.claims.length} claims, ${claimsOf(a) === claimsOf(b) ? 'identical' : 'DIFFERENT'} claim lists`);
   const mb = (chars: number) => ((2 * chars) / 1e6).toFixed(1);
-  console.log(`hover cards of ${cards.people} people (the 20 most mentioned, then every 20th): ${cards.same} identical titles and counts`);
+  console.log(`hover cards of ${cards.people} people (the 20 most mentioned, then every 20th): ${cards.same} identical titles and counts, ${cards.whole} identical whole cards (roles, key quotes, links)`);
   console.log(
     `working set after it: ${held.articles} whole articles, ${held.sentences} sentences (${held.looseSentences} of them loose), ${mb(held.chars)} MB of text, ` +
       `the name mentions of ${held.namesOnly} more articles (${held.mentions})`,

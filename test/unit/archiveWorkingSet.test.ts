@@ -23,6 +23,8 @@ const PORT_NOTES = 45;
 /** A pilot named in fewer articles, more often in each: in the few articles completion fetches per name,
  *  he is mentioned more often than the director, in the archive far less. */
 const PILOT_NOTES = 5;
+/** A quay master quoted in a few articles: his quotes are in articles a card holds by their names only. */
+const QUAY_NOTES = 3;
 let pg: PgCluster;
 let embedded: SourcedService;
 
@@ -46,6 +48,14 @@ before(async () => {
       `---\ntitle: "Pilot notes ${i}"\noutlet: "Harbour Weekly"\n---\n` +
         `Anders Lindgren, a harbour pilot, said the tide was high in week ${i + 1}.\n\n` +
         `Lindgren said the pilots worked long shifts. Lindgren said the cranes were old. Lindgren said the channel needed dredging. Lindgren said he would retire in ${2030 + i}.\n`,
+    );
+  }
+  for (let i = 0; i < QUAY_NOTES; i++) {
+    writeFileSync(
+      path.join(corpus, `quay-${i}.md`),
+      `---\ntitle: "Quay notes ${i}"\noutlet: "Harbour Weekly"\n---\n` +
+        `Tomas Eriksen, the quay master, said: "The north quay will reopen in week ${i + 3}."\n\n` +
+        `Eriksen added: "Ships must wait at anchor until then."\n`,
     );
   }
   pg = await testCluster();
@@ -189,6 +199,21 @@ test('a hover card counts every article of the archive naming the person, as the
     // Past the articles a card fetches per name, its counts say they are a lower bound.
     const capped = createSourcedService({ archive, archiveLimits: { cardArticlesPerName: 10 } });
     assert.match(await hoverText(capped, portDraft, 2), /Mentioned in at least 40 articles \(80 times\)/);
+  });
+});
+
+test('a card\'s key quotes and a speaker\'s quote completions come from every article naming the speaker', async () => {
+  await withArchive(async (archive) => {
+    const doc = { uri: 'file:///drafts/quay.md', text: 'Tomas Eriksen said "The north\n' };
+    // A fresh working set for each: nothing but the request itself fetches the speaker's articles.
+    const card = await hoverText(createSourcedService({ archive }), doc, 2);
+    assert.match(card, /north quay will reopen/);
+    assert.equal(card, await hoverText(embedded, doc, 2));
+    const at = { line: 0, character: doc.text.length - 1 };
+    const quotes = async (service: SourcedService) => (await service.getCompletions(doc, at)).items.map((i) => i.label);
+    const fromArchive = await quotes(createSourcedService({ archive }));
+    assert.ok(fromArchive.length > 0, 'quotes completed');
+    assert.deepEqual(fromArchive, await quotes(embedded));
   });
 });
 

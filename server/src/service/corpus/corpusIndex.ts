@@ -281,20 +281,28 @@ export class CorpusIndex implements CorpusView {
   /** Quotes whose speaker is this entity, from the articles that mention it (a speaker is always named,
    *  or a pronoun for someone named, in the quote's own article), at most QUOTE_ARTICLES of them. */
   quotesBy(entityId: string): QuoteHit[] {
-    let hits = this.speakerQuotes.get(entityId);
-    if (hits) return hits;
-    hits = [];
-    const entity = this.entity(entityId);
-    const seen = new Set<string>();
-    for (const m of entity?.mentions ?? []) {
-      if (seen.has(m.uri)) continue;
-      // A person in thousands of articles: their quotes from the first few hundred are plenty for a hover
-      // or a completion list, and the answer stays within milliseconds.
-      if (seen.size >= QUOTE_ARTICLES) break;
-      seen.add(m.uri);
-      const article = this.byUri.get(m.uri);
-      if (article) for (const hit of this.quoteHits(article)) if (hit.speaker?.id === entityId) hits.push(hit);
-    }
+    const cached = this.speakerQuotes.get(entityId);
+    if (cached) return cached;
+    // Articles are read through `article`, so an index holding part of a corpus notes those it lacks
+    // (an archive's articles held by their names only); the quotes are kept once none was missing.
+    const { value: hits, complete } = this.track(() => {
+      const found: QuoteHit[] = [];
+      const entity = this.entity(entityId);
+      // Every article naming it, as for its card (the quotes come from the first few hundred).
+      if (entity) this.noteEntityCard(entity);
+      const seen = new Set<string>();
+      for (const m of entity?.mentions ?? []) {
+        if (seen.has(m.uri)) continue;
+        // A person in thousands of articles: their quotes from the first few hundred are plenty for a
+        // hover or a completion list, and the answer stays within milliseconds.
+        if (seen.size >= QUOTE_ARTICLES) break;
+        seen.add(m.uri);
+        const article = this.article(m.uri);
+        if (article) for (const hit of this.quoteHits(article)) if (hit.speaker?.id === entityId) found.push(hit);
+      }
+      return found;
+    });
+    if (!complete) return hits;
     if (this.speakerQuotes.size >= SPEAKER_CACHE) this.speakerQuotes.clear();
     this.speakerQuotes.set(entityId, hits);
     return hits;
