@@ -146,14 +146,13 @@ export class ArchiveCorpus extends CorpusIndex {
    *  the archive is unavailable (with `onUnavailable` set), answers from the working set as it is. */
   async satisfy<T>(run: () => Promise<T>): Promise<T> {
     if (!(await this.outage.try(() => this.refreshStats()))) return run();
-    // Past its bounds, the working set starts afresh before a request. While another runs, only the
-    // articles held by their names go (what cards and completions fetched, cheap to fetch again): the
-    // searched sentences and whole articles the running request fetched for itself stay (dropping them
-    // made a long draft's first check search again whenever the writer hovered a name, and could leave
-    // it answering with reads missing after its last round). It holds at most the bounds, or what the
-    // requests running together need.
-    // Past the mention bound alone, only the articles held by their names go (hover cards fetch the
-    // mentions of up to 2,000 articles a name), so hovering does not cost the next re-check its searches.
+    // Past its sentence or character bound, the working set starts afresh before a request, unless
+    // another runs: dropping the sentences and whole articles a running request fetched for itself made
+    // a long draft's first check search again whenever the writer hovered a name (and could leave it
+    // answering with reads missing after its last round). Past the mention bound, only the articles held
+    // by their names go (what cards and completions fetched, cheap to fetch again; a card fetches the
+    // mentions of up to 2,000 articles a name), so hovering does not cost the next re-check its
+    // searches. It holds at most the bounds, or what the requests running together need.
     const s = this.held.size;
     if (this.running === 0 && (s.sentences > this.maxSentences || s.chars > this.maxChars)) this.dropFetched();
     else if (s.mentions > this.maxMentions) this.dropNamesOnly();
