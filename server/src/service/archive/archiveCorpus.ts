@@ -278,8 +278,7 @@ export class ArchiveCorpus extends CorpusIndex {
   override completeEntities(typed: readonly string[], limit: number): Entity[] {
     // The archive's names starting as typed are fetched (with a few articles each): the working set
     // alone knows only the names earlier requests brought in.
-    const prefix = nameKey(typed.join(' '));
-    if (prefix && this.stats && !this.answered.completed.has(prefix)) this.recording?.prefixes.add(prefix);
+    this.notePrefix(nameKey(typed.join(' ')));
     return super.completeEntities(typed, limit);
   }
 
@@ -287,9 +286,13 @@ export class ArchiveCorpus extends CorpusIndex {
     // Completion's fuzzy matches of the last typed word ("Thierry He" also offers "Lleyton Hewitt"; a typo
     // such as "Wegner" finds "Wenger") are names with a word starting as that word does: the archive's
     // most mentioned of those are fetched, as the embedded index would search all of them.
-    const head = wordHead === undefined ? '' : nameKey(wordHead);
-    if (head && this.stats && !this.answered.completed.has(head)) this.recording?.prefixes.add(head);
+    if (wordHead !== undefined) this.notePrefix(nameKey(wordHead));
     return super.searchEntities(query, limit, wordHead);
+  }
+
+  /** Notes a typed prefix (name-key words) whose archive names the working set has not fetched. */
+  private notePrefix(prefix: string): void {
+    if (prefix && this.stats && !this.answered.completed.has(prefix)) this.recording?.prefixes.add(prefix);
   }
 
   /** An entity's archive-wide count when completion fetched its name (else an alias's), at least what the

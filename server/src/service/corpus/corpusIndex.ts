@@ -310,9 +310,10 @@ export class CorpusIndex implements CorpusView {
 
   /** The index as JSON lines (see corpusStore.ts; `groups`: the near-duplicate groups of several
    *  articles, when given). */
-  toLines(groups?: readonly (readonly string[])[]): Generator<string> {
+  *toLines(groups?: readonly (readonly string[])[]): Generator<string> {
+    // Read when the first line is asked for (as the generation is), not when the lines are made.
     const parts: IndexParts = { articles: this.byUri, firstId: this.firstId, docCount: this.docs.length, table: this.table, search: this.search, generation: () => this.generation };
-    return indexLines(parts, groups);
+    yield* indexLines(parts, groups);
   }
 
   /** Reads what `toLines` wrote; undefined if the lines are not a whole index of this format. Calls

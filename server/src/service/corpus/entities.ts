@@ -6,7 +6,7 @@
 import type { Entity, Mention } from '../types.ts';
 import { hasWeakKind, newMention } from './names.ts';
 import { StaleCache } from './staleCache.ts';
-import { bump, countSurface, emptyVotes, flagsAt, flagsOf, KINDS, pack, sentenceOf, WEAK_FLAG, type Packed, type Group, type Site } from './entityGroups.ts';
+import { bump, countSurface, dropGone, emptyVotes, flagsAt, flagsOf, KINDS, pack, sentenceOf, WEAK_FLAG, type Packed, type Group, type Site } from './entityGroups.ts';
 import { canonicalKey, dropInitials, firstWord, lastWord, nameKey, wordCount } from './entityKeys.ts';
 import { resolveLocally } from './localResolution.ts';
 import { mergeShortForms } from './shortForms.ts';
@@ -192,10 +192,7 @@ export class EntityTable {
         else if (g.articles[g.articles.length - 1] !== p) g.articles.push(p);
       } else if (left && !left.has(g)) {
         left.add(g);
-        if (++g.dead * 2 > g.articles.length) {
-          g.articles = g.articles.filter((a) => !a.gone);
-          g.dead = 0;
-        }
+        if (++g.dead * 2 > g.articles.length) dropGone(g);
       }
       if (g.count <= 0) this.groups.delete(key);
     }
@@ -214,10 +211,8 @@ export class EntityTable {
    *  called when a bulk index ends. */
   compact(): void {
     for (const g of this.groups.values()) {
-      if (g.dead) {
-        g.articles = g.articles.filter((a) => !a.gone);
-        g.dead = 0;
-      } else if (g.articles.length > 1 && g.articles.length <= COMPACT_MAX) g.articles = g.articles.slice();
+      if (g.dead) dropGone(g);
+      else if (g.articles.length > 1 && g.articles.length <= COMPACT_MAX) g.articles = g.articles.slice();
     }
   }
 

@@ -74,6 +74,12 @@ export interface Group {
   into?: Group; // set by each build
 }
 
+/** Takes the articles that are gone out of a group's list. */
+export function dropGone(g: Group): void {
+  g.articles = g.articles.filter((a) => !a.gone);
+  g.dead = 0;
+}
+
 export function emptyVotes(): Record<EntityKind, number> {
   return { person: 0, organization: 0, place: 0, event: 0 };
 }
