@@ -86,6 +86,7 @@ async function evaluate(spec: SetSpec, verbose: boolean) {
       evidenceTotal++;
       const ev = fold(item.evidence);
       if (claims.some((c) => c.sources.some((s) => fold(s.text).includes(ev)))) evidenceHit++;
+      else if (verbose) console.log(`  ? ${item.id} evidence not among the sources: ${item.text.slice(0, 100)}`);
     }
     if (verbose && flagged !== expectFlag) {
       console.log(`  ✗ ${item.id} [${item.label} → ${verdict}] ${item.text.slice(0, 140)}`);

@@ -147,6 +147,10 @@ function q(text: string): Quantity {
 
 const COMPARE: Array<[string, string, 'same' | 'different' | 'incomparable']> = [
   ['$US300 million', '$30 million', 'different'],
+  // A sum in pence is precise to the penny, not to the pound.
+  ['a 5p cut', 'put 4p on', 'different'],
+  ['a 5p cut', 'by 5 pence', 'same'],
+  ['a 5p cut', '£0.05', 'same'],
   ['$US300 million', '$300m', 'same'],
   ['$1.2 billion', '$1.23 billion', 'same'],
   ['$1.2 billion', '$1.5 billion', 'different'],

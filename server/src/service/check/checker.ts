@@ -6,13 +6,15 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Article, SourceSentence } from '../api.ts';
 import type { Claim, Entity, Evidence, Mention, Quote, Span, Verdict } from '../types.ts';
 import type { CorpusIndex } from '../corpus/corpusIndex.ts';
-import { tokenize } from '../text/words.ts';
+import { repairMojibake, tokenize } from '../text/words.ts';
 import { searchTerm } from '../corpus/corpusIndex.ts';
 import { citedArticle } from '../corpus/citedArticle.ts';
 import { linesOf } from '../corpus/articleLines.ts';
 import { proseText, type DraftAnalysis, type DraftSentence } from './draft.ts';
 import { isClaim, pronounReferent } from './claims.ts';
-import { ClaimMemo, claimTerms, isNegated, scoreUnit, type EvidenceUnit } from './evidence.ts';
+import { countedNoun, isBareCount, type ClaimFigure } from './counted.ts';
+import { ClaimMemo, claimTerms, scoreUnit, type EvidenceUnit } from './evidence.ts';
+import { ClaimPolarity } from './polarity.ts';
 import { candidateUnits } from './retrieval.ts';
 import type { ClaimName } from './nameMatch.ts';
 import { claimPredicate } from './predicate.ts';
@@ -202,14 +204,17 @@ function judge(
 
   // 2. Content, names and figures against the best evidence.
   const terms = claimTerms(prose, corpus, new Set(names.flatMap((n) => n.words)));
-  // "one" alone is a word more often than a figure ("one of the…").
-  const figures = s.quantities.filter((q) => q.kind !== 'ordinal' && !(q.kind === 'number' && q.value === 1 && !q.unit));
-  const negated = isNegated(prose);
+  // "one" alone is a word more often than a figure ("one of the…"), "first" an order more often than a
+  // rank ("the first time"); "fourth term" is a figure a source's "third term" contradicts.
+  const figures: ClaimFigure[] = s.quantities
+    .filter((q) => (q.kind === 'ordinal' ? q.value >= 2 : !(q.kind === 'number' && q.value === 1 && !q.unit)))
+    .map((q) => (isBareCount(q) ? { ...q, counts: countedNoun(draft.prose.masked, q) } : q));
+  const polarity = new ClaimPolarity(prose);
   const query = [prose, referent?.name ?? ''].join(' ');
   const units = candidateUnits(corpus, query, scope, CANDIDATES);
   for (const q of quoted) if (!units.some((u) => u.length === 1 && u[0] === q.sentence)) units.push([q.sentence]);
   const memo = new ClaimMemo();
-  const scored = units.map((u) => scoreUnit(u, terms, names, figures, negated, corpus, memo));
+  const scored = units.map((u) => scoreUnit(u, terms, names, figures, polarity, corpus, memo));
   const novel = terms.filter((t) => t.novel).length;
   const supporting = scored
     .filter((u) => !u.negationMismatch && u.missingNames.every((n) => n.inArticle) && u.missingFigures.every((f) => f.inArticle && !f.conflict))
@@ -248,6 +253,10 @@ function judge(
     backing: [...new Set([...quoted.map((q) => q.sentence.uri), ...units.map((u) => u.sentences[0].uri)])],
   });
   if (quoteBacked) return supported(passing);
+  // A passage that says more of the claim than any supporting one, but negated where the claim is not (or
+  // the reverse), contradicts it: "MCI had rejected a deal worth $8bn" against "MCI had accepted a deal…".
+  const reversed = reversal(scored, Math.max(0, ...passing.map((u) => u.coverage)));
+  if (reversed) return { ...reversed, entities };
   if (stating.length > 0 && novel <= tuning.novelAllowed) return supported(stating);
   if (best && passing.length > 0 && novel <= tuning.novelAllowed) {
     // The names and figures are there, but no passage about the subject says what the claim does.
@@ -363,9 +372,11 @@ function findContradiction(scored: EvidenceUnit[], s: DraftSentence, names: Clai
     if (figure?.conflict && figure.conflictSentence && hardNames.length === 0) {
       return {
         verdict: 'contradicted',
-        reason: `The sources give ${figure.conflict.text}, not ${figure.claim.text}.`,
+        // As the source means it: "Â£35bn" in a file read with the wrong encoding is "£35bn" (and a quick
+        // fix writes it into the draft).
+        reason: `The sources give ${repairMojibake(figure.conflict.text)}, not ${figure.claim.text}.`,
         sources: [{ sentence: figure.conflictSentence, score: round(u.coverage) }],
-        conflict: { start: figure.claim.start - s.start, end: figure.claim.end - s.start, draft: figure.claim.text, source: figure.conflict.text },
+        conflict: { start: figure.claim.start - s.start, end: figure.claim.end - s.start, draft: figure.claim.text, source: repairMojibake(figure.conflict.text) },
       };
     }
     // Another person, place or organisation of the same kind in the same statement: one name swapped.
@@ -381,15 +392,32 @@ function findContradiction(scored: EvidenceUnit[], s: DraftSentence, names: Clai
         };
       }
     }
-    if (u.negationMismatch && u.missingNames.length === 0 && u.missingFigures.length === 0 && u.coverage >= tuning.support) {
-      return {
-        verdict: 'contradicted',
-        reason: 'The source says the opposite (one of the two is negated).',
-        sources: u.sentences.map((sentence) => ({ sentence, score: round(u.coverage) })),
-      };
-    }
+    const reversed = reversal([u], 0);
+    if (reversed) return reversed;
   }
   return undefined;
+}
+
+/** Share of what a claim says that a reversed clause must hold to outweigh a supporting passage. */
+const REVERSAL_SHARE = 0.6;
+
+/** The unit with the claim's names and figures that covers more of it than `above` and has the opposite
+ *  polarity, as a contradiction. */
+function reversal(scored: EvidenceUnit[], above: number): Omit<Judgement, 'entities'> | undefined {
+  let best: EvidenceUnit | undefined;
+  for (const u of scored) {
+    if (!u.negationMismatch || u.missingNames.length > 0 || u.missingFigures.length > 0 || u.coverage < tuning.support) continue;
+    // Over a passage that supports the claim, only a clause that says most of the same thing.
+    if (above > 0 && u.reversedShare < REVERSAL_SHARE) continue;
+    if (u.coverage > above && (!best || u.coverage > best.coverage)) best = u;
+  }
+  return (
+    best && {
+      verdict: 'contradicted',
+      reason: 'The source says the opposite (one of the two is negated).',
+      sources: best.sentences.map((sentence) => ({ sentence, score: round(best.coverage) })),
+    }
+  );
 }
 
 /** Where the nearest real words of a misquote may be: the article's quotations, else its sentences. */

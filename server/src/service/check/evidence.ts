@@ -13,6 +13,8 @@ import { isLightVerb, isNumberWord, paraphrasesOf } from './lexicon.ts';
 import { foldRole, nameIn, type ClaimName } from './nameMatch.ts';
 import { factsOf, foldedArticle, sentenceEntities, sentenceLookup } from './passageLookup.ts';
 
+import { isSaid, type ClaimPolarity } from './polarity.ts';
+import { countedNoun, isBareCount, sameCounted, type ClaimFigure } from './counted.ts';
 import { tuning } from './tuning.ts';
 
 export interface ClaimTerm {
@@ -21,6 +23,8 @@ export interface ClaimTerm {
   /** No source sentence uses the word or a paraphrase of it. */
   novel: boolean;
   alternatives: string[];
+  /** A word of one of the claim's names. */
+  name: boolean;
 }
 
 export interface FigureGap {
@@ -43,13 +47,18 @@ export interface EvidenceUnit {
   /** Entities in the unit the claim does not name (candidates for a swap). */
   otherEntities: Entity[];
   negationMismatch: boolean;
+  /** With a mismatch, the share of what the claim says that the negated (or not negated) clause holds. */
+  reversedShare: number;
+}
+
+function polarityOf(c: { differs: boolean; share: number }): Pick<EvidenceUnit, 'negationMismatch' | 'reversedShare'> {
+  return { negationMismatch: c.differs, reversedShare: c.differs ? c.share : 0 };
 }
 
 
 /** Length of the shared stem prefix that earns partial credit. */
 const PREFIX = 5;
 
-const NEGATION = /\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|denied|denies|deny|refused|rejected)\b|n['’] ?t\b/i;
 
 /** Weighted content words of a claim; `nameWords` (folded words of its names) are judged as names, not as novel words. */
 export function claimTerms(text: string, corpus: CorpusIndex, nameWords: ReadonlySet<string> = new Set()): ClaimTerm[] {
@@ -73,7 +82,7 @@ export function claimTerms(text: string, corpus: CorpusIndex, nameWords: Readonl
     // Words the corpus never uses say something no source says: they weigh double the rarest words.
     const novel = df === 0 && !nameWords.has(t.norm) && !isLightVerb(stem);
     const weight = Math.log((n + 1) / (Math.max(df, 1) + 0.5)) * (novel ? tuning.novelWord : 1);
-    out.push({ stem, weight: Math.max(weight, 0.1), alternatives, novel });
+    out.push({ stem, weight: Math.max(weight, 0.1), alternatives, novel, name: nameWords.has(t.norm) });
   }
   return out;
 }
@@ -107,10 +116,11 @@ function presence(terms: ClaimTerm[], has: (w: string) => boolean): Uint8Array {
 }
 
 /** Weighted share of the claim's terms present in any of the texts. */
-function coverage(terms: ClaimTerm[], present: Uint8Array[]): number {
+function coverage(terms: ClaimTerm[], present: Uint8Array[], only?: (t: ClaimTerm) => boolean): number {
   let total = 0;
   let got = 0;
   terms.forEach((t, i) => {
+    if (only && !only(t)) return;
     total += t.weight;
     let best = 0;
     for (const p of present) best = Math.max(best, p[i]);
@@ -134,8 +144,8 @@ export function scoreUnit(
   unit: SourceSentence[],
   terms: ClaimTerm[],
   names: ClaimName[],
-  figures: Quantity[],
-  claimNegated: boolean,
+  figures: ClaimFigure[],
+  polarity: ClaimPolarity,
   corpus: CorpusIndex,
   memo = new ClaimMemo(),
 ): EvidenceUnit {
@@ -166,6 +176,9 @@ export function scoreUnit(
   }
 
   const missingFigures: FigureGap[] = [];
+  // A source figure that is another of the claim's ("renewed for a fifth season before the fourth season
+  // aired" against "the fourth season") is accounted for, not a rival value.
+  const isOtherFigure = (u: Quantity, s: SourceSentence) => figures.some((f) => backs(u, f) && countsAlike(f, u, s));
   for (const q of figures) {
     let same = false;
     let conflict: Quantity | undefined;
@@ -173,8 +186,9 @@ export function scoreUnit(
     for (const s of unit) {
       for (const u of s.quantities) {
         const c = compareQuantities(q, u);
+        if (c === 'incomparable' || !countsAlike(q, u, s)) continue;
         if (backs(u, q, c)) same = true;
-        else if (c === 'different' && !conflict) {
+        else if (c === 'different' && !conflict && !isOtherFigure(u, s)) {
           conflict = u;
           conflictSentence = s;
         }
@@ -183,8 +197,15 @@ export function scoreUnit(
     if (same) continue;
     let inArticle = known?.figures.get(q);
     if (inArticle === undefined) {
-      inArticle = !!facts && facts.quantities.some((u) => backs(u, q));
+      inArticle = !!facts && facts.quantities.some(([u, s]) => backs(u, q) && countsAlike(q, u, s));
       known?.figures.set(q, inArticle);
+    }
+    // An ordinal may be written another way ("season 5"): only another rank of the same thing ("a third
+    // term" for "a fourth term"), in the unit or its article, counts against the claim.
+    if (q.kind === 'ordinal' && !conflict && !inArticle) {
+      const other = facts?.quantities.find(([u, s]) => compareQuantities(q, u) === 'different' && countsAlike(q, u, s, true) && !isOtherFigure(u, s));
+      if (!other) continue;
+      [conflict, conflictSentence] = other;
     }
     missingFigures.push({ claim: q, conflict, conflictSentence, inArticle });
   }
@@ -196,24 +217,37 @@ export function scoreUnit(
     const e = corpus.entity(id);
     if (e) otherEntities.push(e);
   }
-  const unitNegated = unit.some((s) => NEGATION.test(s.text));
+  const present = unit.map((u, i) => {
+    let p = memo.sentences.get(u);
+    if (!p) memo.sentences.set(u, (p = presence(terms, lookups[i])));
+    return p;
+  });
   return {
     sentences: unit,
-    coverage: coverage(
-      terms,
-      unit.map((u, i) => {
-        let p = memo.sentences.get(u);
-        if (!p) memo.sentences.set(u, (p = presence(terms, lookups[i])));
-        return p;
-      }),
-    ),
+    coverage: coverage(terms, present),
     articleCoverage: known?.coverage ?? 0,
     missingNames,
     missingFigures,
     otherEntities,
-    negationMismatch: claimNegated !== unitNegated && unit.length === 1,
+    // The polarity that counts is that of the sentence saying most of the claim: "he has no plans to
+    // sign" beside a neighbour does not back "he would sign".
+    ...polarityOf(polarity.compare(unit[mainSentence(terms, present)].text, terms)),
   };
 }
+
+/** Index of the unit's sentence that covers most of the claim's weighted terms (the first on a tie). */
+function mainSentence(terms: ClaimTerm[], present: Uint8Array[]): number {
+  let best = 0;
+  let bestScore = -1;
+  present.forEach((p, i) => {
+    // What it says first, then who: "Mourinho said he was 'practising my Portuguese because I don't need
+    // strikers'" says "need strikers" though its neighbour names Mourinho and Chelsea too.
+    const c = coverage(terms, [p], isSaid) * 2 + coverage(terms, [p]);
+    if (c > bestScore) [best, bestScore] = [i, c];
+  });
+  return best;
+}
+
 
 /**
  * Whether a source figure backs the claim's: the same value, and a date as precise: "2016" does not back
@@ -226,6 +260,12 @@ function backs(source: Quantity, claim: Quantity, c = compareQuantities(claim, s
   return claim.day === undefined || source.day !== undefined;
 }
 
-export function isNegated(text: string): boolean {
-  return NEGATION.test(text);
+/** Whether a source figure counts what the claim's does (see counted.ts); figures of other kinds always do.
+ *  `surely`: both name what they count ("a third term", not "his eightieth,"). */
+function countsAlike(claim: ClaimFigure, source: Quantity, sentence: SourceSentence, surely = false): boolean {
+  if (!isBareCount(claim) || !isBareCount(source)) return true;
+  const counts = countedNoun(sentence.text, { kind: source.kind, start: source.start - sentence.start, end: source.end - sentence.start });
+  if (surely && !(claim.counts?.length && counts?.length)) return false;
+  return sameCounted(claim.counts, counts);
 }
+

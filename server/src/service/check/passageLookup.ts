@@ -18,7 +18,7 @@ const PRONOUN_LOOKBACK = 2;
  *  entities and figures are gathered only when a name or figure is missing from the unit. */
 class ArticleFacts {
   private entitySet: Set<string> | undefined;
-  private figures: Quantity[] | undefined;
+  private figures: Array<[Quantity, SourceSentence]> | undefined;
 
   constructor(
     private readonly article: Article,
@@ -39,8 +39,9 @@ class ArticleFacts {
     return this.entitySet;
   }
 
-  get quantities(): Quantity[] {
-    return (this.figures ??= this.article.sentences.flatMap((s) => s.quantities));
+  /** The article's figures, each with its sentence. */
+  get quantities(): Array<[Quantity, SourceSentence]> {
+    return (this.figures ??= this.article.sentences.flatMap((s) => s.quantities.map((q): [Quantity, SourceSentence] => [q, s])));
   }
 }
 

@@ -839,5 +839,7 @@ function precision(q: Quantity): number {
     else scale = 1e3;
   }
   if (q.kind === 'duration' || q.kind === 'percent') scale = 1;
+  // "5p" is £0.05: its last digit counts pence.
+  else if (q.kind === 'money' && /\d\s*(?:p|pence)$/i.test(q.text)) scale = 0.01;
   return 0.5 * Math.pow(10, -decimals) * scale;
 }

@@ -1,0 +1,65 @@
+// What a bare count counts. "Three new defenders" and "the last three games" share a figure, not a fact:
+// a count backs or contradicts another only when both count the same thing, or either leaves it unsaid
+// ("three of them", "rose to 40").
+
+import type { Quantity } from '../types.ts';
+import { STOPWORDS, tokenize } from '../text/words.ts';
+import { searchTerm } from '../corpus/sentenceIndex.ts';
+import { isNumberWord, paraphrasesOf } from './lexicon.ts';
+
+/** Words between a count and its noun at most ("three new Labour defenders"). */
+const MAX_WORDS = 3;
+/** How far after the figure the noun may be looked for. */
+const REACH = 48;
+
+/** A figure of a claim, with the noun it counts when it is a bare count. */
+export interface ClaimFigure extends Quantity {
+  counts?: string[];
+}
+
+/** A number written without a unit (a count of whatever noun follows it) or an ordinal (a rank among
+ *  them: "a fourth term", "the third quarter"). */
+export function isBareCount(q: Quantity): boolean {
+  return (q.kind === 'number' && !q.unit) || q.kind === 'ordinal';
+}
+
+/** Plurals without an s. */
+const IRREGULAR = new Set(['people', 'men', 'women', 'children', 'staff', 'police', 'troops', 'cattle', 'personnel', 'feet', 'mice', 'geese', 'teeth', 'fish', 'sheep', 'aircraft']);
+
+/**
+ * The stems of the words naming what a bare count counts: the few content words right after it, up to
+ * the first plural ("three new defenders in January" → new, defend; "three players signed" → player;
+ * "26 billion text messages" → text, messag), or undefined when a function word or punctuation comes
+ * first ("three of the", "three, and") or no word looks plural (an ordinal's are all those words:
+ * "fourth term" → term); none (an empty list) for a side of a score
+ * or range ("2-1"). `figure` is where the figure stands in `text`.
+ */
+export function countedNoun(text: string, figure: Pick<Quantity, 'start' | 'end' | 'kind'>): string[] | undefined {
+  const { start, end } = figure;
+  // One side of a score or a range ("a 2-1 lead", "3-0"): no count of anything.
+  if (/^[-–]\d/.test(text.slice(end, end + 2)) || /\d[-–]$/.test(text.slice(Math.max(0, start - 2), start))) return [];
+  const to = Math.min(text.length, end + REACH);
+  let at = end;
+  const words: string[] = [];
+  for (const t of tokenize(text, end, to)) {
+    // Words joined by spaces only: a comma, stop or bracket ends the phrase.
+    if (!/^[\s-]*$/.test(text.slice(at, t.start)) || words.length === MAX_WORDS) break;
+    // A capitalised word is part of a name ("20 Serie A appearances"), not a function word.
+    if ((STOPWORDS.has(t.norm) && !/^\p{Lu}/u.test(text.charAt(t.start))) || isNumberWord(t.norm) || !/^\p{L}/u.test(t.norm)) break;
+    const stem = searchTerm(t.norm);
+    if (stem) words.push(stem);
+    if (IRREGULAR.has(t.norm) || /[^s'’]s$/.test(t.norm)) return words;
+    at = t.end;
+  }
+  // An ordinal ranks one thing, named in the words after it ("the third quarter of 2006").
+  return figure.kind === 'ordinal' && words.length > 0 ? words : undefined;
+}
+
+/** Whether two counts may count the same thing: either leaves it unsaid, or they share a word or a
+ *  paraphrase ("three Grand Slam titles" and "three Grand Slams", "26 billion text messages" and "26
+ *  billion texts"). */
+export function sameCounted(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === undefined || b === undefined) return true;
+  if (a.length === 0 || b.length === 0) return a.length === b.length;
+  return a.some((x) => b.includes(x) || paraphrasesOf(x).some((p) => b.includes(p)));
+}

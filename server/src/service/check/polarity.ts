@@ -1,0 +1,96 @@
+// Whether a source passage says what a claim says with the other polarity ("has no plans to sign" against
+// "would sign"). A negation counts in its own clause only: the clause of the source that says most of the
+// claim is compared with the clause of the claim that says the same words. "Limited to the first 50,000
+// people who sign up - the free calls do not include calls to mobiles" is not negated where it limits the
+// offer; "seeking out situations in which he was likely to be rejected" is not negated where he seeks.
+
+import type { ClaimTerm } from './evidence.ts';
+import { SAY_VERBS } from '../corpus/nameCues.ts';
+import { searchTerm } from '../corpus/sentenceIndex.ts';
+import { tokenize } from '../text/words.ts';
+import { isLightVerb } from './lexicon.ts';
+
+const NEGATION = /\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|denied|denies|deny|refused|rejected|dismissed|dismisses|rules? out|ruled out)\b|n['’] ?t\b/i;
+
+/** Where a sentence's clauses part: a dash, a comma, semicolon, colon or bracket, a conjunction, or a word
+ *  that opens a subordinate or reported clause. */
+const CLAUSE_BREAK = /\s[-–—]\s|[;:()]\s*|,\s+|\s+(?:and|as|but|that|which|who|because|although|though|while|whereas|saying|adding)\s+/i;
+
+/** Stems of the verbs that report speech. */
+const REPORTING = new Set([...SAY_VERBS, 'say', 'tell'].map((w) => searchTerm(w)).filter((x): x is string => x !== null));
+
+export function isNegated(text: string): boolean {
+  return NEGATION.test(text);
+}
+
+/** What a claim says, not who says it nor whether: a term other than a name's word, a light verb, a verb
+ *  of speech or a negation. */
+export function isSaid(t: ClaimTerm): boolean {
+  return !t.name && !isLightVerb(t.stem) && !REPORTING.has(t.stem) && !NEGATION.test(t.stem);
+}
+
+interface Clause {
+  negated: boolean;
+  stems: Set<string>;
+}
+
+function clausesOf(text: string): Clause[] {
+  return text.split(CLAUSE_BREAK).map((c) => ({
+    negated: NEGATION.test(c),
+    stems: new Set(tokenize(c).map((t) => searchTerm(t.norm)).filter((x): x is string => x !== null)),
+  }));
+}
+
+/** The weight of the claim's said terms a clause holds (all of them without one; and, when given, another
+ *  clause holds too). */
+function weightIn(terms: ClaimTerm[], clause: Clause | undefined, also?: Clause): number {
+  let w = 0;
+  for (const t of terms) {
+    if (!isSaid(t)) continue;
+    const has = (c: Clause) => t.alternatives.some((a) => c.stems.has(a));
+    if ((!clause || has(clause)) && (!also || has(also))) w += t.weight;
+  }
+  return w;
+}
+
+/** The clause holding most of the claim's said terms (the first on a tie), or undefined when none holds any. */
+function bestClause(clauses: Clause[], terms: ClaimTerm[], also?: Clause): Clause | undefined {
+  let best: Clause | undefined;
+  let bestWeight = 0;
+  for (const c of clauses) {
+    const w = weightIn(terms, c, also);
+    if (w > bestWeight) [best, bestWeight] = [c, w];
+  }
+  return best;
+}
+
+/** A claim's polarity, clause by clause. */
+export class ClaimPolarity {
+  readonly negated: boolean;
+  private clauses: Clause[] | undefined;
+
+  constructor(private readonly text: string) {
+    this.negated = NEGATION.test(text);
+  }
+
+  /**
+   * Whether a source sentence is negated where the claim is not, or the reverse, in the clauses that say
+   * the same thing (a negation that no clause of the claim's words can place counts for its whole
+   * sentence), and the share of what the claim says that the source's clause holds: how surely the two
+   * speak of the same thing.
+   */
+  compare(source: string, terms: ClaimTerm[]): { differs: boolean; share: number } {
+    const sourceNegated = NEGATION.test(source);
+    if (!sourceNegated && !this.negated) return { differs: false, share: 0 };
+    const sourceClauses = clausesOf(source);
+    const said = sourceClauses.length > 1 ? bestClause(sourceClauses, terms) : sourceClauses[0];
+    if (!said) return { differs: sourceNegated !== this.negated, share: 0 };
+    // The claim's clause that says the same, when the source's sentence was itself cut into clauses and
+    // that clause says most of the claim ("prime minister" alone does not place the claim's "never").
+    this.clauses ??= clausesOf(this.text);
+    const total = weightIn(terms, undefined);
+    let claimClause = this.clauses.length > 1 && sourceClauses.length > 1 ? bestClause(this.clauses, terms, said) : undefined;
+    if (claimClause && weightIn(terms, claimClause) * 2 <= total) claimClause = undefined;
+    return { differs: said.negated !== (claimClause ? claimClause.negated : this.negated), share: total > 0 ? weightIn(terms, said) / total : 1 };
+  }
+}

@@ -1,0 +1,82 @@
+// Claims that change one detail of what their source says: the polarity of the passage that says it
+// (though a neighbouring sentence is not negated), a count of something else, an ordinal, a sum in
+// pence. Invented corpus; each claim is also checked in its faithful form, which must stay supported.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createSourcedService } from '../../server/src/service/index.ts';
+import type { Claim } from '../../server/src/service/types.ts';
+
+const football = `# Vandermolen rules out new striker
+
+Harbour United manager Piet Vandermolen says he has no plans to sign a new striker during the summer transfer window.
+
+Vandermolen has picked Oskar Lindahl for the last three games after injuries to his first-choice players.
+
+The club's owners backed the manager's decision on Monday.
+`;
+
+const politics = `# Kavanagh eyes third term
+
+Premier Ilse Kavanagh told her party conference that she would seek a third term in power at the next election.
+
+Her spring budget put 2p on a litre of petrol and 5p on a packet of cigarettes.
+
+Finance minister Tobias Renn said the budget was fair.
+`;
+
+const telecom = `# Norvane offers free calls
+
+Norvane is offering customers free internet calls if they sign up to broadband in March.
+
+The offer will be limited to the first 5,000 customers who sign up and there are limits - the free calls do not include calls to mobiles.
+
+Norvane has struggled to keep its customers.
+`;
+
+async function verdictOf(text: string): Promise<Claim> {
+  const service = createSourcedService();
+  await service.upsertSources([
+    { uri: 'file:///corpus/football.md', text: football },
+    { uri: 'file:///corpus/politics.md', text: politics },
+    { uri: 'file:///corpus/telecom.md', text: telecom },
+  ]);
+  const report = await service.checkDocument({ uri: 'file:///draft.md', text });
+  assert.equal(report.claims.length, 1, JSON.stringify(report.claims.map((c) => c.text)));
+  return report.claims[0];
+}
+
+test('a negated passage does not back the positive claim, though its neighbour is not negated', async () => {
+  const claim = await verdictOf('Piet Vandermolen said Harbour United would sign a new striker during the summer transfer window.');
+  assert.notEqual(claim.verdict, 'supported');
+  const faithful = await verdictOf('Piet Vandermolen said Harbour United had no plans to sign a new striker during the summer transfer window.');
+  assert.equal(faithful.verdict, 'supported', faithful.reason);
+});
+
+test('a negation in another clause of the passage does not reverse it', async () => {
+  const claim = await verdictOf("Norvane's free calls offer is limited to the first 5,000 customers who sign up.");
+  assert.equal(claim.verdict, 'supported', claim.reason);
+  // The passage that says it is among the evidence, not only its neighbours.
+  assert.ok(claim.sources.some((s) => s.text.includes('limited to the first 5,000')), JSON.stringify(claim.sources.map((s) => s.text)));
+});
+
+test('a count of something else does not back a count', async () => {
+  const claim = await verdictOf('Piet Vandermolen said Harbour United would pick three new players.');
+  assert.notEqual(claim.verdict, 'supported');
+  const faithful = await verdictOf('Piet Vandermolen has picked Oskar Lindahl for three games.');
+  assert.equal(faithful.verdict, 'supported', faithful.reason);
+});
+
+test('another ordinal contradicts the claim', async () => {
+  const claim = await verdictOf('Ilse Kavanagh told her party that she would seek a fourth term in power.');
+  assert.equal(claim.verdict, 'contradicted', claim.reason);
+  assert.equal(claim.conflict?.source, 'third');
+  const faithful = await verdictOf('Ilse Kavanagh told her party that she would seek a third term in power.');
+  assert.equal(faithful.verdict, 'supported', faithful.reason);
+});
+
+test('a sum in pence differs from another sum in pence', async () => {
+  const claim = await verdictOf("Ilse Kavanagh's spring budget put 3p on a litre of petrol.");
+  assert.notEqual(claim.verdict, 'supported');
+  const faithful = await verdictOf("Ilse Kavanagh's spring budget put 2p on a litre of petrol.");
+  assert.equal(faithful.verdict, 'supported', faithful.reason);
+});
