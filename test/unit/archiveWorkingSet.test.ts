@@ -58,6 +58,21 @@ before(async () => {
         `Eriksen added: "Ships must wait at anchor until then."\n`,
     );
   }
+  // A wire story, its reprint and an independent report of the same closure.
+  const wire =
+    `The Old Mill bridge in Kestrel Vale was closed to traffic on Tuesday after engineers found a crack in its main span.\n` +
+    `Buses will use the ring road for at least three weeks, the county transport office said.\n` +
+    `Inspector Rhona Baptiste said the crack had widened since the last survey in the spring.\n` +
+    `Shopkeepers on Mill Street said trade had fallen by half since the diversion signs went up.\n` +
+    `The county expects to publish the engineers' full report before the end of the month.\n`;
+  writeFileSync(path.join(corpus, 'bridge-wire.md'), `---\ntitle: "Bridge closed"\noutlet: "Valley Wire"\n---\n${wire}`);
+  writeFileSync(path.join(corpus, 'bridge-reprint.md'), `---\ntitle: "Bridge shut"\noutlet: "Vale Courier"\n---\n${wire.replace('before the end of the month', 'within weeks')}`);
+  writeFileSync(
+    path.join(corpus, 'bridge-report.md'),
+    `---\ntitle: "Anger at bridge delays"\noutlet: "Kestrel Gazette"\n---\n` +
+      `The Old Mill bridge in Kestrel Vale was closed to traffic on Tuesday after engineers found a crack in its main span.\n` +
+      `Parents at the village school said the morning journey now took forty minutes longer.\n`,
+  );
   pg = await testCluster();
   pg.createDb('ws');
   const sync = await sourced(['archive', 'sync', '--archive', pg.url('ws'), corpus], path.join(tmp, 'cache'));
@@ -99,6 +114,14 @@ test('a check holds the candidates loose and the articles it reads whole, with t
     assert.ok(held.articles < 3 + PORT_NOTES, `${held.articles} whole articles`);
     assert.ok(held.namesOnly > 0, 'articles naming the draft’s people are held by their names');
   });
+});
+
+test('a claim backed by a wire story, its reprint and another report counts two independent sources, as in the embedded index', async () => {
+  const doc = { uri: 'file:///drafts/bridge.md', text: 'The Old Mill bridge in Kestrel Vale was closed to traffic on Tuesday after engineers found a crack in its main span.\n' };
+  const independence = async (service: SourcedService) => (await service.checkDocument(doc)).claims.map((c) => c.independence);
+  const want = await independence(embedded);
+  assert.deepEqual(want, [{ sources: 2, articles: 3 }]);
+  await withArchive(async (archive) => assert.deepEqual(await independence(createSourcedService({ archive })), want));
 });
 
 test('the working set stays within its bounds: past them it starts afresh before the next request', async () => {

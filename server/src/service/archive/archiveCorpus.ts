@@ -22,7 +22,7 @@ import type { ArchiveSource, ArchiveStats, ArticleRef, SentenceHit } from './arc
 import { ArchiveOutage } from './archiveOutage.ts';
 import { LocalSources } from './localSources.ts';
 import { WorkingSet } from './workingSet.ts';
-import { Answered } from './answered.ts';
+import { Answered, nameKeys } from './answered.ts';
 import { addMisses, inTurn, isEmpty, noMisses, type Misses } from './archiveMisses.ts';
 
 /** Runs of a request at most (the last answers with what was fetched by then). */
@@ -210,6 +210,10 @@ export class ArchiveCorpus extends CorpusIndex {
     });
   }
 
+  override get partial(): boolean {
+    return true;
+  }
+
   override get sentenceCount(): number {
     return this.stats ? this.stats.sentences + this.local.size : super.sentenceCount;
   }
@@ -316,14 +320,14 @@ export class ArchiveCorpus extends CorpusIndex {
   override noteEntityCard(entity: Entity): boolean {
     const names = new Set([entity.name, ...entity.aliases]);
     for (const name of names) this.noteName(name, this.options.cardArticlesPerName ?? ARTICLES_PER_CARD_NAME);
-    return ![...names].some((name) => aliasKeys(nameKey(name)).some((key) => this.answered.cutNames.has(key)));
+    return ![...names].some((name) => nameKeys(name).some((key) => this.answered.cutNames.has(key)));
   }
 
   private noteName(name: string, limit = ARTICLES_PER_NAME): void {
     const m = this.recording;
     if (!m || !this.stats) return;
     // Under each key the gazetteer's aliases give the same name ("UN", "United Nations").
-    for (const key of aliasKeys(nameKey(name))) if ((this.answered.named.get(key) ?? 0) < limit && (m.names.get(key) ?? 0) < limit) m.names.set(key, limit);
+    for (const key of nameKeys(name)) if ((this.answered.named.get(key) ?? 0) < limit && (m.names.get(key) ?? 0) < limit) m.names.set(key, limit);
   }
 
   private idf(term: string): number {

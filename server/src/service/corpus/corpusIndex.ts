@@ -59,6 +59,12 @@ export class CorpusIndex implements CorpusView {
     return this.sentences;
   }
 
+  /** Whether the index holds only part of its corpus, as it happens to have been read (an archive's
+   *  working set): groupings over every article held are of no use then. */
+  get partial(): boolean {
+    return false;
+  }
+
   /** A bulk index is under way (between `beginBulk` and `endBulk`): entity counts are still growing. */
   get indexing(): boolean {
     return this.bulk > 0;

@@ -111,6 +111,14 @@ export class DuplicateIndex {
     return r.value;
   }
 
+  /** The groups among these articles only, not kept: which of them are near duplicates of one another. */
+  among(articles: Article[]): Grouping {
+    const steps = this.build(articles);
+    let r = steps.next();
+    while (!r.done) r = steps.next();
+    return r.value;
+  }
+
   /** The same, in slices of `sliceMs` with `pause()` between them, so requests are answered meanwhile. */
   async groupingInSlices(articles: Iterable<Article>, key: unknown, pause: () => Promise<void>, sliceMs: number): Promise<Grouping> {
     if (this.groups && this.groups.key === key) return this.groups.grouping;
