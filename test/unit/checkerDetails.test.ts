@@ -39,6 +39,7 @@ async function verdictOf(text: string): Promise<Claim> {
     { uri: 'file:///corpus/football.md', text: football },
     { uri: 'file:///corpus/politics.md', text: politics },
     { uri: 'file:///corpus/telecom.md', text: telecom },
+    { uri: 'file:///corpus/health.md', text: '# Health savings\n\nHealth minister Ola Brandt said the health service found £2bn of savings in its hospitals.\n' },
   ]);
   const report = await service.checkDocument({ uri: 'file:///draft.md', text });
   assert.equal(report.claims.length, 1, JSON.stringify(report.claims.map((c) => c.text)));
@@ -74,9 +75,13 @@ test('another ordinal contradicts the claim', async () => {
   assert.equal(faithful.verdict, 'supported', faithful.reason);
 });
 
-test('a sum in pence differs from another sum in pence', async () => {
+test('a sum in pence differs from another sum in pence, not from billions', async () => {
   const claim = await verdictOf("Ilse Kavanagh's spring budget put 3p on a litre of petrol.");
   assert.notEqual(claim.verdict, 'supported');
+  // £2bn of savings is no rival figure for 4p (and no fix for it).
+  const far = await verdictOf('Ola Brandt said the health service found 4p of savings in its hospitals.');
+  assert.notEqual(far.verdict, 'supported');
+  assert.notEqual(far.conflict?.source, '£2bn', far.reason);
   const faithful = await verdictOf("Ilse Kavanagh's spring budget put 2p on a litre of petrol.");
   assert.equal(faithful.verdict, 'supported', faithful.reason);
 });

@@ -188,7 +188,7 @@ export function scoreUnit(
         const c = compareQuantities(q, u);
         if (c === 'incomparable' || !countsAlike(q, u, s)) continue;
         if (backs(u, q, c)) same = true;
-        else if (c === 'different' && !conflict && !isOtherFigure(u, s)) {
+        else if (c === 'different' && !conflict && !isOtherFigure(u, s) && sameOrder(q, u)) {
           conflict = u;
           conflictSentence = s;
         }
@@ -258,6 +258,13 @@ function backs(source: Quantity, claim: Quantity, c = compareQuantities(claim, s
   if (c !== 'same') return false;
   if (claim.month !== undefined && source.month === undefined) return false;
   return claim.day === undefined || source.day !== undefined;
+}
+
+/** Sums or counts a thousand times apart measure different things ("a 5p cut" and "£35bn of cuts"): the
+ *  one is no rival value of the other (nor the fix for it). */
+function sameOrder(a: Quantity, b: Quantity): boolean {
+  if ((a.kind !== 'money' && a.kind !== 'number') || a.value <= 0 || b.value <= 0) return true;
+  return Math.max(a.value, b.value) / Math.min(a.value, b.value) <= 1000;
 }
 
 /** Whether a source figure counts what the claim's does (see counted.ts); figures of other kinds always do.
