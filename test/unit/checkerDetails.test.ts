@@ -13,6 +13,8 @@ Harbour United manager Piet Vandermolen says he has no plans to sign a new strik
 Vandermolen has picked Oskar Lindahl for the last three games after injuries to his first-choice players.
 
 The club's owners backed the manager's decision on Monday.
+
+Vandermolen has signed a new contract to stay at the club until May 2027.
 `;
 
 const politics = `# Kavanagh eyes third term
@@ -65,6 +67,12 @@ test('a count of something else does not back a count', async () => {
   assert.notEqual(claim.verdict, 'supported');
   const faithful = await verdictOf('Piet Vandermolen has picked Oskar Lindahl for three games.');
   assert.equal(faithful.verdict, 'supported', faithful.reason);
+});
+
+test('a date that ends a span is no rival of the date of an event', async () => {
+  const claim = await verdictOf('Piet Vandermolen has signed a new contract to stay at the club in January.');
+  assert.notEqual(claim.verdict, 'supported');
+  assert.notEqual(claim.conflict?.source, 'May 2027', claim.reason);
 });
 
 test('another ordinal contradicts the claim', async () => {

@@ -12,7 +12,7 @@ import { citedArticle } from '../corpus/citedArticle.ts';
 import { linesOf } from '../corpus/articleLines.ts';
 import { proseText, type DraftAnalysis, type DraftSentence } from './draft.ts';
 import { isClaim, pronounReferent } from './claims.ts';
-import { countedNoun, isBareCount, type ClaimFigure } from './counted.ts';
+import { boundsSpan, countedNoun, isBareCount, isDate, type ClaimFigure } from './counted.ts';
 import { ClaimMemo, claimTerms, scoreUnit, type EvidenceUnit } from './evidence.ts';
 import { ClaimPolarity } from './polarity.ts';
 import { candidateUnits } from './retrieval.ts';
@@ -208,7 +208,7 @@ function judge(
   // rank ("the first time"); "fourth term" is a figure a source's "third term" contradicts.
   const figures: ClaimFigure[] = s.quantities
     .filter((q) => (q.kind === 'ordinal' ? q.value >= 2 : !(q.kind === 'number' && q.value === 1 && !q.unit)))
-    .map((q) => (isBareCount(q) ? { ...q, counts: countedNoun(draft.prose.masked, q) } : q));
+    .map((q) => (isBareCount(q) ? { ...q, counts: countedNoun(draft.prose.masked, q) } : isDate(q) ? { ...q, bounds: boundsSpan(draft.prose.masked, q.start) } : q));
   const polarity = new ClaimPolarity(prose);
   const query = [prose, referent?.name ?? ''].join(' ');
   const units = candidateUnits(corpus, query, scope, CANDIDATES);

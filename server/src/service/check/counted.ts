@@ -15,6 +15,8 @@ const REACH = 48;
 /** A figure of a claim, with the noun it counts when it is a bare count. */
 export interface ClaimFigure extends Quantity {
   counts?: string[];
+  /** A date written as a span's bound ("until May", "since 1998"). */
+  bounds?: boolean;
 }
 
 /** A number written without a unit (a count of whatever noun follows it) or an ordinal (a rank among
@@ -36,8 +38,10 @@ const IRREGULAR = new Set(['people', 'men', 'women', 'children', 'staff', 'polic
  */
 export function countedNoun(text: string, figure: Pick<Quantity, 'start' | 'end' | 'kind'>): string[] | undefined {
   const { start, end } = figure;
-  // One side of a score or a range ("a 2-1 lead", "3-0"): no count of anything.
+  // One side of a score or a range ("a 2-1 lead", "3-0"), or an age ("a 30-year-old defender"): no
+  // count of anything.
   if (/^[-–]\d/.test(text.slice(end, end + 2)) || /\d[-–]$/.test(text.slice(Math.max(0, start - 2), start))) return [];
+  if (/[-\s]old$/i.test(text.slice(start, end))) return [];
   const to = Math.min(text.length, end + REACH);
   let at = end;
   const words: string[] = [];
@@ -62,4 +66,16 @@ export function sameCounted(a: readonly string[] | undefined, b: readonly string
   if (a === undefined || b === undefined) return true;
   if (a.length === 0 || b.length === 0) return a.length === b.length;
   return a.some((x) => b.includes(x) || paraphrasesOf(x).some((p) => b.includes(p)));
+}
+
+const BOUND_BEFORE = /\b(?:until|till|through|since|by|before|after|from)\s+(?:(?:the\s+)?end\s+of\s+|early\s+|late\s+|mid-?\s*)?$/i;
+
+export function isDate(q: Quantity): boolean {
+  return q.kind === 'date' || q.kind === 'year';
+}
+
+/** Whether the date at `start` in `text` bounds a span ("until May 2008", "since 1998", "by the end of
+ *  June") rather than dating an event. */
+export function boundsSpan(text: string, start: number): boolean {
+  return BOUND_BEFORE.test(text.slice(Math.max(0, start - 24), start));
 }

@@ -14,7 +14,7 @@ import { foldRole, nameIn, type ClaimName } from './nameMatch.ts';
 import { factsOf, foldedArticle, sentenceEntities, sentenceLookup } from './passageLookup.ts';
 
 import { isSaid, type ClaimPolarity } from './polarity.ts';
-import { countedNoun, isBareCount, sameCounted, type ClaimFigure } from './counted.ts';
+import { boundsSpan, countedNoun, isBareCount, isDate, sameCounted, type ClaimFigure } from './counted.ts';
 import { tuning } from './tuning.ts';
 
 export interface ClaimTerm {
@@ -188,7 +188,7 @@ export function scoreUnit(
         const c = compareQuantities(q, u);
         if (c === 'incomparable' || !countsAlike(q, u, s)) continue;
         if (backs(u, q, c)) same = true;
-        else if (c === 'different' && !conflict && !isOtherFigure(u, s) && sameOrder(q, u)) {
+        else if (c === 'different' && !conflict && !isOtherFigure(u, s) && sameOrder(q, u) && sameRole(q, u, s)) {
           conflict = u;
           conflictSentence = s;
         }
@@ -258,6 +258,13 @@ function backs(source: Quantity, claim: Quantity, c = compareQuantities(claim, s
   if (c !== 'same') return false;
   if (claim.month !== undefined && source.month === undefined) return false;
   return claim.day === undefined || source.day !== undefined;
+}
+
+/** A date that bounds a span ("a contract until May 2008", "since 1998") is not the date of an event
+ *  the claim dates ("would sign in January"): no rival of it, unless the claim's date bounds a span too. */
+function sameRole(claim: ClaimFigure, source: Quantity, sentence: SourceSentence): boolean {
+  if (!isDate(claim) || !isDate(source) || claim.bounds) return true;
+  return !boundsSpan(sentence.text, source.start - sentence.start);
 }
 
 /** Sums or counts a thousand times apart measure different things ("a 5p cut" and "£35bn of cuts"): the
