@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createSourcedService } from '../../server/src/service/index.ts';
 import type { Claim } from '../../server/src/service/types.ts';
+import type { SourcedService } from '../../server/src/service/api.ts';
 
 const football = `# Vandermolen rules out new striker
 
@@ -35,24 +36,42 @@ The offer will be limited to the first 5,000 customers who sign up and there are
 Norvane has struggled to keep its customers.
 `;
 
+/** One indexed corpus for every test (each claim is a draft of its own). */
+let indexed: Promise<SourcedService> | undefined;
+
+function corpus(): Promise<SourcedService> {
+  return (indexed ??= (async () => {
+    const service = createSourcedService();
+    await service.upsertSources([
+      { uri: 'file:///corpus/football.md', text: football },
+      { uri: 'file:///corpus/politics.md', text: politics },
+      { uri: 'file:///corpus/telecom.md', text: telecom },
+      { uri: 'file:///corpus/health.md', text: '# Health savings\n\nHealth minister Ola Brandt said the health service found £2bn of savings in its hospitals.\n' },
+    ]);
+    return service;
+  })());
+}
+
 async function verdictOf(text: string): Promise<Claim> {
-  const service = createSourcedService();
-  await service.upsertSources([
-    { uri: 'file:///corpus/football.md', text: football },
-    { uri: 'file:///corpus/politics.md', text: politics },
-    { uri: 'file:///corpus/telecom.md', text: telecom },
-    { uri: 'file:///corpus/health.md', text: '# Health savings\n\nHealth minister Ola Brandt said the health service found £2bn of savings in its hospitals.\n' },
-  ]);
-  const report = await service.checkDocument({ uri: 'file:///draft.md', text });
+  const report = await (await corpus()).checkDocument({ uri: `file:///draft-${encodeURIComponent(text.slice(0, 40))}.md`, text });
   assert.equal(report.claims.length, 1, JSON.stringify(report.claims.map((c) => c.text)));
   return report.claims[0];
 }
 
-test('a negated passage does not back the positive claim, though its neighbour is not negated', async () => {
-  const claim = await verdictOf('Piet Vandermolen said Harbour United would sign a new striker during the summer transfer window.');
+/** The claim with one detail changed is flagged, the faithful one beside it supported; returns the first. */
+async function flagsTheChange(changed: string, faithful: string): Promise<Claim> {
+  const claim = await verdictOf(changed);
   assert.notEqual(claim.verdict, 'supported');
-  const faithful = await verdictOf('Piet Vandermolen said Harbour United had no plans to sign a new striker during the summer transfer window.');
-  assert.equal(faithful.verdict, 'supported', faithful.reason);
+  const kept = await verdictOf(faithful);
+  assert.equal(kept.verdict, 'supported', kept.reason);
+  return claim;
+}
+
+test('a negated passage does not back the positive claim, though its neighbour is not negated', async () => {
+  await flagsTheChange(
+    'Piet Vandermolen said Harbour United would sign a new striker during the summer transfer window.',
+    'Piet Vandermolen said Harbour United had no plans to sign a new striker during the summer transfer window.',
+  );
 });
 
 test('a negation in another clause of the passage does not reverse it', async () => {
@@ -63,10 +82,7 @@ test('a negation in another clause of the passage does not reverse it', async ()
 });
 
 test('a count of something else does not back a count', async () => {
-  const claim = await verdictOf('Piet Vandermolen said Harbour United would pick three new players.');
-  assert.notEqual(claim.verdict, 'supported');
-  const faithful = await verdictOf('Piet Vandermolen has picked Oskar Lindahl for three games.');
-  assert.equal(faithful.verdict, 'supported', faithful.reason);
+  await flagsTheChange('Piet Vandermolen said Harbour United would pick three new players.', 'Piet Vandermolen has picked Oskar Lindahl for three games.');
 });
 
 test('a date that ends a span is no rival of the date of an event', async () => {
@@ -76,20 +92,15 @@ test('a date that ends a span is no rival of the date of an event', async () => 
 });
 
 test('another ordinal contradicts the claim', async () => {
-  const claim = await verdictOf('Ilse Kavanagh told her party that she would seek a fourth term in power.');
+  const claim = await flagsTheChange('Ilse Kavanagh told her party that she would seek a fourth term in power.', 'Ilse Kavanagh told her party that she would seek a third term in power.');
   assert.equal(claim.verdict, 'contradicted', claim.reason);
   assert.equal(claim.conflict?.source, 'third');
-  const faithful = await verdictOf('Ilse Kavanagh told her party that she would seek a third term in power.');
-  assert.equal(faithful.verdict, 'supported', faithful.reason);
 });
 
 test('a sum in pence differs from another sum in pence, not from billions', async () => {
-  const claim = await verdictOf("Ilse Kavanagh's spring budget put 3p on a litre of petrol.");
-  assert.notEqual(claim.verdict, 'supported');
+  await flagsTheChange("Ilse Kavanagh's spring budget put 3p on a litre of petrol.", "Ilse Kavanagh's spring budget put 2p on a litre of petrol.");
   // £2bn of savings is no rival figure for 4p (and no fix for it).
   const far = await verdictOf('Ola Brandt said the health service found 4p of savings in its hospitals.');
   assert.notEqual(far.verdict, 'supported');
   assert.notEqual(far.conflict?.source, '£2bn', far.reason);
-  const faithful = await verdictOf("Ilse Kavanagh's spring budget put 2p on a litre of petrol.");
-  assert.equal(faithful.verdict, 'supported', faithful.reason);
 });

@@ -7,12 +7,13 @@ import type { Article, SourceSentence } from '../api.ts';
 import type { Claim, Entity, Evidence, Mention, Quote, Span, Verdict } from '../types.ts';
 import type { CorpusIndex } from '../corpus/corpusIndex.ts';
 import { repairMojibake, tokenize } from '../text/words.ts';
+import { isDateLike } from '../text/numbers.ts';
 import { searchTerm } from '../corpus/corpusIndex.ts';
 import { citedArticle } from '../corpus/citedArticle.ts';
 import { linesOf } from '../corpus/articleLines.ts';
 import { proseText, type DraftAnalysis, type DraftSentence } from './draft.ts';
 import { isClaim, pronounReferent } from './claims.ts';
-import { boundsSpan, countedNoun, isBareCount, isDate, type ClaimFigure } from './counted.ts';
+import { boundsSpan, countedNoun, isBareCount, type ClaimFigure } from './counted.ts';
 import { ClaimMemo, claimTerms, scoreUnit, type EvidenceUnit } from './evidence.ts';
 import { ClaimPolarity } from './polarity.ts';
 import { candidateUnits } from './retrieval.ts';
@@ -208,8 +209,8 @@ function judge(
   // rank ("the first time"); "fourth term" is a figure a source's "third term" contradicts.
   const figures: ClaimFigure[] = s.quantities
     .filter((q) => (q.kind === 'ordinal' ? q.value >= 2 : !(q.kind === 'number' && q.value === 1 && !q.unit)))
-    .map((q) => (isBareCount(q) ? { ...q, counts: countedNoun(draft.prose.masked, q) } : isDate(q) ? { ...q, bounds: boundsSpan(draft.prose.masked, q.start) } : q));
-  const polarity = new ClaimPolarity(prose);
+    .map((q) => (isBareCount(q) ? { ...q, counts: countedNoun(draft.prose.masked, q) } : isDateLike(q) ? { ...q, bounds: boundsSpan(draft.prose.masked, q.start) } : q));
+  const polarity = new ClaimPolarity(prose, terms);
   const query = [prose, referent?.name ?? ''].join(' ');
   const units = candidateUnits(corpus, query, scope, CANDIDATES);
   for (const q of quoted) if (!units.some((u) => u.length === 1 && u[0] === q.sentence)) units.push([q.sentence]);

@@ -70,10 +70,6 @@ export function sameCounted(a: readonly string[] | undefined, b: readonly string
 
 const BOUND_BEFORE = /\b(?:until|till|through|since|by|before|after|from)\s+(?:(?:the\s+)?end\s+of\s+|early\s+|late\s+|mid-?\s*)?$/i;
 
-export function isDate(q: Quantity): boolean {
-  return q.kind === 'date' || q.kind === 'year';
-}
-
 /** Whether the date at `start` in `text` bounds a span ("until May 2008", "since 1998", "by the end of
  *  June") rather than dating an event. */
 export function boundsSpan(text: string, start: number): boolean {

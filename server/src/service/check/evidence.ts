@@ -8,13 +8,12 @@ import type { Entity, Quantity } from '../types.ts';
 import type { CorpusIndex } from '../corpus/corpusIndex.ts';
 import { searchTerm } from '../corpus/corpusIndex.ts';
 import { tokenize } from '../text/words.ts';
-import { compareQuantities } from '../text/numbers.ts';
+import { compareQuantities, isDateLike } from '../text/numbers.ts';
 import { isLightVerb, isNumberWord, paraphrasesOf } from './lexicon.ts';
 import { foldRole, nameIn, type ClaimName } from './nameMatch.ts';
 import { factsOf, foldedArticle, sentenceEntities, sentenceLookup } from './passageLookup.ts';
-
 import { isSaid, type ClaimPolarity } from './polarity.ts';
-import { boundsSpan, countedNoun, isBareCount, isDate, sameCounted, type ClaimFigure } from './counted.ts';
+import { boundsSpan, countedNoun, isBareCount, sameCounted, type ClaimFigure } from './counted.ts';
 import { tuning } from './tuning.ts';
 
 export interface ClaimTerm {
@@ -51,14 +50,9 @@ export interface EvidenceUnit {
   reversedShare: number;
 }
 
-function polarityOf(c: { differs: boolean; share: number }): Pick<EvidenceUnit, 'negationMismatch' | 'reversedShare'> {
-  return { negationMismatch: c.differs, reversedShare: c.differs ? c.share : 0 };
-}
-
 
 /** Length of the shared stem prefix that earns partial credit. */
 const PREFIX = 5;
-
 
 /** Weighted content words of a claim; `nameWords` (folded words of its names) are judged as names, not as novel words. */
 export function claimTerms(text: string, corpus: CorpusIndex, nameWords: ReadonlySet<string> = new Set()): ClaimTerm[] {
@@ -222,6 +216,9 @@ export function scoreUnit(
     if (!p) memo.sentences.set(u, (p = presence(terms, lookups[i])));
     return p;
   });
+  // The polarity that counts is that of the sentence saying most of the claim: "he has no plans to sign"
+  // beside a neighbour does not back "he would sign".
+  const reversed = polarity.compare(unit[mainSentence(terms, present)].text);
   return {
     sentences: unit,
     coverage: coverage(terms, present),
@@ -229,9 +226,8 @@ export function scoreUnit(
     missingNames,
     missingFigures,
     otherEntities,
-    // The polarity that counts is that of the sentence saying most of the claim: "he has no plans to
-    // sign" beside a neighbour does not back "he would sign".
-    ...polarityOf(polarity.compare(unit[mainSentence(terms, present)].text, terms)),
+    negationMismatch: reversed.differs,
+    reversedShare: reversed.share,
   };
 }
 
@@ -248,7 +244,6 @@ function mainSentence(terms: ClaimTerm[], present: Uint8Array[]): number {
   return best;
 }
 
-
 /**
  * Whether a source figure backs the claim's: the same value, and a date as precise: "2016" does not back
  * "May 19, 2016" (the claim adds a day the source lacks), while "May 19" backs "May 2016" (the year may
@@ -263,7 +258,7 @@ function backs(source: Quantity, claim: Quantity, c = compareQuantities(claim, s
 /** A date that bounds a span ("a contract until May 2008", "since 1998") is not the date of an event
  *  the claim dates ("would sign in January"): no rival of it, unless the claim's date bounds a span too. */
 function sameRole(claim: ClaimFigure, source: Quantity, sentence: SourceSentence): boolean {
-  if (!isDate(claim) || !isDate(source) || claim.bounds) return true;
+  if (!isDateLike(claim) || !isDateLike(source) || claim.bounds) return true;
   return !boundsSpan(sentence.text, source.start - sentence.start);
 }
 

@@ -19,10 +19,6 @@ const CLAUSE_BREAK = /\s[-–—]\s|[;:()]\s*|,\s+|\s+(?:and|as|but|that|which|w
 /** Stems of the verbs that report speech. */
 const REPORTING = new Set([...SAY_VERBS, 'say', 'tell'].map((w) => searchTerm(w)).filter((x): x is string => x !== null));
 
-export function isNegated(text: string): boolean {
-  return NEGATION.test(text);
-}
-
 /** What a claim says, not who says it nor whether: a term other than a name's word, a light verb, a verb
  *  of speech or a negation. */
 export function isSaid(t: ClaimTerm): boolean {
@@ -66,20 +62,27 @@ function bestClause(clauses: Clause[], terms: ClaimTerm[], also?: Clause): Claus
 
 /** A claim's polarity, clause by clause. */
 export class ClaimPolarity {
-  readonly negated: boolean;
+  private readonly negated: boolean;
+  /** The weight of all the claim's said terms. */
+  private readonly total: number;
   private clauses: Clause[] | undefined;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    private readonly terms: ClaimTerm[],
+  ) {
     this.negated = NEGATION.test(text);
+    this.total = weightIn(terms, undefined);
   }
 
   /**
    * Whether a source sentence is negated where the claim is not, or the reverse, in the clauses that say
    * the same thing (a negation that no clause of the claim's words can place counts for its whole
-   * sentence), and the share of what the claim says that the source's clause holds: how surely the two
-   * speak of the same thing.
+   * sentence), and, when it is, the share of what the claim says that the source's clause holds: how
+   * surely the two speak of the same thing.
    */
-  compare(source: string, terms: ClaimTerm[]): { differs: boolean; share: number } {
+  compare(source: string): { differs: boolean; share: number } {
+    const { terms, total } = this;
     const sourceNegated = NEGATION.test(source);
     if (!sourceNegated && !this.negated) return { differs: false, share: 0 };
     const sourceClauses = clausesOf(source);
@@ -88,9 +91,9 @@ export class ClaimPolarity {
     // The claim's clause that says the same, when the source's sentence was itself cut into clauses and
     // that clause says most of the claim ("prime minister" alone does not place the claim's "never").
     this.clauses ??= clausesOf(this.text);
-    const total = weightIn(terms, undefined);
     let claimClause = this.clauses.length > 1 && sourceClauses.length > 1 ? bestClause(this.clauses, terms, said) : undefined;
     if (claimClause && weightIn(terms, claimClause) * 2 <= total) claimClause = undefined;
-    return { differs: said.negated !== (claimClause ? claimClause.negated : this.negated), share: total > 0 ? weightIn(terms, said) / total : 1 };
+    const differs = said.negated !== (claimClause ? claimClause.negated : this.negated);
+    return { differs, share: !differs ? 0 : total > 0 ? weightIn(terms, said) / total : 1 };
   }
 }

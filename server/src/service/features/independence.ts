@@ -59,7 +59,6 @@ export class Independence {
    *  the corpus as it is, except during a bulk index, when the last grouping is used (articles newer than
    *  it count as their own group). */
   async annotate(claims: Claim[], corpus: CorpusIndex): Promise<void> {
-    const several = claims.some((c) => c.backing && c.backing.length > 1);
     if (corpus.partial) {
       // Part of an archive is held, as earlier requests happened to fetch it: each claim's backing
       // articles are grouped among themselves, not with whatever else is held (which changes with every
@@ -68,14 +67,14 @@ export class Independence {
       for (const c of claims) {
         if (!c.backing || c.backing.length === 0) continue;
         const backing = c.backing;
-        const sources = this.byBacking.getOrSet(backing.join('\n'), () => {
-          const groups = this.index.among(backing.map((uri) => corpus.article(uri)).filter((a): a is Article => a !== undefined)).byUri;
-          return new Set(backing.map((uri) => groups.get(uri)?.id ?? uri)).size;
-        });
+        const sources = this.byBacking.getOrSet(backing.join('\n'), () =>
+          sourcesOf(backing, this.index.among(backing.map((uri) => corpus.article(uri)).filter((a): a is Article => a !== undefined)).byUri),
+        );
         c.independence = { sources, articles: backing.length };
       }
       return;
     }
+    const several = claims.some((c) => c.backing && c.backing.length > 1);
     if (several && !corpus.indexing && !this.current(corpus) && !this.restore(corpus)) {
       // The corpus may change again while this runs; the grouping of the generation it started from is used.
       while (!this.current(corpus) && !corpus.indexing) {
@@ -84,16 +83,17 @@ export class Independence {
         if (corpus.generation === generation) break;
       }
     }
-    this.count(claims, this.last?.corpus === corpus ? this.last.grouping.byUri : undefined);
-  }
-
-  private count(claims: Claim[], groups: Grouping['byUri'] | undefined): void {
+    const groups = this.last?.corpus === corpus ? this.last.grouping.byUri : undefined;
     for (const c of claims) {
       if (!c.backing || c.backing.length === 0) continue;
-      const ids = new Set(c.backing.map((uri) => groups?.get(uri)?.id ?? uri));
-      c.independence = { sources: ids.size, articles: c.backing.length };
+      c.independence = { sources: sourcesOf(c.backing, groups), articles: c.backing.length };
     }
   }
+}
+
+/** How many groups the backing articles fall in (an article no group holds is its own). */
+function sourcesOf(backing: readonly string[], groups: Grouping['byUri'] | undefined): number {
+  return new Set(backing.map((uri) => groups?.get(uri)?.id ?? uri)).size;
 }
 
 /** "2 independent sources (3 articles)" for a claim, or undefined when nothing backs it. */

@@ -770,7 +770,8 @@ export function compareQuantities(a: Quantity, b: Quantity): 'same' | 'different
   }
 }
 
-function isDateLike(q: Quantity): boolean {
+/** A date or a year. */
+export function isDateLike(q: Quantity): boolean {
   return q.kind === 'date' || q.kind === 'year';
 }
 
