@@ -34,6 +34,9 @@ Norvane is offering customers free internet calls if they sign up to broadband i
 The offer will be limited to the first 5,000 customers who sign up and there are limits - the free calls do not include calls to mobiles.
 
 Norvane has struggled to keep its customers.
+
+Talks in March between Norvane and the regulator failed to settle the dispute over prices. Both sides said
+the last round had been difficult.
 `;
 
 /** One indexed corpus for every test (each claim is a draft of its own). */
@@ -83,6 +86,11 @@ test('a negation in another clause of the passage does not reverse it', async ()
 
 test('a count of something else does not back a count', async () => {
   await flagsTheChange('Piet Vandermolen said Harbour United would pick three new players.', 'Piet Vandermolen has picked Oskar Lindahl for three games.');
+});
+
+test('"the two sides" refers to a pair, and counts nothing a source must count', async () => {
+  const claim = await verdictOf('The last talks between the two sides, held in March, failed to settle the dispute over prices.');
+  assert.equal(claim.verdict, 'supported', claim.reason);
 });
 
 test('a date that ends a span is no rival of the date of an event', async () => {

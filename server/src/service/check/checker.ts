@@ -125,6 +125,9 @@ function detached(j: Judgement | null): Judgement | null {
   };
 }
 
+/** What "the two" follows when it refers to a pair ("the two sides", "their two sons"), not a count. */
+const PAIR_BEFORE = /\b(?:the|these|those|their|its|his|her|our)\s+$/i;
+
 /** A place abbreviation ("US", "UK") written as a modifier: before a lower-case word, not after a
  *  preposition ("in the US economy" locates, "US regulators" describes). */
 function isPlaceModifier(mention: Mention, text: string): boolean {
@@ -206,9 +209,10 @@ function judge(
   // 2. Content, names and figures against the best evidence.
   const terms = claimTerms(prose, corpus, new Set(names.flatMap((n) => n.words)));
   // "one" alone is a word more often than a figure ("one of the…"), "first" an order more often than a
-  // rank ("the first time"); "fourth term" is a figure a source's "third term" contradicts.
+  // rank ("the first time"), and "the two sides" refers to a pair already named, as "both" does; "fourth
+  // term" is a figure a source's "third term" contradicts.
   const figures: ClaimFigure[] = s.quantities
-    .filter((q) => (q.kind === 'ordinal' ? q.value >= 2 : !(q.kind === 'number' && q.value === 1 && !q.unit)))
+    .filter((q) => (q.kind === 'ordinal' ? q.value >= 2 : !(q.kind === 'number' && !q.unit && (q.value === 1 || (q.value === 2 && PAIR_BEFORE.test(draft.prose.masked.slice(Math.max(0, q.start - 8), q.start)))))))
     .map((q) => (isBareCount(q) ? { ...q, counts: countedNoun(draft.prose.masked, q) } : isDateLike(q) ? { ...q, bounds: boundsSpan(draft.prose.masked, q.start) } : q));
   const polarity = new ClaimPolarity(prose, terms);
   const query = [prose, referent?.name ?? ''].join(' ');
