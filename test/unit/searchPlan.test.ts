@@ -1,10 +1,10 @@
-// The archive's top-k search plan (MaxScore): looking sentences up by the rarest terms only, as the plan
-// says, finds exactly the sentences scoring every term would, on random corpora scored with the archive's
-// own formula (the SQL in pgArchive.ts written in TypeScript).
+// The archive's top-k search plan: looking sentences up by sets of terms, as the plan says, finds exactly
+// the sentences scoring every term would, on random corpora scored with the archive's own formula (the
+// SQL in pgArchive.ts written in TypeScript, run by the plan itself).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { byRarity, CONTRIBUTION_BOUND, essentialTerms, firstLookup, mayReach, scoreBoundWithout, sentenceBound } from '../../server/src/host/archive/searchPlan.ts';
+import { byRarity, CONTRIBUTION_BOUND, firstLookup, lookUpSets, mayReach, searchTopSentences, sentenceBound, type LookUp } from '../../server/src/host/archive/searchPlan.ts';
 import type { WeightedTerm } from '../../server/src/service/archive/archiveSource.ts';
 
 interface Sentence {
@@ -26,30 +26,28 @@ function score(s: Sentence, terms: readonly WeightedTerm[], avg: number): number
   return sum * matched;
 }
 
-function top(sentences: readonly Sentence[], terms: readonly WeightedTerm[], lookUp: readonly WeightedTerm[], avg: number, limit: number, threshold = 0): Array<{ id: number; score: number }> {
-  const keys = new Set(lookUp.map((t) => t.term));
-  const bound = (s: Sentence) => sentenceBound(terms.filter((t) => s.tf.has(t.term)).map((t) => t.weight));
+/** The best `limit` sentences, by score then id, of those `holds` keeps. */
+function best(sentences: readonly Sentence[], terms: readonly WeightedTerm[], avg: number, limit: number, holds: (s: Sentence) => boolean): Array<{ id: number; score: number }> {
   return sentences
-    .filter((s) => [...s.tf.keys()].some((t) => keys.has(t)))
-    .filter((s) => threshold <= 0 || mayReach(bound(s), threshold) || !++ruledOut)
+    .filter(holds)
     .map((s) => ({ id: s.id, score: score(s, terms, avg) }))
     .sort((a, b) => b.score - a.score || a.id - b.id)
     .slice(0, limit);
 }
 
-/** Candidates the second look-up did not score, their bound being below the threshold. */
+/** Candidates a look-up did not score, their bound being below the threshold. */
 let ruledOut = 0;
+/** Sentences the look-ups scored, and the sentences holding any of the terms. */
+let scored = 0;
+let holdingAny = 0;
 
-/** What PgArchive.searchSentences does, over an array instead of a table. */
-function planned(sentences: readonly Sentence[], terms: readonly WeightedTerm[], avg: number, limit: number, postings: number) {
-  const sorted = byRarity(terms);
-  const first = firstLookup(sorted, postings);
-  const hits = top(sentences, terms, sorted.slice(0, first), avg, limit);
-  if (first === sorted.length) return { hits, lookUps: 1 };
-  const threshold = hits.length >= limit ? Math.min(...hits.map((h) => h.score)) : 0;
-  const essential = essentialTerms(sorted, threshold);
-  if (essential <= first) return { hits, lookUps: 1 };
-  return { hits: top(sentences, terms, sorted.slice(0, essential), avg, limit, threshold), lookUps: 2 };
+/** A look-up as PgArchive.topSentences does it, over an array instead of a table. */
+function lookUp(sentences: readonly Sentence[], terms: readonly WeightedTerm[], avg: number, limit: number) {
+  return async ({ sets, threshold }: LookUp) => {
+    const bound = (s: Sentence) => sentenceBound(terms.filter((t) => s.tf.has(t.term)).map((t) => t.weight));
+    const holds = (s: Sentence) => sets.some((set) => set.every((t) => s.tf.has(t))) && (threshold <= 0 || mayReach(bound(s), threshold) || !++ruledOut) && ++scored > 0;
+    return best(sentences, terms, avg, limit, holds);
+  };
 }
 
 /** A small seeded generator (mulberry32), so a failure can be replayed. */
@@ -84,15 +82,33 @@ test('the first look-up takes the rarest terms that fit in its postings, at leas
   assert.equal(firstLookup(sorted, 20_000), 3);
   assert.equal(firstLookup(sorted, 100), 1);
   assert.equal(firstLookup(byRarity([{ term: 'x', weight: 1 }, { term: 'y', weight: 0.5 }])), 1, 'unknown frequencies: the rarest term only');
-  // Without the two rarest terms a sentence matches at most 'trade' and 'the'.
-  assert.ok(Math.abs(scoreBoundWithout(sorted, 2) - (2 + 0.1) * CONTRIBUTION_BOUND * 2) < 1e-9);
-  assert.equal(essentialTerms(sorted, 0), 4, 'no threshold yet: every term is looked up');
-  assert.equal(essentialTerms(sorted, 1e9), 1);
 });
 
-test('looking up by the essential terms finds the exact top sentences of random corpora', () => {
-  let twoLookUps = 0;
-  let pruned = 0;
+test('the sets a look-up asks for: the least sets of terms whose bound reaches the threshold', () => {
+  const sorted = byRarity([
+    { term: 'sanction', weight: 4 },
+    { term: 'blair', weight: 3 },
+    { term: 'trade', weight: 2 },
+    { term: 'the', weight: 0.1 },
+  ]);
+  const B = CONTRIBUTION_BOUND;
+  assert.deepEqual(lookUpSets(sorted, 0), { sets: [[0], [1], [2], [3]], exact: true }, 'no threshold yet: any term');
+  // Alone, "sanction" reaches 4·B at most, "blair" 3·B; "blair" and "the" together (3 + 0.1)·B·2.
+  assert.deepEqual(lookUpSets(sorted, 3.5 * B), { sets: [[0], [1, 2], [1, 3], [2, 3]], exact: true });
+  // "sanction" and "the" reach (4 + 0.1)·B·2 = 8.2·B at most; "blair" and "trade" exactly 10·B.
+  assert.deepEqual(lookUpSets(sorted, 10 * B), { sets: [[0, 1], [0, 2], [1, 2]], exact: true });
+  // Three terms: "sanction" and "trade" reach 12·B, with "the" 18.3·B; "blair", "trade" and "the" 15.3·B.
+  assert.deepEqual(lookUpSets(sorted, 13 * B, 3), { sets: [[0, 1], [0, 2, 3], [1, 2, 3]], exact: true });
+  assert.deepEqual(lookUpSets(sorted, 15 * B, 3), { sets: [[0, 1, 2], [0, 1, 3], [0, 2, 3], [1, 2, 3]], exact: true });
+  // At most two terms a set: a pair that reaches the threshold only with a lighter third stands for those
+  // sets ("sanction" with "the" is no such pair: a sentence holding both and "trade" holds the pair
+  // "sanction", "trade").
+  assert.deepEqual(lookUpSets(sorted, 15 * B), { sets: [[0, 1], [0, 2], [1, 2]], exact: false });
+  assert.deepEqual(lookUpSets(sorted, 1e9), { sets: [], exact: true }, 'nothing can reach it');
+});
+
+test('looking up by sets of terms finds the exact top sentences of random corpora', async () => {
+  const lookUps = [0, 0, 0, 0];
   for (let seed = 1; seed <= 60; seed++) {
     const rnd = random(seed);
     const vocabulary = Array.from({ length: 30 }, (_, i) => `w${i}`);
@@ -114,14 +130,16 @@ test('looking up by the essential terms finds the exact top sentences of random 
       return { term, df, weight: Math.log(1 + (sentences.length - df + 0.5) / (df + 0.5)) * (1 + Math.floor(rnd() * 1.3)) };
     });
     for (const limit of [1, 5, 20]) {
-      const full = top(sentences, terms, terms, avg, limit);
-      const plan = planned(sentences, terms, avg, limit, 40);
+      const holdsAny = (s: Sentence) => terms.some((t) => s.tf.has(t.term));
+      const full = best(sentences, terms, avg, limit, holdsAny);
+      holdingAny += sentences.filter(holdsAny).length;
+      const plan = await searchTopSentences(terms, limit, lookUp(sentences, terms, avg, limit), 40);
       assert.deepEqual(plan.hits, full, `seed ${seed}, limit ${limit}`);
-      if (plan.lookUps === 2) twoLookUps++;
-      const sorted = byRarity(terms);
-      if (plan.lookUps === 1 && firstLookup(sorted, 40) < sorted.length) pruned++;
+      lookUps[plan.lookUps]++;
     }
   }
-  // The corpora exercise both ways of finishing, and the pruning happens.
-  assert.ok(twoLookUps > 0 && pruned > 0 && ruledOut > 0, `${twoLookUps} searches with two look-ups, ${pruned} pruned at the first, ${ruledOut} candidates ruled out by their bound`);
+  // The corpora exercise every way of finishing, and the sets rule sentences out.
+  assert.ok(lookUps[1] > 0 && lookUps[2] > 0 && lookUps[3] > 0 && ruledOut > 0, `searches by number of look-ups: ${lookUps.join(', ')}; ${ruledOut} candidates ruled out by their bound`);
+  assert.ok(scored < holdingAny, `${scored} sentences scored of ${holdingAny} holding a term`);
 });
+

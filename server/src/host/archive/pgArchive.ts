@@ -7,13 +7,35 @@ import type { ArchivedMentions, ArchiveSource, ArchiveStats, ArticleRef, Sentenc
 import type { ArchivedArticle, StoredSentence } from '../../service/archive/archivedArticle.ts';
 import { ArchiveError, archiveWhere, validateArchiveUrl } from './archiveErrors.ts';
 import { checkSchema } from './schema.ts';
-import { byRarity, CONTRIBUTION_BOUND, essentialTerms, firstLookup, reachFrom } from './searchPlan.ts';
+import { CONTRIBUTION_BOUND, reachFrom, searchTopSentences, type LookUp } from './searchPlan.ts';
 import { contentHash } from './archiveSync.ts';
 import type { Article } from '../../service/api.ts';
 
 /** A tsquery literal matching any of the terms (each quoted; quotes and backslashes escaped). */
 export function anyTermQuery(terms: readonly string[]): string {
-  return terms.map((t) => `'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' | ');
+  return terms.map(quoteTerm).join(' | ');
+}
+
+function quoteTerm(term: string): string {
+  return `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+/** A tsquery literal matching a sentence holding every term of any of the sets. Sets sharing their first
+ *  term share its test ("a & (b | c)" for "a & b" and "a & c"): the index evaluates the query for every
+ *  sentence holding any of its terms, and most hold one, so the query stays as cheap as an OR of terms. */
+export function anySetQuery(sets: ReadonlyArray<readonly string[]>): string {
+  const byFirst = new Map<string, string[][]>();
+  for (const [first, ...rest] of sets) {
+    const group = byFirst.get(first) ?? [];
+    group.push(rest);
+    byFirst.set(first, group);
+  }
+  const parts: string[] = [];
+  for (const [first, rests] of byFirst) {
+    if (rests.some((r) => !r.length)) parts.push(quoteTerm(first));
+    else parts.push(`${quoteTerm(first)} & (${anySetQuery(rests)})`);
+  }
+  return parts.map((p) => (parts.length > 1 && p.includes('&') ? `(${p})` : p)).join(' | ');
 }
 
 /** A tsvector literal holding each term with one position per occurrence (its term frequency). */
@@ -122,27 +144,20 @@ export class PgArchive implements ArchiveSource {
   }
 
   async searchSentences(terms: readonly WeightedTerm[], avgLength: number, limit: number): Promise<SentenceHit[]> {
-    if (!terms.length || limit <= 0) return [];
-    // Sentences are looked up by the rarest terms first (MaxScore, searchPlan.ts): when `limit` of them
-    // score above what the commonest terms alone could reach, the rest cannot enter the top `limit`.
-    const sorted = byRarity(terms);
-    const first = firstLookup(sorted, this.options.firstLookupPostings);
-    const hits = await this.topSentences(terms, sorted.slice(0, first), avgLength, limit);
-    if (first === sorted.length) return hits.map((h) => h.hit);
-    const threshold = hits.length >= limit ? Math.min(...hits.map((h) => h.score)) : 0;
-    const essential = essentialTerms(sorted, threshold);
-    if (essential <= first) return hits.map((h) => h.hit);
-    return (await this.topSentences(terms, sorted.slice(0, essential), avgLength, limit, threshold)).map((h) => h.hit);
+    // Sentences are looked up by sets of terms, the rarest first (searchPlan.ts): once `limit` of them
+    // score above what a sentence holding only common words of the claim could reach, those need not be read.
+    const { hits } = await searchTopSentences(terms, limit, (lookUp) => this.topSentences(terms, lookUp, avgLength, limit), this.options.firstLookupPostings);
+    return hits.map((h) => h.hit);
   }
 
-  /** The `limit` best sentences holding any of the `lookUp` terms, scored on all the `terms`; with a
-   *  `threshold` (a score `limit` sentences are known to reach), only those that could reach it. */
-  private async topSentences(terms: readonly WeightedTerm[], lookUp: readonly WeightedTerm[], avgLength: number, limit: number, threshold = 0): Promise<Array<{ hit: SentenceHit; score: number }>> {
+  /** The `limit` best sentences holding one of the look-up's sets of terms, scored on all the `terms`;
+   *  with a threshold (a score `limit` sentences are known to reach), only those that could reach it. */
+  private async topSentences(terms: readonly WeightedTerm[], { sets, threshold }: LookUp, avgLength: number, limit: number): Promise<Array<{ hit: SentenceHit; score: number }>> {
     // Each hit's stored analysis is cut out of its article's document by the server: only the sentence
     // travels (and is held), not the article.
     // A sentence's score is computed from its own terms (a scalar subquery: no join or grouping over
     // all the candidates), and only the best `limit` are kept (a top-N sort).
-    const params: unknown[] = [terms.map((t) => t.term), terms.map((t) => t.weight), avgLength || 1, anyTermQuery(lookUp.map((t) => t.term)), limit];
+    const params: unknown[] = [terms.map((t) => t.term), terms.map((t) => t.weight), avgLength || 1, anySetQuery(sets), limit];
     // mayReach(sentenceBound(...), threshold), in SQL.
     const within = threshold > 0 ? ` AND ${scoreBound(terms, params)} >= ${param(params, reachFrom(threshold))}::float8` : '';
     const r = await this.searchPool.query<{ id: number; uri: string; index: number; text: string; stored: string; score: number }>(

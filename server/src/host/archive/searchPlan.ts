@@ -1,9 +1,12 @@
-// Which terms a top-k search of the archive must look sentences up by (MaxScore, Turtle & Flood 1995).
+// How a top-k search of the archive looks sentences up (after MaxScore, Turtle & Flood 1995), so that it
+// reads few of the sentences holding the claim's common words and still finds the exact top `limit`.
 // A sentence's BM25 score is the sum of its matched terms' contributions times how many terms it matches;
-// each contribution is below the term's weight times 2.7 (0.5 + 2.2 · tf / (tf + K) with K > 0). So the
-// sentences holding none of the rarest terms score below a bound set by the commonest terms alone: once
-// `limit` sentences are known to score above it, the commonest terms' long posting lists (tens of
-// thousands of sentences each in a large archive) need not be read. The result is the exact top `limit`.
+// each contribution is below the term's weight times 2.7 (0.5 + 2.2 · tf / (tf + K) with K > 0), so the
+// terms a sentence holds bound its score whatever their frequencies and its length. Once `limit`
+// sentences are known to reach a score, only sentences holding terms whose bound reaches it can enter the
+// top `limit`: a sentence holding one common word of the claim (tens of thousands of them in a large
+// archive) cannot, one holding a rare word and a common one may. A look-up asks the index for sets of
+// terms a sentence must hold together, which the index intersects.
 
 import type { WeightedTerm } from '../../service/archive/archiveSource.ts';
 
@@ -12,7 +15,7 @@ export const CONTRIBUTION_BOUND = 2.7;
 /** The first look-up reads at most about this many postings (sentences), unless one term has more. */
 export const FIRST_LOOKUP_POSTINGS = 20_000;
 
-/** The terms in the order they are made essential: the rarest (heaviest) first. */
+/** The terms in the order a look-up takes them: the rarest (heaviest) first. */
 export function byRarity(terms: readonly WeightedTerm[]): WeightedTerm[] {
   return [...terms].sort((a, b) => b.weight - a.weight || (a.df ?? Infinity) - (b.df ?? Infinity) || (a.term < b.term ? -1 : 1));
 }
@@ -30,15 +33,8 @@ export function firstLookup(sorted: readonly WeightedTerm[], postings = FIRST_LO
   return n;
 }
 
-/** The best score a sentence holding none of the first `essential` terms can reach. */
-export function scoreBoundWithout(sorted: readonly WeightedTerm[], essential: number): number {
-  let sum = 0;
-  for (let i = essential; i < sorted.length; i++) sum += sorted[i].weight * CONTRIBUTION_BOUND;
-  return sum * (sorted.length - essential);
-}
-
 /** A bound on the score of a sentence holding terms of these weights, whatever their frequencies: what
- *  the second look-up checks (in SQL, pgArchive.ts) before scoring a sentence exactly. */
+ *  a look-up with a threshold checks (in SQL, pgArchive.ts) before scoring a sentence exactly. */
 export function sentenceBound(heldWeights: readonly number[]): number {
   let sum = 0;
   for (const w of heldWeights) sum += w * CONTRIBUTION_BOUND;
@@ -55,10 +51,82 @@ export function mayReach(bound: number, threshold: number): boolean {
   return bound >= reachFrom(threshold);
 }
 
-/** How many of the rarest terms a look-up must use when `threshold` is a score at least `limit`
- *  sentences reach: the fewest whose absence bounds a sentence's score strictly below the threshold. */
-export function essentialTerms(sorted: readonly WeightedTerm[], threshold: number): number {
-  let essential = sorted.length;
-  while (essential > 1 && !mayReach(scoreBoundWithout(sorted, essential - 1), threshold)) essential--;
-  return essential;
+/** The most terms a set of a look-up asks a sentence to hold together (see `lookUpSets`): the index's cost
+ *  grows with the query's, and sets of three cost more than they saved (measured at 100,000 articles). */
+export const MAX_SET_SIZE = 2;
+
+/** Sets of terms (indexes into `sorted`, the rarest first) a sentence must hold one of to reach
+ *  `threshold`. Where a least set of terms whose bound reaches it has at most `maxSize` terms, it is one
+ *  of the sets (`reaching`); a larger one is represented by its `maxSize` heaviest terms (which do not
+ *  reach it alone, so the look-up still checks each sentence's bound). A sentence holding only one common
+ *  word of the claim cannot reach the threshold, so a look-up asking for these sets (an AND of each set's
+ *  terms, an OR of the sets) reads far fewer sentences than one asking for any of the terms. */
+export function lookUpSets(sorted: readonly WeightedTerm[], threshold: number, maxSize = MAX_SET_SIZE): { sets: number[][]; exact: boolean } {
+  const sets: number[][] = [];
+  let exact = true;
+  // A set is extended by lighter terms only, so it is least when its lightest term is what makes it reach.
+  const rest = sorted.map((_, i) => sorted.slice(i).map((t) => t.weight));
+  const held: number[] = [];
+  const weights: number[] = [];
+  const visit = (from: number): void => {
+    for (let i = from; i < sorted.length; i++) {
+      // Even with every lighter term the set cannot reach: no later start can either.
+      if (!mayReach(sentenceBound([...weights, ...rest[i]]), threshold)) return;
+      held.push(i);
+      weights.push(sorted[i].weight);
+      if (mayReach(sentenceBound(weights), threshold)) sets.push([...held]);
+      else if (held.length === maxSize) {
+        sets.push([...held]);
+        exact = false;
+      } else visit(i + 1);
+      held.pop();
+      weights.pop();
+    }
+  };
+  visit(0);
+  return { sets, exact };
+}
+
+/** A look-up: the sentences holding every term of any of the `sets`, the `limit` best by their exact
+ *  score; with a `threshold`, only those whose bound (`sentenceBound`) may reach it are scored. */
+export interface LookUp {
+  sets: string[][];
+  threshold: number;
+}
+
+/** The exact top `limit` sentences for these terms, found by one to three look-ups (`run`):
+ *  1. sentences holding one of the rarest terms (as many as `postings` allow) and another of the claim's,
+ *     which are the likeliest to score best, or failing `limit` of them, any holding one of the rarest;
+ *  2. with the `limit`th best score found as the threshold, the sentences holding one of the sets of
+ *     terms that may reach it (`lookUpSets`), unless the first look-up already held all of them. */
+export async function searchTopSentences<H extends { score: number }>(
+  terms: readonly WeightedTerm[],
+  limit: number,
+  run: (lookUp: LookUp) => Promise<H[]>,
+  postings = FIRST_LOOKUP_POSTINGS,
+): Promise<{ hits: H[]; lookUps: number }> {
+  if (!terms.length || limit <= 0) return { hits: [], lookUps: 0 };
+  const sorted = byRarity(terms);
+  const names = (sets: number[][]) => sets.map((set) => set.map((i) => sorted[i].term));
+  const first = firstLookup(sorted, postings);
+  let lookUps = 0;
+  let hits: H[] = [];
+  // Whether every sentence holding one of these sets was among those the first look-up scored.
+  let covered: (sets: number[][]) => boolean = () => false;
+  if (sorted.length > 2) {
+    const pairs: number[][] = [];
+    for (let i = 0; i < first; i++) for (let j = i + 1; j < sorted.length; j++) pairs.push([i, j]);
+    hits = await run({ sets: names(pairs), threshold: 0 });
+    lookUps++;
+    covered = (sets) => sets.every((set) => set.length >= 2 && set[0] < first);
+  }
+  if (hits.length < limit) {
+    hits = await run({ sets: names(sorted.slice(0, first).map((_, i) => [i])), threshold: 0 });
+    lookUps++;
+    covered = (sets) => sets.every((set) => set[0] < first);
+  }
+  const threshold = hits.length >= limit ? Math.min(...hits.map((h) => h.score)) : 0;
+  const { sets, exact } = lookUpSets(sorted, threshold);
+  if (covered(sets)) return { hits, lookUps };
+  return { hits: await run({ sets: names(sets), threshold: exact ? 0 : threshold }), lookUps: lookUps + 1 };
 }
