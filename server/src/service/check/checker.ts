@@ -195,14 +195,15 @@ function judge(
     }
     const nearestSentence = match.article && match.start !== undefined ? sentenceAt(match.article, match.start) : undefined;
     const close = (match.similarity ?? 0) >= 0.5;
+    const nearest = close && match.nearest !== undefined ? repairMojibake(match.nearest) : undefined;
     return {
       verdict: 'misquoted',
       reason: close
-        ? `No source has these words; the nearest is “${match.nearest}”.`
+        ? `No source has these words; the nearest is “${nearest}”.`
         : 'No source contains these words in quotation marks.',
       entities,
       sources: nearestSentence && close ? [{ sentence: nearestSentence, score: round(match.similarity ?? 0) }] : [],
-      quote: { start: q.innerStart - s.start, end: q.innerEnd - s.start, draft: q.text, nearest: close ? match.nearest : undefined, nearestSentence },
+      quote: { start: q.innerStart - s.start, end: q.innerEnd - s.start, draft: q.text, nearest, nearestSentence },
     };
   }
 
@@ -484,7 +485,7 @@ export function toEvidence(sentence: SourceSentence, score: number, corpus: Corp
   const article = corpus.article(sentence.uri);
   let range: Range = { start: { line: sentence.line, character: 0 }, end: { line: sentence.line, character: 0 } };
   if (article) range = linesOf(article).rangeOf(sentence.start, sentence.end);
-  return { uri: sentence.uri, title: article?.title ?? sentence.uri, line: sentence.line, range, text: sentence.text, score };
+  return { uri: sentence.uri, title: article?.title ?? sentence.uri, line: sentence.line, range, text: repairMojibake(sentence.text), score };
 }
 
 function toClaim(draft: DraftAnalysis, s: DraftSentence, j: Judgement, corpus: CorpusIndex): Claim {

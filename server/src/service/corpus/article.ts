@@ -4,6 +4,7 @@
 
 import { parse as parseYaml } from 'yaml';
 import type { ArticleMeta, Span } from '../types.ts';
+import { repairMojibake } from '../text/words.ts';
 
 export interface ParsedArticle {
   /** Footnote-safe citation key derived from the file name. */
@@ -49,7 +50,11 @@ export function parseArticle(uri: string, text: string): ParsedArticle {
     if (runIn !== undefined) headline = { start: line.start, end: line.start + runIn.end };
   }
   if (!meta.title && headline) meta.title = collapse(text.slice(headline.start, headline.end).replace(/^#+\s*/, ''));
-  const title = meta.title ?? firstWords(text, bodyStart + (dl?.end ?? 0));
+  // Titles and metadata are shown as they are meant (UTF-8 read as Windows-1252, "Â£35bn", is repaired):
+  // they travel into hovers, diagnostics and the footnotes a quick fix writes into a draft. The text keeps
+  // its bytes, so positions in it stay exact; what is shown of it is repaired where it is shown.
+  for (const [k, v] of Object.entries(meta)) if (typeof v === 'string') (meta as Record<string, unknown>)[k] = repairMojibake(v);
+  const title = repairMojibake(meta.title ?? firstWords(text, bodyStart + (dl?.end ?? 0)));
   return { key: keyFromUri(uri), meta, title, bodyStart, ...(headline ? { headline } : {}) };
 }
 

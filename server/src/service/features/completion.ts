@@ -21,6 +21,7 @@ import { articleByline, articleLabel, distinctRoles, entityCard } from './hoverC
 import { appendDefinitionsEdit, footnoteDefinition, hasDefinition } from './citations.ts';
 import { escapeMarkdown, markdownLink, truncate } from './markdownEscape.ts';
 import { rankArticles, rankQuotes } from './completionRanking.ts';
+import { repairMojibake } from '../text/words.ts';
 
 const MAX_ITEMS = 50;
 const MAX_ENTITIES = 20;
@@ -170,7 +171,8 @@ function quoteCompletions(ctx: FeatureContext, draft: DraftAnalysis, quoteAt: nu
   hits = rankQuotes(hits, typed, speaker !== undefined);
   const items: CompletionItem[] = [];
   for (const hit of hits) {
-    const words = hit.quote.text.trim();
+    // A source's mis-decoded characters ("Â£") are not written into the draft.
+    const words = repairMojibake(hit.quote.text.trim());
     const article = corpus.article(hit.sentence.uri);
     const who = speaker?.name ?? hit.speaker?.name;
     items.push({
@@ -179,7 +181,7 @@ function quoteCompletions(ctx: FeatureContext, draft: DraftAnalysis, quoteAt: nu
       detail: [who, articleLabel(article)].filter(Boolean).join(' — '),
       documentation: {
         kind: MarkupKind.Markdown,
-        value: `> ${escapeMarkdown(truncate(hit.sentence.text, 500))}\n\n${markdownLink(articleLabel(article), hit.sentence.uri, hit.sentence.line)}`,
+        value: `> ${escapeMarkdown(truncate(repairMojibake(hit.sentence.text), 500))}\n\n${markdownLink(articleLabel(article), hit.sentence.uri, hit.sentence.line)}`,
       },
       filterText: words,
       sortText: rank(items.length),

@@ -7,6 +7,7 @@ import type { CorpusIndex } from '../corpus/corpusIndex.ts';
 import { articleCount, sourceLine } from './draftLookup.ts';
 import { escapeMarkdown, markdownLink, truncate } from './markdownEscape.ts';
 import { placeAt, placeAtLine, placeSuffix, placeSuffixAt, placeText } from '../corpus/sourceMarks.ts';
+import { repairMojibake } from '../text/words.ts';
 
 const KIND_LABEL: Record<EntityKind, string> = {
   person: 'person',
@@ -85,7 +86,7 @@ export function entityCard(corpus: CorpusIndex, entity: Entity): string {
       lines.push('', '**Quoted**', '');
       for (const hit of quotes) {
         const article = corpus.article(hit.sentence.uri);
-        lines.push(`- “${escapeMarkdown(truncate(hit.quote.text, 200))}” — ${markdownLink(articleLabel(article) + placeSuffixAt(article, hit.sentence.start), hit.sentence.uri, hit.sentence.line)}`);
+        lines.push(`- “${escapeMarkdown(truncate(repairMojibake(hit.quote.text), 200))}” — ${markdownLink(articleLabel(article) + placeSuffixAt(article, hit.sentence.start), hit.sentence.uri, hit.sentence.line)}`);
       }
     }
   }
