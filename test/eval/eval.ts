@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { readCorpusDir } from './corpusDir.ts';
 import { createSourcedService } from '../../server/src/service/index.ts';
 import { tuning, type TuningKey } from '../../server/src/service/check/tuning.ts';
+import { repairMojibake } from '../../server/src/service/text/words.ts';
 
 const root = resolve(__dirname, '..', '..');
 const shared = resolve(root, '..', 'shared');
@@ -36,7 +37,8 @@ const SETS: SetSpec[] = [
   { name: 'wice', claims: join(shared, 'eval/external/wice/dev-claims.jsonl'), corpus: join(shared, 'eval/external/wice/corpus'), withContext: true },
 ];
 
-const fold = (s: string) => s.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/\s+/g, ' ').toLowerCase();
+// Sources' mis-decoded characters ("Â£") are shown repaired: the labelled evidence is compared as meant.
+const fold = (s: string) => repairMojibake(s).replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/\s+/g, ' ').toLowerCase();
 
 function f1(p: number, r: number): number {
   return p + r === 0 ? 0 : (2 * p * r) / (p + r);

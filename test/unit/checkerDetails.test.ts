@@ -50,6 +50,10 @@ function corpus(): Promise<SourcedService> {
       { uri: 'file:///corpus/politics.md', text: politics },
       { uri: 'file:///corpus/telecom.md', text: telecom },
       { uri: 'file:///corpus/health.md', text: '# Health savings\n\nHealth minister Ola Brandt said the health service found £2bn of savings in its hospitals.\n' },
+      {
+        uri: 'file:///corpus/rovers.md',
+        text: '# Okafor happy with squad\n\nHarbour Rovers boss Tomas Okafor said he was happy with his squad "because I don\'t need defenders".\n\nRovers goalkeeper Jan Berg, 31, was injured in training on Friday.\n',
+      },
     ]);
     return service;
   })());
@@ -111,4 +115,15 @@ test('a sum in pence differs from another sum in pence, not from billions', asyn
   const far = await verdictOf('Ola Brandt said the health service found 4p of savings in its hospitals.');
   assert.notEqual(far.verdict, 'supported');
   assert.notEqual(far.conflict?.source, '£2bn', far.reason);
+});
+
+test('a passage negating what the claim counts contradicts the count', async () => {
+  const claim = await flagsTheChange('Tomas Okafor said Harbour Rovers needed two new defenders.', 'Tomas Okafor said he did not need defenders.');
+  assert.equal(claim.verdict, 'contradicted', claim.reason);
+  assert.ok(claim.sources.some((s) => s.text.includes("don't need defenders")), JSON.stringify(claim.sources));
+});
+
+test('an age set off by commas is no count a claim can differ from', async () => {
+  const claim = await verdictOf('Harbour Rovers had two goalkeepers injured in training on Friday.');
+  assert.notEqual(claim.conflict?.source, '31', claim.reason);
 });

@@ -412,7 +412,10 @@ const REVERSAL_SHARE = 0.6;
 function reversal(scored: EvidenceUnit[], above: number): Omit<Judgement, 'entities'> | undefined {
   let best: EvidenceUnit | undefined;
   for (const u of scored) {
-    if (!u.negationMismatch || u.missingNames.length > 0 || u.missingFigures.length > 0 || u.coverage < tuning.support) continue;
+    // A count the passage lacks is no obstacle when it negates what is counted ("I don't need strikers"
+    // against "needed two new strikers"), unless it gives another count of it.
+    const figuresDiffer = u.missingFigures.some((f) => !isBareCount(f.claim) || f.conflict);
+    if (!u.negationMismatch || u.missingNames.length > 0 || figuresDiffer || u.coverage < tuning.support) continue;
     // Over a passage that supports the claim, only a clause that says most of the same thing.
     if (above > 0 && u.reversedShare < REVERSAL_SHARE) continue;
     if (u.coverage > above && (!best || u.coverage > best.coverage)) best = u;

@@ -33,8 +33,8 @@ const IRREGULAR = new Set(['people', 'men', 'women', 'children', 'staff', 'polic
  * the first plural ("three new defenders in January" → new, defend; "three players signed" → player;
  * "26 billion text messages" → text, messag), or undefined when a function word or punctuation comes
  * first ("three of the", "three, and") or no word looks plural (an ordinal's are all those words:
- * "fourth term" → term); none (an empty list) for a side of a score
- * or range ("2-1"). `figure` is where the figure stands in `text`.
+ * "fourth term" → term); none (an empty list) for a side of a score or range ("2-1") or an age ("a
+ * 30-year-old", "Smith, 30, said"). `figure` is where the figure stands in `text`.
  */
 export function countedNoun(text: string, figure: Pick<Quantity, 'start' | 'end' | 'kind'>): string[] | undefined {
   const { start, end } = figure;
@@ -42,6 +42,8 @@ export function countedNoun(text: string, figure: Pick<Quantity, 'start' | 'end'
   // count of anything.
   if (/^[-–]\d/.test(text.slice(end, end + 2)) || /\d[-–]$/.test(text.slice(Math.max(0, start - 2), start))) return [];
   if (/[-\s]old$/i.test(text.slice(start, end))) return [];
+  // An age set off by commas after a name or a noun ("The England international, 24, was hurt").
+  if (figure.kind === 'number' && /\p{L}\s*,\s*$/u.test(text.slice(Math.max(0, start - 40), start)) && /^\s*,/.test(text.slice(end, end + 3))) return [];
   const to = Math.min(text.length, end + REACH);
   let at = end;
   const words: string[] = [];
