@@ -51,6 +51,10 @@ function corpus(): Promise<SourcedService> {
       { uri: 'file:///corpus/telecom.md', text: telecom },
       { uri: 'file:///corpus/health.md', text: '# Health savings\n\nHealth minister Ola Brandt said the health service found £2bn of savings in its hospitals.\n' },
       {
+        uri: 'file:///corpus/velmar.md',
+        text: '# Velmar economy grows\n\nVelmar\'s gross domestic product rose by 2.3% last year, the national statistics office said.\n\nThe Velmar central bank left its main interest rate unchanged at 3% on Thursday.\n\nThe country\'s currency has been strong for a year, though imports fell in the spring.\n\n"If exports weaken and wages stay flat, we cannot expect much from 2027," said analyst Rena Moss.\n',
+      },
+      {
         uri: 'file:///corpus/rovers.md',
         text: '# Okafor happy with squad\n\nHarbour Rovers boss Tomas Okafor said he was happy with his squad "because I don\'t need defenders".\n\nRovers goalkeeper Jan Berg, 31, was injured in training on Friday.\n',
       },
@@ -126,4 +130,24 @@ test('a passage negating what the claim counts contradicts the count', async () 
 test('an age set off by commas is no count a claim can differ from', async () => {
   const claim = await verdictOf('Harbour Rovers had two goalkeepers injured in training on Friday.');
   assert.notEqual(claim.conflict?.source, '31', claim.reason);
+});
+
+test("a passage saying the opposite of the claim's verb contradicts it, whatever the subject", async () => {
+  const claim = await flagsTheChange(
+    "Velmar's gross domestic product fell by 2.3% last year, the national statistics office said.",
+    "Velmar's gross domestic product rose by 2.3% last year, the national statistics office said.",
+  );
+  assert.equal(claim.verdict, 'contradicted', claim.reason);
+  assert.equal(claim.conflict?.source, 'rose');
+});
+
+test('a figure the source gives rounded differently is another figure: 3% is no rounding of 3.5%', async () => {
+  const claim = await flagsTheChange('The Velmar central bank left its main interest rate unchanged at 3.5% on Thursday.', 'The Velmar central bank left its main interest rate unchanged at 3% on Thursday.');
+  assert.equal(claim.verdict, 'contradicted', claim.reason);
+  assert.equal(claim.conflict?.source, '3%');
+});
+
+test('what a source says only as a condition does not back a claim asserting it', async () => {
+  const claim = await verdictOf('Rena Moss said exports would weaken and wages would stay flat in 2027.');
+  assert.notEqual(claim.verdict, 'supported', JSON.stringify(claim.sources.map((s) => s.text)));
 });

@@ -154,6 +154,12 @@ const COMPARE: Array<[string, string, 'same' | 'different' | 'incomparable']> = 
   ['$US300 million', '$300m', 'same'],
   ['$1.2 billion', '$1.23 billion', 'same'],
   ['$1.2 billion', '$1.5 billion', 'different'],
+  // One figure must round the other: 2.5 is no rounding of 2, nor 2 of 2.5.
+  ['2%', '2.5%', 'different'],
+  ['2%', '2.4%', 'same'],
+  ['17%', '16.5%', 'same'],
+  ['$8bn', '$8.4bn', 'same'],
+  ['$8bn', '$8.5bn', 'different'],
   ['nearly 300 million people', '299 million people', 'same'],
   ['300 million people', '299 million people', 'different'],
   ['£5m', '$5m', 'incomparable'],

@@ -4,7 +4,7 @@
 
 import type { Range } from 'vscode-languageserver-types';
 import type { Article, SourceSentence } from '../api.ts';
-import type { Claim, Entity, Evidence, Mention, Quote, Span, Verdict } from '../types.ts';
+import type { Claim, Entity, Evidence, Mention, Quote, Span } from '../types.ts';
 import type { CorpusIndex } from '../corpus/corpusIndex.ts';
 import { repairMojibake, tokenize } from '../text/words.ts';
 import { isDateLike } from '../text/numbers.ts';
@@ -24,6 +24,8 @@ import { matchQuote, quoteWords } from './quoteCheck.ts';
 import { misattribution, speakerMention } from './attribution.ts';
 import { swappedName } from './nameSwap.ts';
 import { tuning } from './tuning.ts';
+import { findContradiction, opposed, reversal } from './contradiction.ts';
+import { round, type Judgement } from './judgement.ts';
 import { Lru } from '../util/lru.ts';
 
 const CANDIDATES = 30;
@@ -32,20 +34,6 @@ const WAIVER_TERMS = 5;
 /** Share of a claim's words inside found quotations that makes the quotation its evidence. */
 const QUOTE_SHARE = 0.6;
 
-/** The verdict without draft positions (cacheable across edits that move the sentence). */
-interface Judgement {
-  verdict: Verdict;
-  reason: string;
-  entities: string[];
-  sources: Array<{ sentence: SourceSentence; score: number }>;
-  /** Offsets relative to the sentence start. */
-  conflict?: { start: number; end: number; draft: string; source: string };
-  quote?: { start: number; end: number; draft: string; nearest?: string; nearestSentence?: SourceSentence };
-  /** Supported claims: every article with a passage that supports the claim (report: independent sources). */
-  backing?: string[];
-  /** A misattributed quotation: the speaker as the draft writes it and the sources' speaker. */
-  attribution?: { start: number; end: number; draft: string; source: string; speaker: string };
-}
 
 // Keyed by the draft's current analysis, which an edit replaces: it holds one entry per open draft.
 const draftMentions = new WeakMap<DraftAnalysis, Mention[]>();
@@ -223,7 +211,7 @@ function judge(
   const scored = units.map((u) => scoreUnit(u, terms, names, figures, polarity, corpus, memo));
   const novel = terms.filter((t) => t.novel).length;
   const supporting = scored
-    .filter((u) => !u.negationMismatch && u.missingNames.every((n) => n.inArticle) && u.missingFigures.every((f) => f.inArticle && !f.conflict))
+    .filter((u) => !u.negationMismatch && !u.hypothetical && u.missingNames.every((n) => n.inArticle) && u.missingFigures.every((f) => f.inArticle && !f.conflict))
     .filter((u) => !swappedName(u, names, s, corpus))
     .sort((a, b) => supportScore(b) - supportScore(a));
   const best = supporting[0];
@@ -244,6 +232,10 @@ function judge(
   const subject = subjectOf(names, predicate, s);
   // A name the corpus does not know, of one word ("Scientists are…"), is no subject to hold a claim to.
   const subjectKind = subject && (subject.entity || subject.words.length >= 2) ? (subject.entity?.kind ?? subject.mention.kind) : undefined;
+  // Its verb is what a claim about anything says ("GDP rose"), though only a person's or an
+  // organisation's must be stated where the sources speak of them: a passage saying the opposite instead
+  // ("GDP fell") contradicts any claim.
+  const verb = predicate;
   if (tuning.predicatePersonsOnly && subjectKind !== 'person' && !(tuning.predicatePersonsOnly === 2 && subjectKind === 'organization')) predicate = [];
   const states = (u: EvidenceUnit) => predicateGaps(u, predicate, subject, corpus).length === 0;
   const passing = supporting.filter((u) => supportScore(u) >= threshold);
@@ -263,7 +255,16 @@ function judge(
   // the reverse), contradicts it: "MCI had rejected a deal worth $8bn" against "MCI had accepted a deal…".
   const reversed = reversal(scored, Math.max(0, ...passing.map((u) => u.coverage)));
   if (reversed) return { ...reversed, entities };
-  if (stating.length > 0 && novel <= tuning.novelAllowed) return supported(stating);
+  const unopposed = (): Judgement | undefined => {
+    if (predicate.length > 0 || verb.length === 0) return undefined;
+    // Sentence by sentence (a neighbour, "The economy contracted in 2003", says nothing of the event): the
+    // opposite must be in the sentence saying most of the claim, none saying as much stating its verb.
+    const sentences = passing.filter((u) => u.sentences.length === 1);
+    const opposite = oppositeIn(sentences, verb, subject, corpus, true);
+    if (!opposite || sentences.some((u) => u.coverage >= opposite.unit.coverage && predicateGaps(u, verb, subject, corpus, true).length === 0)) return undefined;
+    return { ...opposed(opposite), entities };
+  };
+  if (stating.length > 0 && novel <= tuning.novelAllowed) return unopposed() ?? supported(stating);
   if (best && passing.length > 0 && novel <= tuning.novelAllowed) {
     // The names and figures are there, but no passage about the subject says what the claim does.
     const opposite = oppositeIn(scored, predicate, subject, corpus);
@@ -273,15 +274,7 @@ function judge(
     // A state ("was ashamed") has no paraphrase verb to hide behind: its adjective is what is claimed.
     const waivable = predicate.every((p) => !p.state) && terms.filter((t) => !nameStems.has(t.stem)).length >= WAIVER_TERMS;
     const waived = waivable ? passing.filter((u) => supportScore(u) >= tuning.predicateWaiver) : [];
-    if (opposite) {
-      return {
-        verdict: 'contradicted',
-        reason: `The source says “${opposite.source}”, not “${opposite.word.text}”.`,
-        entities,
-        sources: opposite.unit.sentences.map((sentence) => ({ sentence, score: round(opposite.unit.coverage) })),
-        conflict: { start: opposite.word.start, end: opposite.word.end, draft: opposite.word.text, source: opposite.source },
-      };
-    }
+    if (opposite) return { ...opposed(opposite), entities };
     if (waived.length > 0) return supported(waived);
     const gaps = predicateGaps(passing[0], predicate, subject, corpus);
     const who = subject?.entity?.name ?? subject?.mention.text;
@@ -366,69 +359,6 @@ function joinSplitNames(mentions: Mention[], text: string): Mention[] {
 /** The rest of a word a name ends inside: letters and digits, with stops only between them. */
 const WORD_REST = /^(?:\.?[\p{L}\p{N}])+/u;
 
-/** The unit names another person or place of the same kind where the claim's one is missing. */
-function findContradiction(scored: EvidenceUnit[], s: DraftSentence, names: ClaimName[], corpus: CorpusIndex): Omit<Judgement, 'entities'> | undefined {
-  const ranked = [...scored].sort((a, b) => b.coverage - a.coverage);
-  for (const u of ranked) {
-    if (u.coverage < tuning.contradiction) break;
-    const hardNames = u.missingNames.filter((n) => !n.inArticle);
-    // A different figure for the same thing: the names are there, one figure differs and the
-    // article never gives the claim's figure.
-    const figure = u.missingFigures.find((f) => f.conflict && !f.inArticle);
-    if (figure?.conflict && figure.conflictSentence && hardNames.length === 0) {
-      return {
-        verdict: 'contradicted',
-        // As the source means it: "Â£35bn" in a file read with the wrong encoding is "£35bn" (and a quick
-        // fix writes it into the draft).
-        reason: `The sources give ${repairMojibake(figure.conflict.text)}, not ${figure.claim.text}.`,
-        sources: [{ sentence: figure.conflictSentence, score: round(u.coverage) }],
-        conflict: { start: figure.claim.start - s.start, end: figure.claim.end - s.start, draft: figure.claim.text, source: repairMojibake(figure.conflict.text) },
-      };
-    }
-    // Another person, place or organisation of the same kind in the same statement: one name swapped.
-    if (u.missingNames.length === 1 && u.missingFigures.length === 0 && u.coverage >= tuning.swap) {
-      const missing = u.missingNames[0];
-      const swap = swappedName(u, names, s, corpus);
-      if (swap && missing.mention.end > missing.mention.start) {
-        return {
-          verdict: 'contradicted',
-          reason: `The sources say this of ${swap.name}, not ${missing.mention.text}.`,
-          sources: u.sentences.map((sentence) => ({ sentence, score: round(u.coverage) })),
-          conflict: { start: missing.mention.start - s.start, end: missing.mention.end - s.start, draft: missing.mention.text, source: swap.name },
-        };
-      }
-    }
-    const reversed = reversal([u], 0);
-    if (reversed) return reversed;
-  }
-  return undefined;
-}
-
-/** Share of what a claim says that a reversed clause must hold to outweigh a supporting passage. */
-const REVERSAL_SHARE = 0.6;
-
-/** The unit with the claim's names and figures that covers more of it than `above` and has the opposite
- *  polarity, as a contradiction. */
-function reversal(scored: EvidenceUnit[], above: number): Omit<Judgement, 'entities'> | undefined {
-  let best: EvidenceUnit | undefined;
-  for (const u of scored) {
-    // A count the passage lacks is no obstacle when it negates what is counted ("I don't need strikers"
-    // against "needed two new strikers"), unless it gives another count of it.
-    const figuresDiffer = u.missingFigures.some((f) => !isBareCount(f.claim) || f.conflict);
-    if (!u.negationMismatch || u.missingNames.length > 0 || figuresDiffer || u.coverage < tuning.support) continue;
-    // Over a passage that supports the claim, only a clause that says most of the same thing.
-    if (above > 0 && u.reversedShare < REVERSAL_SHARE) continue;
-    if (u.coverage > above && (!best || u.coverage > best.coverage)) best = u;
-  }
-  return (
-    best && {
-      verdict: 'contradicted',
-      reason: 'The source says the opposite (one of the two is negated).',
-      sources: best.sentences.map((sentence) => ({ sentence, score: round(best.coverage) })),
-    }
-  );
-}
-
 /** Where the nearest real words of a misquote may be: the article's quotations, else its sentences. */
 function quoteSegments(article: Article, corpus: CorpusIndex): Span[] {
   const quotes = corpus.quoteHits(article).map((h) => ({ start: h.quote.innerStart, end: h.quote.innerEnd }));
@@ -480,9 +410,6 @@ function uniqueSentence(x: { sentence: SourceSentence }, i: number, all: Array<{
   return all.findIndex((y) => y.sentence === x.sentence) === i;
 }
 
-function round(x: number): number {
-  return Math.round(x * 100) / 100;
-}
 
 export function toEvidence(sentence: SourceSentence, score: number, corpus: CorpusIndex): Evidence {
   const article = corpus.article(sentence.uri);

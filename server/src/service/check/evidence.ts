@@ -46,6 +46,8 @@ export interface EvidenceUnit {
   /** Entities in the unit the claim does not name (candidates for a swap). */
   otherEntities: Entity[];
   negationMismatch: boolean;
+  /** The sentence saying most of the claim says it only as a condition or a question. */
+  hypothetical: boolean;
   /** With a mismatch, the share of what the claim says that the negated (or not negated) clause holds. */
   reversedShare: number;
 }
@@ -227,6 +229,7 @@ export function scoreUnit(
     missingFigures,
     otherEntities,
     negationMismatch: reversed.differs,
+    hypothetical: reversed.hypothetical,
     reversedShare: reversed.share,
   };
 }

@@ -13,8 +13,13 @@ import { isLightVerb } from './lexicon.ts';
 const NEGATION = /\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|denied|denies|deny|refused|rejected|dismissed|dismisses|rules? out|ruled out)\b|n['’] ?t\b/i;
 
 /** Where a sentence's clauses part: a dash, a comma, semicolon, colon or bracket, a conjunction, or a word
- *  that opens a subordinate or reported clause. */
-const CLAUSE_BREAK = /\s[-–—]\s|[;:()]\s*|,\s+|\s+(?:and|as|but|that|which|who|because|although|though|while|whereas|saying|adding)\s+/i;
+ *  that opens a subordinate or reported clause (a condition's word stays with its clause). */
+const CLAUSE_BREAK = /\s[-–—]\s|[;:()]\s*|,\s+|\s+(?:and|as|but|that|which|who|because|although|though|while|whereas|saying|adding)\s+|\s+(?=(?:if|unless|whether)\s)/i;
+
+/** A clause that asserts nothing: a condition or an open question ("If exports weaken", "to decide
+ *  whether to take part"). */
+const HYPOTHETICAL = /^[\s"'“‘(]*(?:if|unless|whether)\b/i;
+const MAY_BE_HYPOTHETICAL = /\b(?:if|unless|whether)\b/i;
 
 /** Stems of the verbs that report speech. */
 const REPORTING = new Set([...SAY_VERBS, 'say', 'tell'].map((w) => searchTerm(w)).filter((x): x is string => x !== null));
@@ -27,14 +32,27 @@ export function isSaid(t: ClaimTerm): boolean {
 
 interface Clause {
   negated: boolean;
+  hypothetical: boolean;
   stems: Set<string>;
 }
 
 function clausesOf(text: string): Clause[] {
-  return text.split(CLAUSE_BREAK).map((c) => ({
-    negated: NEGATION.test(c),
-    stems: new Set(tokenize(c).map((t) => searchTerm(t.norm)).filter((x): x is string => x !== null)),
-  }));
+  const clauses: Clause[] = [];
+  const breaks = new RegExp(CLAUSE_BREAK.source, 'gi');
+  let from = 0;
+  // A condition runs on over the clauses "and" joins to it: "if exports weaken and wages stay flat".
+  let condition = false;
+  for (let m = breaks.exec(text); ; m = breaks.exec(text)) {
+    const c = text.slice(from, m ? m.index : text.length);
+    condition = HYPOTHETICAL.test(c) || condition;
+    clauses.push({ negated: NEGATION.test(c), hypothetical: condition, stems: new Set(tokenize(c).map((t) => searchTerm(t.norm)).filter((x): x is string => x !== null)) });
+    if (!m) break;
+    if (!/^\s+and\s+$/i.test(m[0])) condition = false;
+    from = m.index + m[0].length;
+    // A break of no length (before "if") must not be found again at the same place.
+    if (m[0].length === 0) breaks.lastIndex++;
+  }
+  return clauses;
 }
 
 /** The weight of the claim's said terms a clause holds (all of them without one; and, when given, another
@@ -79,21 +97,25 @@ export class ClaimPolarity {
    * Whether a source sentence is negated where the claim is not, or the reverse, in the clauses that say
    * the same thing (a negation that no clause of the claim's words can place counts for its whole
    * sentence), and, when it is, the share of what the claim says that the source's clause holds: how
-   * surely the two speak of the same thing.
+   * surely the two speak of the same thing; and whether the source's clause only supposes or asks what the
+   * claim asserts.
    */
-  compare(source: string): { differs: boolean; share: number } {
+  compare(source: string): { differs: boolean; share: number; hypothetical: boolean } {
     const { terms, total } = this;
     const sourceNegated = NEGATION.test(source);
-    if (!sourceNegated && !this.negated) return { differs: false, share: 0 };
+    const conditional = MAY_BE_HYPOTHETICAL.test(source);
+    if (!sourceNegated && !this.negated && !conditional) return { differs: false, share: 0, hypothetical: false };
     const sourceClauses = clausesOf(source);
     const said = sourceClauses.length > 1 ? bestClause(sourceClauses, terms) : sourceClauses[0];
-    if (!said) return { differs: sourceNegated !== this.negated, share: 0 };
+    if (!said) return { differs: sourceNegated !== this.negated, share: 0, hypothetical: false };
     // The claim's clause that says the same, when the source's sentence was itself cut into clauses and
     // that clause says most of the claim ("prime minister" alone does not place the claim's "never").
     this.clauses ??= clausesOf(this.text);
     let claimClause = this.clauses.length > 1 && sourceClauses.length > 1 ? bestClause(this.clauses, terms, said) : undefined;
     if (claimClause && weightIn(terms, claimClause) * 2 <= total) claimClause = undefined;
     const differs = said.negated !== (claimClause ? claimClause.negated : this.negated);
-    return { differs, share: !differs ? 0 : total > 0 ? weightIn(terms, said) / total : 1 };
+    // What the source says only as a condition or a question does not back a claim that asserts it.
+    const hypothetical = said.hypothetical && !(claimClause ? claimClause.hypothetical : MAY_BE_HYPOTHETICAL.test(this.text));
+    return { differs, share: !differs ? 0 : total > 0 ? weightIn(terms, said) / total : 1, hypothetical };
   }
 }

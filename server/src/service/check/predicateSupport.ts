@@ -40,14 +40,16 @@ export function subjectOf(names: ClaimName[], predicate: PredicateWord[], s: Dra
   return before[before.length - 1] ?? names.find((n) => n.words.length === 0);
 }
 
-/** The claim's content verbs a unit does not state (all of them when the unit lacks the subject). */
-export function predicateGaps(u: EvidenceUnit, predicate: PredicateWord[], subject: ClaimName | undefined, corpus: CorpusIndex): PredicateWord[] {
+/** The claim's content verbs a unit does not state (all of them when the unit lacks the subject); with
+ *  `unitOnly`, stated in the unit itself, not elsewhere in its article. */
+export function predicateGaps(u: EvidenceUnit, predicate: PredicateWord[], subject: ClaimName | undefined, corpus: CorpusIndex, unitOnly = false): PredicateWord[] {
   if (predicate.length === 0) return [];
   if (subject && u.missingNames.some((n) => n.mention === subject.mention && !n.inArticle)) return predicate;
   // Stated in the passage, or where its article speaks of the subject (a sentence naming it, or next to one).
   const inUnit = unitLookup(u.sentences, corpus);
-  const inArticle =
-    !subject || tuning.predicateInArticle === 1
+  const inArticle = unitOnly
+    ? () => false
+    : !subject || tuning.predicateInArticle === 1
       ? articleLookup(u.sentences, corpus)
       : tuning.predicateInArticle === 2 && (subject.words.length > 0 || subject.entity)
         ? passagesAboutLookup(u.sentences, subject, corpus)
@@ -61,19 +63,21 @@ export function predicateGaps(u: EvidenceUnit, predicate: PredicateWord[], subje
   return predicate.filter((p) => !p.stems.some((t) => states(t) && !(p.related.includes(t) && weak(t))) && !(p.prefix && has(`~${p.prefix}`)));
 }
 
-/** A unit about the subject, close to the claim, that states an opposite of one of its verbs. */
+/** A unit about the subject, close to the claim, that states an opposite of one of its verbs (with
+ *  `unitOnly`, one it does not state itself, though its article may). */
 export function oppositeIn(
   scored: EvidenceUnit[],
   predicate: PredicateWord[],
   subject: ClaimName | undefined,
   corpus: CorpusIndex,
+  unitOnly = false,
 ): { unit: EvidenceUnit; word: PredicateWord; source: string } | undefined {
   const ranked = [...scored].sort((a, b) => b.coverage - a.coverage);
   for (const u of ranked) {
     if (u.coverage < tuning.contradiction) break;
     if (u.missingFigures.length > 0 || (subject && u.missingNames.some((n) => n.mention === subject.mention))) continue;
     const has = unitLookup(u.sentences, corpus);
-    for (const p of predicateGaps(u, predicate, subject, corpus)) {
+    for (const p of predicateGaps(u, predicate, subject, corpus, unitOnly)) {
       const o = p.opposites.find(has);
       if (!o) continue;
       const written = u.sentences.flatMap((x) => tokenize(x.text)).find((t) => searchTerm(t.norm) === o);

@@ -756,11 +756,11 @@ export function compareQuantities(a: Quantity, b: Quantity): 'same' | 'different
   switch (a.kind) {
     case 'money':
       if (a.unit !== b.unit) return 'incomparable';
-      return overlap(a, b, 1, 0.005) ? 'same' : 'different';
+      return sameFigure(a, b, 0.005) ? 'same' : 'different';
     case 'percent':
     case 'number':
       if ((a.unit ?? '') !== (b.unit ?? '')) return 'incomparable';
-      return overlap(a, b, 1, 0) ? 'same' : 'different';
+      return sameFigure(a, b, 0) ? 'same' : 'different';
     case 'ordinal':
       return a.value === b.value ? 'same' : 'different';
     case 'duration':
@@ -807,6 +807,21 @@ function compareDurations(a: Quantity, b: Quantity): 'same' | 'different' | 'inc
   const fa = dayA ?? (monA ?? 0) * DAYS_PER_MONTH;
   const fb = dayB ?? (monB ?? 0) * DAYS_PER_MONTH;
   return overlap(a, b, fa, 0.05, fb) ? 'same' : 'different';
+}
+
+/** Whether two figures may state one value: an approximate one ("about", "over", "under") whose range
+ *  overlaps the other's, or one that rounds the other ("$1.2bn" for "$1.23bn", "17%" for "16.5%").
+ *  Ranges that merely overlap do not make a rounding: "2%" and "2.5%" are two rates, though 2.45 could
+ *  be written either way. */
+function sameFigure(a: Quantity, b: Quantity, relative: number): boolean {
+  if (a.approx || b.approx) return overlap(a, b, 1, relative);
+  // Rounding half up: 16.5 is written 17, 2.5 is not written 2.
+  const within = (x: Quantity, y: Quantity) => {
+    const h = Math.max(precision(y), relative * Math.abs(y.value));
+    const eps = 1e-9 * Math.max(Math.abs(y.value), h);
+    return y.value - h - eps <= x.value && x.value < y.value + h - eps;
+  };
+  return within(a, b) || within(b, a);
 }
 
 /** Whether the value ranges implied by two written figures overlap (both scaled to a common base). */
