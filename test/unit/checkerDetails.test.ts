@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { createSourcedService } from '../../server/src/service/index.ts';
 import type { Claim } from '../../server/src/service/types.ts';
 import type { SourcedService } from '../../server/src/service/api.ts';
+import { figureDirection } from '../../server/src/service/check/direction.ts';
 
 const football = `# Vandermolen rules out new striker
 
@@ -52,7 +53,7 @@ function corpus(): Promise<SourcedService> {
       { uri: 'file:///corpus/health.md', text: '# Health savings\n\nHealth minister Ola Brandt said the health service found £2bn of savings in its hospitals.\n' },
       {
         uri: 'file:///corpus/velmar.md',
-        text: '# Velmar economy grows\n\nVelmar\'s gross domestic product rose by 2.3% last year, the national statistics office said.\n\nThe Velmar central bank left its main interest rate unchanged at 3% on Thursday.\n\nThe country\'s currency has been strong for a year, though imports fell in the spring.\n\n"If exports weaken and wages stay flat, we cannot expect much from 2027," said analyst Rena Moss.\n',
+        text: '# Velmar economy grows\n\nVelmar\'s gross domestic product rose by 2.3% last year, the national statistics office said.\n\nThe Velmar central bank left its main interest rate unchanged at 3% on Thursday.\n\nThe country\'s currency has been strong for a year, though imports fell in the spring.\n\nVelmar carmakers sold 4.2% more cars in 2026 than the year before, while truck sales were down 1.5%.\n\n"If exports weaken and wages stay flat, we cannot expect much from 2027," said analyst Rena Moss.\n',
       },
       {
         uri: 'file:///corpus/rovers.md',
@@ -150,4 +151,17 @@ test('a figure the source gives rounded differently is another figure: 3% is no 
 test('what a source says only as a condition does not back a claim asserting it', async () => {
   const claim = await verdictOf('Rena Moss said exports would weaken and wages would stay flat in 2027.');
   assert.notEqual(claim.verdict, 'supported', JSON.stringify(claim.sources.map((s) => s.text)));
+});
+
+test('the same figure with the other direction is a rival value', async () => {
+  const claim = await flagsTheChange('Velmar carmakers sold 4.2% fewer cars in 2026 than the year before.', 'Velmar carmakers sold 4.2% more cars in 2026 than the year before.');
+  assert.equal(claim.verdict, 'contradicted', claim.reason);
+  assert.equal(claim.conflict?.source, '4.2% more');
+  assert.equal(claim.conflict?.draft, '4.2% fewer');
+  const up = await flagsTheChange('Velmar truck sales were up 1.5% in 2026.', 'Velmar truck sales were down 1.5% in 2026.');
+  assert.equal(up.conflict?.source, 'down 1.5%', up.reason);
+  // "More than" approximates a figure, it gives no direction.
+  const text = 'more than 40 people, 3% more cars, shares 2% higher than before, prices down 4%, up to 5%';
+  const dir = (figure: string) => figureDirection(text, text.indexOf(figure), text.indexOf(figure) + figure.length)?.text;
+  assert.deepEqual(['40', '3%', '2%', '4%', '5%'].map(dir), [undefined, '3% more', undefined, 'down 4%', undefined]);
 });

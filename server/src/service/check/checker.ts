@@ -13,6 +13,7 @@ import { citedArticle } from '../corpus/citedArticle.ts';
 import { linesOf } from '../corpus/articleLines.ts';
 import { proseText, type DraftAnalysis, type DraftSentence } from './draft.ts';
 import { isClaim, pronounReferent } from './claims.ts';
+import { figureDirection } from './direction.ts';
 import { boundsSpan, countedNoun, isBareCount, type ClaimFigure } from './counted.ts';
 import { ClaimMemo, claimTerms, scoreUnit, type EvidenceUnit } from './evidence.ts';
 import { ClaimPolarity } from './polarity.ts';
@@ -202,7 +203,8 @@ function judge(
   // term" is a figure a source's "third term" contradicts.
   const figures: ClaimFigure[] = s.quantities
     .filter((q) => (q.kind === 'ordinal' ? q.value >= 2 : !(q.kind === 'number' && !q.unit && (q.value === 1 || (q.value === 2 && PAIR_BEFORE.test(draft.prose.masked.slice(Math.max(0, q.start - 8), q.start)))))))
-    .map((q) => (isBareCount(q) ? { ...q, counts: countedNoun(draft.prose.masked, q) } : isDateLike(q) ? { ...q, bounds: boundsSpan(draft.prose.masked, q.start) } : q));
+    .map((q) => (isBareCount(q) ? { ...q, counts: countedNoun(draft.prose.masked, q) } : isDateLike(q) ? { ...q, bounds: boundsSpan(draft.prose.masked, q.start) } : q))
+    .map((q) => ({ ...q, direction: figureDirection(draft.prose.masked, q.start, q.end) }));
   const polarity = new ClaimPolarity(prose, terms);
   const query = [prose, referent?.name ?? ''].join(' ');
   const units = candidateUnits(corpus, query, scope, CANDIDATES);

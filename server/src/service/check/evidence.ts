@@ -15,6 +15,7 @@ import { factsOf, foldedArticle, sentenceEntities, sentenceLookup } from './pass
 import { isSaid, type ClaimPolarity } from './polarity.ts';
 import { boundsSpan, countedNoun, isBareCount, sameCounted, type ClaimFigure } from './counted.ts';
 import { tuning } from './tuning.ts';
+import { figureDirection, opposite, type FigureDirection } from './direction.ts';
 
 export interface ClaimTerm {
   stem: string;
@@ -179,10 +180,18 @@ export function scoreUnit(
     let same = false;
     let conflict: Quantity | undefined;
     let conflictSentence: SourceSentence | undefined;
+    let turned = false;
     for (const s of unit) {
       for (const u of s.quantities) {
         const c = compareQuantities(q, u);
         if (c === 'incomparable' || !countsAlike(q, u, s)) continue;
+        // The same figure with the other direction ("2.1% more" for "2.1% fewer") says the opposite.
+        const other = q.direction && backs(u, q, c) ? directionIn(u, s) : undefined;
+        if (other && opposite(q.direction, other)) {
+          // The same value turned around is surer a rival than another value.
+          if (!turned) [conflict, conflictSentence, turned] = [{ ...u, text: other.text }, s, true];
+          continue;
+        }
         if (backs(u, q, c)) same = true;
         else if (c === 'different' && !conflict && !isOtherFigure(u, s) && sameOrder(q, u) && sameRole(q, u, s)) {
           conflict = u;
@@ -193,7 +202,7 @@ export function scoreUnit(
     if (same) continue;
     let inArticle = known?.figures.get(q);
     if (inArticle === undefined) {
-      inArticle = !!facts && facts.quantities.some(([u, s]) => backs(u, q) && countsAlike(q, u, s));
+      inArticle = !!facts && facts.quantities.some(([u, s]) => backs(u, q) && countsAlike(q, u, s) && !opposite(q.direction, directionIn(u, s)));
       known?.figures.set(q, inArticle);
     }
     // An ordinal may be written another way ("season 5"): only another rank of the same thing ("a third
@@ -203,7 +212,9 @@ export function scoreUnit(
       if (!other) continue;
       [conflict, conflictSentence] = other;
     }
-    missingFigures.push({ claim: q, conflict, conflictSentence, inArticle });
+    // A rival direction is shown with its words ("2.1% more, not 2.1% fewer").
+    const claim = turned && q.direction ? { ...q, text: q.direction.text, start: q.direction.start, end: q.direction.end } : q;
+    missingFigures.push({ claim, conflict, conflictSentence, inArticle });
   }
 
   const claimIds = new Set(names.map((n) => n.entity?.id).filter((x): x is string => !!x));
@@ -256,6 +267,11 @@ function backs(source: Quantity, claim: Quantity, c = compareQuantities(claim, s
   if (c !== 'same') return false;
   if (claim.month !== undefined && source.month === undefined) return false;
   return claim.day === undefined || source.day !== undefined;
+}
+
+/** The direction a source figure gives in its sentence ("2.1% more"). */
+function directionIn(u: Quantity, s: SourceSentence): FigureDirection | undefined {
+  return figureDirection(s.text, u.start - s.start, u.end - s.start);
 }
 
 /** A date that bounds a span ("a contract until May 2008", "since 1998") is not the date of an event
