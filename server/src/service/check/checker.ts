@@ -19,7 +19,7 @@ import { ClaimMemo, claimTerms, scoreUnit, type EvidenceUnit } from './evidence.
 import { ClaimPolarity } from './polarity.ts';
 import { candidateUnits } from './retrieval.ts';
 import type { ClaimName } from './nameMatch.ts';
-import { claimPredicate } from './predicate.ts';
+import { claimPredicate, type PredicateWord } from './predicate.ts';
 import { oppositeIn, predicateGaps, subjectOf } from './predicateSupport.ts';
 import { matchQuote, quoteWords } from './quoteCheck.ts';
 import { misattribution, speakerMention } from './attribution.ts';
@@ -280,7 +280,8 @@ function judge(
     if (waived.length > 0) return supported(waived);
     const gaps = predicateGaps(passing[0], predicate, subject, corpus);
     const who = subject?.entity?.name ?? subject?.mention.text;
-    const what = [...new Set((gaps.length > 0 ? gaps : predicate).map((p) => p.said ?? p.text))].join(', ');
+    const missing = gaps.length > 0 ? gaps : predicate;
+    const what = reportedBy(s, subject, missing[0]) + [...new Set(missing.map((p) => p.said ?? p.text))].join(', ');
     return {
       verdict: 'unsourced',
       reason: who ? `No source says ${who} ${what}.` : `No source passage says “${what}”.`,
@@ -309,6 +310,24 @@ function judge(
     sources: nearest && nearest.coverage > 0.3 ? nearest.sentences.map((sentence) => ({ sentence, score: round(nearest.coverage) })) : [],
   };
 }
+
+/** Words reporting the claim's content between its subject and its verb when the content has a subject
+ *  of its own ("Jain said multimedia messages were too expensive": "said multimedia messages "), so that
+ *  the message does not read "No source says Jain were too expensive"; empty otherwise ("Okafor told
+ *  the conference she was ashamed": "No source says Okafor was ashamed"). */
+function reportedBy(s: DraftSentence, subject: ClaimName | undefined, verb: PredicateWord | undefined): string {
+  if (!subject || !verb) return '';
+  // Up to where the verb group the message quotes begins ("were too expensive").
+  const from = subject.mention.end - s.start;
+  const groupAt = verb.said ? s.text.lastIndexOf(verb.said, verb.end) : -1;
+  const said = REPORTED.exec(s.text.slice(from, groupAt >= from ? groupAt : verb.start));
+  if (!said || PRONOUN_LAST.test(said[2])) return '';
+  return `${said[1]} ${said[2].trim()} `;
+}
+
+/** A verb of speech and what follows it, up to the reported clause's verb. */
+const REPORTED = /\b(said|says|told|tells|claimed|claims|added|adds|insisted|argued|warned|stated|announced|predicted)\s+(?:that\s+)?(.+)$/i;
+const PRONOUN_LAST = /\b(?:he|she|they|it|we|i|you|him|her|them)\s*$/i;
 
 /**
  * Coverage, blended with the article's (a claim that sums up a story draws on the whole article), less a
