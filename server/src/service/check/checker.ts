@@ -281,7 +281,7 @@ function judge(
     const gaps = predicateGaps(passing[0], predicate, subject, corpus);
     const who = subject?.entity?.name ?? subject?.mention.text;
     const missing = gaps.length > 0 ? gaps : predicate;
-    const what = reportedBy(s, subject, missing[0]) + [...new Set(missing.map((p) => p.said ?? p.text))].join(', ');
+    const what = reportedBy(s, subject, missing[0]) + [...new Set(missing.map((p) => withObject(s, p)))].join(', ');
     return {
       verdict: 'unsourced',
       reason: who ? `No source says ${who} ${what}.` : `No source passage says “${what}”.`,
@@ -324,6 +324,23 @@ function reportedBy(s: DraftSentence, subject: ClaimName | undefined, verb: Pred
   if (!said || PRONOUN_LAST.test(said[2])) return '';
   return `${said[1]} ${said[2].trim()} `;
 }
+
+/** The verb group as the claim writes it with the rest of its clause, a few words at most: "has pledged
+ *  to triple overseas aid", not "has pledged to triple". */
+function withObject(s: DraftSentence, verb: PredicateWord): string {
+  const group = verb.said ?? verb.text;
+  const at = s.text.lastIndexOf(group, verb.end);
+  if (at < 0) return group;
+  const rest = CLAUSE_REST.exec(s.text.slice(at + group.length))?.[0] ?? '';
+  const words = rest.trim().split(/\s+/).filter(Boolean);
+  return words.length > 0 && words.length <= OBJECT_WORDS ? `${group} ${words.join(' ')}` : group;
+}
+
+/** What follows a verb up to the end of its clause: a stop, a comma, a bracket or quotation mark, or a
+ *  word opening another clause. */
+const CLAUSE_REST = /^[^,;:.!?()"“”]*?(?=[,;:.!?()"“”]|\s(?:and|but|as|while|because|after|before|when|which|who|saying|if|unless)\s|$)/;
+/** Longer objects are left out of the message. */
+const OBJECT_WORDS = 8;
 
 /** A verb of speech and what follows it, up to the reported clause's verb. */
 const REPORTED = /\b(said|says|told|tells|claimed|claims|added|adds|insisted|argued|warned|stated|announced|predicted)\s+(?:that\s+)?(.+)$/i;
