@@ -194,6 +194,18 @@ test('completion offers the names of the archive starting as typed, which no ear
     };
     const embeddedLabels = async (text: string) => (await embedded.getCompletions({ uri: 'file:///drafts/typing.md', text }, { line: 0, character: text.length })).items.map((i) => i.label);
     assert.ok((await labels('The report was written by Lindq')).includes('Marta Lindqvist'));
+    // Cards inline (for editors that do not resolve items) for the first few names only: each card reads
+    // the mentions of every article naming its entity.
+    let inline: Awaited<ReturnType<typeof service.getCompletions>>['items'] = [];
+    for (const typed of ['Then Ma', 'Then Ki', 'Then Ha', 'Then Jo', 'Then An', 'Then Ch', 'Then Sa', 'Then Ro']) {
+      inline = (await service.getCompletions({ uri: 'file:///drafts/typing.md', text: typed }, { line: 0, character: typed.length })).items;
+      if (inline.length > 3) break;
+    }
+    assert.ok(inline.length > 3, inline.map((i) => i.label).join(', '));
+    assert.deepEqual(
+      inline.map((i) => !!i.documentation),
+      inline.map((_, i) => i < 3),
+    );
     assert.ok((await labels('Then Marta Li')).includes('Marta Lindqvist'));
     // Ranked by the archive's counts, not by the few articles fetched for each name: with cards left for
     // `completionItem/resolve` (as VS Code asks), nothing else fetches all the articles naming them.
