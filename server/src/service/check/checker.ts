@@ -19,12 +19,13 @@ import { ClaimMemo, claimTerms, scoreUnit, type EvidenceUnit } from './evidence.
 import { ClaimPolarity } from './polarity.ts';
 import { candidateUnits } from './retrieval.ts';
 import type { ClaimName } from './nameMatch.ts';
-import { claimPredicate, type PredicateWord } from './predicate.ts';
+import { claimPredicate } from './predicate.ts';
 import { oppositeIn, predicateGaps, subjectOf } from './predicateSupport.ts';
 import { matchQuote, quoteWords } from './quoteCheck.ts';
 import { misattribution, speakerMention } from './attribution.ts';
 import { swappedName } from './nameSwap.ts';
 import { tuning } from './tuning.ts';
+import { reportedBy, withObject } from './messages.ts';
 import { findContradiction, opposed, reversal } from './contradiction.ts';
 import { round, type Judgement } from './judgement.ts';
 import { Lru } from '../util/lru.ts';
@@ -310,41 +311,6 @@ function judge(
     sources: nearest && nearest.coverage > 0.3 ? nearest.sentences.map((sentence) => ({ sentence, score: round(nearest.coverage) })) : [],
   };
 }
-
-/** Words reporting the claim's content between its subject and its verb when the content has a subject
- *  of its own ("Jain said multimedia messages were too expensive": "said multimedia messages "), so that
- *  the message does not read "No source says Jain were too expensive"; empty otherwise ("Okafor told
- *  the conference she was ashamed": "No source says Okafor was ashamed"). */
-function reportedBy(s: DraftSentence, subject: ClaimName | undefined, verb: PredicateWord | undefined): string {
-  if (!subject || !verb) return '';
-  // Up to where the verb group the message quotes begins ("were too expensive").
-  const from = subject.mention.end - s.start;
-  const groupAt = verb.said ? s.text.lastIndexOf(verb.said, verb.end) : -1;
-  const said = REPORTED.exec(s.text.slice(from, groupAt >= from ? groupAt : verb.start));
-  if (!said || PRONOUN_LAST.test(said[2])) return '';
-  return `${said[1]} ${said[2].trim()} `;
-}
-
-/** The verb group as the claim writes it with the rest of its clause, a few words at most: "has pledged
- *  to triple overseas aid", not "has pledged to triple". */
-function withObject(s: DraftSentence, verb: PredicateWord): string {
-  const group = verb.said ?? verb.text;
-  const at = s.text.lastIndexOf(group, verb.end);
-  if (at < 0) return group;
-  const rest = CLAUSE_REST.exec(s.text.slice(at + group.length))?.[0] ?? '';
-  const words = rest.trim().split(/\s+/).filter(Boolean);
-  return words.length > 0 && words.length <= OBJECT_WORDS ? `${group} ${words.join(' ')}` : group;
-}
-
-/** What follows a verb up to the end of its clause: a stop, a comma, a bracket or quotation mark, or a
- *  word opening another clause. */
-const CLAUSE_REST = /^[^,;:.!?()"“”]*?(?=[,;:.!?()"“”]|\s(?:and|but|as|while|because|after|before|when|which|who|saying|if|unless)\s|$)/;
-/** Longer objects are left out of the message. */
-const OBJECT_WORDS = 8;
-
-/** A verb of speech and what follows it, up to the reported clause's verb. */
-const REPORTED = /\b(said|says|told|tells|claimed|claims|added|adds|insisted|argued|warned|stated|announced|predicted)\s+(?:that\s+)?(.+)$/i;
-const PRONOUN_LAST = /\b(?:he|she|they|it|we|i|you|him|her|them)\s*$/i;
 
 /**
  * Coverage, blended with the article's (a claim that sums up a story draws on the whole article), less a
