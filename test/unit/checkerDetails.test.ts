@@ -79,6 +79,14 @@ async function flagsTheChange(changed: string, faithful: string): Promise<Claim>
   return claim;
 }
 
+/** As `flagsTheChange`, the changed claim contradicted, the source giving `source` for the change. */
+async function contradictedBy(changed: string, faithful: string, source: string): Promise<Claim> {
+  const claim = await flagsTheChange(changed, faithful);
+  assert.equal(claim.verdict, 'contradicted', claim.reason);
+  assert.equal(claim.conflict?.source, source);
+  return claim;
+}
+
 test('a negated passage does not back the positive claim, though its neighbour is not negated', async () => {
   await flagsTheChange(
     'Piet Vandermolen said Harbour United would sign a new striker during the summer transfer window.',
@@ -109,9 +117,7 @@ test('a date that ends a span is no rival of the date of an event', async () => 
 });
 
 test('another ordinal contradicts the claim', async () => {
-  const claim = await flagsTheChange('Ilse Kavanagh told her party that she would seek a fourth term in power.', 'Ilse Kavanagh told her party that she would seek a third term in power.');
-  assert.equal(claim.verdict, 'contradicted', claim.reason);
-  assert.equal(claim.conflict?.source, 'third');
+  await contradictedBy('Ilse Kavanagh told her party that she would seek a fourth term in power.', 'Ilse Kavanagh told her party that she would seek a third term in power.', 'third');
 });
 
 test('a sum in pence differs from another sum in pence, not from billions', async () => {
@@ -134,18 +140,15 @@ test('an age set off by commas is no count a claim can differ from', async () =>
 });
 
 test("a passage saying the opposite of the claim's verb contradicts it, whatever the subject", async () => {
-  const claim = await flagsTheChange(
+  await contradictedBy(
     "Velmar's gross domestic product fell by 2.3% last year, the national statistics office said.",
     "Velmar's gross domestic product rose by 2.3% last year, the national statistics office said.",
+    'rose',
   );
-  assert.equal(claim.verdict, 'contradicted', claim.reason);
-  assert.equal(claim.conflict?.source, 'rose');
 });
 
 test('a figure the source gives rounded differently is another figure: 3% is no rounding of 3.5%', async () => {
-  const claim = await flagsTheChange('The Velmar central bank left its main interest rate unchanged at 3.5% on Thursday.', 'The Velmar central bank left its main interest rate unchanged at 3% on Thursday.');
-  assert.equal(claim.verdict, 'contradicted', claim.reason);
-  assert.equal(claim.conflict?.source, '3%');
+  await contradictedBy('The Velmar central bank left its main interest rate unchanged at 3.5% on Thursday.', 'The Velmar central bank left its main interest rate unchanged at 3% on Thursday.', '3%');
 });
 
 test('what a source says only as a condition does not back a claim asserting it', async () => {
@@ -154,12 +157,9 @@ test('what a source says only as a condition does not back a claim asserting it'
 });
 
 test('the same figure with the other direction is a rival value', async () => {
-  const claim = await flagsTheChange('Velmar carmakers sold 4.2% fewer cars in 2026 than the year before.', 'Velmar carmakers sold 4.2% more cars in 2026 than the year before.');
-  assert.equal(claim.verdict, 'contradicted', claim.reason);
-  assert.equal(claim.conflict?.source, '4.2% more');
+  const claim = await contradictedBy('Velmar carmakers sold 4.2% fewer cars in 2026 than the year before.', 'Velmar carmakers sold 4.2% more cars in 2026 than the year before.', '4.2% more');
   assert.equal(claim.conflict?.draft, '4.2% fewer');
-  const up = await flagsTheChange('Velmar truck sales were up 1.5% in 2026.', 'Velmar truck sales were down 1.5% in 2026.');
-  assert.equal(up.conflict?.source, 'down 1.5%', up.reason);
+  await contradictedBy('Velmar truck sales were up 1.5% in 2026.', 'Velmar truck sales were down 1.5% in 2026.', 'down 1.5%');
   // "More than" approximates a figure, it gives no direction.
   const text = 'more than 40 people, 3% more cars, shares 2% higher than before, prices down 4%, up to 5%';
   const dir = (figure: string) => figureDirection(text, text.indexOf(figure), text.indexOf(figure) + figure.length)?.text;

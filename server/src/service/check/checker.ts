@@ -4,7 +4,7 @@
 
 import type { Range } from 'vscode-languageserver-types';
 import type { Article, SourceSentence } from '../api.ts';
-import type { Claim, Entity, Evidence, Mention, Quote, Span } from '../types.ts';
+import type { Claim, Entity, Evidence, Mention, Quantity, Quote, Span } from '../types.ts';
 import type { CorpusIndex } from '../corpus/corpusIndex.ts';
 import { repairMojibake, tokenize } from '../text/words.ts';
 import { isDateLike } from '../text/numbers.ts';
@@ -35,7 +35,6 @@ const CANDIDATES = 30;
 const WAIVER_TERMS = 5;
 /** Share of a claim's words inside found quotations that makes the quotation its evidence. */
 const QUOTE_SHARE = 0.6;
-
 
 // Keyed by the draft's current analysis, which an edit replaces: it holds one entry per open draft.
 const draftMentions = new WeakMap<DraftAnalysis, Mention[]>();
@@ -118,6 +117,23 @@ function detached(j: Judgement | null): Judgement | null {
 /** What "the two" follows when it refers to a pair ("the two sides", "their two sons"), not a count. */
 const PAIR_BEFORE = /\b(?:the|these|those|their|its|his|her|our)\s+$/i;
 
+/** Whether a quantity of the draft's `text` is a figure a source must give. "one" alone is a word more
+ *  often than a figure ("one of the…"), "first" an order more often than a rank ("the first time"), and
+ *  "the two sides" refers to a pair already named, as "both" does; "fourth term" is a figure a source's
+ *  "third term" contradicts. */
+function isFigure(q: Quantity, text: string): boolean {
+  if (q.kind === 'ordinal') return q.value >= 2;
+  if (q.kind !== 'number' || q.unit) return true;
+  return q.value !== 1 && !(q.value === 2 && PAIR_BEFORE.test(text.slice(Math.max(0, q.start - 8), q.start)));
+}
+
+/** A figure with what the draft's `text` says around it: what a count counts, whether a date bounds a
+ *  span, the direction it gives. */
+function claimFigure(q: Quantity, text: string): ClaimFigure {
+  const around = isBareCount(q) ? { counts: countedNoun(text, q) } : isDateLike(q) ? { bounds: boundsSpan(text, q.start) } : {};
+  return { ...q, ...around, direction: figureDirection(text, q.start, q.end) };
+}
+
 /** A place abbreviation ("US", "UK") written as a modifier: before a lower-case word, not after a
  *  preposition ("in the US economy" locates, "US regulators" describes). */
 function isPlaceModifier(mention: Mention, text: string): boolean {
@@ -199,13 +215,7 @@ function judge(
 
   // 2. Content, names and figures against the best evidence.
   const terms = claimTerms(prose, corpus, new Set(names.flatMap((n) => n.words)));
-  // "one" alone is a word more often than a figure ("one of the…"), "first" an order more often than a
-  // rank ("the first time"), and "the two sides" refers to a pair already named, as "both" does; "fourth
-  // term" is a figure a source's "third term" contradicts.
-  const figures: ClaimFigure[] = s.quantities
-    .filter((q) => (q.kind === 'ordinal' ? q.value >= 2 : !(q.kind === 'number' && !q.unit && (q.value === 1 || (q.value === 2 && PAIR_BEFORE.test(draft.prose.masked.slice(Math.max(0, q.start - 8), q.start)))))))
-    .map((q) => (isBareCount(q) ? { ...q, counts: countedNoun(draft.prose.masked, q) } : isDateLike(q) ? { ...q, bounds: boundsSpan(draft.prose.masked, q.start) } : q))
-    .map((q) => ({ ...q, direction: figureDirection(draft.prose.masked, q.start, q.end) }));
+  const figures = s.quantities.filter((q) => isFigure(q, draft.prose.masked)).map((q) => claimFigure(q, draft.prose.masked));
   const polarity = new ClaimPolarity(prose, terms);
   const query = [prose, referent?.name ?? ''].join(' ');
   const units = candidateUnits(corpus, query, scope, CANDIDATES);
@@ -413,7 +423,6 @@ function sentenceAt(article: Article, offset: number): SourceSentence | undefine
 function uniqueSentence(x: { sentence: SourceSentence }, i: number, all: Array<{ sentence: SourceSentence }>): boolean {
   return all.findIndex((y) => y.sentence === x.sentence) === i;
 }
-
 
 export function toEvidence(sentence: SourceSentence, score: number, corpus: CorpusIndex): Evidence {
   const article = corpus.article(sentence.uri);

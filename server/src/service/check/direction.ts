@@ -11,10 +11,11 @@ export interface FigureDirection {
   text: string;
 }
 
-const UP = new Set(['more', 'higher', 'greater', 'larger', 'bigger', 'up', 'above']);
-const DOWN = new Set(['fewer', 'less', 'lower', 'smaller', 'down', 'below']);
+/** Words after a figure giving a direction ("2.1% more"); the down words are the ones that turn it. */
+const COMPARATIVES = ['more', 'higher', 'greater', 'larger', 'bigger', 'fewer', 'less', 'lower', 'smaller'];
+const DOWN = new Set(['fewer', 'less', 'lower', 'smaller', 'down']);
 
-const AFTER = /^\s+(more|higher|greater|larger|bigger|fewer|less|lower|smaller)\b(?!\s+than\b)/i;
+const AFTER = new RegExp(`^\\s+(${COMPARATIVES.join('|')})\\b(?!\\s+than\\b)`, 'i');
 const AFTER_PLAIN = /^\s+(up|down)\b(?!\s+(?:to|from)\b)/i;
 const BEFORE = /\b(up|down)\s+$/i;
 
@@ -31,8 +32,7 @@ export function figureDirection(text: string, start: number, end: number): Figur
 }
 
 function signOf(word: string): 1 | -1 {
-  const w = word.toLowerCase();
-  return UP.has(w) ? 1 : DOWN.has(w) ? -1 : 1;
+  return DOWN.has(word.toLowerCase()) ? -1 : 1;
 }
 
 /** Whether two directions say the opposite (either may be unsaid). */

@@ -185,14 +185,15 @@ export function scoreUnit(
       for (const u of s.quantities) {
         const c = compareQuantities(q, u);
         if (c === 'incomparable' || !countsAlike(q, u, s)) continue;
+        const backing = backs(u, q, c);
         // The same figure with the other direction ("2.1% more" for "2.1% fewer") says the opposite.
-        const other = q.direction && backs(u, q, c) ? directionIn(u, s) : undefined;
+        const other = q.direction && backing ? directionIn(u, s) : undefined;
         if (other && opposite(q.direction, other)) {
           // The same value turned around is surer a rival than another value.
           if (!turned) [conflict, conflictSentence, turned] = [{ ...u, text: other.text }, s, true];
           continue;
         }
-        if (backs(u, q, c)) same = true;
+        if (backing) same = true;
         else if (c === 'different' && !conflict && !isOtherFigure(u, s) && sameOrder(q, u) && sameRole(q, u, s)) {
           conflict = u;
           conflictSentence = s;
@@ -202,7 +203,7 @@ export function scoreUnit(
     if (same) continue;
     let inArticle = known?.figures.get(q);
     if (inArticle === undefined) {
-      inArticle = !!facts && facts.quantities.some(([u, s]) => backs(u, q) && countsAlike(q, u, s) && !opposite(q.direction, directionIn(u, s)));
+      inArticle = !!facts && facts.quantities.some(([u, s]) => backs(u, q) && countsAlike(q, u, s) && !(q.direction && opposite(q.direction, directionIn(u, s))));
       known?.figures.set(q, inArticle);
     }
     // An ordinal may be written another way ("season 5"): only another rank of the same thing ("a third

@@ -14,8 +14,8 @@ export function reportedBy(s: DraftSentence, subject: ClaimName | undefined, ver
   if (!subject || !verb) return '';
   // Up to where the verb group the message quotes begins ("were too expensive").
   const from = subject.mention.end - s.start;
-  const groupAt = verb.said ? s.text.lastIndexOf(verb.said, verb.end) : -1;
-  const said = REPORTED.exec(s.text.slice(from, groupAt >= from ? groupAt : verb.start));
+  const at = groupAt(s, verb);
+  const said = REPORTED.exec(s.text.slice(from, at >= from ? at : verb.start));
   if (!said || PRONOUN_LAST.test(said[2])) return '';
   return `${said[1]} ${said[2].trim()} `;
 }
@@ -24,11 +24,17 @@ export function reportedBy(s: DraftSentence, subject: ClaimName | undefined, ver
  *  to triple overseas aid", not "has pledged to triple". */
 export function withObject(s: DraftSentence, verb: PredicateWord): string {
   const group = verb.said ?? verb.text;
-  const at = s.text.lastIndexOf(group, verb.end);
+  const at = groupAt(s, verb);
   if (at < 0) return group;
   const rest = CLAUSE_REST.exec(s.text.slice(at + group.length))?.[0] ?? '';
   const words = rest.trim().split(/\s+/).filter(Boolean);
   return words.length > 0 && words.length <= OBJECT_WORDS ? `${group} ${words.join(' ')}` : group;
+}
+
+/** Where the verb group as written ("were too expensive", "has pledged to triple") starts in the
+ *  sentence, or -1. */
+function groupAt(s: DraftSentence, verb: PredicateWord): number {
+  return s.text.lastIndexOf(verb.said ?? verb.text, verb.end);
 }
 
 /** What follows a verb up to the end of its clause: a stop, a comma, a bracket or quotation mark (not the

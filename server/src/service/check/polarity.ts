@@ -14,7 +14,7 @@ const NEGATION = /\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cann
 
 /** Where a sentence's clauses part: a dash, a comma, semicolon, colon or bracket, a conjunction, or a word
  *  that opens a subordinate or reported clause (a condition's word stays with its clause). */
-const CLAUSE_BREAK = /\s[-–—]\s|[;:()]\s*|,\s+|\s+(?:and|as|but|that|which|who|because|although|though|while|whereas|saying|adding)\s+|\s+(?=(?:if|unless|whether)\s)/i;
+const CLAUSE_BREAK = /\s[-–—]\s|[;:()]\s*|,\s+|\s+(?:and|as|but|that|which|who|because|although|though|while|whereas|saying|adding)\s+|\s+(?=(?:if|unless|whether)\s)/gi;
 
 /** A clause that asserts nothing: a condition or an open question ("If exports weaken", "to decide
  *  whether to take part"). */
@@ -38,7 +38,8 @@ interface Clause {
 
 function clausesOf(text: string): Clause[] {
   const clauses: Clause[] = [];
-  const breaks = new RegExp(CLAUSE_BREAK.source, 'gi');
+  const breaks = CLAUSE_BREAK;
+  breaks.lastIndex = 0;
   let from = 0;
   // A condition runs on over the clauses "and" joins to it: "if exports weaken and wages stay flat".
   let condition = false;
@@ -49,8 +50,6 @@ function clausesOf(text: string): Clause[] {
     if (!m) break;
     if (!/^\s+and\s+$/i.test(m[0])) condition = false;
     from = m.index + m[0].length;
-    // A break of no length (before "if") must not be found again at the same place.
-    if (m[0].length === 0) breaks.lastIndex++;
   }
   return clauses;
 }

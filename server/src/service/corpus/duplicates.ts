@@ -104,11 +104,9 @@ export class DuplicateIndex {
   /** The groups of `articles`, recomputed when `key` changes: every article is in exactly one group. */
   grouping(articles: Iterable<Article>, key: unknown): Grouping {
     if (this.groups && this.groups.key === key) return this.groups.grouping;
-    const steps = this.build([...articles]);
-    let r = steps.next();
-    while (!r.done) r = steps.next();
-    this.groups = { key, grouping: r.value };
-    return r.value;
+    const grouping = this.among([...articles]);
+    this.groups = { key, grouping };
+    return grouping;
   }
 
   /** The groups among these articles only, not kept: which of them are near duplicates of one another. */
