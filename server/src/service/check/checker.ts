@@ -24,6 +24,7 @@ import { oppositeIn, predicateGaps, subjectOf } from './predicateSupport.ts';
 import { matchQuote, quoteWords } from './quoteCheck.ts';
 import { misattribution, speakerMention } from './attribution.ts';
 import { swappedName } from './nameSwap.ts';
+import { wrongSubject } from './agent.ts';
 import { tuning } from './tuning.ts';
 import { reportedBy, withObject } from './messages.ts';
 import { findContradiction, opposed, reversal } from './contradiction.ts';
@@ -277,7 +278,21 @@ function judge(
     if (!opposite || sentences.some((u) => u.coverage >= opposite.unit.coverage && predicateGaps(u, verb, subject, corpus, true).length === 0)) return undefined;
     return { ...opposed(opposite), entities };
   };
-  if (stating.length > 0 && novel <= tuning.novelAllowed) return unopposed() ?? supported(stating);
+  // The verb stated, where the sources back the claim, of someone else ("LVMH has sold…" for "The Falic
+  // Group has sold…").
+  const someoneElse = (): Judgement | undefined => {
+    const wrong = wrongSubject(s, draft.prose.masked.slice(s.start, s.end), subject, names, verb, figures, stating, scored, corpus);
+    return (
+      wrong && {
+        verdict: 'contradicted',
+        reason: `The sources say this of ${wrong.rival}, not ${wrong.draft}.`,
+        entities,
+        sources: [{ sentence: wrong.sentence, score: round(supportScore(stating[0])) }],
+        conflict: { start: wrong.start, end: wrong.end, draft: wrong.draft, source: wrong.rival },
+      }
+    );
+  };
+  if (stating.length > 0 && novel <= tuning.novelAllowed) return unopposed() ?? someoneElse() ?? supported(stating);
   if (best && passing.length > 0 && novel <= tuning.novelAllowed) {
     // The names and figures are there, but no passage about the subject says what the claim does.
     const opposite = oppositeIn(scored, predicate, subject, corpus);

@@ -1,0 +1,162 @@
+// Who did it: a claim whose subject is a person or an organisation ("The Falic Group has sold the label
+// to LVMH") is not backed by a passage that states its verb of someone else ("LVMH has sold its label to a
+// US investment group"). The passages that back it name both, so words alone cannot tell; the subject is
+// the name right before the verb (past auxiliaries, adverbs, an appositive), and the voice must agree
+// ("X was sold" says nothing of who sold).
+
+import type { Article, SourceSentence } from '../api.ts';
+import type { Mention, Quantity } from '../types.ts';
+import { compareQuantities } from '../text/numbers.ts';
+import type { CorpusIndex } from '../corpus/corpusIndex.ts';
+import { searchTerm } from '../corpus/corpusIndex.ts';
+import { tokenize } from '../text/words.ts';
+import type { DraftSentence } from './draft.ts';
+import type { EvidenceUnit } from './evidence.ts';
+import type { ClaimName } from './nameMatch.ts';
+import type { PredicateWord } from './predicate.ts';
+import { sentenceLookup } from './passageLookup.ts';
+import { tuning } from './tuning.ts';
+
+/** Words that may stand between a subject and its verb: auxiliaries, "not" and a few adverbs. */
+const AUX =
+  '(?:has|have|had|is|are|was|were|will|would|could|should|may|might|must|can|did|does|do|been|being|be|not|also|already|now|then|later|recently|just|never|finally|reportedly|jointly|both|all|each|eventually|since)';
+/** Between a subject and its verb: an appositive ("Tzekos, the pair's coach,"), then auxiliaries. */
+const GAP = new RegExp(`^(?:,\\s[^,.;:"“”]{1,80},)?\\s*,?\\s*(?:who\\s+)?(?:${AUX}\\s+)*$`, 'i');
+/** A pronoun as the subject: it may stand for anyone the article names. */
+const PRONOUN_SUBJECT = new RegExp(`\\b(?:he|she|they|it|we|i)\\s+(?:${AUX}\\s+)*$`, 'i');
+/** A form of "be" right before the verb (past one adverb): with a participle, the passive. */
+const BE_BEFORE = /\b(?:is|are|was|were|been|being|be)\s+(?:\p{L}+ly\s+)?$/iu;
+/** Between names of one subject: "X and Y", "X, Y and Z". */
+const JOINED = /^\s*(?:,|,?\s*and|&)\s*$/;
+/** A name right after one of these is its object, not a subject ("a report by X found"). */
+const PREPOSITION_BEFORE = /\b(?:of|by|for|from|with|to|at|in|on|about|against|than|like|between|among|into|via|over|under|behind|without|within|including|regarding)\s+(?:(?:the|a|an|its|his|her|their)\s+)?$/i;
+
+export interface Subject {
+  names: Mention[];
+  passive: boolean;
+  /** Where the verb is. */
+  at: number;
+}
+
+/**
+ * The names a sentence gives as the subject of the verb at `verbStart`: the name right before it, with
+ * the names joined to it by "and" or commas. `text` starts at `offset` in the mentions' coordinates.
+ */
+export function subjectBefore(text: string, offset: number, mentions: readonly Mention[], verbStart: number, verbText: string): Subject | undefined {
+  const before = mentions.filter((m) => m.end <= verbStart).sort((a, b) => a.start - b.start);
+  const last = before[before.length - 1];
+  if (!last || !GAP.test(text.slice(last.end - offset, verbStart - offset))) return undefined;
+  const names = [last];
+  for (let i = before.length - 2; i >= 0; i--) {
+    if (!JOINED.test(text.slice(before[i].end - offset, names[0].start - offset))) break;
+    names.unshift(before[i]);
+  }
+  if (PREPOSITION_BEFORE.test(text.slice(0, names[0].start - offset))) return undefined;
+  const passive = BE_BEFORE.test(text.slice(0, verbStart - offset)) && !/ing$/i.test(verbText);
+  return { names, passive, at: verbStart };
+}
+
+export interface WrongSubject {
+  /** The claim's subject as written, offsets relative to the draft sentence. */
+  start: number;
+  end: number;
+  draft: string;
+  /** Who the sources say it of. */
+  rival: string;
+  sentence: SourceSentence;
+}
+
+/**
+ * The claim's verb stated, in the passages backing it, of another person or organisation, and nowhere in
+ * their articles of the claim's subject.
+ */
+export function wrongSubject(
+  s: DraftSentence,
+  text: string,
+  subject: ClaimName | undefined,
+  names: ClaimName[],
+  predicate: PredicateWord[],
+  figures: Quantity[],
+  units: EvidenceUnit[],
+  scored: EvidenceUnit[],
+  corpus: CorpusIndex,
+): WrongSubject | undefined {
+  const verb = predicate[0];
+  if (!subject || !verb || verb.state || subject.words.length === 0) return undefined;
+  const kind = subject.entity?.kind ?? subject.mention.kind;
+  if (kind !== 'person' && kind !== 'organization') return undefined;
+  const claimSubject = subjectBefore(text, s.start, s.mentions, s.start + verb.start, verb.text.split(' ')[0]);
+  if (!claimSubject?.names.some((m) => m.start === subject.mention.start)) return undefined;
+  const own = verb.stems.filter((t) => !verb.related.includes(t)).map((t) => t.split('+')[0]);
+  const isClaims = (m: Mention) => claimSubject.names.some((c) => sameName(c, m, corpus));
+  const backing = units.slice(0, 3);
+  // Passages close to the claim: those backing it, and any saying as much of it as a contradiction must.
+  const close = [...backing, ...scored.filter((u) => u.coverage >= tuning.contradiction)];
+  const articles = [...new Set(backing.map((u) => corpus.article(u.sentences[0].uri)).filter((a): a is Article => !!a))];
+  let rival: { name: string; sentence: SourceSentence } | undefined;
+  for (const article of articles) {
+    for (const x of article.sentences) {
+      // Of the same event: a passage backing the claim, or one with all its figures ("banned for four
+      // years"); and not where the claim's subject is named before the verb, as the subject of another
+      // clause ("Sinfield, whose announcement came days after Peacock announced…").
+      const sameEvent =
+        (figures.length > 0 || close.some((u) => u.sentences.includes(x))) &&
+        figures.every((f) => x.quantities.some((q) => compareQuantities(f, q) === 'same'));
+      for (const found of subjectsOf(x, own, corpus)) {
+        // "He was cleared": it may be the claim's subject.
+        if (found === 'pronoun') return undefined;
+        if (found.passive !== claimSubject.passive) continue;
+        if (found.names.some(isClaims)) return undefined;
+        // A name of the subject's kind: known to the corpus as one, or with a cue behind its kind.
+        const other = found.names.find((m) => {
+          const known = corpus.lookupEntity(m.text)?.kind;
+          if (!(known ? known === kind : !m.weak && m.kind === kind)) return false;
+          // An organisation goes by other names ("the Tractor Boys" for Ipswich): another one is a swap
+          // only when the claim names it too ("The Falic Group has sold the label to LVMH").
+          return kind === 'person' || names.some((n) => n !== subject && sameName(n.mention, m, corpus));
+        });
+        const claimsBefore = x.mentions.some((m) => m.end <= found.at && isClaims(m));
+        if (sameEvent && other && !claimsBefore && !rival) rival = { name: corpus.lookupEntity(other.text)?.name ?? other.text, sentence: x };
+      }
+    }
+  }
+  if (!rival) return undefined;
+  const first = claimSubject.names[0];
+  const last = claimSubject.names[claimSubject.names.length - 1];
+  return { start: first.start - s.start, end: last.end - s.start, draft: text.slice(first.start - s.start, last.end - s.start), rival: rival.name, sentence: rival.sentence };
+}
+
+/** The subjects a source sentence gives to each occurrence of the verb (any of `stems`). */
+function subjectsOf(x: SourceSentence, stems: string[], corpus: CorpusIndex): Array<Subject | 'pronoun'> {
+  const has = sentenceLookup(x, corpus);
+  if (!stems.some(has)) return [];
+  const out: Array<Subject | 'pronoun'> = [];
+  for (const t of tokenize(x.text)) {
+    const term = searchTerm(t.norm);
+    if (!term || !stems.includes(term)) continue;
+    if (PRONOUN_SUBJECT.test(x.text.slice(0, t.start))) out.push('pronoun');
+    const found = subjectBefore(x.text, x.start, x.mentions, x.start + t.start, t.text);
+    if (found) out.push(found);
+  }
+  return out;
+}
+
+/** Whether two mentions name the same one: the same entity, or one's words all among the other's
+ *  ("Mr Tzekos", "Christos Tzekos"; "Microsoft", "Microsoft Corp"). */
+function sameName(a: Mention, b: Mention, corpus: CorpusIndex): boolean {
+  const ea = corpus.lookupEntity(a.text);
+  const eb = corpus.lookupEntity(b.text);
+  if (ea && eb && ea.id === eb.id) return true;
+  const wa = words(a.text);
+  const wb = words(b.text);
+  const within = (xs: string[], ys: string[]) => xs.length > 0 && xs.every((w) => ys.includes(w));
+  return within(wa, wb) || within(wb, wa) || (wa.length > 0 && wb.length > 0 && wa[wa.length - 1] === wb[wb.length - 1]);
+}
+
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'lord', 'lady', 'the']);
+
+function words(name: string): string[] {
+  return tokenize(name)
+    .map((t) => t.norm)
+    .filter((w) => !TITLES.has(w));
+}

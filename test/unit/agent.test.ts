@@ -1,0 +1,104 @@
+// Who did it: a claim giving its verb to the wrong person or organisation, where the passages that back it
+// name both ("The buyer sold the label to the seller"), is contradicted; the faithful claim stays
+// supported. Invented corpus.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createSourcedService } from '../../server/src/service/index.ts';
+import type { Claim } from '../../server/src/service/types.ts';
+import type { SourcedService } from '../../server/src/service/api.ts';
+
+const label = `# Brennholt label sold
+
+Luxury goods group Castellane has sold its loss-making Brennholt fashion label to the Orvieto Group, a US investment firm.
+
+The Orvieto Group, which runs a chain of 40 airport shops, said it planned to open new Brennholt stores.
+`;
+
+const doping = `# Sprinters cleared
+
+Sprinters Dara Kovacevic and Lena Marsholt have been cleared of doping offences by an independent tribunal.
+
+The pair's former coach, Piotr Haldensky, has been banned for four years.
+
+The pair had missed three drugs tests before the championships in Velmar.
+`;
+
+const football = `# Tide beaten again
+
+The Tide, who have now lost four of their last five away games, were beaten 2-0 at Eastport on Saturday.
+
+Harbour Rovers manager Ivo Brandt said his side had to improve.
+`;
+
+const awards = `# Brandt is coach of the year
+
+Eastport manager Ola Grieg was named coach of the year in 2025.
+
+Harbour Rovers manager Ivo Brandt thanked his players on Monday after he was named coach of the year.
+`;
+
+let indexed: Promise<SourcedService> | undefined;
+
+function corpus(): Promise<SourcedService> {
+  return (indexed ??= (async () => {
+    const service = createSourcedService();
+    await service.upsertSources([
+      { uri: 'file:///corpus/label.md', text: label },
+      { uri: 'file:///corpus/doping.md', text: doping },
+      { uri: 'file:///corpus/football.md', text: football },
+      { uri: 'file:///corpus/awards.md', text: awards },
+    ]);
+    return service;
+  })());
+}
+
+async function verdictOf(text: string): Promise<Claim> {
+  const report = await (await corpus()).checkDocument({ uri: `file:///draft-${encodeURIComponent(text.slice(0, 40))}.md`, text });
+  assert.equal(report.claims.length, 1, JSON.stringify(report.claims.map((c) => c.text)));
+  return report.claims[0];
+}
+
+async function contradicted(changed: string, faithful: string, subject: string, rival: string): Promise<void> {
+  const claim = await verdictOf(changed);
+  assert.equal(claim.verdict, 'contradicted', claim.reason);
+  assert.equal(claim.conflict?.draft, subject);
+  assert.equal(claim.conflict?.source, rival);
+  const kept = await verdictOf(faithful);
+  assert.equal(kept.verdict, 'supported', kept.reason);
+}
+
+test('the buyer and the seller swapped: the sources say the sale of the other one', async () => {
+  await contradicted(
+    'The Orvieto Group has sold the Brennholt label to Castellane.',
+    'Castellane has sold the Brennholt label to the Orvieto Group.',
+    'Orvieto Group',
+    'Castellane',
+  );
+});
+
+test('cleared and banned given to the wrong people, in a passive claim', async () => {
+  await contradicted(
+    'Piotr Haldensky has been cleared of doping offences by an independent tribunal.',
+    'Dara Kovacevic has been cleared of doping offences by an independent tribunal.',
+    'Piotr Haldensky',
+    'Dara Kovacevic',
+  );
+  // The figure ties the coach's sentence to the claim, though it does not back it.
+  await contradicted(
+    'Dara Kovacevic and Lena Marsholt have been banned for four years.',
+    'Piotr Haldensky has been banned for four years.',
+    'Dara Kovacevic and Lena Marsholt',
+    'Piotr Haldensky',
+  );
+});
+
+test('a pronoun may be the subject: no rival is named against it', async () => {
+  // "…after he was named": Brandt, as the claim says; Grieg was named another year.
+  const claim = await verdictOf('Ivo Brandt was named coach of the year.');
+  assert.equal(claim.verdict, 'supported', claim.reason);
+});
+
+test("an organisation's other name is no rival ('the Tide' for Harbour Rovers)", async () => {
+  const claim = await verdictOf('Harbour Rovers have now lost four of their last five away games.');
+  assert.notEqual(claim.verdict, 'contradicted', claim.reason);
+});
