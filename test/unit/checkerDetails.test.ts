@@ -50,6 +50,8 @@ function corpus(): Promise<SourcedService> {
       { uri: 'file:///corpus/football.md', text: football },
       { uri: 'file:///corpus/politics.md', text: politics },
       { uri: 'file:///corpus/telecom.md', text: telecom },
+      { uri: 'file:///corpus/port.md', text: '# Port strike\n\nDock workers said they would leave the port on Friday.\n' },
+      { uri: 'file:///corpus/designer.md', text: '# Korvel stays\n\nFashion designer Anja Korvel said she planned to stay at the label she founded in 1998.\n' },
       { uri: 'file:///corpus/health.md', text: '# Health savings\n\nHealth minister Ola Brandt said the health service found £2bn of savings in its hospitals.\n' },
       {
         uri: 'file:///corpus/velmar.md',
@@ -164,4 +166,13 @@ test('the same figure with the other direction is a rival value', async () => {
   const text = 'more than 40 people, 3% more cars, shares 2% higher than before, prices down 4%, up to 5%';
   const dir = (figure: string) => figureDirection(text, text.indexOf(figure), text.indexOf(figure) + figure.length)?.text;
   assert.deepEqual(['40', '3%', '2%', '4%', '5%'].map(dir), [undefined, '3% more', undefined, 'down 4%', undefined]);
+});
+
+test('what a framing verb leads to is the claim ("planned to leave"), and a source stating its opposite contradicts it', async () => {
+  const claim = await contradictedBy(
+    'Anja Korvel said she planned to leave the label she founded in 1998.',
+    'Anja Korvel said she planned to stay at the label she founded in 1998.',
+    'stay',
+  );
+  assert.equal(claim.conflict?.draft, 'leave');
 });

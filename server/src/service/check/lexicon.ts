@@ -133,6 +133,7 @@ const OPPOSITES: Array<[string[], string[]]> = [
   [['lift', 'scrap', 'ease'], ['impose', 'tighten']],
   [['acquit', 'clear'], ['convict']],
   [['join'], ['leave', 'quit']],
+  [['stay', 'remain'], ['leave', 'quit', 'depart']],
   [['confirm'], ['deny']],
 ];
 const oppositeMap = new Map<string, Set<string>>();

@@ -69,11 +69,13 @@ export function claimPredicate(sentence: string, exclude: Span[]): PredicateWord
       const next = words[i + 1];
       // A verb group ("has been arrested") or a verb right after its subject ("Upton supported"), but not
       // a passive participle after a noun ("a woman murdered by…").
+      // "planned to leave", "decided to quit": what a framing verb leads to is the claim's event.
+      const framed = prev?.lemma === 'to' && prev.pos === 'PART' && words[j - 1]?.pos === 'VERB' && FRAME_VERBS.has(stem(lemmaOf(words[j - 1])));
       const aux = k < j;
       // A "verb" right before "of" is a noun the tagger misread ("the live-action remake of…"), unless
       // auxiliaries make it one ("has been cleared of").
       if (next?.lemma === 'of' && !aux) return;
-      const finite = aux || (!!prev && SUBJECT.has(prev.pos) && next?.lemma !== 'by');
+      const finite = aux || framed || (!!prev && SUBJECT.has(prev.pos) && next?.lemma !== 'by');
       // "the youngest performer to accrue", "a chance to win": an infinitive after a noun completes the noun.
       if (prev?.lemma === 'to' && prev.pos === 'PART' && SUBJECT.has(words[j - 1]?.pos ?? 'X')) return;
       // "who has been diagnosed", "which was built": a relative clause's verb.
@@ -82,7 +84,10 @@ export function claimPredicate(sentence: string, exclude: Span[]): PredicateWord
       const base = stem(lemma);
       // A function word tagged as a verb ("tell it like it is") states nothing of its own.
       if (!base || !searchTerm(lemma) || isLightVerb(base) || FRAME_VERBS.has(base) || isLightVerb(stem(w.text.toLowerCase()))) return;
-      candidates.push({ word: w, index: i, finite, aux, from: k + 1 });
+      // Said with its framing verb and that verb's auxiliaries ("has decided to enroll").
+      let from = k + 1;
+      if (framed) for (from = j - 1; from > 0 && words[from - 1].pos === 'AUX'; ) from--;
+      candidates.push({ word: w, index: i, finite, aux, from });
     });
     const main = candidates.find((c) => c.aux) ?? candidates.find((c) => c.finite) ?? candidates[0];
     if (!main) {
