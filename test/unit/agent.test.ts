@@ -27,7 +27,7 @@ const football = `# Tide beaten again
 
 The Tide, who have now lost four of their last five away games, were beaten 2-0 at Eastport on Saturday.
 
-Harbour Rovers manager Ivo Brandt said his side had to improve.
+Rovers defender Tomas Lindqvist would have started at Eastport. But now he has pulled out of the squad with a bruised knee. Harbour Rovers manager Ivo Brandt said his side had to improve.
 `;
 
 const awards = `# Brandt is coach of the year
@@ -101,4 +101,13 @@ test('a pronoun may be the subject: no rival is named against it', async () => {
 test("an organisation's other name is no rival ('the Tide' for Harbour Rovers)", async () => {
   const claim = await verdictOf('Harbour Rovers have now lost four of their last five away games.');
   assert.notEqual(claim.verdict, 'contradicted', claim.reason);
+});
+
+test('"he" stands for the person named before it: the verb said of him is not said of the claim\'s subject', async () => {
+  await contradicted(
+    'Ivo Brandt has pulled out of the squad with a bruised knee.',
+    'Tomas Lindqvist has pulled out of the squad with a bruised knee.',
+    'Ivo Brandt',
+    'Tomas Lindqvist',
+  );
 });

@@ -17,13 +17,14 @@ import type { PredicateWord } from './predicate.ts';
 import { sentenceLookup } from './passageLookup.ts';
 import { tuning } from './tuning.ts';
 
-/** Words that may stand between a subject and its verb: auxiliaries, "not" and a few adverbs. */
+/** Words that may stand between a subject and its verb: auxiliaries, "not", a few adverbs, and what
+ *  raises the subject of a verb to come ("is to buy", "is expected to", "is set to"). */
 const AUX =
-  '(?:has|have|had|is|are|was|were|will|would|could|should|may|might|must|can|did|does|do|been|being|be|not|also|already|now|then|later|recently|just|never|finally|reportedly|jointly|both|all|each|eventually|since)';
+  '(?:has|have|had|is|are|was|were|will|would|could|should|may|might|must|can|did|does|do|been|being|be|not|also|already|now|then|later|recently|just|never|finally|reportedly|jointly|both|all|each|eventually|since|to|set|expected|likely|due|poised|going|able)';
 /** Between a subject and its verb: an appositive ("Tzekos, the pair's coach,"), then auxiliaries. */
 const GAP = new RegExp(`^(?:,\\s[^,.;:"“”]{1,80},)?\\s*,?\\s*(?:who\\s+)?(?:${AUX}\\s+)*$`, 'i');
-/** A pronoun as the subject: it may stand for anyone the article names. */
-const PRONOUN_SUBJECT = new RegExp(`\\b(?:he|she|they|it|we|i)\\s+(?:${AUX}\\s+)*$`, 'i');
+/** A pronoun as the subject: "he" or "she" stands for the person named before it, the others for anyone. */
+const PRONOUN_SUBJECT = new RegExp(`\\b(he|she|they|it|we|i)\\s+(?:${AUX}\\s+)*$`, 'i');
 /** A form of "be" right before the verb (past one adverb): with a participle, the passive. */
 const BE_BEFORE = /\b(?:is|are|was|were|been|being|be)\s+(?:\p{L}+ly\s+)?$/iu;
 /** Between names of one subject: "X and Y", "X, Y and Z". */
@@ -36,6 +37,8 @@ export interface Subject {
   passive: boolean;
   /** Where the verb is. */
   at: number;
+  /** For a pronoun, everyone it may stand for (`names` holds the likeliest). */
+  maybe?: Mention[];
 }
 
 /**
@@ -93,20 +96,21 @@ export function wrongSubject(
   // Passages close to the claim: those backing it, and any saying as much of it as a contradiction must.
   const close = [...backing, ...scored.filter((u) => u.coverage >= tuning.contradiction)];
   const articles = [...new Set(backing.map((u) => corpus.article(u.sentences[0].uri)).filter((a): a is Article => !!a))];
-  let rival: { name: string; sentence: SourceSentence } | undefined;
+  let rival: { name: string; sentence: SourceSentence; closeness: number } | undefined;
   for (const article of articles) {
     for (const x of article.sentences) {
+      const closeness = Math.max(0, ...close.filter((u) => u.sentences.includes(x)).map((u) => u.coverage));
       // Of the same event: a passage backing the claim, or one with all its figures ("banned for four
       // years"); and not where the claim's subject is named before the verb, as the subject of another
       // clause ("Sinfield, whose announcement came days after Peacock announced…").
       const sameEvent =
         (figures.length > 0 || close.some((u) => u.sentences.includes(x))) &&
         figures.every((f) => x.quantities.some((q) => compareQuantities(f, q) === 'same'));
-      for (const found of subjectsOf(x, own, corpus)) {
-        // "He was cleared": it may be the claim's subject.
+      for (const found of subjectsOf(x, article, own, corpus)) {
+        // "They were cleared": it may be the claim's subject.
         if (found === 'pronoun') return undefined;
         if (found.passive !== claimSubject.passive) continue;
-        if (found.names.some(isClaims)) return undefined;
+        if ((found.maybe ?? found.names).some(isClaims)) return undefined;
         // A name of the subject's kind: known to the corpus as one, or with a cue behind its kind.
         const other = found.names.find((m) => {
           const known = corpus.lookupEntity(m.text)?.kind;
@@ -116,7 +120,10 @@ export function wrongSubject(
           return kind === 'person' || names.some((n) => n !== subject && sameName(n.mention, m, corpus));
         });
         const claimsBefore = x.mentions.some((m) => m.end <= found.at && isClaims(m));
-        if (sameEvent && other && !claimsBefore && !rival) rival = { name: corpus.lookupEntity(other.text)?.name ?? other.text, sentence: x };
+        // The rival named where the sources say most of the claim.
+        if (sameEvent && other && !claimsBefore && (!rival || closeness > rival.closeness)) {
+          rival = { name: corpus.lookupEntity(other.text)?.name ?? other.text, sentence: x, closeness };
+        }
       }
     }
   }
@@ -126,15 +133,38 @@ export function wrongSubject(
   return { start: first.start - s.start, end: last.end - s.start, draft: text.slice(first.start - s.start, last.end - s.start), rival: rival.name, sentence: rival.sentence };
 }
 
-/** The subjects a source sentence gives to each occurrence of the verb (any of `stems`). */
-function subjectsOf(x: SourceSentence, stems: string[], corpus: CorpusIndex): Array<Subject | 'pronoun'> {
+/** The subjects a source sentence gives to each occurrence of the verb (any of `stems`); "he" or "she"
+ *  stands for the person named before it in the sentence, else the first named in the sentence before. */
+/** The persons "he" or "she" at `at` may stand for: those named before it in the sentence, else in the
+ *  sentence before; the first is the likeliest, and is sure when it is the only one or that sentence
+ *  opens with it as its subject ("Terry, the captain, would have started… But now he has pulled out"). */
+function referentsOf(x: SourceSentence, at: number, article: Article, corpus: CorpusIndex): Mention[] {
+  const isPerson = (m: Mention) => (corpus.lookupEntity(m.text)?.kind ?? m.kind) === 'person';
+  const here = x.mentions.filter((m) => m.end <= at && isPerson(m));
+  const source = here.length > 0 ? x : article.sentences[x.index - 1];
+  const persons = here.length > 0 ? here : (source?.mentions.filter(isPerson) ?? []);
+  if (persons.length <= 1 || !source) return persons;
+  // Opening it: past a few words of role or link ("Rovers defender", "But then"), with no clause before.
+  const opening = /^(?:[\p{L}'’.-]+\s+){0,4}$/u.test(source.text.slice(0, persons[0].start - source.start));
+  return opening ? persons : [];
+}
+
+function subjectsOf(x: SourceSentence, article: Article, stems: string[], corpus: CorpusIndex): Array<Subject | 'pronoun'> {
   const has = sentenceLookup(x, corpus);
   if (!stems.some(has)) return [];
   const out: Array<Subject | 'pronoun'> = [];
   for (const t of tokenize(x.text)) {
     const term = searchTerm(t.norm);
     if (!term || !stems.includes(term)) continue;
-    if (PRONOUN_SUBJECT.test(x.text.slice(0, t.start))) out.push('pronoun');
+    const before = x.text.slice(0, t.start);
+    const pronoun = PRONOUN_SUBJECT.exec(before);
+    if (pronoun) {
+      const referents = /^(?:he|she)$/i.test(pronoun[1]) ? referentsOf(x, x.start + pronoun.index, article, corpus) : [];
+      // Any of them may be who "he" is; who it is for sure: the only one, or the one the sentence is about.
+      const passive = BE_BEFORE.test(before) && !/ing$/i.test(t.text);
+      out.push(referents.length > 0 ? { names: referents.slice(0, 1), passive, at: x.start + t.start, maybe: referents } : 'pronoun');
+      continue;
+    }
     const found = subjectBefore(x.text, x.start, x.mentions, x.start + t.start, t.text);
     if (found) out.push(found);
   }
