@@ -37,6 +37,11 @@ Eastport manager Ola Grieg was named coach of the year in 2025.
 Harbour Rovers manager Ivo Brandt thanked his players on Monday after he was named coach of the year.
 `;
 
+const election = `# Poll date
+
+Political editor Lars Ekdahl says Premier Ilse Varga will ask the king on 4 May to dissolve parliament.
+`;
+
 let indexed: Promise<SourcedService> | undefined;
 
 function corpus(): Promise<SourcedService> {
@@ -47,6 +52,7 @@ function corpus(): Promise<SourcedService> {
       { uri: 'file:///corpus/doping.md', text: doping },
       { uri: 'file:///corpus/football.md', text: football },
       { uri: 'file:///corpus/awards.md', text: awards },
+      { uri: 'file:///corpus/election.md', text: election },
     ]);
     return service;
   })());
@@ -110,4 +116,10 @@ test('"he" stands for the person named before it: the verb said of him is not sa
     'Ivo Brandt',
     'Tomas Lindqvist',
   );
+});
+
+test('a swapped name is replaced by the one the passage gives the verb to, not the first it names', async () => {
+  const claim = await verdictOf('Premier Tomas Renn will ask the king to dissolve parliament.');
+  assert.equal(claim.verdict, 'contradicted', claim.reason);
+  assert.equal(claim.conflict?.source, 'Ilse Varga');
 });

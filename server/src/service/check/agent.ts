@@ -135,6 +135,16 @@ export function wrongSubject(
 
 /** The subjects a source sentence gives to each occurrence of the verb (any of `stems`); "he" or "she"
  *  stands for the person named before it in the sentence, else the first named in the sentence before. */
+/** The entities a source sentence gives as the subject of the claim's verb (its own word), if it states it. */
+export function verbSubjects(x: SourceSentence, verb: PredicateWord | undefined, corpus: CorpusIndex): string[] {
+  const article = corpus.article(x.uri);
+  if (!verb || !article) return [];
+  const own = verb.stems.filter((t) => !verb.related.includes(t)).map((t) => t.split('+')[0]);
+  return subjectsOf(x, article, own, corpus).flatMap((found) =>
+    found === 'pronoun' ? [] : found.names.map((m) => corpus.lookupEntity(m.text)?.id).filter((id): id is string => !!id),
+  );
+}
+
 /** The persons "he" or "she" at `at` may stand for: those named before it in the sentence, else in the
  *  sentence before; the first is the likeliest, and is sure when it is the only one or that sentence
  *  opens with it as its subject ("Terry, the captain, would have started… But now he has pulled out"). */

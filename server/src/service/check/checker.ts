@@ -317,7 +317,7 @@ function judge(
   }
 
   // 3. A close unit that differs in one figure, name or polarity contradicts the claim.
-  const contradiction = findContradiction(scored, s, names, corpus);
+  const contradiction = findContradiction(scored, s, names, corpus, verb[0]);
   if (contradiction) return { ...contradiction, entities };
 
   const nearest = [...scored].sort((a, b) => b.coverage - a.coverage)[0];

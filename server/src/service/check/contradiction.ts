@@ -9,11 +9,18 @@ import { isBareCount } from './counted.ts';
 import type { ClaimName } from './nameMatch.ts';
 import { swappedName } from './nameSwap.ts';
 import type { oppositeIn } from './predicateSupport.ts';
+import type { PredicateWord } from './predicate.ts';
 import { round, type Judgement } from './judgement.ts';
 import { tuning } from './tuning.ts';
 
 /** The unit names another person or place of the same kind where the claim's one is missing. */
-export function findContradiction(scored: EvidenceUnit[], s: DraftSentence, names: ClaimName[], corpus: CorpusIndex): Omit<Judgement, 'entities'> | undefined {
+export function findContradiction(
+  scored: EvidenceUnit[],
+  s: DraftSentence,
+  names: ClaimName[],
+  corpus: CorpusIndex,
+  verb?: PredicateWord,
+): Omit<Judgement, 'entities'> | undefined {
   const ranked = [...scored].sort((a, b) => b.coverage - a.coverage);
   for (const u of ranked) {
     if (u.coverage < tuning.contradiction) break;
@@ -34,7 +41,7 @@ export function findContradiction(scored: EvidenceUnit[], s: DraftSentence, name
     // Another person, place or organisation of the same kind in the same statement: one name swapped.
     if (u.missingNames.length === 1 && u.missingFigures.length === 0 && u.coverage >= tuning.swap) {
       const missing = u.missingNames[0];
-      const swap = swappedName(u, names, s, corpus);
+      const swap = swappedName(u, names, s, corpus, verb);
       if (swap && missing.mention.end > missing.mention.start) {
         return {
           verdict: 'contradicted',
