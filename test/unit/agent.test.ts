@@ -42,6 +42,11 @@ const election = `# Poll date
 Political editor Lars Ekdahl says Premier Ilse Varga will ask the king on 4 May to dissolve parliament.
 `;
 
+const search = `# Velto search tool
+
+The Velto desktop search tool has been licensed from a Swiss firm Kestrel Systems. Rival search firms Google Inc and Microsoft Corp launched their own tools in October.
+`;
+
 let indexed: Promise<SourcedService> | undefined;
 
 function corpus(): Promise<SourcedService> {
@@ -53,6 +58,7 @@ function corpus(): Promise<SourcedService> {
       { uri: 'file:///corpus/football.md', text: football },
       { uri: 'file:///corpus/awards.md', text: awards },
       { uri: 'file:///corpus/election.md', text: election },
+      { uri: 'file:///corpus/search.md', text: search },
     ]);
     return service;
   })());
@@ -122,4 +128,13 @@ test('a swapped name is replaced by the one the passage gives the verb to, not t
   const claim = await verdictOf('Premier Tomas Renn will ask the king to dissolve parliament.');
   assert.equal(claim.verdict, 'contradicted', claim.reason);
   assert.equal(claim.conflict?.source, 'Ilse Varga');
+});
+
+test('the other party swapped: licensed from another firm than the sources give', async () => {
+  await contradicted(
+    'Velto has licensed its desktop search tool from Google.',
+    'Velto has licensed its desktop search tool from Kestrel Systems.',
+    'Google',
+    'Kestrel Systems',
+  );
 });

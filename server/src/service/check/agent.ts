@@ -55,8 +55,57 @@ export function subjectBefore(text: string, offset: number, mentions: readonly M
     names.unshift(before[i]);
   }
   if (PREPOSITION_BEFORE.test(text.slice(0, names[0].start - offset))) return undefined;
-  const passive = BE_BEFORE.test(text.slice(0, verbStart - offset)) && !/ing$/i.test(verbText);
-  return { names, passive, at: verbStart };
+  return { names, passive: isPassive(text.slice(0, verbStart - offset), verbText), at: verbStart };
+}
+
+/** Whether the verb after `before` is a passive participle ("was sold", "has been banned"). */
+export function isPassive(before: string, verbText: string): boolean {
+  return BE_BEFORE.test(before) && !/ing$/i.test(verbText);
+}
+
+/** The index terms of the claim's verb itself (and its news paraphrases), not of its synonyms. */
+export function ownTerms(verb: PredicateWord): string[] {
+  return verb.stems.filter((t) => !verb.related.includes(t)).map((t) => t.split('+')[0]);
+}
+
+/** What the role checks look at: the claim, and the passages judged for it. */
+export interface RoleCheck {
+  s: DraftSentence;
+  /** The sentence's text as the checker reads it (markup masked). */
+  text: string;
+  names: ClaimName[];
+  predicate: PredicateWord[];
+  figures: Quantity[];
+  /** The passages backing the claim, best first. */
+  units: EvidenceUnit[];
+  /** Every candidate passage. */
+  scored: EvidenceUnit[];
+  corpus: CorpusIndex;
+}
+
+/** Where to look for the claim's verb: the articles of the three best passages backing it; and the
+ *  passages close to the claim (those, and any saying as much of it as a contradiction must). */
+export function whereStated(c: RoleCheck): { close: EvidenceUnit[]; articles: Article[] } {
+  const backing = c.units.slice(0, 3);
+  const close = [...backing, ...c.scored.filter((u) => u.coverage >= tuning.contradiction)];
+  const articles = [...new Set(backing.map((u) => c.corpus.article(u.sentences[0].uri)).filter((a): a is Article => !!a))];
+  return { close, articles };
+}
+
+/** How close a sentence is to the claim: the best coverage of a close unit holding it (0 if none). */
+export function closeness(x: SourceSentence, close: EvidenceUnit[]): number {
+  return Math.max(0, ...close.filter((u) => u.sentences.includes(x)).map((u) => u.coverage));
+}
+
+/** Whether a sentence gives all of the claim's figures. */
+export function hasFigures(x: SourceSentence, figures: Quantity[]): boolean {
+  return figures.every((f) => x.quantities.some((q) => compareQuantities(f, q) === 'same'));
+}
+
+/** A name of `kind`: known to the corpus as one, or with a cue behind its kind. */
+export function ofKind(m: Mention, kind: string, corpus: CorpusIndex): boolean {
+  const known = corpus.lookupEntity(m.text)?.kind;
+  return known ? known === kind : !m.weak && m.kind === kind;
 }
 
 export interface WrongSubject {
@@ -73,39 +122,25 @@ export interface WrongSubject {
  * The claim's verb stated, in the passages backing it, of another person or organisation, and nowhere in
  * their articles of the claim's subject.
  */
-export function wrongSubject(
-  s: DraftSentence,
-  text: string,
-  subject: ClaimName | undefined,
-  names: ClaimName[],
-  predicate: PredicateWord[],
-  figures: Quantity[],
-  units: EvidenceUnit[],
-  scored: EvidenceUnit[],
-  corpus: CorpusIndex,
-): WrongSubject | undefined {
+export function wrongSubject(c: RoleCheck, subject: ClaimName | undefined): WrongSubject | undefined {
+  const { s, text, names, predicate, figures, corpus } = c;
   const verb = predicate[0];
   if (!subject || !verb || verb.state || subject.words.length === 0) return undefined;
   const kind = subject.entity?.kind ?? subject.mention.kind;
   if (kind !== 'person' && kind !== 'organization') return undefined;
   const claimSubject = subjectBefore(text, s.start, s.mentions, s.start + verb.start, verb.text.split(' ')[0]);
   if (!claimSubject?.names.some((m) => m.start === subject.mention.start)) return undefined;
-  const own = verb.stems.filter((t) => !verb.related.includes(t)).map((t) => t.split('+')[0]);
+  const own = ownTerms(verb);
   const isClaims = (m: Mention) => claimSubject.names.some((c) => sameName(c, m, corpus));
-  const backing = units.slice(0, 3);
-  // Passages close to the claim: those backing it, and any saying as much of it as a contradiction must.
-  const close = [...backing, ...scored.filter((u) => u.coverage >= tuning.contradiction)];
-  const articles = [...new Set(backing.map((u) => corpus.article(u.sentences[0].uri)).filter((a): a is Article => !!a))];
+  const { close, articles } = whereStated(c);
   let rival: { name: string; sentence: SourceSentence; closeness: number } | undefined;
   for (const article of articles) {
     for (const x of article.sentences) {
-      const closeness = Math.max(0, ...close.filter((u) => u.sentences.includes(x)).map((u) => u.coverage));
+      const near = closeness(x, close);
       // Of the same event: a passage backing the claim, or one with all its figures ("banned for four
       // years"); and not where the claim's subject is named before the verb, as the subject of another
       // clause ("Sinfield, whose announcement came days after Peacock announced…").
-      const sameEvent =
-        (figures.length > 0 || close.some((u) => u.sentences.includes(x))) &&
-        figures.every((f) => x.quantities.some((q) => compareQuantities(f, q) === 'same'));
+      const sameEvent = (figures.length > 0 || near > 0) && hasFigures(x, figures);
       for (const found of subjectsOf(x, article, own, corpus)) {
         // "They were cleared": it may be the claim's subject.
         if (found === 'pronoun') return undefined;
@@ -113,16 +148,15 @@ export function wrongSubject(
         if ((found.maybe ?? found.names).some(isClaims)) return undefined;
         // A name of the subject's kind: known to the corpus as one, or with a cue behind its kind.
         const other = found.names.find((m) => {
-          const known = corpus.lookupEntity(m.text)?.kind;
-          if (!(known ? known === kind : !m.weak && m.kind === kind)) return false;
+          if (!ofKind(m, kind, corpus)) return false;
           // An organisation goes by other names ("the Tractor Boys" for Ipswich): another one is a swap
           // only when the claim names it too ("The Falic Group has sold the label to LVMH").
           return kind === 'person' || names.some((n) => n !== subject && sameName(n.mention, m, corpus));
         });
         const claimsBefore = x.mentions.some((m) => m.end <= found.at && isClaims(m));
         // The rival named where the sources say most of the claim.
-        if (sameEvent && other && !claimsBefore && (!rival || closeness > rival.closeness)) {
-          rival = { name: corpus.lookupEntity(other.text)?.name ?? other.text, sentence: x, closeness };
+        if (sameEvent && other && !claimsBefore && (!rival || near > rival.closeness)) {
+          rival = { name: corpus.lookupEntity(other.text)?.name ?? other.text, sentence: x, closeness: near };
         }
       }
     }
@@ -139,8 +173,7 @@ export function wrongSubject(
 export function verbSubjects(x: SourceSentence, verb: PredicateWord | undefined, corpus: CorpusIndex): string[] {
   const article = corpus.article(x.uri);
   if (!verb || !article) return [];
-  const own = verb.stems.filter((t) => !verb.related.includes(t)).map((t) => t.split('+')[0]);
-  return subjectsOf(x, article, own, corpus).flatMap((found) =>
+  return subjectsOf(x, article, ownTerms(verb), corpus).flatMap((found) =>
     found === 'pronoun' ? [] : found.names.map((m) => corpus.lookupEntity(m.text)?.id).filter((id): id is string => !!id),
   );
 }
@@ -171,7 +204,7 @@ function subjectsOf(x: SourceSentence, article: Article, stems: string[], corpus
     if (pronoun) {
       const referents = /^(?:he|she)$/i.test(pronoun[1]) ? referentsOf(x, x.start + pronoun.index, article, corpus) : [];
       // Any of them may be who "he" is; who it is for sure: the only one, or the one the sentence is about.
-      const passive = BE_BEFORE.test(before) && !/ing$/i.test(t.text);
+      const passive = isPassive(before, t.text);
       out.push(referents.length > 0 ? { names: referents.slice(0, 1), passive, at: x.start + t.start, maybe: referents } : 'pronoun');
       continue;
     }
@@ -183,7 +216,7 @@ function subjectsOf(x: SourceSentence, article: Article, stems: string[], corpus
 
 /** Whether two mentions name the same one: the same entity, or one's words all among the other's
  *  ("Mr Tzekos", "Christos Tzekos"; "Microsoft", "Microsoft Corp"). */
-function sameName(a: Mention, b: Mention, corpus: CorpusIndex): boolean {
+export function sameName(a: Mention, b: Mention, corpus: CorpusIndex): boolean {
   const ea = corpus.lookupEntity(a.text);
   const eb = corpus.lookupEntity(b.text);
   if (ea && eb && ea.id === eb.id) return true;

@@ -25,6 +25,7 @@ import { matchQuote, quoteWords } from './quoteCheck.ts';
 import { misattribution, speakerMention } from './attribution.ts';
 import { swappedName } from './nameSwap.ts';
 import { wrongSubject } from './agent.ts';
+import { wrongCounterpart } from './counterpart.ts';
 import { tuning } from './tuning.ts';
 import { reportedBy, withObject } from './messages.ts';
 import { findContradiction, opposed, reversal } from './contradiction.ts';
@@ -281,7 +282,8 @@ function judge(
   // The verb stated, where the sources back the claim, of someone else ("LVMH has sold…" for "The Falic
   // Group has sold…").
   const someoneElse = (): Judgement | undefined => {
-    const wrong = wrongSubject(s, draft.prose.masked.slice(s.start, s.end), subject, names, verb, figures, stating, scored, corpus);
+    const roles = { s, text: draft.prose.masked.slice(s.start, s.end), names, predicate: verb, figures, units: stating, scored, corpus };
+    const wrong = wrongSubject(roles, subject) ?? wrongCounterpart(roles);
     return (
       wrong && {
         verdict: 'contradicted',
