@@ -218,7 +218,12 @@ function judge(
   // 2. Content, names and figures against the best evidence.
   const terms = claimTerms(prose, corpus, new Set(names.flatMap((n) => n.words)));
   const figures = s.quantities.filter((q) => isFigure(q, draft.prose.masked)).map((q) => claimFigure(q, draft.prose.masked));
-  const polarity = new ClaimPolarity(prose, terms);
+  // What the claim says of its subject (see predicate.ts): its main verb.
+  let predicate = claimPredicate(
+    draft.prose.masked.slice(s.start, s.end),
+    [...s.mentions, ...s.quotes].map((x) => ({ start: x.start - s.start, end: x.end - s.start })),
+  );
+  const polarity = new ClaimPolarity(prose, terms, predicate.flatMap((p) => p.stems.filter((t) => !p.related.includes(t) && !t.includes('+'))));
   const query = [prose, referent?.name ?? ''].join(' ');
   const units = candidateUnits(corpus, query, scope, CANDIDATES);
   for (const q of quoted) if (!units.some((u) => u.length === 1 && u[0] === q.sentence)) units.push([q.sentence]);
@@ -240,10 +245,6 @@ function judge(
     quotedWords >= QUOTE_SHARE * quoteWords(prose).length &&
     scored.some((u) => u.sentences.includes(quoted[0].sentence) && u.missingNames.every((n) => n.inArticle));
   // What the claim says of its subject must be stated in a passage that names the subject.
-  let predicate = claimPredicate(
-    draft.prose.masked.slice(s.start, s.end),
-    [...s.mentions, ...s.quotes].map((x) => ({ start: x.start - s.start, end: x.end - s.start })),
-  );
   const subject = subjectOf(names, predicate, s);
   // A name the corpus does not know, of one word ("Scientists are…"), is no subject to hold a claim to.
   const subjectKind = subject && (subject.entity || subject.words.length >= 2) ? (subject.entity?.kind ?? subject.mention.kind) : undefined;
@@ -255,6 +256,7 @@ function judge(
   const states = (u: EvidenceUnit) => predicateGaps(u, predicate, subject, corpus).length === 0;
   const passing = supporting.filter((u) => supportScore(u) >= threshold);
   const stating = passing.filter(states);
+
   const supported = (units: EvidenceUnit[]): Judgement => ({
     verdict: 'supported',
     reason: '',

@@ -14,7 +14,7 @@ const NEGATION = /\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cann
 
 /** Where a sentence's clauses part: a dash, a comma, semicolon, colon or bracket, a conjunction, or a word
  *  that opens a subordinate or reported clause (a condition's word stays with its clause). */
-const CLAUSE_BREAK = /\s[-–—]\s|[;:()]\s*|,\s+|\s+(?:and|as|but|that|which|who|because|although|though|while|whereas|saying|adding)\s+|\s+(?=(?:if|unless|whether)\s)/gi;
+const CLAUSE_BREAK = /\s[-–—]\s|[;:()]\s*|,\s+|\s+(?:and|as|but|that|which|who|because|although|though|while|whilst|whereas|saying|adding|after|before|when|until|once)\s+|\s+(?=(?:if|unless|whether)\s)/gi;
 
 /** A clause that asserts nothing: a condition or an open question ("If exports weaken", "to decide
  *  whether to take part"). */
@@ -87,6 +87,8 @@ export class ClaimPolarity {
   constructor(
     private readonly text: string,
     private readonly terms: ClaimTerm[],
+    /** Index terms of the claim's main verb: the source's clause stating it is the one compared. */
+    private readonly verb: readonly string[] = [],
   ) {
     this.negated = NEGATION.test(text);
     this.total = weightIn(terms, undefined);
@@ -105,7 +107,10 @@ export class ClaimPolarity {
     const conditional = MAY_BE_HYPOTHETICAL.test(source);
     if (!sourceNegated && !this.negated && !conditional) return { differs: false, share: 0, hypothetical: false };
     const sourceClauses = clausesOf(source);
-    const said = sourceClauses.length > 1 ? bestClause(sourceClauses, terms) : sourceClauses[0];
+    // The clause stating the claim's verb ("he has no regrets" for "regretted", not "after his side lost"),
+    // else the one holding most of the claim.
+    const stating = this.verb.length > 0 ? sourceClauses.filter((c) => this.verb.some((v) => c.stems.has(v))) : [];
+    const said = sourceClauses.length > 1 ? (bestClause(stating.length > 0 ? stating : sourceClauses, terms) ?? stating[0]) : sourceClauses[0];
     if (!said) return { differs: sourceNegated !== this.negated, share: 0, hypothetical: false };
     // The claim's clause that says the same, when the source's sentence was itself cut into clauses and
     // that clause says most of the claim ("prime minister" alone does not place the claim's "never").
