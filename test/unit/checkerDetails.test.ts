@@ -50,6 +50,7 @@ function corpus(): Promise<SourcedService> {
       { uri: 'file:///corpus/football.md', text: football },
       { uri: 'file:///corpus/politics.md', text: politics },
       { uri: 'file:///corpus/telecom.md', text: telecom },
+      { uri: 'file:///corpus/survey.md', text: '# Readers survey\n\nOf the 30 million Velmarians who own e-readers, 62% are men compared to 38% of women, the survey found.\n' },
       { uri: 'file:///corpus/cup.md', text: '# Okafor calm after cup exit\n\nHarbour Rovers boss Tomas Okafor said he had no regrets after his young side lost 3-0 away at Eastport in the cup.\n' },
       { uri: 'file:///corpus/port.md', text: '# Port strike\n\nDock workers said they would leave the port on Friday.\n' },
       { uri: 'file:///corpus/designer.md', text: '# Korvel stays\n\nFashion designer Anja Korvel said she planned to stay at the label she founded in 1998.\n' },
@@ -181,4 +182,8 @@ test('what a framing verb leads to is the claim ("planned to leave"), and a sour
 test("a negation in the main clause does not reverse the event of its subordinate clause ('no regrets after his side lost')", async () => {
   const claim = await verdictOf('Harbour Rovers lost 3-0 away at Eastport in the cup.');
   assert.equal(claim.verdict, 'supported', claim.reason);
+});
+
+test('a share of one group is no share of another: "62% are women" against "62% are men compared to 38% of women"', async () => {
+  await contradictedBy('Of the 30 million Velmarians who own e-readers, 62% are women.', 'Of the 30 million Velmarians who own e-readers, 62% are men.', '38%');
 });

@@ -14,7 +14,7 @@ import { linesOf } from '../corpus/articleLines.ts';
 import { proseText, type DraftAnalysis, type DraftSentence } from './draft.ts';
 import { isClaim, pronounReferent } from './claims.ts';
 import { figureDirection } from './direction.ts';
-import { boundsSpan, countedNoun, isBareCount, type ClaimFigure } from './counted.ts';
+import { boundsSpan, countedNoun, isBareCount, shareOf, type ClaimFigure } from './counted.ts';
 import { ClaimMemo, claimTerms, scoreUnit, type EvidenceUnit } from './evidence.ts';
 import { ClaimPolarity } from './polarity.ts';
 import { candidateUnits } from './retrieval.ts';
@@ -132,7 +132,13 @@ function isFigure(q: Quantity, text: string): boolean {
 /** A figure with what the draft's `text` says around it: what a count counts, whether a date bounds a
  *  span, the direction it gives. */
 function claimFigure(q: Quantity, text: string): ClaimFigure {
-  const around = isBareCount(q) ? { counts: countedNoun(text, q) } : isDateLike(q) ? { bounds: boundsSpan(text, q.start) } : {};
+  const around = isBareCount(q)
+    ? { counts: countedNoun(text, q) }
+    : q.unit === '%'
+      ? { counts: shareOf(text, q) }
+      : isDateLike(q)
+        ? { bounds: boundsSpan(text, q.start) }
+        : {};
   return { ...q, ...around, direction: figureDirection(text, q.start, q.end) };
 }
 

@@ -73,6 +73,19 @@ export function sameCounted(a: readonly string[] | undefined, b: readonly string
   return a.some((x) => b.includes(x) || paraphrasesOf(x).some((p) => b.includes(p)));
 }
 
+/** Between a share and the group it is of: "59% of (the) voters", "59% are men". */
+const SHARE_OF = /^\s+(?:of\s+(?:the\s+|those\s+|all\s+)?|(?:are|were|is|was)\s+)/i;
+
+/** The stems of the group a percentage is a share of ("59% are men" → man; "41% of women" → woman), or
+ *  undefined when it says none ("rose 5% to"). */
+export function shareOf(text: string, figure: Pick<Quantity, 'start' | 'end' | 'unit'>): string[] | undefined {
+  if (figure.unit !== '%') return undefined;
+  const m = SHARE_OF.exec(text.slice(figure.end, figure.end + 24));
+  if (!m) return undefined;
+  const group = countedNoun(text, { kind: 'number', start: figure.end + m[0].length, end: figure.end + m[0].length });
+  return group && group.length > 0 ? group : undefined;
+}
+
 const BOUND_BEFORE = /\b(?:until|till|through|since|by|before|after|from)\s+(?:(?:the\s+)?end\s+of\s+|early\s+|late\s+|mid-?\s*)?$/i;
 
 /** Whether the date at `start` in `text` bounds a span ("until May 2008", "since 1998", "by the end of

@@ -13,7 +13,7 @@ import { isLightVerb, isNumberWord, paraphrasesOf } from './lexicon.ts';
 import { foldRole, nameIn, type ClaimName } from './nameMatch.ts';
 import { factsOf, foldedArticle, sentenceEntities, sentenceLookup } from './passageLookup.ts';
 import { isSaid, type ClaimPolarity } from './polarity.ts';
-import { boundsSpan, countedNoun, isBareCount, sameCounted, type ClaimFigure } from './counted.ts';
+import { boundsSpan, countedNoun, isBareCount, sameCounted, shareOf, type ClaimFigure } from './counted.ts';
 import { tuning } from './tuning.ts';
 import { figureDirection, opposite, type FigureDirection } from './direction.ts';
 
@@ -292,8 +292,11 @@ function sameOrder(a: Quantity, b: Quantity): boolean {
 /** Whether a source figure counts what the claim's does (see counted.ts); figures of other kinds always do.
  *  `surely`: both name what they count ("a third term", not "his eightieth,"). */
 function countsAlike(claim: ClaimFigure, source: Quantity, sentence: SourceSentence, surely = false): boolean {
+  const at = { kind: source.kind, unit: source.unit, start: source.start - sentence.start, end: source.end - sentence.start };
+  // A share of one group is no share of another ("59% are men" for "59% are women").
+  if (claim.unit === '%' && source.unit === '%') return claim.counts === undefined || sameCounted(claim.counts, shareOf(sentence.text, at));
   if (!isBareCount(claim) || !isBareCount(source)) return true;
-  const counts = countedNoun(sentence.text, { kind: source.kind, start: source.start - sentence.start, end: source.end - sentence.start });
+  const counts = countedNoun(sentence.text, at);
   if (surely && !(claim.counts?.length && counts?.length)) return false;
   return sameCounted(claim.counts, counts);
 }
