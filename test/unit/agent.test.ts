@@ -3,9 +3,7 @@
 // supported. Invented corpus.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createSourcedService } from '../../server/src/service/index.ts';
-import type { Claim } from '../../server/src/service/types.ts';
-import type { SourcedService } from '../../server/src/service/api.ts';
+import { oneClaimAgainst } from './fixtures/oneClaim.ts';
 
 const label = `# Brennholt label sold
 
@@ -52,29 +50,16 @@ const final = `# Vikse out of the final
 Coach Ola Strand picked Jon Vikse for the final. But now he has withdrawn from the final with a knee injury.
 `;
 
-let indexed: Promise<SourcedService> | undefined;
-
-function corpus(): Promise<SourcedService> {
-  return (indexed ??= (async () => {
-    const service = createSourcedService();
-    await service.upsertSources([
-      { uri: 'file:///corpus/label.md', text: label },
-      { uri: 'file:///corpus/doping.md', text: doping },
-      { uri: 'file:///corpus/football.md', text: football },
-      { uri: 'file:///corpus/awards.md', text: awards },
-      { uri: 'file:///corpus/election.md', text: election },
-      { uri: 'file:///corpus/search.md', text: search },
-      { uri: 'file:///corpus/final.md', text: final },
-    ]);
-    return service;
-  })());
-}
-
-async function verdictOf(text: string): Promise<Claim> {
-  const report = await (await corpus()).checkDocument({ uri: `file:///draft-${encodeURIComponent(text.slice(0, 40))}.md`, text });
-  assert.equal(report.claims.length, 1, JSON.stringify(report.claims.map((c) => c.text)));
-  return report.claims[0];
-}
+/** One indexed corpus for every test (each claim is a draft of its own). */
+const verdictOf = oneClaimAgainst([
+  { uri: 'file:///corpus/label.md', text: label },
+  { uri: 'file:///corpus/doping.md', text: doping },
+  { uri: 'file:///corpus/football.md', text: football },
+  { uri: 'file:///corpus/awards.md', text: awards },
+  { uri: 'file:///corpus/election.md', text: election },
+  { uri: 'file:///corpus/search.md', text: search },
+  { uri: 'file:///corpus/final.md', text: final },
+]);
 
 async function contradicted(changed: string, faithful: string, subject: string, rival: string): Promise<void> {
   const claim = await verdictOf(changed);

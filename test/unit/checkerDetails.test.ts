@@ -3,9 +3,8 @@
 // pence. Invented corpus; each claim is also checked in its faithful form, which must stay supported.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createSourcedService } from '../../server/src/service/index.ts';
 import type { Claim } from '../../server/src/service/types.ts';
-import type { SourcedService } from '../../server/src/service/api.ts';
+import { oneClaimAgainst } from './fixtures/oneClaim.ts';
 import { figureDirection } from '../../server/src/service/check/direction.ts';
 
 const football = `# Vandermolen rules out new striker
@@ -41,38 +40,24 @@ the last round had been difficult.
 `;
 
 /** One indexed corpus for every test (each claim is a draft of its own). */
-let indexed: Promise<SourcedService> | undefined;
-
-function corpus(): Promise<SourcedService> {
-  return (indexed ??= (async () => {
-    const service = createSourcedService();
-    await service.upsertSources([
-      { uri: 'file:///corpus/football.md', text: football },
-      { uri: 'file:///corpus/politics.md', text: politics },
-      { uri: 'file:///corpus/telecom.md', text: telecom },
-      { uri: 'file:///corpus/survey.md', text: '# Readers survey\n\nOf the 30 million Velmarians who own e-readers, 62% are men compared to 38% of women, the survey found.\n' },
-      { uri: 'file:///corpus/cup.md', text: '# Okafor calm after cup exit\n\nHarbour Rovers boss Tomas Okafor said he had no regrets after his young side lost 3-0 away at Eastport in the cup.\n' },
-      { uri: 'file:///corpus/port.md', text: '# Port strike\n\nDock workers said they would leave the port on Friday.\n' },
-      { uri: 'file:///corpus/designer.md', text: '# Korvel stays\n\nFashion designer Anja Korvel said she planned to stay at the label she founded in 1998.\n' },
-      { uri: 'file:///corpus/health.md', text: '# Health savings\n\nHealth minister Ola Brandt said the health service found £2bn of savings in its hospitals.\n' },
-      {
-        uri: 'file:///corpus/velmar.md',
-        text: '# Velmar economy grows\n\nVelmar\'s gross domestic product rose by 2.3% last year, the national statistics office said.\n\nThe Velmar central bank left its main interest rate unchanged at 3% on Thursday.\n\nThe country\'s currency has been strong for a year, though imports fell in the spring.\n\nVelmar carmakers sold 4.2% more cars in 2026 than the year before, while truck sales were down 1.5%.\n\n"If exports weaken and wages stay flat, we cannot expect much from 2027," said analyst Rena Moss.\n',
-      },
-      {
-        uri: 'file:///corpus/rovers.md',
-        text: '# Okafor happy with squad\n\nHarbour Rovers boss Tomas Okafor said he was happy with his squad "because I don\'t need defenders".\n\nRovers goalkeeper Jan Berg, 31, was injured in training on Friday.\n',
-      },
-    ]);
-    return service;
-  })());
-}
-
-async function verdictOf(text: string): Promise<Claim> {
-  const report = await (await corpus()).checkDocument({ uri: `file:///draft-${encodeURIComponent(text.slice(0, 40))}.md`, text });
-  assert.equal(report.claims.length, 1, JSON.stringify(report.claims.map((c) => c.text)));
-  return report.claims[0];
-}
+const verdictOf = oneClaimAgainst([
+  { uri: 'file:///corpus/football.md', text: football },
+  { uri: 'file:///corpus/politics.md', text: politics },
+  { uri: 'file:///corpus/telecom.md', text: telecom },
+  { uri: 'file:///corpus/survey.md', text: '# Readers survey\n\nOf the 30 million Velmarians who own e-readers, 62% are men compared to 38% of women, the survey found.\n' },
+  { uri: 'file:///corpus/cup.md', text: '# Okafor calm after cup exit\n\nHarbour Rovers boss Tomas Okafor said he had no regrets after his young side lost 3-0 away at Eastport in the cup.\n' },
+  { uri: 'file:///corpus/port.md', text: '# Port strike\n\nDock workers said they would leave the port on Friday.\n' },
+  { uri: 'file:///corpus/designer.md', text: '# Korvel stays\n\nFashion designer Anja Korvel said she planned to stay at the label she founded in 1998.\n' },
+  { uri: 'file:///corpus/health.md', text: '# Health savings\n\nHealth minister Ola Brandt said the health service found £2bn of savings in its hospitals.\n' },
+  {
+    uri: 'file:///corpus/velmar.md',
+    text: '# Velmar economy grows\n\nVelmar\'s gross domestic product rose by 2.3% last year, the national statistics office said.\n\nThe Velmar central bank left its main interest rate unchanged at 3% on Thursday.\n\nThe country\'s currency has been strong for a year, though imports fell in the spring.\n\nVelmar carmakers sold 4.2% more cars in 2026 than the year before, while truck sales were down 1.5%.\n\n"If exports weaken and wages stay flat, we cannot expect much from 2027," said analyst Rena Moss.\n',
+  },
+  {
+    uri: 'file:///corpus/rovers.md',
+    text: '# Okafor happy with squad\n\nHarbour Rovers boss Tomas Okafor said he was happy with his squad "because I don\'t need defenders".\n\nRovers goalkeeper Jan Berg, 31, was injured in training on Friday.\n',
+  },
+]);
 
 /** The claim with one detail changed is flagged, the faithful one beside it supported; returns the first. */
 async function flagsTheChange(changed: string, faithful: string): Promise<Claim> {

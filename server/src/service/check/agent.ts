@@ -9,7 +9,7 @@ import type { Mention, Quantity } from '../types.ts';
 import { compareQuantities } from '../text/numbers.ts';
 import type { CorpusIndex } from '../corpus/corpusIndex.ts';
 import { searchTerm } from '../corpus/corpusIndex.ts';
-import { tokenize } from '../text/words.ts';
+import { tokenize, type Token } from '../text/words.ts';
 import type { DraftSentence } from './draft.ts';
 import type { EvidenceUnit } from './evidence.ts';
 import type { ClaimName } from './nameMatch.ts';
@@ -136,12 +136,14 @@ export function wrongSubject(c: RoleCheck, subject: ClaimName | undefined): Wron
   let rival: { name: string; sentence: SourceSentence; closeness: number } | undefined;
   for (const article of articles) {
     for (const x of article.sentences) {
+      const subjects = subjectsOf(x, article, own, corpus);
+      if (subjects.length === 0) continue;
       const near = closeness(x, close);
       // Of the same event: a passage backing the claim, or one with all its figures ("banned for four
       // years"); and not where the claim's subject is named before the verb, as the subject of another
       // clause ("Sinfield, whose announcement came days after Peacock announced…").
       const sameEvent = (figures.length > 0 || near > 0) && hasFigures(x, figures);
-      for (const found of subjectsOf(x, article, own, corpus)) {
+      for (const found of subjects) {
         // "They were cleared": it may be the claim's subject.
         if (found === 'pronoun') return undefined;
         if (found.passive !== claimSubject.passive) continue;
@@ -161,14 +163,15 @@ export function wrongSubject(c: RoleCheck, subject: ClaimName | undefined): Wron
       }
     }
   }
-  if (!rival) return undefined;
-  const first = claimSubject.names[0];
-  const last = claimSubject.names[claimSubject.names.length - 1];
-  return { start: first.start - s.start, end: last.end - s.start, draft: text.slice(first.start - s.start, last.end - s.start), rival: rival.name, sentence: rival.sentence };
+  return rival && wrongAt(c, claimSubject.names[0].start, claimSubject.names[claimSubject.names.length - 1].end, rival);
 }
 
-/** The subjects a source sentence gives to each occurrence of the verb (any of `stems`); "he" or "she"
- *  stands for the person named before it in the sentence, else the first named in the sentence before. */
+/** The finding: the claim's words at [start, end) (draft offsets) that the sources give to `rival`. */
+export function wrongAt(c: RoleCheck, start: number, end: number, rival: { name: string; sentence: SourceSentence }): WrongSubject {
+  const [from, to] = [start - c.s.start, end - c.s.start];
+  return { start: from, end: to, draft: c.text.slice(from, to), rival: rival.name, sentence: rival.sentence };
+}
+
 /** The entities a source sentence gives as the subject of the claim's verb (its own word), if it states it. */
 export function verbSubjects(x: SourceSentence, verb: PredicateWord | undefined, corpus: CorpusIndex): string[] {
   const article = corpus.article(x.uri);
@@ -192,13 +195,20 @@ function referentsOf(x: SourceSentence, at: number, article: Article, corpus: Co
   return opening ? persons : [];
 }
 
-function subjectsOf(x: SourceSentence, article: Article, stems: string[], corpus: CorpusIndex): Array<Subject | 'pronoun'> {
-  const has = sentenceLookup(x, corpus);
-  if (!stems.some(has)) return [];
-  const out: Array<Subject | 'pronoun'> = [];
-  for (const t of tokenize(x.text)) {
+/** Where a source sentence writes the verb (any of `stems`): none when its postings lack them all. */
+export function verbTokens(x: SourceSentence, stems: string[], corpus: CorpusIndex): Token[] {
+  if (!stems.some(sentenceLookup(x, corpus))) return [];
+  return tokenize(x.text).filter((t) => {
     const term = searchTerm(t.norm);
-    if (!term || !stems.includes(term)) continue;
+    return !!term && stems.includes(term);
+  });
+}
+
+/** The subjects a source sentence gives to each occurrence of the verb (any of `stems`); "he" or "she"
+ *  stands for the person named before it in the sentence, else the first named in the sentence before. */
+function subjectsOf(x: SourceSentence, article: Article, stems: string[], corpus: CorpusIndex): Array<Subject | 'pronoun'> {
+  const out: Array<Subject | 'pronoun'> = [];
+  for (const t of verbTokens(x, stems, corpus)) {
     const before = x.text.slice(0, t.start);
     const pronoun = PRONOUN_SUBJECT.exec(before);
     if (pronoun) {

@@ -262,7 +262,6 @@ function judge(
   const states = (u: EvidenceUnit) => predicateGaps(u, predicate, subject, corpus).length === 0;
   const passing = supporting.filter((u) => supportScore(u) >= threshold);
   const stating = passing.filter(states);
-
   const supported = (units: EvidenceUnit[]): Judgement => ({
     verdict: 'supported',
     reason: '',

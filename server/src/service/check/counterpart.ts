@@ -5,10 +5,7 @@
 
 import type { SourceSentence } from '../api.ts';
 import type { Mention } from '../types.ts';
-import { searchTerm } from '../corpus/corpusIndex.ts';
-import { tokenize } from '../text/words.ts';
-import { sentenceLookup } from './passageLookup.ts';
-import { closeness, hasFigures, isPassive, ofKind, ownTerms, sameName, whereStated, type RoleCheck, type WrongSubject } from './agent.ts';
+import { closeness, hasFigures, isPassive, ofKind, ownTerms, sameName, verbTokens, whereStated, wrongAt, type RoleCheck, type WrongSubject } from './agent.ts';
 
 /** After the verb, in its clause: a preposition, then at most three words ("from a US-based firm"),
  *  then the name. */
@@ -61,12 +58,11 @@ export function wrongCounterpart(c: RoleCheck): WrongSubject | undefined {
   let rival: { name: string; sentence: SourceSentence; closeness: number } | undefined;
   for (const article of articles) {
     for (const x of article.sentences) {
-      if (!own.some(sentenceLookup(x, corpus))) continue;
+      const tokens = verbTokens(x, own, corpus);
+      if (tokens.length === 0) continue;
       const near = closeness(x, close);
       const sameEvent = (figures.length > 0 || near > 0) && hasFigures(x, figures);
-      for (const t of tokenize(x.text)) {
-        const term = searchTerm(t.norm);
-        if (!term || !own.includes(term)) continue;
+      for (const t of tokens) {
         const found = slotAfter(x.text, x.start, x.mentions, x.start + t.start, x.start + t.end);
         // "from", "to", "with" name the same party in either voice; "by" names the agent only in the passive.
         if (!found || found.preposition !== claimSlot.preposition || (found.preposition === 'by' && found.passive !== claimSlot.passive)) continue;
@@ -80,7 +76,5 @@ export function wrongCounterpart(c: RoleCheck): WrongSubject | undefined {
       }
     }
   }
-  if (!rival) return undefined;
-  const m = claimSlot.name;
-  return { start: m.start - s.start, end: m.end - s.start, draft: text.slice(m.start - s.start, m.end - s.start), rival: rival.name, sentence: rival.sentence };
+  return rival && wrongAt(c, claimSlot.name.start, claimSlot.name.end, rival);
 }

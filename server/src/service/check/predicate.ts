@@ -67,14 +67,14 @@ export function claimPredicate(sentence: string, exclude: Span[]): PredicateWord
       let k = j;
       while (k >= 0 && words[k].pos === 'AUX') k--;
       const next = words[i + 1];
-      // A verb group ("has been arrested") or a verb right after its subject ("Upton supported"), but not
-      // a passive participle after a noun ("a woman murdered by…").
       // "planned to leave", "decided to quit": what a framing verb leads to is the claim's event.
       const framed = prev?.lemma === 'to' && prev.pos === 'PART' && words[j - 1]?.pos === 'VERB' && FRAME_VERBS.has(stem(lemmaOf(words[j - 1])));
       const aux = k < j;
       // A "verb" right before "of" is a noun the tagger misread ("the live-action remake of…"), unless
       // auxiliaries make it one ("has been cleared of").
       if (next?.lemma === 'of' && !aux) return;
+      // A verb group ("has been arrested") or a verb right after its subject ("Upton supported"), but not
+      // a passive participle after a noun ("a woman murdered by…").
       const finite = aux || framed || (!!prev && SUBJECT.has(prev.pos) && next?.lemma !== 'by');
       // "the youngest performer to accrue", "a chance to win": an infinitive after a noun completes the noun.
       if (prev?.lemma === 'to' && prev.pos === 'PART' && SUBJECT.has(words[j - 1]?.pos ?? 'X')) return;
