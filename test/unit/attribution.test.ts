@@ -190,6 +190,35 @@ test('the quick fix names the real speaker, and the fixed draft is supported', a
   assert.deepEqual(codes(again).filter((c) => c === 'misattributed-quote' || c === 'misquote'), []);
 });
 
+// Paragraphs run together on one line, as in the BBC files: a quote that lost its closing mark at its
+// paragraph's end, and "she" after a sentence that names another person after the pronoun.
+const RELAY = `Sprinter Dara Okafor says her relay win has made her hungry for more. The 24-year-old beat Lena Vos on the final leg in Lisbon. "It has made me believe I can reach the top. I don't see why not," she said. Okafor has yet to decide on her indoor season. She has confirmed a race against Mira Halden in Ghent next month. She added: "Ghent will tell me where I stand before the summer." Coach Pieter Laan said the squad had "never been stronger. Laan also said the programme would grow. The squad's manager, Sofie Marten, said the budget was tight. "We have had to cut two training camps this winter."
+`;
+
+/** The verdict and reason for `speaker said: "quote"` against the RELAY article. */
+async function relayCheck(speaker: string, quote: string) {
+  const s = createSourcedService();
+  await s.upsertSources([{ uri: 'file:///corpus/relay.md', text: RELAY }]);
+  const { claims } = await s.checkDocument({ uri: 'file:///draft.md', text: `${speaker} said: "${quote}"\n` });
+  return { verdict: claims[0].verdict, reason: claims[0].reason };
+}
+
+test('a pronoun opening its sentence stands for the last sentence\'s subject, not for names after it', async () => {
+  const quote = 'Ghent will tell me where I stand before the summer.';
+  const wrong = await relayCheck('Mira Halden', quote);
+  assert.equal(wrong.verdict, 'misquoted', wrong.reason);
+  assert.match(wrong.reason, /Dara Okafor/);
+  assert.equal((await relayCheck('Dara Okafor', quote)).verdict, 'supported');
+});
+
+test('a quotation mark opening a new sentence ends a quote left open, and takes its own speaker', async () => {
+  const quote = 'We have had to cut two training camps this winter.';
+  const wrong = await relayCheck('Pieter Laan', quote);
+  assert.equal(wrong.verdict, 'misquoted', wrong.reason);
+  assert.match(wrong.reason, /Sofie Marten/);
+  assert.equal((await relayCheck('Sofie Marten', quote)).verdict, 'supported');
+});
+
 function apply(text: string, edits: TextEdit[]): string {
   const lines = text.split('\n');
   const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;

@@ -88,6 +88,13 @@ test('unclosed quotes end with their paragraph; continuations have no speaker', 
   ]);
 });
 
+test('paragraphs run together: a mark opening a new sentence ends the quote its paragraph left open', () => {
+  const text = 'Castor said no one complained "where it was a crime. He also said it was late. "I think it is her only avenue. She felt strongly." Troiani said.';
+  assert.deepEqual(findQuotes(text).map((q) => q.text), ['where it was a crime. He also said it was late.', 'I think it is her only avenue. She felt strongly.']);
+  // A closing mark after a sentence's end, or one opening a quote inside a sentence, is not such a mark.
+  assert.deepEqual(findQuotes('"We are here. " Then he left. He said "no" twice.').map((q) => q.text), ['We are here.', 'no']);
+});
+
 test('hard-wrapped quotes continue across a single line break', () => {
   const text = 'The envoy said "we are ready to meet\nat any time" on Monday.';
   assert.deepEqual(findQuotes(text).map((q) => [q.text, q.speaker]), [['we are ready to meet\nat any time', 'The envoy']]);

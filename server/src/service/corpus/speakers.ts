@@ -26,6 +26,9 @@ interface Focus {
   entity?: Entity;
   /** The entity spoke (a quote or reported speech), rather than being mentioned. */
   speaking: boolean;
+  /** The sentence opens with this person's name (or a pronoun standing for them): its subject, whom a
+   *  "he" or "she" in the next sentence most likely means, though others are named after it. */
+  subject?: Entity;
 }
 
 export function resolveQuoteSpeakers(article: Article, table: EntityTable): QuoteHit[] {
@@ -97,6 +100,8 @@ class SpeakerReader {
     for (let j = index - 1; j >= 0 && index - j <= LOOKBACK; j--) {
       const state = this.stateOf(j);
       if (!state) continue;
+      // "Lewis-Francis has still to decide… He has confirmed…": the last sentence's subject.
+      if (state.subject && (!mentioned || mentioned === state.subject)) return state.subject;
       if (state.speaking) return !mentioned || state.entity === mentioned ? (mentioned ?? state.entity) : undefined;
       if (!state.entity) return undefined;
       if (mentioned && mentioned !== state.entity) return undefined;
@@ -114,17 +119,22 @@ class SpeakerReader {
     if (!state && sentence.quotes.length === 0) {
       const reported = reportedIn(sentence);
       if (reported && !NOBODY.test(reported)) {
+        // "He has confirmed his race against Jason Gardener": names after the pronoun are not who it is.
+        const opening = PRONOUN.test(reported) && pronounOpens(sentence, reported);
         const entity = PRONOUN.test(reported)
-          ? persons.length === 0
+          ? persons.length === 0 || opening
             ? this.pronounAt(j)
             : undefined
           : (this.byName(reported, sentence, persons) ?? byTitle(reported, this.seenUpTo(j), this.focusBefore(j)?.entity));
-        state = { entity, speaking: true };
+        state = { entity, speaking: true, subject: opening ? entity : undefined };
       }
     }
     if (!state && persons.length > 0) {
       const named = distinct(persons.map(this.resolve));
-      state = { entity: named.length === 1 ? named[0] : undefined, speaking: false };
+      // Its subject only when it names no one else ("Staunton is the choice of Steven Gaydos. But he…").
+      const opener = named.length === 1 ? openingName(sentence, persons) : undefined;
+      const subject = opener && this.resolve(opener) === named[0] ? named[0] : undefined;
+      state = { entity: named.length === 1 ? named[0] : undefined, speaking: false, subject };
     }
     this.states.set(j, state);
     return state;
@@ -150,6 +160,23 @@ class SpeakerReader {
     const e = this.resolve({ start: sentence.start, end: sentence.start, text: words.join(' '), kind: 'person' });
     return e && lastWord(e.name) === lastWord(words.join(' ')) ? e : undefined;
   }
+}
+
+/** The person whose name opens the sentence, after at most a connective and a title ("But District
+ *  Attorney Bruce Castor…", "Chelsea boss Jose Mourinho…"), not as a possessive ("Cosby's lawyer"). */
+function openingName(sentence: SourceSentence, persons: Mention[]): Mention | undefined {
+  const first = persons[0];
+  if (!first || first.start < sentence.start) return undefined;
+  const before = sentence.text.slice(0, first.start - sentence.start).trim();
+  if (/^['’]s\b/.test(sentence.text.slice(first.end - sentence.start))) return undefined;
+  const words = before ? before.split(/\s+/) : [];
+  if (words.length > 4) return undefined;
+  return words.every((w) => /^\p{Lu}[\p{L}.'’-]*,?$/u.test(w) || ROLE_HEADS.has(w.toLowerCase())) ? first : undefined;
+}
+
+/** Whether the sentence opens with the pronoun `word` ("He has confirmed…", "But she said…"). */
+function pronounOpens(sentence: SourceSentence, word: string): boolean {
+  return new RegExp(`^(?:(?:But|And|Yet|So|However|Now|Then|Later|Earlier),?\\s+)?${word}\\b`, 'i').test(sentence.text.trimStart());
 }
 
 function personsIn(sentence: SourceSentence): Mention[] {

@@ -78,6 +78,12 @@ export function scan(text: string, start: number, end: number): Found[] {
         // An opening mark inside an open quote: the previous one was never closed.
         close(i, i);
         open = i;
+      } else if (c === DQ && openerLike && !closerLike && afterSentenceEnd(text, i, open)) {
+        // A straight mark opening a new sentence's quotation: the open one lost its closing mark where
+        // its paragraph ended (`…a criminal offence. He also said… "I think…"` in text whose paragraphs
+        // were run together).
+        close(i, i);
+        open = i;
       } else close(i + 1, i);
       continue;
     }
@@ -94,6 +100,15 @@ export function scan(text: string, start: number, end: number): Found[] {
   const pairs = pairSingles(text, singles, paraStarts, end);
   if (pairs.length === 0) return doubles;
   return dropNested(mergeSorted(doubles, pairs));
+}
+
+/** Whether the mark at `i` follows a sentence's end (". " before it) after the open quote's text began. */
+function afterSentenceEnd(text: string, i: number, open: number): boolean {
+  let p = i - 1;
+  while (p > open && isSpace(text.charCodeAt(p))) p--;
+  if (p === i - 1 || p <= open + 1) return false;
+  const c = text.charCodeAt(p);
+  return c === 46 || c === 33 || c === 63 || c === 0x2026;
 }
 
 /** Builds a quote with white space trimmed from the inner text; undefined when empty. */

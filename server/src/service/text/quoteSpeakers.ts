@@ -81,7 +81,8 @@ function sameSentence(text: string, a: Found, b: Found): boolean {
   if (a.paraStart !== b.paraStart || b.start - a.end > CONTEXT) return false;
   const between = text.slice(a.end, b.start);
   if (/[.!?]\s|\n/.test(between)) return false;
-  if (TERMINAL_INSIDE_RE.test(text.slice(a.innerStart, a.innerEnd)) && /^\s*[\p{Lu}]/u.test(between)) return false;
+  // A quote that ends its sentence, then a new sentence (outside the marks or inside the next quote's).
+  if (TERMINAL_INSIDE_RE.test(text.slice(a.innerStart, a.innerEnd)) && /^\s*[\p{Lu}]/u.test(between + text.slice(b.innerStart, b.innerStart + 1))) return false;
   return true;
 }
 
