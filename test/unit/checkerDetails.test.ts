@@ -48,6 +48,9 @@ const verdictOf = oneClaimAgainst([
   { uri: 'file:///corpus/cup.md', text: '# Okafor calm after cup exit\n\nHarbour Rovers boss Tomas Okafor said he had no regrets after his young side lost 3-0 away at Eastport in the cup.\n' },
   { uri: 'file:///corpus/port.md', text: '# Port strike\n\nDock workers said they would leave the port on Friday.\n' },
   { uri: 'file:///corpus/designer.md', text: '# Korvel stays\n\nFashion designer Anja Korvel said she planned to stay at the label she founded in 1998.\n' },
+  { uri: 'file:///corpus/inquiry.md', text: '# No charges for Marsh\n\nProsecutors in Eastport said they found insufficient evidence to charge councillor Dana Marsh over the land sale.\n\nThe sale raised enough money to repair the harbour wall.\n' },
+  { uri: 'file:///corpus/quist.md', text: '# Quist cleared\n\nLawyer Walter Brennan said the singer Ada Quist was pleased with the decision regarding her song.\n' },
+  { uri: 'file:///corpus/press.md', text: '# Paper row\n\nThe newspaper will consider suing the council if it goes ahead with the ban on its story.\n' },
   { uri: 'file:///corpus/health.md', text: '# Health savings\n\nHealth minister Ola Brandt said the health service found £2bn of savings in its hospitals.\n' },
   {
     uri: 'file:///corpus/velmar.md',
@@ -80,6 +83,20 @@ test('a negated passage does not back the positive claim, though its neighbour i
   await flagsTheChange(
     'Piet Vandermolen said Harbour United would sign a new striker during the summer transfer window.',
     'Piet Vandermolen said Harbour United had no plans to sign a new striker during the summer transfer window.',
+  );
+});
+
+test('a word that is its base negated is a negation: "insufficient evidence" is "not enough evidence"', async () => {
+  await flagsTheChange(
+    'Prosecutors in Eastport said they had sufficient evidence to charge councillor Dana Marsh over the land sale.',
+    'Prosecutors in Eastport said there was not enough evidence to charge councillor Dana Marsh over the land sale.',
+  );
+});
+
+test('a passage naming the claim\'s people but saying nothing of what they did does not back it', async () => {
+  await flagsTheChange(
+    'Walter Brennan said Ada Quist would consider suing the council.',
+    'Walter Brennan said Ada Quist was pleased with the decision.',
   );
 });
 

@@ -16,7 +16,7 @@ import { isClaim, pronounReferent } from './claims.ts';
 import { figureDirection } from './direction.ts';
 import { boundsSpan, countedNoun, isBareCount, shareOf, type ClaimFigure } from './counted.ts';
 import { ClaimMemo, claimTerms, scoreUnit, type EvidenceUnit } from './evidence.ts';
-import { ClaimPolarity } from './polarity.ts';
+import { ClaimPolarity, isSaid } from './polarity.ts';
 import { candidateUnits } from './retrieval.ts';
 import type { ClaimName } from './nameMatch.ts';
 import { claimPredicate } from './predicate.ts';
@@ -243,7 +243,12 @@ function judge(
   const best = supporting[0];
   // Names and figures all found in the sources anchor a claim: its wording may stray further.
   const anchored = names.length + figures.length >= tuning.anchorCount;
-  const threshold = anchored ? tuning.support - tuning.anchored : tuning.support;
+  // Only where the passage's article says some of what the claim says: one that names its people and
+  // nothing of what they did ("Phillips said the comedian was pleased" for "Phillips said Cosby would
+  // consider counter-suing") is held to the full bar.
+  const saysAnything = terms.some(isSaid);
+  const threshold = (u: EvidenceUnit) =>
+    anchored && !(saysAnything && Math.max(u.saidCoverage, u.articleSaid) < tuning.saidMin) ? tuning.support - tuning.anchored : tuning.support;
   // A word no source uses at all is news the sources do not have.
   // A claim that is mostly words found verbatim in a source, with its names in that article, is supported.
   const quoteBacked =
@@ -260,7 +265,7 @@ function judge(
   const verb = predicate;
   if (tuning.predicatePersonsOnly && subjectKind !== 'person' && !(tuning.predicatePersonsOnly === 2 && subjectKind === 'organization')) predicate = [];
   const states = (u: EvidenceUnit) => predicateGaps(u, predicate, subject, corpus).length === 0;
-  const passing = supporting.filter((u) => supportScore(u) >= threshold);
+  const passing = supporting.filter((u) => supportScore(u) >= threshold(u));
   const stating = passing.filter(states);
   const supported = (units: EvidenceUnit[]): Judgement => ({
     verdict: 'supported',

@@ -39,6 +39,10 @@ export interface FigureGap {
 export interface EvidenceUnit {
   sentences: SourceSentence[];
   coverage: number;
+  /** Coverage of what the claim says (see isSaid) by the unit's sentence saying most of it. */
+  saidCoverage: number;
+  /** The same of the unit's whole article. */
+  articleSaid: number;
   /** Coverage of the claim's content words by the unit's whole article. */
   articleCoverage: number;
   /** Names of the claim the unit does not contain, and whether the article has them elsewhere. */
@@ -133,7 +137,7 @@ function coverage(terms: ClaimTerm[], present: Uint8Array[], only?: (t: ClaimTer
  */
 export class ClaimMemo {
   readonly sentences = new Map<SourceSentence, Uint8Array>();
-  readonly articles = new Map<Article, { coverage: number; names: Map<ClaimName, boolean>; figures: Map<Quantity, boolean> }>();
+  readonly articles = new Map<Article, { coverage: number; said: number; names: Map<ClaimName, boolean>; figures: Map<Quantity, boolean> }>();
 }
 
 /** Scores a unit of one or two adjacent sentences against the claim. */
@@ -158,7 +162,8 @@ export function scoreUnit(
 
   let known = article && memo.articles.get(article);
   if (facts && !known) {
-    known = { coverage: coverage(terms, [presence(terms, facts.has)]), names: new Map(), figures: new Map() };
+    const inArticle = presence(terms, facts.has);
+    known = { coverage: coverage(terms, [inArticle]), said: coverage(terms, [inArticle], isSaid), names: new Map(), figures: new Map() };
     memo.articles.set(article, known);
   }
   const missingNames: EvidenceUnit['missingNames'] = [];
@@ -232,10 +237,13 @@ export function scoreUnit(
   });
   // The polarity that counts is that of the sentence saying most of the claim: "he has no plans to sign"
   // beside a neighbour does not back "he would sign".
-  const reversed = polarity.compare(unit[mainSentence(terms, present)].text);
+  const main = mainSentence(terms, present);
+  const reversed = polarity.compare(unit[main].text);
   return {
     sentences: unit,
     coverage: coverage(terms, present),
+    saidCoverage: coverage(terms, present, isSaid),
+    articleSaid: known?.said ?? 0,
     articleCoverage: known?.coverage ?? 0,
     missingNames,
     missingFigures,

@@ -33,6 +33,9 @@ export const tuning = {
   predicateWaiver: 0.75,
   /** Weight factor of words the corpus never uses. */
   novelWord: 2,
+  /** Share of what a claim says (its words other than names, light verbs and verbs of speech) a unit
+   *  must hold to back it, whatever its names add. */
+  saidMin: 0.2,
 };
 
 export type TuningKey = keyof typeof tuning;
