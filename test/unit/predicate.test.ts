@@ -13,6 +13,9 @@ test('the main verb of the main clause, past framing verbs, participles and rela
   assert.deepEqual(main('Mayor Reyes said the council would scrap the proposed toll.'), ['scrap'], 'framing verb and adjectival participle skipped');
   assert.deepEqual(main('The ferry operator who went bankrupt in May has been bought by a rival.'), ['bought'], 'a relative clause is not the event');
   assert.deepEqual(main('She became the youngest skipper to win the regatta.'), [], 'an infinitive after a noun completes the noun');
+  // The tagger reads "close" and "open" after a modal as adjectives: after a modal comes a verb.
+  assert.deepEqual(main('The retailer said it would close a number of its stores.'), ['close']);
+  assert.deepEqual(main('The firm said it will soon open a new studio in Lisbon.'), ['open']);
 });
 
 test('a phrasal verb is stated by head and particle together or by a synonym, not by its head alone', () => {

@@ -54,7 +54,7 @@ const cache = new Lru<string, PredicateWord[]>(4000);
 export function claimPredicate(sentence: string, exclude: Span[]): PredicateWord[] {
   const key = `${sentence}\u0000${exclude.map((x) => `${x.start}:${x.end}`).join(',')}`;
   return cache.getOrSet(key, () => {
-    const words = tag(sentence);
+    const words = tag(sentence).map((w, i, all) => (misreadAfterModal(all, i) ? { ...w, pos: 'VERB' } : w));
     const excluded = (w: Tagged) => exclude.some((x) => w.start < x.end && w.end > x.start);
     const candidates: Array<{ word: Tagged; index: number; finite: boolean; aux: boolean; from: number }> = [];
     words.forEach((w, i) => {
@@ -111,6 +111,15 @@ export function claimPredicate(sentence: string, exclude: Span[]): PredicateWord
 }
 
 const COPULAS = new Set(['be', 'become', 'seem', 'remain', 'feel', 'appear']);
+const MODALS = new Set(['will', 'would', 'can', 'could', 'may', 'might', 'shall', 'should', 'must']);
+
+/** A verb the tagger read as an adjective or a noun right after a modal ("would close a number of
+ *  stores", "would open a studio"): after a modal comes a verb. */
+function misreadAfterModal(words: Tagged[], i: number): boolean {
+  if (words[i].pos !== 'ADJ' && words[i].pos !== 'NOUN') return false;
+  const j = beforeModifiers(words, i);
+  return j >= 0 && words[j].pos === 'AUX' && MODALS.has(words[j].lemma.toLowerCase());
+}
 
 /** The index of the word before `i` past adverbs and "not" ("has not yet resigned"), or -1. */
 function beforeModifiers(words: Tagged[], i: number): number {
