@@ -51,6 +51,7 @@ const verdictOf = oneClaimAgainst([
   { uri: 'file:///corpus/inquiry.md', text: '# No charges for Marsh\n\nProsecutors in Eastport said they found insufficient evidence to charge councillor Dana Marsh over the land sale.\n\nThe sale raised enough money to repair the harbour wall.\n' },
   { uri: 'file:///corpus/quist.md', text: '# Quist cleared\n\nLawyer Walter Brennan said the singer Ada Quist was pleased with the decision regarding her song.\n' },
   { uri: 'file:///corpus/press.md', text: '# Paper row\n\nThe newspaper will consider suing the council if it goes ahead with the ban on its story.\n' },
+  { uri: 'file:///corpus/halvard.md', text: '# Spending slows\n\nHalvard Bank chief economist Mira Toll said the December retail figures were weak.\n\nThe bank\'s chief executive, Olaf Brenn, declined to comment.\n' },
   { uri: 'file:///corpus/health.md', text: '# Health savings\n\nHealth minister Ola Brandt said the health service found £2bn of savings in its hospitals.\n' },
   {
     uri: 'file:///corpus/velmar.md',
@@ -98,6 +99,17 @@ test('a passage naming the claim\'s people but saying nothing of what they did d
     'Walter Brennan said Ada Quist would consider suing the council.',
     'Walter Brennan said Ada Quist was pleased with the decision.',
   );
+});
+
+test('a title the sources give the person nowhere, where they give another, is contradicted', async () => {
+  const claim = await contradictedBy(
+    'Halvard Bank chief executive Mira Toll said the December retail figures were weak.',
+    'Halvard Bank chief economist Mira Toll said the December retail figures were weak.',
+    'chief economist',
+  );
+  assert.equal(claim.conflict?.draft, 'chief executive');
+  // A title the claim dates may be one the sources no longer give.
+  assert.equal((await verdictOf('Former Halvard Bank chief executive Mira Toll said the December retail figures were weak.')).verdict, 'supported');
 });
 
 test('a negation in another clause of the passage does not reverse it', async () => {

@@ -26,6 +26,7 @@ import { misattribution, speakerMention } from './attribution.ts';
 import { swappedName } from './nameSwap.ts';
 import { wrongSubject } from './agent.ts';
 import { wrongCounterpart } from './counterpart.ts';
+import { wrongTitle } from './roleTitle.ts';
 import { tuning } from './tuning.ts';
 import { reportedBy, withObject } from './messages.ts';
 import { findContradiction, opposed, reversal } from './contradiction.ts';
@@ -267,7 +268,20 @@ function judge(
   const states = (u: EvidenceUnit) => predicateGaps(u, predicate, subject, corpus).length === 0;
   const passing = supporting.filter((u) => supportScore(u) >= threshold(u));
   const stating = passing.filter(states);
-  const supported = (units: EvidenceUnit[]): Judgement => ({
+  // Backed, but for a title the sources give the person nowhere ("chief executive" for their "chief economist").
+  const supported = (units: EvidenceUnit[]): Judgement => {
+    const title = wrongTitle(names, draft.prose.masked.slice(s.start, s.end), s.start, corpus);
+    if (!title) return backed(units);
+    const sources = title.sentence ? [{ sentence: title.sentence, score: 1 }] : backed(units).sources;
+    return {
+      verdict: 'contradicted',
+      reason: `The sources call ${title.entity.name} ${title.source}, not ${title.draft}.`,
+      entities,
+      sources,
+      conflict: { start: title.start, end: title.end, draft: title.draft, source: title.source },
+    };
+  };
+  const backed = (units: EvidenceUnit[]): Judgement => ({
     verdict: 'supported',
     reason: '',
     entities,

@@ -54,7 +54,7 @@ const cache = new Lru<string, PredicateWord[]>(4000);
 export function claimPredicate(sentence: string, exclude: Span[]): PredicateWord[] {
   const key = `${sentence}\u0000${exclude.map((x) => `${x.start}:${x.end}`).join(',')}`;
   return cache.getOrSet(key, () => {
-    const words = tag(sentence).map((w, i, all) => (misreadAfterModal(all, i) ? { ...w, pos: 'VERB' } : w));
+    const words = tag(sentence).map((w, i, all) => (misreadAfterModal(all, i) ? { ...w, pos: 'VERB' as Tagged['pos'] } : w));
     const excluded = (w: Tagged) => exclude.some((x) => w.start < x.end && w.end > x.start);
     const candidates: Array<{ word: Tagged; index: number; finite: boolean; aux: boolean; from: number }> = [];
     words.forEach((w, i) => {

@@ -1,0 +1,98 @@
+// A person's title: a claim that gives someone a title ("Investec chief executive Philip Shaw", "Giampaolo
+// Vianello, artistic director of…") the sources never give them, where the sources give another
+// ("Investec chief economist"), says something the sources contradict.
+
+import type { SourceSentence } from '../api.ts';
+import type { Entity, EntityRole } from '../types.ts';
+import type { CorpusIndex } from '../corpus/corpusIndex.ts';
+import { HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS } from '../corpus/gazetteer.ts';
+import type { ClaimName } from './nameMatch.ts';
+
+/** Titles of rank or courtesy, and heads vague enough to stand for many titles ("boss", "chief"). */
+const NO_CONFLICT = new Set(['sir', 'lord', 'lady', 'dame', 'dr', 'prof', 'professor', 'rev', 'reverend', 'baron', 'baroness', 'boss', 'chief', 'head', 'leader', 'gen', 'general', 'premier', 'mp', 'mep', 'officer', 'founder']);
+/** A title the claim dates ("former chairman"): the sources may give only the present one. */
+const DATED = /\b(?:former|ex|then|outgoing|retired|late|one-time|onetime)\b/i;
+/** Words of one title written several ways. */
+const SAME = [['chairman', 'chairwoman', 'chairperson', 'chair', 'chairmanship'], ['spokesman', 'spokeswoman', 'spokesperson'], ['adviser', 'advisor'], ['counselor', 'counsellor'], ['ceo', 'executive', 'chief-executive']];
+
+export interface WrongTitle {
+  /** Offsets of the claim's title in the draft sentence, as written ("chief executive"). */
+  start: number;
+  end: number;
+  draft: string;
+  /** The sources' title in the same words' place ("chief economist"), and where they give it. */
+  source: string;
+  entity: Entity;
+  sentence?: SourceSentence;
+}
+
+/** The lower-case words of a title, up to its first "of", "at" or "for" ("artistic director of X"). */
+function titleWords(role: string): string[] {
+  const words = role.toLowerCase().split(/\s+/);
+  const cut = words.findIndex((w) => w === 'of' || w === 'at' || w === 'for');
+  return cut > 0 ? words.slice(0, cut) : words;
+}
+
+/** The title's head ("executive" in "Investec chief executive") with the modifiers before it ("chief"). */
+function core(role: string): { head: string; text: string } | undefined {
+  const words = titleWords(role);
+  let i = words.length - 1;
+  while (i >= 0 && !(ROLE_HEADS.has(words[i]) && !HONORIFICS.has(words[i]))) i--;
+  if (i < 0) return undefined;
+  let from = i;
+  while (from > 0 && ROLE_MODIFIERS.has(words[from - 1]) && !['of', 'for', 'the', 'to', 'and'].includes(words[from - 1])) from--;
+  return { head: words[i], text: words.slice(from, i + 1).join(' ') };
+}
+
+function sameHead(a: string, b: string): boolean {
+  return a === b || SAME.some((group) => group.includes(a) && group.includes(b));
+}
+
+/** Whether a source role gives the claim's head word (or another spelling of it) anywhere
+ *  ("Secretary-General" in "UN Secretary General"). */
+function gives(role: EntityRole, head: string): boolean {
+  const words = role.text.toLowerCase().split(/[\s,-]+/);
+  const parts = head.split('-');
+  return parts.length > 1 ? ` ${words.join(' ')} `.includes(` ${parts.join(' ')} `) : words.some((w) => sameHead(w, head));
+}
+
+/**
+ * The first of the claim's people written with a title whose head no source gives them, while the
+ * sources give them another: the title the sources give instead, preferring one that shares the claim
+ * title's other words ("Investec").
+ */
+export function wrongTitle(names: readonly ClaimName[], sentenceText: string, sentenceStart: number, corpus: CorpusIndex): WrongTitle | undefined {
+  for (const { mention, entity } of names) {
+    if (!mention.role || !entity || entity.kind !== 'person' || entity.roles.length === 0 || DATED.test(mention.role)) continue;
+    const claim = core(mention.role);
+    if (!claim || NO_CONFLICT.has(claim.head)) continue;
+    if (entity.roles.some((r) => gives(r, claim.head))) continue;
+    const others = new Set(titleWords(mention.role).filter((w) => !claim.text.split(' ').includes(w)));
+    let best: { role: EntityRole; text: string; shared: number } | undefined;
+    for (const role of entity.roles) {
+      const c = core(role.text);
+      if (!c || NO_CONFLICT.has(c.head)) continue;
+      const shared = titleWords(role.text).filter((w) => others.has(w)).length;
+      if (!best || shared > best.shared) best = { role, text: c.text, shared };
+    }
+    if (!best) continue;
+    // The claim's title as written, next to the name (before it, or after it in apposition).
+    const at = mention.start - sentenceStart;
+    const lower = sentenceText.toLowerCase();
+    const before = lower.lastIndexOf(claim.text, at);
+    const after = lower.indexOf(claim.text, mention.end - sentenceStart);
+    const start = before >= 0 && at - before <= mention.role.length + 2 ? before : after;
+    // "Former Halvard Bank chief executive": the dating word may stand before the rest of the title.
+    if (start < 0 || DATED.test(sentenceText.slice(Math.max(0, Math.min(start, at) - 40), start))) continue;
+    const end = start + claim.text.length;
+    return {
+      start,
+      end,
+      draft: sentenceText.slice(start, end),
+      source: best.text,
+      entity,
+      sentence: corpus.sentenceAt(best.role.source.uri, best.role.source.sentence),
+    };
+  }
+  return undefined;
+}
