@@ -52,6 +52,8 @@ const verdictOf = oneClaimAgainst([
   { uri: 'file:///corpus/quist.md', text: '# Quist cleared\n\nLawyer Walter Brennan said the singer Ada Quist was pleased with the decision regarding her song.\n' },
   { uri: 'file:///corpus/press.md', text: '# Paper row\n\nThe newspaper will consider suing the council if it goes ahead with the ban on its story.\n' },
   { uri: 'file:///corpus/halvard.md', text: '# Spending slows\n\nHalvard Bank chief economist Mira Toll said the December retail figures were weak.\n\nThe bank\'s chief executive, Olaf Brenn, declined to comment.\n' },
+  { uri: 'file:///corpus/okoro.md', text: '# Okoro wins again\n\nRunner Tayo Okoro won the 800m at the Harmon Cup in Velden last weekend.\n\nOkoro now hopes to race at an indoor meeting in Marsk on Sunday.\n' },
+  { uri: 'file:///corpus/velden.md', text: '# Velden win\n\nVelden beat Harbour Rovers 2-0 on Saturday. Velden have now won three games in a row.\n' },
   { uri: 'file:///corpus/health.md', text: '# Health savings\n\nHealth minister Ola Brandt said the health service found £2bn of savings in its hospitals.\n' },
   {
     uri: 'file:///corpus/velmar.md',
@@ -110,6 +112,11 @@ test('a title the sources give the person nowhere, where they give another, is c
   assert.equal(claim.conflict?.draft, 'chief executive');
   // A title the claim dates may be one the sources no longer give.
   assert.equal((await verdictOf('Former Halvard Bank chief executive Mira Toll said the December retail figures were weak.')).verdict, 'supported');
+});
+
+test('another place in the claim\'s own words contradicts it, though the article names the claim\'s place elsewhere', async () => {
+  // "in Velden", a name the corpus knows best as a football club, is a place after "in".
+  await contradictedBy('Tayo Okoro won the 800m at the Harmon Cup in Marsk last weekend.', 'Tayo Okoro won the 800m at the Harmon Cup in Velden last weekend.', 'Velden');
 });
 
 test('a negation in another clause of the passage does not reverse it', async () => {

@@ -23,7 +23,7 @@ import { claimPredicate } from './predicate.ts';
 import { oppositeIn, predicateGaps, subjectOf } from './predicateSupport.ts';
 import { matchQuote, quoteWords } from './quoteCheck.ts';
 import { misattribution, speakerMention } from './attribution.ts';
-import { swappedName } from './nameSwap.ts';
+import { swapBlocked, swappedName } from './nameSwap.ts';
 import { wrongSubject } from './agent.ts';
 import { wrongCounterpart } from './counterpart.ts';
 import { wrongTitle } from './roleTitle.ts';
@@ -237,9 +237,10 @@ function judge(
   const memo = new ClaimMemo();
   const scored = units.map((u) => scoreUnit(u, terms, names, figures, polarity, corpus, memo));
   const novel = terms.filter((t) => t.novel).length;
+  const outswapped = swapBlocked(scored, names, s, corpus);
   const supporting = scored
     .filter((u) => !u.negationMismatch && !u.hypothetical && u.missingNames.every((n) => n.inArticle) && u.missingFigures.every((f) => f.inArticle && !f.conflict))
-    .filter((u) => !swappedName(u, names, s, corpus))
+    .filter((u) => !swappedName(u, names, s, corpus) && !outswapped(u))
     .sort((a, b) => supportScore(b) - supportScore(a));
   const best = supporting[0];
   // Names and figures all found in the sources anchor a claim: its wording may stray further.
