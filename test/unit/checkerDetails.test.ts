@@ -54,6 +54,10 @@ const verdictOf = oneClaimAgainst([
   { uri: 'file:///corpus/halvard.md', text: '# Spending slows\n\nHalvard Bank chief economist Mira Toll said the December retail figures were weak.\n\nThe bank\'s chief executive, Olaf Brenn, declined to comment.\n' },
   { uri: 'file:///corpus/okoro.md', text: '# Okoro wins again\n\nRunner Tayo Okoro won the 800m at the Harmon Cup in Velden last weekend.\n\nOkoro now hopes to race at an indoor meeting in Marsk on Sunday.\n' },
   { uri: 'file:///corpus/velden.md', text: '# Velden win\n\nVelden beat Harbour Rovers 2-0 on Saturday. Velden have now won three games in a row.\n' },
+  {
+    uri: 'file:///corpus/kessing.md',
+    text: '# Kessing terminal\n\nMayor Ines Varga said the council would build a ferry terminal at Kessing.\n\nThe terminal will cost £40m.\n\nWork starts in March.\n\nResidents want cheaper fares for pensioners and students.\n\nThe ferry will run every hour.\n\nBus routes to the harbour will be cut in the spring.\n',
+  },
   { uri: 'file:///corpus/health.md', text: '# Health savings\n\nHealth minister Ola Brandt said the health service found £2bn of savings in its hospitals.\n' },
   {
     uri: 'file:///corpus/velmar.md',
@@ -117,6 +121,13 @@ test('a title the sources give the person nowhere, where they give another, is c
 test('another place in the claim\'s own words contradicts it, though the article names the claim\'s place elsewhere', async () => {
   // "in Velden", a name the corpus knows best as a football club, is a place after "in".
   await contradictedBy('Tayo Okoro won the 800m at the Harmon Cup in Marsk last weekend.', 'Tayo Okoro won the 800m at the Harmon Cup in Velden last weekend.', 'Velden');
+});
+
+test('what someone said is backed by a passage saying half of it, not by words gathered from across the article', async () => {
+  await flagsTheChange(
+    'Mayor Ines Varga said the council would build cheaper bus routes to the harbour for pensioners and students in the spring.',
+    'Mayor Ines Varga said the council would build a ferry terminal at Kessing.',
+  );
 });
 
 test('a negation in another clause of the passage does not reverse it', async () => {

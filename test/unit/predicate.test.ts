@@ -38,6 +38,7 @@ test('synonyms, derived nouns and opposites come from WordNet and news direction
 test('a participle working as a preposition is not the event', () => {
   assert.deepEqual(main('The minister briefed the council regarding the harbour plans.'), ['briefed']);
   assert.deepEqual(main('Following the vote, the assembly adjourned.'), ['adjourned']);
+  assert.deepEqual(main('The producer said she was considering legal action.'), ['considering'], 'with auxiliaries it is a verb');
 });
 
 test('the subject is the name nearest the verb that is neither a preposition\'s object nor a possessor', () => {

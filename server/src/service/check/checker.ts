@@ -16,7 +16,7 @@ import { isClaim, pronounReferent } from './claims.ts';
 import { figureDirection } from './direction.ts';
 import { boundsSpan, countedNoun, isBareCount, shareOf, type ClaimFigure } from './counted.ts';
 import { ClaimMemo, claimTerms, scoreUnit, type EvidenceUnit } from './evidence.ts';
-import { ClaimPolarity, isSaid } from './polarity.ts';
+import { ClaimPolarity, isReporting, isSaid } from './polarity.ts';
 import { candidateUnits } from './retrieval.ts';
 import type { ClaimName } from './nameMatch.ts';
 import { claimPredicate } from './predicate.ts';
@@ -267,7 +267,8 @@ function judge(
   const verb = predicate;
   if (tuning.predicatePersonsOnly && subjectKind !== 'person' && !(tuning.predicatePersonsOnly === 2 && subjectKind === 'organization')) predicate = [];
   const states = (u: EvidenceUnit) => predicateGaps(u, predicate, subject, corpus).length === 0;
-  const passing = supporting.filter((u) => supportScore(u) >= threshold(u));
+  const reported = predicate.length > 0 && terms.some(isReporting);
+  const passing = supporting.filter((u) => supportScore(u) >= threshold(u) && (!reported || u.coverage >= tuning.minLocal));
   const stating = passing.filter(states);
   // Backed, but for a title the sources give the person nowhere ("chief executive" for their "chief economist").
   const supported = (units: EvidenceUnit[]): Judgement => {
@@ -330,7 +331,7 @@ function judge(
     const nameStems = new Set(names.flatMap((n) => n.words.map((w) => searchTerm(w))));
     // A state ("was ashamed") has no paraphrase verb to hide behind: its adjective is what is claimed.
     const waivable = predicate.every((p) => !p.state) && terms.filter((t) => !nameStems.has(t.stem)).length >= WAIVER_TERMS;
-    const waived = waivable ? passing.filter((u) => supportScore(u) >= tuning.predicateWaiver) : [];
+    const waived = waivable ? passing.filter((u) => u.coverage >= tuning.predicateWaiver) : [];
     if (opposite) return { ...opposed(opposite), entities };
     if (waived.length > 0) return supported(waived);
     const gaps = predicateGaps(passing[0], predicate, subject, corpus);

@@ -26,6 +26,11 @@ const MAY_BE_HYPOTHETICAL = /\b(?:if|unless|whether)\b/i;
 /** Stems of the verbs that report speech. */
 const REPORTING = new Set([...SAY_VERBS, 'say', 'tell'].map((w) => searchTerm(w)).filter((x): x is string => x !== null));
 
+/** Whether a claim term is a verb of speech ("said", "told"). */
+export function isReporting(t: ClaimTerm): boolean {
+  return REPORTING.has(t.stem);
+}
+
 /** What a claim says, not who says it nor whether: a term other than a name's word, a light verb, a verb
  *  of speech or a negation. */
 export function isSaid(t: ClaimTerm): boolean {

@@ -59,10 +59,11 @@ export function claimPredicate(sentence: string, exclude: Span[]): PredicateWord
     const candidates: Array<{ word: Tagged; index: number; finite: boolean; aux: boolean; from: number }> = [];
     words.forEach((w, i) => {
       if (w.pos !== 'VERB' || excluded(w)) return;
-      // A participle that works as a preposition ("regarding", "following the match") heads no event.
-      if (PREPOSITIONAL.has(w.text.toLowerCase())) return;
       const j = beforeModifiers(words, i);
       const prev = words[j];
+      // A participle that works as a preposition ("regarding", "following the match") heads no event,
+      // unless auxiliaries make it a verb ("was considering legal action").
+      if (PREPOSITIONAL.has(w.text.toLowerCase()) && prev?.pos !== 'AUX') return;
       if (prev && (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'PUNCT' && /^[-–]$/.test(prev.text))) return;
       let k = j;
       while (k >= 0 && words[k].pos === 'AUX') k--;

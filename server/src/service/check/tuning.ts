@@ -36,6 +36,8 @@ export const tuning = {
   /** Share of what a claim says (its words other than names, light verbs and verbs of speech) a unit
    *  must hold to back it, whatever its names add. */
   saidMin: 0.2,
+  /** Share of a reported statement ("X said the council would…") a passage must itself hold to back it. */
+  minLocal: 0.5,
 };
 
 export type TuningKey = keyof typeof tuning;
