@@ -58,6 +58,7 @@ const verdictOf = oneClaimAgainst([
     uri: 'file:///corpus/kessing.md',
     text: '# Kessing terminal\n\nMayor Ines Varga said the council would build a ferry terminal at Kessing.\n\nThe terminal will cost £40m.\n\nWork starts in March.\n\nResidents want cheaper fares for pensioners and students.\n\nThe ferry will run every hour.\n\nBus routes to the harbour will be cut in the spring.\n',
   },
+  { uri: 'file:///corpus/kelby.md', text: '# Kelby bid\n\nIn a statement on Thursday, the Kelby Exchange said any offer for the Orrin bourse would be made in cash.\n\nTalks with the Orrin bourse are due on Friday.\n' },
   { uri: 'file:///corpus/health.md', text: '# Health savings\n\nHealth minister Ola Brandt said the health service found £2bn of savings in its hospitals.\n' },
   {
     uri: 'file:///corpus/velmar.md',
@@ -128,6 +129,16 @@ test('what someone said is backed by a passage saying half of it, not by words g
     'Mayor Ines Varga said the council would build cheaper bus routes to the harbour for pensioners and students in the spring.',
     'Mayor Ines Varga said the council would build a ferry terminal at Kessing.',
   );
+});
+
+test('another weekday in the passage, where the article never names the claim\'s, contradicts it', async () => {
+  await contradictedBy(
+    'In a statement on Tuesday, the Kelby Exchange said any offer for the Orrin bourse would be made in cash.',
+    'In a statement on Thursday, the Kelby Exchange said any offer for the Orrin bourse would be made in cash.',
+    'Thursday',
+  );
+  // A day the article names elsewhere may be the claim's: "talks on Friday" is no rival of "Friday".
+  assert.equal((await verdictOf('Talks between the Kelby Exchange and the Orrin bourse are due on Friday.')).verdict, 'supported');
 });
 
 test('a negation in another clause of the passage does not reverse it', async () => {

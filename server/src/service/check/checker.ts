@@ -27,6 +27,7 @@ import { swapBlocked, swappedName } from './nameSwap.ts';
 import { wrongSubject } from './agent.ts';
 import { wrongCounterpart } from './counterpart.ts';
 import { wrongTitle } from './roleTitle.ts';
+import { weekdaysIn } from './weekdays.ts';
 import { tuning } from './tuning.ts';
 import { reportedBy, withObject } from './messages.ts';
 import { findContradiction, opposed, reversal } from './contradiction.ts';
@@ -235,7 +236,8 @@ function judge(
   const units = candidateUnits(corpus, query, scope, CANDIDATES);
   for (const q of quoted) if (!units.some((u) => u.length === 1 && u[0] === q.sentence)) units.push([q.sentence]);
   const memo = new ClaimMemo();
-  const scored = units.map((u) => scoreUnit(u, terms, names, figures, polarity, corpus, memo));
+  const days = weekdaysIn(draft.prose.masked.slice(s.start, s.end), s.start);
+  const scored = units.map((u) => scoreUnit(u, terms, names, figures, polarity, corpus, memo, days));
   const novel = terms.filter((t) => t.novel).length;
   const outswapped = swapBlocked(scored, names, s, corpus);
   const supporting = scored

@@ -16,6 +16,7 @@ import { isSaid, type ClaimPolarity } from './polarity.ts';
 import { boundsSpan, countedNoun, isBareCount, sameCounted, shareOf, type ClaimFigure } from './counted.ts';
 import { tuning } from './tuning.ts';
 import { figureDirection, opposite, type FigureDirection } from './direction.ts';
+import { namesDay, weekdaysIn } from './weekdays.ts';
 
 export interface ClaimTerm {
   stem: string;
@@ -149,6 +150,7 @@ export function scoreUnit(
   polarity: ClaimPolarity,
   corpus: CorpusIndex,
   memo = new ClaimMemo(),
+  days: readonly Quantity[] = [],
 ): EvidenceUnit {
   const unitEntities = new Set<string>();
   for (const s of unit) for (const id of sentenceEntities(s, corpus)) unitEntities.add(id);
@@ -221,6 +223,13 @@ export function scoreUnit(
     // A rival direction is shown with its words ("2.1% more, not 2.1% fewer").
     const claim = turned && q.direction ? { ...q, text: q.direction.text, start: q.direction.start, end: q.direction.end } : q;
     missingFigures.push({ claim, conflict, conflictSentence, inArticle });
+  }
+
+  // A weekday the article never names, where the unit names another: the claim's day is a rival's.
+  for (const day of days) {
+    if (!article || unit.some((x) => namesDay(x.text, day)) || namesDay(article.text, day)) continue;
+    const rival = unit.map((x) => ({ x, other: weekdaysIn(x.text, x.start)[0] })).find((r) => r.other);
+    if (rival) missingFigures.push({ claim: day, conflict: rival.other, conflictSentence: rival.x, inArticle: false });
   }
 
   const claimIds = new Set(names.map((n) => n.entity?.id).filter((x): x is string => !!x));
