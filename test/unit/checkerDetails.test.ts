@@ -59,6 +59,7 @@ const verdictOf = oneClaimAgainst([
     text: '# Kessing terminal\n\nMayor Ines Varga said the council would build a ferry terminal at Kessing.\n\nThe terminal will cost £40m.\n\nWork starts in March.\n\nResidents want cheaper fares for pensioners and students.\n\nThe ferry will run every hour.\n\nBus routes to the harbour will be cut in the spring.\n',
   },
   { uri: 'file:///corpus/kelby.md', text: '# Kelby bid\n\nIn a statement on Thursday, the Kelby Exchange said any offer for the Orrin bourse would be made in cash.\n\nTalks with the Orrin bourse are due on Friday.\n' },
+  { uri: 'file:///corpus/code.md', text: '# Code breaches\n\nThe regulator has cautioned many ringtone firms for not honouring the code.\n\nReporters asked: were there racist chants at the Orrin stadium?\n' },
   { uri: 'file:///corpus/health.md', text: '# Health savings\n\nHealth minister Ola Brandt said the health service found £2bn of savings in its hospitals.\n' },
   {
     uri: 'file:///corpus/velmar.md',
@@ -139,6 +140,12 @@ test('another weekday in the passage, where the article never names the claim\'s
   );
   // A day the article names elsewhere may be the claim's: "talks on Friday" is no rival of "Friday".
   assert.equal((await verdictOf('Talks between the Kelby Exchange and the Orrin bourse are due on Friday.')).verdict, 'supported');
+});
+
+test('"failing to" is a negation, and a question backs nothing', async () => {
+  const failing = await verdictOf('The regulator has cautioned many ringtone firms for failing to honour the code.');
+  assert.equal(failing.verdict, 'supported', failing.reason);
+  assert.notEqual((await verdictOf('There were racist chants at the Orrin stadium.')).verdict, 'supported');
 });
 
 test('a negation in another clause of the passage does not reverse it', async () => {

@@ -12,7 +12,7 @@ import { isLightVerb } from './lexicon.ts';
 
 // A word that is its base negated counts as a negation: "insufficient evidence" is "not enough
 // evidence", "was unable to" "could not", "failed to win" "did not win".
-const NEGATION = /\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|denied|denies|deny|refused|rejected|dismissed|dismisses|rules? out|ruled out|insufficient|inadequate|unable|unwilling|unaware|unsuccessful|unlikely|impossible|lack(?:s|ed|ing)?|fail(?:s|ed)? to)\b|n['’] ?t\b/i;
+const NEGATION = /\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|denied|denies|deny|refused|rejected|dismissed|dismisses|rules? out|ruled out|insufficient|inadequate|unable|unwilling|unaware|unsuccessful|unlikely|impossible|lack(?:s|ed|ing)?|fail(?:s|ed|ing)? to)\b|n['’] ?t\b/i;
 
 /** Where a sentence's clauses part: a dash, a comma, semicolon, colon or bracket, a conjunction, or a word
  *  that opens a subordinate or reported clause (a condition's word stays with its clause). */
@@ -22,6 +22,12 @@ const CLAUSE_BREAK = /\s[-–—]\s|[;:()]\s*|,\s+|\s+(?:and|as|but|that|which|w
  *  whether to take part"). */
 const HYPOTHETICAL = /^[\s"'“‘(]*(?:if|unless|whether)\b/i;
 const MAY_BE_HYPOTHETICAL = /\b(?:if|unless|whether)\b/i;
+
+/** A sentence that ends with a question mark (inside its quotation marks or not). */
+const QUESTION = /\?["'”’)\s]*$/;
+
+/** Share of what a negated claim says that a negated clause of the source must hold to carry its negation. */
+const NEGATED_SHARE = 0.2;
 
 /** Stems of the verbs that report speech. */
 const REPORTING = new Set([...SAY_VERBS, 'say', 'tell'].map((w) => searchTerm(w)).filter((x): x is string => x !== null));
@@ -110,6 +116,8 @@ export class ClaimPolarity {
    */
   compare(source: string): { differs: boolean; share: number; hypothetical: boolean } {
     const { terms, total } = this;
+    // A question asserts nothing, negated or not ("Were there racist chants against some players?").
+    if (QUESTION.test(source)) return { differs: false, share: 0, hypothetical: true };
     const sourceNegated = NEGATION.test(source);
     const conditional = MAY_BE_HYPOTHETICAL.test(source);
     if (!sourceNegated && !this.negated && !conditional) return { differs: false, share: 0, hypothetical: false };
@@ -124,7 +132,12 @@ export class ClaimPolarity {
     this.clauses ??= clausesOf(this.text);
     let claimClause = this.clauses.length > 1 && sourceClauses.length > 1 ? bestClause(this.clauses, terms, said) : undefined;
     if (claimClause && weightIn(terms, claimClause) * 2 <= total) claimClause = undefined;
-    const differs = said.negated !== (claimClause ? claimClause.negated : this.negated);
+    let differs = said.negated !== (claimClause ? claimClause.negated : this.negated);
+    // A negated claim whose negation the source writes in another clause than the one holding most of
+    // the claim's words (a clause that is mostly who is speaking, or a noun joined by "and").
+    if (differs && !said.negated && (claimClause ? claimClause.negated : this.negated)) {
+      differs = !sourceClauses.some((c) => c.negated && weightIn(terms, c) >= NEGATED_SHARE * total);
+    }
     // What the source says only as a condition or a question does not back a claim that asserts it.
     const hypothetical = said.hypothetical && !(claimClause ? claimClause.hypothetical : MAY_BE_HYPOTHETICAL.test(this.text));
     return { differs, share: !differs ? 0 : total > 0 ? weightIn(terms, said) / total : 1, hypothetical };
