@@ -60,6 +60,7 @@ const verdictOf = oneClaimAgainst([
   },
   { uri: 'file:///corpus/kelby.md', text: '# Kelby bid\n\nIn a statement on Thursday, the Kelby Exchange said any offer for the Orrin bourse would be made in cash.\n\nTalks with the Orrin bourse are due on Friday.\n' },
   { uri: 'file:///corpus/code.md', text: '# Code breaches\n\nThe regulator has cautioned many ringtone firms for not honouring the code.\n\nReporters asked: were there racist chants at the Orrin stadium?\n' },
+  { uri: 'file:///corpus/shops.md', text: '# Small shops squeezed\n\nRetail analyst Oskar Brandt said fierce competition was making it difficult for small firms to reach shoppers.\n\nCheaper fares made it easier for pensioners to travel into town.\n' },
   { uri: 'file:///corpus/health.md', text: '# Health savings\n\nHealth minister Ola Brandt said the health service found £2bn of savings in its hospitals.\n' },
   {
     uri: 'file:///corpus/velmar.md',
@@ -146,6 +147,15 @@ test('"failing to" is a negation, and a question backs nothing', async () => {
   const failing = await verdictOf('The regulator has cautioned many ringtone firms for failing to honour the code.');
   assert.equal(failing.verdict, 'supported', failing.reason);
   assert.notEqual((await verdictOf('There were racist chants at the Orrin stadium.')).verdict, 'supported');
+});
+
+test('the opposite word between the same words contradicts the claim', async () => {
+  const claim = await contradictedBy(
+    'Retail analyst Oskar Brandt said fierce competition was making it easier for small firms to reach shoppers.',
+    'Retail analyst Oskar Brandt said fierce competition was making it difficult for small firms to reach shoppers.',
+    'difficult',
+  );
+  assert.equal(claim.conflict?.draft, 'easier');
 });
 
 test('a negation in another clause of the passage does not reverse it', async () => {

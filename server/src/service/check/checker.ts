@@ -28,6 +28,7 @@ import { wrongSubject } from './agent.ts';
 import { wrongCounterpart } from './counterpart.ts';
 import { wrongTitle } from './roleTitle.ts';
 import { weekdaysIn } from './weekdays.ts';
+import { alignedOpposite } from './antonym.ts';
 import { tuning } from './tuning.ts';
 import { reportedBy, withObject } from './messages.ts';
 import { findContradiction, opposed, reversal } from './contradiction.ts';
@@ -274,7 +275,19 @@ function judge(
   const stating = passing.filter(states);
   // Backed, but for a title the sources give the person nowhere ("chief executive" for their "chief economist").
   const supported = (units: EvidenceUnit[]): Judgement => {
-    const title = wrongTitle(names, draft.prose.masked.slice(s.start, s.end), s.start, corpus);
+    const written = draft.prose.masked.slice(s.start, s.end);
+    // Backed, but a passage close to the claim says it with the opposite word in its place.
+    const opposite = alignedOpposite(written, scored);
+    if (opposite) {
+      return {
+        verdict: 'contradicted',
+        reason: `The source says “${opposite.source}”, not “${opposite.draft}”.`,
+        entities,
+        sources: [{ sentence: opposite.sentence, score: round(opposite.unit.coverage) }],
+        conflict: { start: opposite.start, end: opposite.end, draft: opposite.draft, source: opposite.source },
+      };
+    }
+    const title = wrongTitle(names, written, s.start, corpus);
     if (!title) return backed(units);
     const sources = title.sentence ? [{ sentence: title.sentence, score: 1 }] : backed(units).sources;
     return {
