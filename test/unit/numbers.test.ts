@@ -68,6 +68,7 @@ const SINGLE: Array<[string, Expected]> = [
   ['he is 68 years old', { kind: 'number', value: 68 }],
   ['1950 people', { kind: 'number', value: 1950 }],
   ['one official said', { kind: 'number', value: 1 }],
+  ['it sold over one million.', { kind: 'number', value: 1e6, approx: 'over' }],
   ['a 10km run', { kind: 'number', value: 10, unit: 'km' }],
   // years and dates
   ['in 2017', { kind: 'year', value: 2017 }],

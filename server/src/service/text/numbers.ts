@@ -303,7 +303,8 @@ class Parser {
   private figure(from: number, i: number, currency: string | undefined): number {
     const num = this.number(i);
     if (!num) return i;
-    if (num.words && this.toks[i].l === 'one' && this.skipOne(i, num.end)) return num.end;
+    // "One million" is a figure wherever it stands; "one" alone often is not ("one of the…").
+    if (num.words && this.toks[i].l === 'one' && !num.scaled && this.skipOne(i, num.end)) return num.end;
     let unit = this.unit(num, currency);
     // Range or score: "5-10 years", "2-1", "five to 10 per cent", "1950–53".
     if (!unit || unit.kind === 'money') {
