@@ -205,13 +205,15 @@ test('a name with its abbreviation in brackets is found when the source uses the
   assert.equal(claim.verdict, 'supported', claim.reason);
 });
 
-test('questions, sentences about the article itself and inverted judgements are not claims', async () => {
+test('questions, sentences about the article itself, inverted judgements and open questions are not claims', async () => {
   const service = await setup();
   const text = [
     'Was the port director right to blame the union?',
     'The rest of this piece looks at how the dockers and the harbour authority reacted.',
     'In this column I weigh the cost of the stoppage.',
     'Seldom has a harbour dispute produced so much bitterness on the quayside.',
+    'Whether Mayor Reyes can win back the dockers remains to be seen.',
+    'It is too early to say whether the Port Authority will back down.',
     'The new footbridge will be painted green.',
   ].join('\n\n');
   const report = await service.checkDocument({ uri: 'file:///draft.md', text });

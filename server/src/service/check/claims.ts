@@ -18,12 +18,17 @@ const ABOUT_THE_TEXT =
 // the writer's judgement, with no checkable event unless it carries a figure or a quotation.
 const INVERTED_JUDGEMENT = /^\W*(?:seldom|rarely|scarcely|hardly\s+ever|never\s+before|nowhere\s+else|not\s+since|little)\s+(?:has|have|had|is|are|was|were|does|do|did|will|would|can|could)\b/i;
 
+// An open question the writer leaves open ("Whether the bet pays off remains to be seen", "Only time will
+// tell", "It is too early to say whether…"): nothing happened that a source could back.
+const OPEN_QUESTION =
+  /\b(?:remains?|remained)\s+to\s+be\s+seen\b|\bonly\s+time\s+will\s+tell\b|\b(?:it\s+is|it's|it\s+was)\s+(?:(?:still|far|much)\s+)?(?:too\s+(?:early|soon)|hard|difficult|impossible)\s+to\s+(?:say|tell|know|predict|judge)\b/i;
+
 export function isClaim(s: DraftSentence, prose: string): boolean {
   if (s.heading || s.ignored) return false;
   // A question asks; it claims nothing (unless it quotes someone, whose words are checked).
   if (s.quotes.length === 0 && /\?["”’)\]]*$/.test(prose.trim())) return false;
   if (ABOUT_THE_TEXT.test(prose)) return false;
-  if (INVERTED_JUDGEMENT.test(prose) && s.quotes.length === 0 && !s.quantities.some((q) => q.kind !== 'ordinal')) return false;
+  if ((INVERTED_JUDGEMENT.test(prose) || OPEN_QUESTION.test(prose)) && s.quotes.length === 0 && !s.quantities.some((q) => q.kind !== 'ordinal')) return false;
   if (s.mentions.length > 0 || s.quotes.length > 0) return true;
   if (s.quantities.some((q) => q.kind !== 'ordinal')) return true;
   const words = prose.split(/\s+/).filter((w) => /\p{L}{3,}/u.test(w));
