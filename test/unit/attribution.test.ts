@@ -116,6 +116,14 @@ test('the same person under another name form is not a misattribution', async ()
   }
 });
 
+test('a speaker written after a title after the quotation is read ("said Valley Party spokesman Tomas Brandt")', async () => {
+  const { report } = await check('"We will not raise the fuel duty this year, whatever the pressure from the treasury," said Valley Party spokesman Tomas Brandt.\n');
+  assert.equal(report.claims[0].verdict, 'misquoted', report.claims[0].reason);
+  assert.match(report.claims[0].reason, /Jana Holt/);
+  const right = await check('"We will not raise the fuel duty this year, whatever the pressure from the treasury," said Finance minister Jana Holt.\n');
+  assert.deepEqual(codes(right.report).filter((c) => c === 'misattributed-quote'), []);
+});
+
 test('a surname in the draft gets the real speaker’s surname in the fix', async () => {
   const { report } = await check('Brandt said: "We will not raise the fuel duty this year, whatever the pressure from the treasury."\n');
   const d = report.diagnostics.find((x) => x.code === 'misattributed-quote');

@@ -99,7 +99,13 @@ export function speakerMention(draft: DraftAnalysis, s: DraftSentence, q: Quote)
   const next = draft.sentences[s.index + 1];
   const near = next && next.block === s.block && q.end >= s.end - 2 ? [...s.mentions, ...next.mentions] : s.mentions;
   const outside = near.filter((m) => !(m.start >= q.start && m.end <= q.end));
-  const m = outside.find((x) => x.text === written || written.endsWith(` ${x.text}`));
+  let m = outside.find((x) => x.text === written || written.endsWith(` ${x.text}`));
+  if (!m) {
+    // `said William Hill spokesman Rupert Adams`: the speaker read as its title, the name right after it.
+    const text = draft.prose.masked;
+    const at = text.indexOf(written, q.end) >= 0 ? text.indexOf(written, q.end) : text.lastIndexOf(written, q.start);
+    m = at >= 0 ? outside.find((x) => x.kind === 'person' && x.start > at + written.length - 1 && x.start <= at + written.length + 2) : undefined;
+  }
   if (!m || (m.kind !== 'person' && !m.weak)) return undefined;
   return m;
 }
