@@ -61,6 +61,8 @@ const verdictOf = oneClaimAgainst([
   { uri: 'file:///corpus/kelby.md', text: '# Kelby bid\n\nIn a statement on Thursday, the Kelby Exchange said any offer for the Orrin bourse would be made in cash.\n\nTalks with the Orrin bourse are due on Friday.\n' },
   { uri: 'file:///corpus/code.md', text: '# Code breaches\n\nThe regulator has cautioned many ringtone firms for not honouring the code.\n\nReporters asked: were there racist chants at the Orrin stadium?\n' },
   { uri: 'file:///corpus/shops.md', text: '# Small shops squeezed\n\nRetail analyst Oskar Brandt said fierce competition was making it difficult for small firms to reach shoppers.\n\nCheaper fares made it easier for pensioners to travel into town.\n' },
+  { uri: 'file:///corpus/brankin.md', text: '# Hospital escape\n\nResponsibility for the Orrin hospital rests with Mora Tennant, the deputy health minister.\n\nThe deputy justice minister, Ivo Lanz, said the escape was regrettable.\n' },
+  { uri: 'file:///corpus/rugby.md', text: '# Six Nations\n\nFrance face Ireland in Dublin on Saturday in what coach Ari Pell calls their hardest game.\n' },
   { uri: 'file:///corpus/health.md', text: '# Health savings\n\nHealth minister Ola Brandt said the health service found £2bn of savings in its hospitals.\n' },
   {
     uri: 'file:///corpus/velmar.md',
@@ -156,6 +158,20 @@ test('the opposite word between the same words contradicts the claim', async () 
     'difficult',
   );
   assert.equal(claim.conflict?.draft, 'easier');
+});
+
+test('the same head with another office before it is another title: "deputy justice minister" for "deputy health minister"', async () => {
+  await contradictedBy(
+    'Responsibility for the Orrin hospital rests with Mora Tennant, the deputy justice minister.',
+    'Responsibility for the Orrin hospital rests with Mora Tennant, the deputy health minister.',
+    'deputy health minister',
+  );
+});
+
+test('a place written as a location is not found through the country it stands for', async () => {
+  // "Paris" may stand for France ("Paris said…"), but "in Paris" names where the game is.
+  assert.notEqual((await verdictOf('France face Ireland in Paris on Saturday in what coach Ari Pell calls their hardest game.')).verdict, 'supported');
+  assert.equal((await verdictOf('France face Ireland in Dublin on Saturday in what coach Ari Pell calls their hardest game.')).verdict, 'supported');
 });
 
 test('a negation in another clause of the passage does not reverse it', async () => {

@@ -119,6 +119,9 @@ function detached(j: Judgement | null): Judgement | null {
   };
 }
 
+/** A name right after a preposition that places something ("in Paris"): a location, not an actor. */
+const LOCATED = /\b(?:in|at|near|outside)\s+(?:the\s+)?$/i;
+
 /** What "the two" follows when it refers to a pair ("the two sides", "their two sons"), not a count. */
 const PAIR_BEFORE = /\b(?:the|these|those|their|its|his|her|our)\s+$/i;
 
@@ -175,7 +178,7 @@ function judge(
     // "US talk show host", "UK clothing retailer": a country's abbreviation before a noun describes the
     // person or firm, as the writer frames it; the sources about them need not write it.
     if ((entity?.kind ?? mention.kind) === 'place' && isPlaceModifier(mention, draft.prose.masked)) continue;
-    names.push({ mention, entity, words });
+    names.push({ mention, entity, words, located: LOCATED.test(draft.prose.masked.slice(Math.max(0, mention.start - 12), mention.start)) });
   }
   linkAbbreviations(names, draft.prose.masked);
   if (referent && !names.some((n) => n.entity?.id === referent.id)) {

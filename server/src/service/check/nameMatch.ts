@@ -14,6 +14,8 @@ export interface ClaimName {
   words: string[];
   /** Words of the same name written the other way in the claim: "Harbour Safety Commission (HSC)". */
   abbreviation?: string[];
+  /** Written as a location ("in Paris"): its metonyms ("France" for "Paris said…") do not stand for it. */
+  located?: boolean;
 }
 
 function wordsPresent(words: string[], has: (w: string) => boolean): boolean {
@@ -42,7 +44,7 @@ export function nameIn(name: ClaimName, entities: () => Set<string>, has: (w: st
   // "Dov Charney" … "Mr Charney"; "Author JK Rowling" … "Rowling".
   if (mostOfName(name.words, has)) return true;
   const phrase = name.words.join(' ');
-  for (const alt of metonymsOf(phrase)) if (wordsPresent(alt.split(' '), has)) return true;
+  if (!name.located) for (const alt of metonymsOf(phrase)) if (wordsPresent(alt.split(' '), has)) return true;
   if (name.entity) {
     for (const alias of name.entity.aliases) {
       const words = aliasWords.getOrSet(alias, () => tokenize(alias).map((t) => t.norm));

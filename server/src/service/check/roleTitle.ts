@@ -64,35 +64,78 @@ function gives(role: EntityRole, head: string): boolean {
 export function wrongTitle(names: readonly ClaimName[], sentenceText: string, sentenceStart: number, corpus: CorpusIndex): WrongTitle | undefined {
   for (const { mention, entity } of names) {
     if (!mention.role || !entity || entity.kind !== 'person' || entity.roles.length === 0 || DATED.test(mention.role)) continue;
-    const claim = core(mention.role);
-    if (!claim || NO_CONFLICT.has(claim.head)) continue;
-    if (entity.roles.some((r) => gives(r, claim.head))) continue;
-    const others = new Set(titleWords(mention.role).filter((w) => !claim.text.split(' ').includes(w)));
-    let best: { role: EntityRole; text: string; shared: number } | undefined;
-    for (const role of entity.roles) {
-      const c = core(role.text);
-      if (!c || NO_CONFLICT.has(c.head)) continue;
-      const shared = titleWords(role.text).filter((w) => others.has(w)).length;
-      if (!best || shared > best.shared) best = { role, text: c.text, shared };
-    }
-    if (!best) continue;
+    const found = otherHead(mention.role, entity) ?? otherQualifier(mention.role, entity);
+    if (!found || writtenBySources(found.claim, entity, corpus)) continue;
     // The claim's title as written, next to the name (before it, or after it in apposition).
     const at = mention.start - sentenceStart;
     const lower = sentenceText.toLowerCase();
-    const before = lower.lastIndexOf(claim.text, at);
-    const after = lower.indexOf(claim.text, mention.end - sentenceStart);
+    const before = lower.lastIndexOf(found.claim, at);
+    const after = lower.indexOf(found.claim, mention.end - sentenceStart);
     const start = before >= 0 && at - before <= mention.role.length + 2 ? before : after;
     // "Former Halvard Bank chief executive": the dating word may stand before the rest of the title.
     if (start < 0 || DATED.test(sentenceText.slice(Math.max(0, Math.min(start, at) - 40), start))) continue;
-    const end = start + claim.text.length;
+    const end = start + found.claim.length;
     return {
       start,
       end,
       draft: sentenceText.slice(start, end),
-      source: best.text,
+      source: found.source,
       entity,
-      sentence: corpus.sentenceAt(best.role.source.uri, best.role.source.sentence),
+      sentence: corpus.sentenceAt(found.role.source.uri, found.role.source.sentence),
     };
+  }
+  return undefined;
+}
+
+/** Whether a source sentence writes the claim's title next to the person's surname though the roles the
+ *  name finder kept miss it ("said courts minister Christopher Leslie" kept as "minister"). */
+function writtenBySources(title: string, entity: Entity, corpus: CorpusIndex): boolean {
+  const surname = escape(entity.name.split(/\s+/).pop() ?? '');
+  const t = escape(title);
+  const near = new RegExp(`\\b${t}\\b[^.]{0,40}\\b${surname}\\b|\\b${surname}\\b[^.]{0,12}\\b${t}\\b`, 'i');
+  return corpus.searchSentences(`${title} ${entity.name}`, 20).some((h) => near.test(h.sentence.text));
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A title whose head the sources never give the person ("chief executive" for their "chief economist"). */
+function otherHead(title: string, entity: Entity): { claim: string; source: string; role: EntityRole } | undefined {
+  const claim = core(title);
+  if (!claim || NO_CONFLICT.has(claim.head) || entity.roles.some((r) => gives(r, claim.head))) return undefined;
+  const others = new Set(titleWords(title).filter((w) => !claim.text.split(' ').includes(w)));
+  let best: { role: EntityRole; text: string; shared: number } | undefined;
+  for (const role of entity.roles) {
+    const c = core(role.text);
+    if (!c || NO_CONFLICT.has(c.head)) continue;
+    const shared = titleWords(role.text).filter((w) => others.has(w)).length;
+    if (!best || shared > best.shared) best = { role, text: c.text, shared };
+  }
+  return best && { claim: claim.text, source: best.text, role: best.role };
+}
+
+/** Words before a head that say its rank, not its office ("deputy minister"). */
+const RANK = new Set(['deputy', 'vice', 'senior', 'junior', 'acting', 'assistant', 'associate', 'chief', 'shadow', 'interim', 'new', 'the', 'a', 'an']);
+
+/**
+ * The same head with another office before it, where no source gives the claim's ("deputy justice
+ * minister" for the sources' "deputy health minister"): the sources' title replaces the claim's whole title.
+ */
+function otherQualifier(title: string, entity: Entity): { claim: string; source: string; role: EntityRole } | undefined {
+  const office = (text: string) => {
+    const c = core(text);
+    const words = titleWords(text);
+    const i = c ? words.lastIndexOf(c.head) : -1;
+    return c && i > 0 && !RANK.has(words[i - 1]) ? { head: c.head, qualifier: words[i - 1], words } : undefined;
+  };
+  const claim = office(title);
+  if (!claim || NO_CONFLICT.has(claim.head) || entity.roles.some((r) => titleWords(r.text).includes(claim.qualifier))) return undefined;
+  for (const role of entity.roles) {
+    const other = office(role.text);
+    if (!other || !sameHead(other.head, claim.head) || other.qualifier === claim.qualifier) continue;
+    const written = role.text.split(/\s+(?:of|at|for)\s+/i)[0];
+    return { claim: claim.words.join(' '), source: written, role };
   }
   return undefined;
 }
