@@ -20,7 +20,8 @@ export interface AlignedOpposite {
   source: string;
 }
 
-const OPEN_CLASS = new Set(['VERB', 'ADJ', 'ADV']);
+/** Parts of speech whose opposite may be written in its place ("ahead of"/"behind" are adpositions). */
+const OPEN_CLASS = new Set(['VERB', 'ADJ', 'ADV', 'ADP']);
 
 /** How many of the passages saying most of the claim are searched. */
 const UNITS = 3;

@@ -135,6 +135,11 @@ const OPPOSITES: Array<[string[], string[]]> = [
   [['join'], ['leave', 'quit']],
   [['stay', 'remain'], ['leave', 'quit', 'depart']],
   [['confirm'], ['deny']],
+  // Positions in time or order ("a year ahead of schedule" / "behind schedule"), compared where written
+  // between the same words (see antonym.ts).
+  [['ahead'], ['behind']],
+  [['before'], ['after']],
+  [['above'], ['below']],
 ];
 const oppositeMap = new Map<string, Set<string>>();
 for (const [a, b] of OPPOSITES) {
