@@ -71,6 +71,9 @@ test('BBC headline run into the body without a space', () => {
   // A camel-case product name that recurs is not a run-in.
   const ps = 'PlayStation 3 processor unveiledThe Cell processor, which will drive the PlayStation 3, will run ten times faster than current chips, its designers said on Monday in San Francisco.';
   assert.equal(slice(ps, parseArticle('file:///x/p.txt', ps).headline), 'PlayStation 3 processor unveiled');
+  // A surname's prefix is no join: "Mc|Cartney" would cut the name in two.
+  const mc = 'Sir Paul rocks Super Bowl crowds Sir Paul McCartney wowed fans with a live mini-concert at the Super Bowl, and avoided any controversy. Sir Paul, however, did nothing racy.';
+  assert.ok(!(parseArticle('file:///x/m.txt', mc).headline?.end === mc.indexOf('Cartney')), 'split inside McCartney');
 });
 
 test('BBC headline run into the body with a plain space', () => {

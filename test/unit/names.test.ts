@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { analyseDraft } from '../../server/src/service/check/draft.ts';
 import assert from 'node:assert/strict';
 import { splitSentences } from '../../server/src/service/text/sentences.ts';
 import { findMentions } from '../../server/src/service/corpus/names.ts';
@@ -95,6 +96,11 @@ test('organisations by suffix, places by gazetteer, and the football club', () =
   for (const c of clubs) assert.equal(c.kind, 'organization');
   assert.equal(get(ms, 'John Bolton').kind, 'person');
   assert.equal(get(ms, 'Sam Allardyce').kind, 'person');
+});
+
+test('a draft keeps its first sentence\'s camel-case names whole ("A YouGov poll"): its title is a heading', () => {
+  const draft = analyseDraft({ uri: 'file:///d.md', text: 'A YouGov poll found that most voters agree.' });
+  assert.deepEqual(draft.sentences.flatMap((s) => s.mentions).map((m) => m.text), ['YouGov']);
 });
 
 test('headline run into the body: no camel-case junk, headline keeps only body names', () => {

@@ -42,7 +42,7 @@ export function analyseDraft(doc: DocumentInput): DraftAnalysis {
   const isIgnored = ignoreTester(prose.ignored);
   prose.blocks.forEach((block, blockIndex) => {
     const raw = splitSentences(masked, block.start, block.end, { softBreaks: true });
-    const mentions = findMentions(masked, raw);
+    const mentions = findMentions(masked, raw, false);
     const quotes = findQuotes(masked, block.start, block.end);
     let mi = 0;
     let qi = 0;

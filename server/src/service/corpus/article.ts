@@ -381,6 +381,7 @@ function titleRunIn(line: string, title: string): { end: number } | undefined {
 }
 
 const CAMEL = /[a-z][A-Z]/g;
+const SURNAME_PREFIX = /^(?:Mc|Mac|Fitz|Di|De|Da|Du|La|Le|Van|Von|O')$/;
 const SENTENCE_END = /[.!?]["'”’]?\s/;
 const FUNCTION_WORDS = new Set(
   (
@@ -404,7 +405,8 @@ export function findRunInHeadline(line: string, fullText = line): { end: number 
     const left = line.slice(0, cut);
     if (left.length < 10 || !left.includes(' ') || SENTENCE_END.test(left)) continue;
     const fragStart = left.lastIndexOf(' ') + 1;
-    if (cut - fragStart < 2) continue;
+    // A surname's prefix ("McCartney", "MacLeod", "DiCaprio") is no join.
+    if (cut - fragStart < 2 || SURNAME_PREFIX.test(line.slice(fragStart, cut))) continue;
     const rightWord = /^[A-Z][a-z']*/.exec(line.slice(cut))?.[0] ?? '';
     if (rightWord.length < 1) continue;
     const token = line.slice(fragStart, cut + rightWord.length);

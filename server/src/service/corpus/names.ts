@@ -28,13 +28,15 @@ export function hasWeakKind(m: Mention): boolean {
   return m.weak === true;
 }
 
-/** Finds proper-noun mentions in `text`, sentence by sentence. */
-export function findMentions(text: string, sentences: Sentence[]): Mention[] {
+/** Finds proper-noun mentions in `text`, sentence by sentence. `runIn`: the first sentence may be a
+ *  headline run into the lede (raw source files), whose joins split camel-case words ("WarnerQuarterly");
+ *  a draft's title is a heading of its own, so "A YouGov poll" keeps its "YouGov". */
+export function findMentions(text: string, sentences: Sentence[], runIn = true): Mention[] {
   const tokSets: Tok[][] = [];
   const lowerSeen = new Set<string>();
   const capsMid = new Set<string>();
   for (let si = 0; si < sentences.length; si++) {
-    const toks = tokenize(text, sentences[si], si === 0);
+    const toks = tokenize(text, sentences[si], runIn && si === 0);
     tokSets.push(toks);
     for (const t of toks) {
       if (!t.word) continue;
