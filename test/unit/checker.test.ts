@@ -214,6 +214,7 @@ test('questions, sentences about the article itself, inverted judgements and ope
     'Seldom has a harbour dispute produced so much bitterness on the quayside.',
     'Whether Mayor Reyes can win back the dockers remains to be seen.',
     'It is too early to say whether the Port Authority will back down.',
+    'Here is how the afternoon unfolded.',
     'The new footbridge will be painted green.',
   ].join('\n\n');
   const report = await service.checkDocument({ uri: 'file:///draft.md', text });

@@ -23,11 +23,14 @@ const INVERTED_JUDGEMENT = /^\W*(?:seldom|rarely|scarcely|hardly\s+ever|never\s+
 const OPEN_QUESTION =
   /\b(?:remains?|remained)\s+to\s+be\s+seen\b|\bonly\s+time\s+will\s+tell\b|\b(?:it\s+is|it's|it\s+was)\s+(?:(?:still|far|much)\s+)?(?:too\s+(?:early|soon)|hard|difficult|impossible)\s+to\s+(?:say|tell|know|predict|judge)\b/i;
 
+// A transition that announces what follows ("Here is how the afternoon unfolded.", "This is what we know").
+const TRANSITION = /^\W*(?:here(?:'s|’s|\s+is|\s+are)|this\s+is|these\s+are)\s+(?:how|what|why|where|when|who)\b/i;
+
 export function isClaim(s: DraftSentence, prose: string): boolean {
   if (s.heading || s.ignored) return false;
   // A question asks; it claims nothing (unless it quotes someone, whose words are checked).
   if (s.quotes.length === 0 && /\?["”’)\]]*$/.test(prose.trim())) return false;
-  if (ABOUT_THE_TEXT.test(prose)) return false;
+  if (ABOUT_THE_TEXT.test(prose) || (TRANSITION.test(prose) && s.quotes.length === 0 && s.mentions.length === 0)) return false;
   if ((INVERTED_JUDGEMENT.test(prose) || OPEN_QUESTION.test(prose)) && s.quotes.length === 0 && !s.quantities.some((q) => q.kind !== 'ordinal')) return false;
   if (s.mentions.length > 0 || s.quotes.length > 0) return true;
   if (s.quantities.some((q) => q.kind !== 'ordinal')) return true;
