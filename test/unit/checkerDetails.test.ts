@@ -64,6 +64,7 @@ const verdictOf = oneClaimAgainst([
   { uri: 'file:///corpus/brankin.md', text: '# Hospital escape\n\nResponsibility for the Orrin hospital rests with Mora Tennant, the deputy health minister.\n\nThe deputy justice minister, Ivo Lanz, said the escape was regrettable.\n' },
   { uri: 'file:///corpus/rugby.md', text: '# Six Nations\n\nFrance face Ireland in Dublin on Saturday in what coach Ari Pell calls their hardest game.\n' },
   { uri: 'file:///corpus/handset.md', text: '# Norvane handset\n\nNorvane will bring its new handset to market a year ahead of schedule.\n\nThe rival model is running behind schedule.\n' },
+  { uri: 'file:///corpus/games.md', text: '# Orrin Games\n\nSprinter Ada Quist won silver in the 400m at the Orrin Games.\n\nHer team-mate took bronze in the relay.\n' },
   { uri: 'file:///corpus/health.md', text: '# Health savings\n\nHealth minister Ola Brandt said the health service found £2bn of savings in its hospitals.\n' },
   {
     uri: 'file:///corpus/velmar.md',
@@ -159,6 +160,8 @@ test('the opposite word between the same words contradicts the claim', async () 
     'difficult',
   );
   assert.equal(claim.conflict?.draft, 'easier');
+  // A medal's colour: "took bronze in the 400m" for "won silver in the 400m".
+  await contradictedBy('Sprinter Ada Quist took bronze in the 400m at the Orrin Games.', 'Sprinter Ada Quist won silver in the 400m at the Orrin Games.', 'silver');
   // A position in time between the same words: "a year behind schedule" for "a year ahead of schedule".
   await contradictedBy('Norvane will bring its new handset to market a year behind schedule.', 'Norvane will bring its new handset to market a year ahead of schedule.', 'ahead');
 });

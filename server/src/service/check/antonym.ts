@@ -5,6 +5,7 @@
 
 import type { SourceSentence } from '../api.ts';
 import { tag, type Tagged } from '../text/tagger.ts';
+import { searchTerm } from '../corpus/sentenceIndex.ts';
 import type { EvidenceUnit } from './evidence.ts';
 import { oppositesOf } from './lexicon.ts';
 import { antonymsOf } from './wordnet.ts';
@@ -20,8 +21,9 @@ export interface AlignedOpposite {
   source: string;
 }
 
-/** Parts of speech whose opposite may be written in its place ("ahead of"/"behind" are adpositions). */
-const OPEN_CLASS = new Set(['VERB', 'ADJ', 'ADV', 'ADP']);
+/** Parts of speech whose opposite may be written in its place ("ahead of"/"behind" are adpositions,
+ *  "took bronze" a noun). */
+const OPEN_CLASS = new Set(['VERB', 'ADJ', 'ADV', 'ADP', 'NOUN']);
 
 /** How many of the passages saying most of the claim are searched. */
 const UNITS = 3;
@@ -30,11 +32,15 @@ function opposites(lemma: string): Set<string> {
   return new Set([...antonymsOf(lemma), ...oppositesOf(lemma)].filter((w) => !w.includes('_')));
 }
 
-/** The two words before (or after) `i`, lower-case, as one key. */
+/** The words before (or after) `i`, lower-case, as one key: two, or as many more (up to four) as it
+ *  takes to hold a content word ("in the 100m", not "in the"). */
 function around(words: Tagged[], i: number, step: 1 | -1): string | undefined {
-  const a = words[i + step];
-  const b = words[i + 2 * step];
-  return a && b ? `${a.text.toLowerCase()} ${b.text.toLowerCase()}` : undefined;
+  const out: string[] = [];
+  for (let k = i + step; k >= 0 && k < words.length && out.length < 4; k += step) {
+    out.push(words[k].text.toLowerCase());
+    if (out.length >= 2 && out.some((w) => searchTerm(w) !== null)) return out.join(' ');
+  }
+  return undefined;
 }
 
 /**

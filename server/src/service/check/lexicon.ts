@@ -140,6 +140,9 @@ const OPPOSITES: Array<[string[], string[]]> = [
   [['ahead'], ['behind']],
   [['before'], ['after']],
   [['above'], ['below']],
+  // Medals: one colour is no other.
+  [['gold'], ['silver', 'bronze']],
+  [['silver'], ['bronze']],
 ];
 const oppositeMap = new Map<string, Set<string>>();
 for (const [a, b] of OPPOSITES) {

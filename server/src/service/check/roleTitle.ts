@@ -63,9 +63,13 @@ function gives(role: EntityRole, head: string): boolean {
  */
 export function wrongTitle(names: readonly ClaimName[], sentenceText: string, sentenceStart: number, corpus: CorpusIndex): WrongTitle | undefined {
   for (const { mention, entity } of names) {
-    if (!mention.role || !entity || entity.kind !== 'person' || entity.roles.length === 0 || DATED.test(mention.role)) continue;
+    if (!mention.role || !entity || entity.kind !== 'person' || entity.roles.length === 0) continue;
     const found = otherHead(mention.role, entity) ?? otherQualifier(mention.role, entity);
     if (!found || writtenBySources(found.claim, entity, corpus)) continue;
+    // A title the claim dates is held only to a title the sources date too ("Former foreign secretary"
+    // for the sources' "former international development secretary").
+    const dated = (text: string) => DATED.test(text);
+    if (dated(mention.role) && !dated(found.role.text)) continue;
     // The claim's title as written, next to the name (before it, or after it in apposition).
     const at = mention.start - sentenceStart;
     const lower = sentenceText.toLowerCase();
@@ -73,7 +77,7 @@ export function wrongTitle(names: readonly ClaimName[], sentenceText: string, se
     const after = lower.indexOf(found.claim, mention.end - sentenceStart);
     const start = before >= 0 && at - before <= mention.role.length + 2 ? before : after;
     // "Former Halvard Bank chief executive": the dating word may stand before the rest of the title.
-    if (start < 0 || DATED.test(sentenceText.slice(Math.max(0, Math.min(start, at) - 40), start))) continue;
+    if (start < 0 || (DATED.test(sentenceText.slice(Math.max(0, Math.min(start, at) - 40), start)) && !dated(found.role.text))) continue;
     const end = start + found.claim.length;
     return {
       start,
