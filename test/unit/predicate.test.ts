@@ -2,6 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { claimPredicate } from '../../server/src/service/check/predicate.ts';
+import { paraphrasesOf } from '../../server/src/service/check/lexicon.ts';
+import { stem } from '../../server/src/service/text/words.ts';
 import { subjectOf } from '../../server/src/service/check/predicateSupport.ts';
 import type { ClaimName } from '../../server/src/service/check/nameMatch.ts';
 import type { DraftSentence } from '../../server/src/service/check/draft.ts';
@@ -33,6 +35,11 @@ test('synonyms, derived nouns and opposites come from WordNet and news direction
   assert.ok(rose.opposites.includes('fell') || rose.opposites.includes('fall'), 'rise/fall');
   const [backed] = claimPredicate('The union backed the plan.', []);
   assert.ok(backed.opposites.some((s) => s.startsWith('oppos')), 'back/oppose');
+});
+
+test('a sports result written with a stronger verb is the same result ("thrashed" for "victory")', () => {
+  assert.ok(paraphrasesOf(stem('thrash')).includes(stem('victory')));
+  assert.ok(paraphrasesOf(stem('victory')).includes(stem('hammer')));
 });
 
 test('a participle working as a preposition is not the event', () => {

@@ -17,7 +17,7 @@ const GROUPS: string[][] = [
   ['arrest', 'detain', 'custody', 'held'],
   ['charge', 'charged', 'accuse', 'accused'],
   ['convict', 'guilty'],
-  ['win', 'won', 'beat', 'victory', 'defeat'],
+  ['win', 'won', 'beat', 'victory', 'defeat', 'thrash', 'trounce', 'rout', 'hammer', 'thump'],
   ['buy', 'acquire', 'purchase', 'takeover', 'bid'],
   ['rise', 'rose', 'increase', 'grow', 'grew', 'gain', 'climb', 'jump', 'surge', 'up'],
   ['fall', 'fell', 'drop', 'decline', 'decrease', 'slump', 'slide', 'down', 'cut', 'lower'],
