@@ -28,8 +28,21 @@ const OPEN_CLASS = new Set(['VERB', 'ADJ', 'ADV', 'ADP', 'NOUN']);
 /** How many of the passages saying most of the claim are searched. */
 const UNITS = 3;
 
+/** Nouns of opposite outcome, read only where written in the claim's place ("an away win over
+ *  Germany" / "an away loss to Germany", "a pre-tax profit of" / "a pre-tax loss of"). */
+const OUTCOMES: Array<[string[], string[]]> = [
+  [['win', 'victory'], ['loss']],
+  [['profit'], ['loss']],
+  [['surplus'], ['deficit']],
+];
+
 function opposites(lemma: string): Set<string> {
-  return new Set([...antonymsOf(lemma), ...oppositesOf(lemma)].filter((w) => !w.includes('_')));
+  const out = new Set([...antonymsOf(lemma), ...oppositesOf(lemma)].filter((w) => !w.includes('_')));
+  for (const [a, b] of OUTCOMES) {
+    if (a.includes(lemma)) for (const w of b) out.add(w);
+    if (b.includes(lemma)) for (const w of a) out.add(w);
+  }
+  return out;
 }
 
 /** The words before (or after) `i`, lower-case, as one key: two, or as many more (up to four) as it
@@ -44,9 +57,8 @@ function around(words: Tagged[], i: number, step: 1 | -1): string | undefined {
 }
 
 /**
- * A verb, adjective or adverb of the claim whose opposite a passage close to the claim writes between the
- * same two words before or after it, and where that passage's sentence does not also write the claim's
- * word.
+ * A verb, adjective, adverb, adposition or noun of the claim whose opposite a passage close to the claim
+ * writes between the same words before or after it, and not the claim's word in that place too.
  */
 export function alignedOpposite(claimSentence: string, units: readonly EvidenceUnit[]): AlignedOpposite | undefined {
   const claim = tag(claimSentence);
@@ -59,10 +71,12 @@ export function alignedOpposite(claimSentence: string, units: readonly EvidenceU
     for (const sentence of unit.sentences) {
       const words = tag(sentence.text);
       for (const { w, i, opposite } of candidates) {
-        if (words.some((x) => x.lemma === w.lemma)) continue;
         const before = around(claim, i, -1);
         const after = around(claim, i, 1);
-        const j = words.findIndex((x, k) => opposite.has(x.lemma) && ((!!before && around(words, k, -1) === before) || (!!after && around(words, k, 1) === after)));
+        const aligned = (k: number) => (!!before && around(words, k, -1) === before) || (!!after && around(words, k, 1) === after);
+        // The source writing the claim's own word in that place too says both ("rose and fell").
+        if (words.some((x, k) => x.lemma === w.lemma && aligned(k))) continue;
+        const j = words.findIndex((x, k) => opposite.has(x.lemma) && aligned(k));
         if (j >= 0) return { unit, sentence, start: w.start, end: w.end, draft: w.text, source: words[j].text };
       }
     }
