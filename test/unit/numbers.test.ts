@@ -119,6 +119,7 @@ const NONE = [
   'a one-off payment',
   'a second later',
   'the May election',
+  'will be quaintly pass&#233; by then',
 ];
 
 test('non-quantities give nothing', () => {

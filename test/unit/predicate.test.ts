@@ -18,6 +18,8 @@ test('the main verb of the main clause, past framing verbs, participles and rela
   // The tagger reads "close" and "open" after a modal as adjectives: after a modal comes a verb.
   assert.deepEqual(main('The retailer said it would close a number of its stores.'), ['close']);
   assert.deepEqual(main('The firm said it will soon open a new studio in Lisbon.'), ['open']);
+  // A condition's verb is not the event; an adjective like "ready" leads to the verb after it.
+  assert.deepEqual(main('The governor said the bank would be ready to cut rates if spending stayed weak.'), ['cut']);
 });
 
 test('a phrasal verb is stated by head and particle together or by a synonym, not by its head alone', () => {

@@ -349,7 +349,7 @@ function judge(
     const nameStems = new Set(names.flatMap((n) => n.words.map((w) => searchTerm(w))));
     // A state ("was ashamed") has no paraphrase verb to hide behind: its adjective is what is claimed.
     const waivable = predicate.every((p) => !p.state) && terms.filter((t) => !nameStems.has(t.stem)).length >= WAIVER_TERMS;
-    const waived = waivable ? passing.filter((u) => u.coverage >= tuning.predicateWaiver) : [];
+    const waived = waivable ? passing.filter((u) => supportScore(u) >= tuning.predicateWaiver) : [];
     if (opposite) return { ...opposed(opposite), entities };
     if (waived.length > 0) return supported(waived);
     const gaps = predicateGaps(passing[0], predicate, subject, corpus);

@@ -56,7 +56,7 @@ export function claimPredicate(sentence: string, exclude: Span[]): PredicateWord
   return cache.getOrSet(key, () => {
     const words = tag(sentence).map((w, i, all) => (misreadAfterModal(all, i) ? { ...w, pos: 'VERB' as Tagged['pos'] } : w));
     const excluded = (w: Tagged) => exclude.some((x) => w.start < x.end && w.end > x.start);
-    const candidates: Array<{ word: Tagged; index: number; finite: boolean; aux: boolean; from: number }> = [];
+    const candidates: Candidate[] = [];
     words.forEach((w, i) => {
       if (w.pos !== 'VERB' || excluded(w)) return;
       const j = beforeModifiers(words, i);
@@ -69,7 +69,10 @@ export function claimPredicate(sentence: string, exclude: Span[]): PredicateWord
       while (k >= 0 && words[k].pos === 'AUX') k--;
       const next = words[i + 1];
       // "planned to leave", "decided to quit": what a framing verb leads to is the claim's event.
-      const framed = prev?.lemma === 'to' && prev.pos === 'PART' && words[j - 1]?.pos === 'VERB' && FRAME_VERBS.has(stem(lemmaOf(words[j - 1])));
+      const framed =
+        prev?.lemma === 'to' &&
+        prev.pos === 'PART' &&
+        ((words[j - 1]?.pos === 'VERB' && FRAME_VERBS.has(stem(lemmaOf(words[j - 1])))) || (words[j - 1]?.pos === 'ADJ' && READY.has(words[j - 1].lemma)));
       const aux = k < j;
       // A "verb" right before "of" is a noun the tagger misread ("the live-action remake of…"), unless
       // auxiliaries make it one ("has been cleared of").
@@ -88,9 +91,10 @@ export function claimPredicate(sentence: string, exclude: Span[]): PredicateWord
       // Said with its framing verb and that verb's auxiliaries ("has decided to enroll").
       let from = k + 1;
       if (framed) for (from = j - 1; from > 0 && words[from - 1].pos === 'AUX'; ) from--;
-      candidates.push({ word: w, index: i, finite, aux, from });
+      candidates.push({ word: w, index: i, finite, aux, from, condition: inCondition(words, k) });
     });
-    const main = candidates.find((c) => c.aux) ?? candidates.find((c) => c.finite) ?? candidates[0];
+    // A verb of a condition ("if retail spending stayed weak") is not the claim's event while another is.
+    const main = pickMain(candidates.filter((c) => !c.condition)) ?? pickMain(candidates);
     if (!main) {
       // "He was ashamed of the record": with no content verb, an adjective after a copula is the claim.
       const state = words.findIndex((w, i) => w.pos === 'ADJ' && !excluded(w) && copulaAt(words, i) >= 0);
@@ -110,6 +114,32 @@ export function claimPredicate(sentence: string, exclude: Span[]): PredicateWord
     return predicate;
   });
 }
+
+interface Candidate {
+  word: Tagged;
+  index: number;
+  finite: boolean;
+  aux: boolean;
+  from: number;
+  condition: boolean;
+}
+
+/** A verb group first, then a finite verb, then any. */
+function pickMain(candidates: Candidate[]): Candidate | undefined {
+  return candidates.find((c) => c.aux) ?? candidates.find((c) => c.finite) ?? candidates[0];
+}
+
+/** Words that open a condition or a concession: the clause they lead states no event of the claim. */
+const CONDITION = new Set(['if', 'unless', 'whether', 'although', 'though']);
+
+/** Whether the word before index `k` (back to the clause's start) opens a condition ("if … stayed"). */
+function inCondition(words: Tagged[], k: number): boolean {
+  for (let i = k; i >= 0 && words[i].pos !== 'PUNCT'; i--) if (CONDITION.has(words[i].lemma)) return true;
+  return false;
+}
+
+/** Adjectives that lead to the verb after them ("ready to cut", "likely to resign"). */
+const READY = new Set(['ready', 'able', 'likely', 'unlikely', 'set', 'due', 'poised', 'willing', 'prepared', 'eager', 'keen', 'determined']);
 
 const COPULAS = new Set(['be', 'become', 'seem', 'remain', 'feel', 'appear']);
 const MODALS = new Set(['will', 'would', 'can', 'could', 'may', 'might', 'shall', 'should', 'must']);

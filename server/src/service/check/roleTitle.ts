@@ -28,7 +28,11 @@ export interface WrongTitle {
 
 /** The lower-case words of a title, up to its first "of", "at" or "for" ("artistic director of X"). */
 function titleWords(role: string): string[] {
-  const words = role.toLowerCase().split(/\s+/);
+  // "Federated's chairman" is "Federated chairman".
+  const words = role
+    .toLowerCase()
+    .split(/\s+/)
+    .map((w) => w.replace(/['’]s?$/, ''));
   const cut = words.findIndex((w) => w === 'of' || w === 'at' || w === 'for');
   return cut > 0 ? words.slice(0, cut) : words;
 }

@@ -251,7 +251,8 @@ function isBreak(c: number): boolean {
 
 /** Finds numbers, amounts, dates and durations in `text[start, end)`. */
 export function findQuantities(text: string, start = 0, end = text.length): Quantity[] {
-  return new Parser(text, tokenize(text, start, end)).run();
+  // A character reference left in copied web text ("pass&#233;") is no figure.
+  return new Parser(text, tokenize(text, start, end)).run().filter((q) => !(text[q.start - 1] === '#' && /&#x?$/i.test(text.slice(Math.max(0, q.start - 3), q.start))));
 }
 
 class Parser {
