@@ -66,6 +66,7 @@ const verdictOf = oneClaimAgainst([
   { uri: 'file:///corpus/handset.md', text: '# Norvane handset\n\nNorvane will bring its new handset to market a year ahead of schedule.\n\nThe rival model is running behind schedule.\n' },
   { uri: 'file:///corpus/games.md', text: '# Orrin Games\n\nSprinter Ada Quist won silver in the 400m at the Orrin Games.\n\nHer team-mate took bronze in the relay.\n' },
   { uri: 'file:///corpus/berg.md', text: '# Berg recalled\n\nWinger Tomas Berg won his first cap in 2001, an away loss to Ostland.\n\nThe side later earned a home win over Velmar.\n' },
+  { uri: 'file:///corpus/appeal.md', text: '# Ferry appeal\n\nThe Orrin appeals court ruled in favour of the ferry company Norland Lines in March.\n\nThe harbour board had voted against the new timetable.\n' },
   { uri: 'file:///corpus/health.md', text: '# Health savings\n\nHealth minister Ola Brandt said the health service found £2bn of savings in its hospitals.\n' },
   {
     uri: 'file:///corpus/velmar.md',
@@ -166,6 +167,8 @@ test('the opposite word between the same words contradicts the claim', async () 
   // An outcome, though the source also writes the claim's word elsewhere ("won his first cap"):
   // "an away win over Ostland" for "an away loss to Ostland".
   await contradictedBy('Winger Tomas Berg won his first cap in 2001, in an away win over Ostland.', 'Winger Tomas Berg won his first cap in 2001, an away loss to Ostland.', 'loss');
+  // The side taken after the same verb: "ruled against" for "ruled in favour of".
+  await contradictedBy('The Orrin appeals court ruled against the ferry company Norland Lines in March.', 'The Orrin appeals court ruled in favour of the ferry company Norland Lines in March.', 'in favour of');
   // A position in time between the same words: "a year behind schedule" for "a year ahead of schedule".
   await contradictedBy('Norvane will bring its new handset to market a year behind schedule.', 'Norvane will bring its new handset to market a year ahead of schedule.', 'ahead');
 });

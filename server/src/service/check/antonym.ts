@@ -61,6 +61,8 @@ function around(words: Tagged[], i: number, step: 1 | -1): string | undefined {
  * writes between the same words before or after it, and not the claim's word in that place too.
  */
 export function alignedOpposite(claimSentence: string, units: readonly EvidenceUnit[]): AlignedOpposite | undefined {
+  const side = sideTaken(claimSentence, units);
+  if (side) return side;
   const claim = tag(claimSentence);
   const candidates = claim
     .map((w, i) => ({ w, i, opposite: OPEN_CLASS.has(w.pos) ? opposites(w.lemma) : new Set<string>() }))
@@ -78,6 +80,33 @@ export function alignedOpposite(claimSentence: string, units: readonly EvidenceU
         if (words.some((x, k) => x.lemma === w.lemma && aligned(k))) continue;
         const j = words.findIndex((x, k) => opposite.has(x.lemma) && aligned(k));
         if (j >= 0) return { unit, sentence, start: w.start, end: w.end, draft: w.text, source: words[j].text };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** "Voted against" / "voted in favour of", "ruled against" / "ruled in favour of": the side taken. */
+const SIDES = [/\b(\p{L}{3,})\s+(against)\b/giu, /\b(\p{L}{3,})\s+(in\s+favou?r\s+of)\b/giu];
+
+/**
+ * The other side after the same verb ("the court ruled in favour of Grokster" for "ruled against
+ * Grokster"), in a sentence of a passage close to the claim that does not take the claim's side after it.
+ */
+function sideTaken(claimSentence: string, units: readonly EvidenceUnit[]): AlignedOpposite | undefined {
+  for (const [mine, other] of [[SIDES[0], SIDES[1]], [SIDES[1], SIDES[0]]]) {
+    for (const m of claimSentence.matchAll(mine)) {
+      const verb = m[1].toLowerCase();
+      if (searchTerm(verb) === null) continue;
+      const close = [...units].sort((a, b) => b.coverage - a.coverage).filter((u) => u.coverage >= tuning.contradiction).slice(0, UNITS);
+      for (const unit of close) {
+        for (const sentence of unit.sentences) {
+          const after = (re: RegExp) => [...sentence.text.matchAll(re)].find((x) => x[1].toLowerCase() === verb);
+          const theirs = after(other);
+          if (!theirs || after(mine)) continue;
+          const start = (m.index ?? 0) + m[0].length - m[2].length;
+          return { unit, sentence, start, end: start + m[2].length, draft: m[2], source: theirs[2] };
+        }
       }
     }
   }
