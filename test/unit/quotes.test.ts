@@ -122,6 +122,11 @@ test('100,000 quote marks on one line finish (a hang guard; `npm run bench` meas
   }
 });
 
+test('a word opening the sentence is no speaker ("When asked…, Holt said", "While saying…")', () => {
+  assert.equal(reportedSpeaker('When asked about the plan, Holt said it was fair.'), 'Holt');
+  assert.equal(reportedSpeaker('While saying he admired the plan, he attacked the budget.'), undefined);
+});
+
 test('reported speech names its speaker with or without quotation marks', () => {
   const cases: Array<[string, string | undefined]> = [
     ['Ekdahl told reporters the talks would resume in June.', 'Ekdahl'],

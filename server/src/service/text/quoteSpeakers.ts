@@ -61,7 +61,7 @@ export function attribute(text: string, found: Found[], quotes: Quote[]): void {
         after = speaker !== undefined;
       }
     }
-    if (speaker !== undefined) quotes[k].speaker = speaker;
+    if (speaker !== undefined && !isStarter(speaker)) quotes[k].speaker = speaker;
     fromAfter.push(after);
   }
   // Several quotes in one sentence share its attribution: `declared it was "regrettable" and "hostile"`.
@@ -245,6 +245,11 @@ function isNameRun(toks: Tok[], from: number, to: number): boolean {
  * `The rise would continue, said Ms Holt`, `According to Holt, …`, `…, the agency wrote.` Quoted words
  * should be blanked out of `text` first so that a verb inside them does not count.
  */
+/** A word that opens a sentence or clause ("While saying…", "When asked…"), read as a speaker's name. */
+function isStarter(speaker: string): boolean {
+  return SENTENCE_STARTERS.has(speaker.trim().toLowerCase());
+}
+
 export function reportedSpeaker(text: string): string | undefined {
   if (!VERB_HINT.test(text)) return undefined;
   const toks = tokens(text);
@@ -256,7 +261,7 @@ export function reportedSpeaker(text: string): string | undefined {
       if (np) return np.text;
     }
     const speaker = speakerOfVerb(toks, v);
-    if (speaker !== undefined) return speaker;
+    if (speaker !== undefined && !isStarter(speaker)) return speaker;
   }
   return undefined;
 }
