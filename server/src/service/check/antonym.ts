@@ -61,14 +61,14 @@ function around(words: Tagged[], i: number, step: 1 | -1): string | undefined {
  * writes between the same words before or after it, and not the claim's word in that place too.
  */
 export function alignedOpposite(claimSentence: string, units: readonly EvidenceUnit[]): AlignedOpposite | undefined {
-  const side = sideTaken(claimSentence, units);
+  const close = [...units].sort((a, b) => b.coverage - a.coverage).filter((u) => u.coverage >= tuning.contradiction).slice(0, UNITS);
+  const side = sideTaken(claimSentence, close);
   if (side) return side;
   const claim = tag(claimSentence);
   const candidates = claim
     .map((w, i) => ({ w, i, opposite: OPEN_CLASS.has(w.pos) ? opposites(w.lemma) : new Set<string>() }))
     .filter((c) => c.opposite.size > 0);
   if (candidates.length === 0) return undefined;
-  const close = [...units].sort((a, b) => b.coverage - a.coverage).filter((u) => u.coverage >= tuning.contradiction).slice(0, UNITS);
   for (const unit of close) {
     for (const sentence of unit.sentences) {
       const words = tag(sentence.text);
@@ -91,14 +91,13 @@ const SIDES = [/\b(\p{L}{3,})\s+(against)\b/giu, /\b(\p{L}{3,})\s+(in\s+favou?r\
 
 /**
  * The other side after the same verb ("the court ruled in favour of Grokster" for "ruled against
- * Grokster"), in a sentence of a passage close to the claim that does not take the claim's side after it.
+ * Grokster"), in a sentence of one of the `close` passages that does not take the claim's side after it.
  */
-function sideTaken(claimSentence: string, units: readonly EvidenceUnit[]): AlignedOpposite | undefined {
+function sideTaken(claimSentence: string, close: readonly EvidenceUnit[]): AlignedOpposite | undefined {
   for (const [mine, other] of [[SIDES[0], SIDES[1]], [SIDES[1], SIDES[0]]]) {
     for (const m of claimSentence.matchAll(mine)) {
       const verb = m[1].toLowerCase();
       if (searchTerm(verb) === null) continue;
-      const close = [...units].sort((a, b) => b.coverage - a.coverage).filter((u) => u.coverage >= tuning.contradiction).slice(0, UNITS);
       for (const unit of close) {
         for (const sentence of unit.sentences) {
           const after = (re: RegExp) => [...sentence.text.matchAll(re)].find((x) => x[1].toLowerCase() === verb);

@@ -103,7 +103,8 @@ export function speakerMention(draft: DraftAnalysis, s: DraftSentence, q: Quote)
   if (!m) {
     // `said William Hill spokesman Rupert Adams`: the speaker read as its title, the name right after it.
     const text = draft.prose.masked;
-    const at = text.indexOf(written, q.end) >= 0 ? text.indexOf(written, q.end) : text.lastIndexOf(written, q.start);
+    const after = text.indexOf(written, q.end);
+    const at = after >= 0 ? after : text.lastIndexOf(written, q.start);
     m = at >= 0 ? outside.find((x) => x.kind === 'person' && x.start > at + written.length - 1 && x.start <= at + written.length + 2) : undefined;
   }
   if (!m || (m.kind !== 'person' && !m.weak)) return undefined;

@@ -230,9 +230,11 @@ function judge(
   // 2. Content, names and figures against the best evidence.
   const terms = claimTerms(prose, corpus, new Set(names.flatMap((n) => n.words)));
   const figures = s.quantities.filter((q) => isFigure(q, draft.prose.masked)).map((q) => claimFigure(q, draft.prose.masked));
+  // The sentence as written (quotations and markup masked), which offsets of the claim's parts index.
+  const written = draft.prose.masked.slice(s.start, s.end);
   // What the claim says of its subject (see predicate.ts): its main verb.
   let predicate = claimPredicate(
-    draft.prose.masked.slice(s.start, s.end),
+    written,
     [...s.mentions, ...s.quotes].map((x) => ({ start: x.start - s.start, end: x.end - s.start })),
   );
   const polarity = new ClaimPolarity(prose, terms, predicate.flatMap((p) => p.stems.filter((t) => !p.related.includes(t) && !t.includes('+'))));
@@ -240,7 +242,7 @@ function judge(
   const units = candidateUnits(corpus, query, scope, CANDIDATES);
   for (const q of quoted) if (!units.some((u) => u.length === 1 && u[0] === q.sentence)) units.push([q.sentence]);
   const memo = new ClaimMemo();
-  const days = weekdaysIn(draft.prose.masked.slice(s.start, s.end), s.start);
+  const days = weekdaysIn(written, s.start);
   const scored = units.map((u) => scoreUnit(u, terms, names, figures, polarity, corpus, memo, days));
   const novel = terms.filter((t) => t.novel).length;
   const outswapped = swapBlocked(scored, names, s, corpus);
@@ -276,30 +278,23 @@ function judge(
   const reported = predicate.length > 0 && terms.some(isReporting);
   const passing = supporting.filter((u) => supportScore(u) >= threshold(u) && (!reported || u.coverage >= tuning.minLocal));
   const stating = passing.filter(states);
-  // Backed, but for a title the sources give the person nowhere ("chief executive" for their "chief economist").
+  // A contradiction shown on the claim's words, with the source's words as the fix.
+  const conflicting = (reason: string, sources: Judgement['sources'], c: { start: number; end: number; draft: string; source: string }): Judgement => ({
+    verdict: 'contradicted',
+    reason,
+    entities,
+    sources,
+    conflict: { start: c.start, end: c.end, draft: c.draft, source: c.source },
+  });
+  // Backed, unless a passage close to the claim says it with the opposite word in its place, or the
+  // claim gives a person a title the sources give them nowhere ("chief executive" for "chief economist").
   const supported = (units: EvidenceUnit[]): Judgement => {
-    const written = draft.prose.masked.slice(s.start, s.end);
-    // Backed, but a passage close to the claim says it with the opposite word in its place.
     const opposite = alignedOpposite(written, scored);
-    if (opposite) {
-      return {
-        verdict: 'contradicted',
-        reason: `The source says “${opposite.source}”, not “${opposite.draft}”.`,
-        entities,
-        sources: [{ sentence: opposite.sentence, score: round(opposite.unit.coverage) }],
-        conflict: { start: opposite.start, end: opposite.end, draft: opposite.draft, source: opposite.source },
-      };
-    }
+    if (opposite) return conflicting(`The source says “${opposite.source}”, not “${opposite.draft}”.`, [{ sentence: opposite.sentence, score: round(opposite.unit.coverage) }], opposite);
     const title = wrongTitle(names, written, s.start, corpus);
     if (!title) return backed(units);
     const sources = title.sentence ? [{ sentence: title.sentence, score: 1 }] : backed(units).sources;
-    return {
-      verdict: 'contradicted',
-      reason: `The sources call ${title.entity.name} ${title.source}, not ${title.draft}.`,
-      entities,
-      sources,
-      conflict: { start: title.start, end: title.end, draft: title.draft, source: title.source },
-    };
+    return conflicting(`The sources call ${title.entity.name} ${title.source}, not ${title.draft}.`, sources, title);
   };
   const backed = (units: EvidenceUnit[]): Judgement => ({
     verdict: 'supported',
@@ -328,16 +323,14 @@ function judge(
   // The verb stated, where the sources back the claim, of someone else ("LVMH has sold…" for "The Falic
   // Group has sold…").
   const someoneElse = (): Judgement | undefined => {
-    const roles = { s, text: draft.prose.masked.slice(s.start, s.end), names, predicate: verb, figures, units: stating, scored, corpus };
+    const roles = { s, text: written, names, predicate: verb, figures, units: stating, scored, corpus };
     const wrong = wrongSubject(roles, subject) ?? wrongCounterpart(roles);
     return (
-      wrong && {
-        verdict: 'contradicted',
-        reason: `The sources say this of ${wrong.rival}, not ${wrong.draft}.`,
-        entities,
-        sources: [{ sentence: wrong.sentence, score: round(supportScore(stating[0])) }],
-        conflict: { start: wrong.start, end: wrong.end, draft: wrong.draft, source: wrong.rival },
-      }
+      wrong &&
+      conflicting(`The sources say this of ${wrong.rival}, not ${wrong.draft}.`, [{ sentence: wrong.sentence, score: round(supportScore(stating[0])) }], {
+        ...wrong,
+        source: wrong.rival,
+      })
     );
   };
   if (stating.length > 0 && novel <= tuning.novelAllowed) return unopposed() ?? someoneElse() ?? supported(stating);

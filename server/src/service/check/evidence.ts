@@ -227,7 +227,13 @@ export function scoreUnit(
 
   // A weekday the article never names, where the unit names another: the claim's day is a rival's.
   for (const day of days) {
-    if (!article || unit.some((x) => namesDay(x.text, day)) || namesDay(article.text, day)) continue;
+    if (!article || unit.some((x) => namesDay(x.text, day))) continue;
+    let inArticle = known?.figures.get(day);
+    if (inArticle === undefined) {
+      inArticle = namesDay(article.text, day);
+      known?.figures.set(day, inArticle);
+    }
+    if (inArticle) continue;
     const rival = unit.map((x) => ({ x, other: weekdaysIn(x.text, x.start)[0] })).find((r) => r.other);
     if (rival) missingFigures.push({ claim: day, conflict: rival.other, conflictSentence: rival.x, inArticle: false });
   }
@@ -246,8 +252,7 @@ export function scoreUnit(
   });
   // The polarity that counts is that of the sentence saying most of the claim: "he has no plans to sign"
   // beside a neighbour does not back "he would sign".
-  const main = mainSentence(terms, present);
-  const reversed = polarity.compare(unit[main].text);
+  const reversed = polarity.compare(unit[mainSentence(terms, present)].text);
   return {
     sentences: unit,
     coverage: coverage(terms, present),

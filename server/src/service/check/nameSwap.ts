@@ -50,9 +50,9 @@ function slotContext(text: string): string | undefined {
 }
 
 /**
- * A swap in the very words of the claim (the unit's sentence with it): the unit names another place or person where the claim names
- * the one the unit lacks, after the same word and preposition ("the Sparkassen Cup in Stuttgart" for
- * "the Sparkassen Cup in Leipzig").
+ * A swap in the very words of the claim: the unit's sentence that names another place or person where
+ * the claim names the one the unit lacks, after the same word and preposition ("the Sparkassen Cup in
+ * Stuttgart" for "the Sparkassen Cup in Leipzig").
  */
 function swappedInPlace(u: EvidenceUnit, names: ClaimName[], s: DraftSentence, corpus: CorpusIndex): SourceSentence | undefined {
   if (u.missingNames.length !== 1) return undefined;

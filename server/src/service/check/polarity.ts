@@ -132,10 +132,11 @@ export class ClaimPolarity {
     this.clauses ??= clausesOf(this.text);
     let claimClause = this.clauses.length > 1 && sourceClauses.length > 1 ? bestClause(this.clauses, terms, said) : undefined;
     if (claimClause && weightIn(terms, claimClause) * 2 <= total) claimClause = undefined;
-    let differs = said.negated !== (claimClause ? claimClause.negated : this.negated);
+    const claimNegated = claimClause ? claimClause.negated : this.negated;
+    let differs = said.negated !== claimNegated;
     // A negated claim whose negation the source writes in another clause than the one holding most of
     // the claim's words (a clause that is mostly who is speaking, or a noun joined by "and").
-    if (differs && !said.negated && (claimClause ? claimClause.negated : this.negated)) {
+    if (differs && claimNegated) {
       differs = !sourceClauses.some((c) => c.negated && weightIn(terms, c) >= NEGATED_SHARE * total);
     }
     // What the source says only as a condition or a question does not back a claim that asserts it.
