@@ -210,6 +210,11 @@ export class ArchiveCorpus extends CorpusIndex {
     });
   }
 
+  /** The working set and the local sources keep using the articles they add: they stay as they are. */
+  protected override keepsArticlesCompact(): boolean {
+    return false;
+  }
+
   override get partial(): boolean {
     return true;
   }

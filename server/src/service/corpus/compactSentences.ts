@@ -7,6 +7,7 @@
 // the corpus), and a quote's text becomes a slice of the article's text (as the analysis made it).
 
 import type { Mention, Quantity, Quote } from '../types.ts';
+import { newMention } from './names.ts';
 
 /** Returns the one string kept for this spelling. */
 export type Intern = (s: string) => string;
@@ -21,12 +22,17 @@ function compactEach<T extends object>(items: T[], fix: (copy: T) => void): T[] 
   return items;
 }
 
+/** Mentions are made anew as `newMention` makes them (a spread copy of one with five properties or more
+ *  keeps its fifth in a separate array). */
 export function compactMentions(mentions: Mention[], intern: Intern): Mention[] {
-  return compactEach(mentions, (m) => {
-    m.text = intern(m.text);
-    m.kind = intern(m.kind) as Mention['kind'];
-    if (m.role !== undefined) m.role = intern(m.role);
-  });
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    const copy = newMention(m.start, m.end, intern(m.text), intern(m.kind) as Mention['kind'], m.role === undefined ? undefined : intern(m.role), m.weak === true);
+    // A role written as nothing stays so (newMention drops an empty one).
+    if (m.role === '') copy.role = '';
+    mentions[i] = copy;
+  }
+  return mentions;
 }
 
 export function compactQuantities(quantities: Quantity[], intern: Intern): Quantity[] {

@@ -12,6 +12,7 @@ import { StaleCache } from './staleCache.ts';
 import { NameSearch } from './nameSearch.ts';
 import { compactMentions, compactQuantities, compactQuotes } from './compactSentences.ts';
 import { indexedSentence } from './indexedSentence.ts';
+import { CompactArticle, RecentlyMade, runsOf, sentenceCount } from './compactArticle.ts';
 
 export { searchTerm } from './sentenceIndex.ts';
 
@@ -21,6 +22,8 @@ const QUOTE_ARTICLES = 300;
 
 /** Spellings kept before the table of shared strings starts afresh (it only saves memory). */
 const INTERN_LIMIT = 1_000_000;
+/** Articles whose made sentences the index holds (see CompactArticle), most recently made. */
+const RECENT_ARTICLES = 2_048;
 
 export class CorpusIndex implements CorpusView {
   /** One string per spelling of a name or figure: "Blair" in 10,000 sentences is one string, not 10,000
@@ -29,7 +32,14 @@ export class CorpusIndex implements CorpusView {
   private readonly byUri = new Map<string, Article>();
   private readonly byKey = new Map<string, Article>();
   private readonly firstId = new Map<string, number>();
-  private readonly docs: Array<SourceSentence | undefined> = [];
+  /** Search ids: the next one, the first of each article holding sentences (ascending) and that article
+   *  (undefined once removed), and sentences indexed without their article (`addSentence`). */
+  private nextId = 0;
+  private readonly firstIds: number[] = [];
+  private readonly owners: Array<Article | undefined> = [];
+  private readonly loose = new Map<number, SourceSentence>();
+  /** Lists of sentences compact articles made lately, held so a check reading an article again finds them. */
+  private readonly recent = new RecentlyMade(RECENT_ARTICLES);
   private search = new SentenceIndex();
   private table = new EntityTable();
   private readonly names = new StaleCache<NameSearch>();
@@ -107,47 +117,98 @@ export class CorpusIndex implements CorpusView {
     return this.byKey.get(key) ?? this.byKey.get(key.toLowerCase());
   }
 
+  /** Whether added articles are kept compact (see CompactArticle); an index whose callers keep using the
+   *  article objects they added (an archive's working set) keeps them as they are. */
+  protected keepsArticlesCompact(): boolean {
+    return true;
+  }
+
   /** Adds (or replaces) an article; `terms`, when given, are its sentences' search terms computed
    *  elsewhere (see SentenceTerms), one entry per sentence. */
   add(article: Article, terms?: ArticleTerms): void {
     this.remove(article.uri);
-    this.byUri.set(article.uri, article);
-    this.byKey.set(article.key, article);
-    this.byKey.set(article.key.toLowerCase(), article);
+    const compact = this.keepsArticlesCompact();
     const sites: MentionSite[] = [];
-    const id0 = this.docs.length;
-    for (let k = 0; k < article.sentences.length; k++) {
-      const s = (article.sentences[k] = indexedSentence(article.text, article.sentences[k]));
+    const id0 = this.nextId;
+    const n = article.sentences.length;
+    for (let k = 0; k < n; k++) {
+      const s = compact ? article.sentences[k] : (article.sentences[k] = indexedSentence(article.text, article.sentences[k]));
       compactMentions(s.mentions, this.intern);
       compactQuantities(s.quantities, this.intern);
       compactQuotes(s.quotes, article.text, this.intern);
-      const id = this.docs.length;
-      this.docs.push(s);
       const t = terms?.[s.index];
-      if (t) this.search.addTerms(id, t.terms, t.length);
-      else this.search.add(id, s.text);
+      if (t) this.search.addTerms(id0 + k, t.terms, t.length);
+      else this.search.add(id0 + k, s.text);
       for (const mention of s.mentions) sites.push({ uri: article.uri, sentence: s.index, mention });
     }
-    this.firstId.set(article.uri, id0);
+    this.nextId = id0 + n;
     this.table.setArticle(article.uri, sites);
-    this.sentences += article.sentences.length;
+    // The table's list of the article's mentions (in sentence order) is the compact article's too.
+    const listed = this.table.mentionList(article.uri);
+    const runs = listed && runsOf(listed.length, n, (i) => sites[i].sentence);
+    const kept = (compact && CompactArticle.of(article, this.recent, listed && runs !== null ? { items: listed, from: runs } : undefined)) || article;
+    this.hold(kept, id0);
     this.changed();
+  }
+
+  /** Takes an added or restored article in, its sentences' search ids starting at `id0`. */
+  private hold(article: Article, id0: number): void {
+    this.byUri.set(article.uri, article);
+    this.byKey.set(article.key, article);
+    this.byKey.set(article.key.toLowerCase(), article);
+    this.firstId.set(article.uri, id0);
+    const n = sentenceCount(article);
+    this.sentences += n;
+    if (n === 0) return;
+    // Ids grow as articles are added (and were saved so): out of order only in a hand-made index.
+    let at = this.firstIds.length;
+    while (at > 0 && this.firstIds[at - 1] > id0) at--;
+    this.firstIds.splice(at, 0, id0);
+    this.owners.splice(at, 0, article);
+  }
+
+  /** Where an article holding sentences starts in `firstIds` (-1 if none starts at `id0`). */
+  private ownerAt(id: number): number {
+    const ids = this.firstIds;
+    let lo = 0;
+    let hi = ids.length - 1;
+    if (hi < 0 || ids[0] > id) return -1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (ids[mid] <= id) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** The sentence a search id stands for. */
+  private sentenceById(id: number): SourceSentence | undefined {
+    const loose = this.loose.get(id);
+    if (loose) return loose;
+    const at = this.ownerAt(id);
+    const article = at < 0 ? undefined : this.owners[at];
+    if (!article) return undefined;
+    const k = id - this.firstIds[at];
+    return k < sentenceCount(article) ? article.sentences[k] : undefined;
   }
 
   remove(uri: string): boolean {
     const old = this.byUri.get(uri);
     if (!old) return false;
     const id0 = this.firstId.get(uri) ?? 0;
-    for (let i = 0; i < old.sentences.length; i++) {
-      if (this.docs[id0 + i]) this.search.remove(id0 + i, old.sentences[i].text);
-      this.docs[id0 + i] = undefined;
+    const n = sentenceCount(old);
+    if (n > 0) {
+      const sentences = old.sentences;
+      for (let i = 0; i < n; i++) this.search.remove(id0 + i, sentences[i].text);
+      const at = this.ownerAt(id0);
+      if (at >= 0 && this.owners[at] === old) this.owners[at] = undefined;
     }
     this.firstId.delete(uri);
     this.byUri.delete(uri);
     if (this.byKey.get(old.key) === old) this.byKey.delete(old.key);
     if (this.byKey.get(old.key.toLowerCase()) === old) this.byKey.delete(old.key.toLowerCase());
     this.table.removeArticle(uri);
-    this.sentences -= old.sentences.length;
+    this.sentences -= n;
     this.changed();
     return true;
   }
@@ -155,8 +216,8 @@ export class CorpusIndex implements CorpusView {
   /** Indexes a sentence for search without its article (a partial corpus's candidate: `article` does not
    *  know its uri); returns its search id, for `removeSentence`. */
   protected addSentence(s: SourceSentence): number {
-    const id = this.docs.length;
-    this.docs.push(s);
+    const id = this.nextId++;
+    this.loose.set(id, s);
     this.search.add(id, s.text);
     this.changed();
     return id;
@@ -164,10 +225,10 @@ export class CorpusIndex implements CorpusView {
 
   /** Drops a sentence `addSentence` indexed. */
   protected removeSentence(id: number): void {
-    const s = this.docs[id];
+    const s = this.loose.get(id);
     if (!s) return;
     this.search.remove(id, s.text);
-    this.docs[id] = undefined;
+    this.loose.delete(id);
     this.changed();
   }
 
@@ -251,7 +312,7 @@ export class CorpusIndex implements CorpusView {
   searchSentences(query: string, limit: number): ScoredSentence[] {
     const out: ScoredSentence[] = [];
     for (const hit of this.search.search(query, limit)) {
-      const sentence = this.docs[hit.id];
+      const sentence = this.sentenceById(hit.id);
       if (sentence) out.push({ sentence, score: hit.score });
     }
     return out;
@@ -269,13 +330,13 @@ export class CorpusIndex implements CorpusView {
 
   /** Whether one of the article's sentences `from` … `to - 1` holds the search term (see `searchTerm`);
    *  a lookup in the term's posting, no tokenizing. */
-  articleHasTerm(article: Article, term: string, from = 0, to = article.sentences.length): boolean {
+  articleHasTerm(article: Article, term: string, from = 0, to = sentenceCount(article)): boolean {
     const id0 = this.firstId.get(article.uri);
     return id0 !== undefined && this.search.hasTermIn(term, id0 + from, id0 + to);
   }
 
   /** Whether one of the article's sentences `from` … `to - 1` holds a search term starting with this prefix. */
-  articleHasPrefix(article: Article, prefix: string, from = 0, to = article.sentences.length): boolean {
+  articleHasPrefix(article: Article, prefix: string, from = 0, to = sentenceCount(article)): boolean {
     const id0 = this.firstId.get(article.uri);
     return id0 !== undefined && this.search.hasPrefixIn(prefix, id0 + from, id0 + to);
   }
@@ -318,7 +379,7 @@ export class CorpusIndex implements CorpusView {
    *  articles, when given). */
   *toLines(groups?: readonly (readonly string[])[]): Generator<string> {
     // Read when the first line is asked for (as the generation is), not when the lines are made.
-    const parts: IndexParts = { articles: this.byUri, firstId: this.firstId, docCount: this.docs.length, table: this.table, search: this.search, generation: () => this.generation };
+    const parts: IndexParts = { articles: this.byUri, firstId: this.firstId, docCount: this.nextId, table: this.table, search: this.search, generation: () => this.generation };
     yield* indexLines(parts, groups);
   }
 
@@ -329,19 +390,11 @@ export class CorpusIndex implements CorpusView {
     const restore: IndexRestore = {
       table: index.table,
       intern: index.intern,
+      recent: index.recent,
       setDocCount: (n) => {
-        index.docs.length = n;
+        index.nextId = n;
       },
-      setDoc: (id, sentence) => {
-        index.docs[id] = sentence;
-      },
-      addArticle: (article, id0) => {
-        index.byUri.set(article.uri, article);
-        index.byKey.set(article.key, article);
-        index.byKey.set(article.key.toLowerCase(), article);
-        index.firstId.set(article.uri, id0);
-        index.sentences += article.sentences.length;
-      },
+      addArticle: (article, id0) => index.hold(article, id0),
       articleUris: () => [...index.byUri.keys()],
       setSearch: (search) => {
         index.search = search;

@@ -3,13 +3,13 @@
 // end mark). CorpusIndex lends this module its parts (IndexParts to write, IndexRestore to read); nothing
 // else reaches them.
 
-import type { Article, SourceSentence } from '../api.ts';
-import type { Quantity, Quote } from '../types.ts';
+import type { Article } from '../api.ts';
+import type { Mention, Quantity, Quote } from '../types.ts';
 import type { EntityTable, SavedMentions } from './entities.ts';
 import { SentenceIndex, type SentenceIndexReader } from './sentenceIndex.ts';
 import { ResolutionReader, resolutionLines, restoreResolution, type SavedResolution } from './entityStore.ts';
 import { compactQuotes } from './compactSentences.ts';
-import { IndexedSentence } from './indexedSentence.ts';
+import { CompactArticle, flatRuns, runsOf, type RecentlyMade, type SentenceRuns } from './compactArticle.ts';
 import { NO_MENTIONS, NO_QUANTITIES, NO_QUOTES } from './articleAnalysis.ts';
 
 const INDEX_FORMAT = 9;
@@ -54,8 +54,9 @@ export interface IndexRestore {
   readonly table: EntityTable;
   /** The index's shared copy of a string. */
   intern(text: string): string;
+  /** Holds the lists of sentences restored articles made (see CompactArticle). */
+  readonly recent: RecentlyMade;
   setDocCount(n: number): void;
-  setDoc(id: number, sentence: SourceSentence): void;
   /** Holds a restored article whose first sentence has search id `id0`. */
   addArticle(article: Article, id0: number): void;
   articleUris(): string[];
@@ -186,43 +187,44 @@ export async function readIndex<T>(lines: Iterable<string> | AsyncIterable<strin
   return index;
 }
 
+/** Per-sentence lists from a saved article's sparse entries ([sentence index, list] in sentence order). */
+function sparseRuns<T>(count: number, entries: Array<[number, T[]]>, none: T[]): SentenceRuns<T> {
+  if (!entries.length) return { items: [], from: undefined };
+  const lists = new Array<T[]>(count).fill(none);
+  for (const [i, list] of entries) if (i >= 0 && i < count) lists[i] = lists[i] === none ? list : [...lists[i], ...list];
+  return flatRuns(lists);
+}
+
 /** Adds a saved article; `strings` is the index's table of names and figures as written. */
 function addStored(raw: StoredArticle, strings: readonly string[], restore: IndexRestore): void {
-  const sentences: SourceSentence[] = [];
-  for (let i = 0, k = 0; k + 2 < raw.sel.length; i++, k += 3) {
-    const start = raw.sel[k];
-    const end = raw.sel[k + 1];
-    const s = new IndexedSentence(raw.text, start, end, raw.uri, i, raw.sel[k + 2], NO_QUOTES, NO_QUANTITIES, NO_MENTIONS);
-    sentences.push(s);
-    restore.setDoc(raw.id0 + i, s);
-  }
+  const count = Math.floor(raw.sel.length / 3);
+  const bounds = Int32Array.from(raw.sel.slice(0, count * 3));
+  const quotes: Array<[number, Quote[]]> = [];
+  const figures: Array<[number, Quantity[]]> = [];
   for (const [i, q, n] of raw.x) {
-    const s = sentences[i];
-    if (!s) continue;
-    if (q) s.quotes = compactQuotes(q, raw.text, restore.intern);
+    if (i >= count) continue;
+    if (q) quotes.push([i, compactQuotes(q, raw.text, restore.intern)]);
     if (n) {
-      const figures = n as unknown as Quantity[];
+      const list = n as unknown as Quantity[];
       for (let k = 0; k < n.length; k++) {
         const text = strings[n[k].text];
         if (typeof text !== 'string') throw new Error(`a saved figure of ${raw.uri} has no text`);
         // In place: the parsed object becomes the Quantity.
-        figures[k].text = text;
+        list[k].text = text;
       }
-      s.quantities = figures;
+      figures.push([i, list]);
     }
   }
-  const article: Article = { uri: raw.uri, key: raw.key, meta: raw.meta, title: raw.title, text: raw.text, bodyStart: raw.bodyStart, sentences };
-  if (raw.e) article.extracted = raw.e;
-  restore.addArticle(article, raw.id0);
-  // The entity table is rebuilt from the mentions, as resolved in their article when saved.
+  // The entity table is rebuilt from the mentions, as resolved in their article when saved; saved in
+  // sentence order, the table's list of them is the article's too.
+  let mentions: SentenceRuns<Mention> = { items: [], from: undefined };
   if (raw.m) {
-    // Saved in sentence order: each run of one sentence's mentions becomes its list, exactly sized.
-    const mentions = restore.table.restoreMentions(article.uri, raw.m, strings);
+    const list = restore.table.restoreMentions(raw.uri, raw.m, strings);
     const of = raw.m.s;
-    for (let i = 0, j = 0; i < mentions.length; i = j) {
-      while (j < mentions.length && of[j] === of[i]) j++;
-      const s = sentences[of[i]];
-      if (s) s.mentions = s.mentions === NO_MENTIONS ? mentions.slice(i, j) : [...s.mentions, ...mentions.slice(i, j)];
-    }
+    const runs = runsOf(list.length, count, (i) => of[i]);
+    if (runs !== null) mentions = { items: list, from: runs };
+    else mentions = sparseRuns(count, list.map((m, i): [number, Mention[]] => [of[i], [m]]), NO_MENTIONS);
   }
+  const parts = { bounds, mentions, quotes: sparseRuns(count, quotes, NO_QUOTES), figures: sparseRuns(count, figures, NO_QUANTITIES) };
+  restore.addArticle(new CompactArticle(raw.uri, raw.key, raw.meta, raw.title, raw.text, raw.bodyStart, parts, restore.recent, raw.e), raw.id0);
 }

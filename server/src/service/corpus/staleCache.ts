@@ -24,6 +24,11 @@ export class StaleCache<T> {
     this.version++;
   }
 
+  /** The value last built, fresh or not, without building one. */
+  peek(): T | undefined {
+    return this.value;
+  }
+
   /** Drops the value (nothing stale may be served). */
   clear(): void {
     this.value = undefined;
