@@ -13,6 +13,7 @@ import type { Article, SourceSentence } from '../api.ts';
 import type { Mention, Quantity, Quote } from '../types.ts';
 import { IndexedSentence } from './indexedSentence.ts';
 import { NO_MENTIONS, NO_QUANTITIES, NO_QUOTES } from './articleAnalysis.ts';
+import { mentionAt, type Packed } from './entityGroups.ts';
 
 /** Where each sentence's run starts in a flat list (one entry more than sentences); absent when empty. */
 type Runs = Int32Array | undefined;
@@ -58,7 +59,9 @@ export function runsOf(n: number, count: number, sentenceOf: (i: number) => numb
 export interface CompactParts {
   /** start, end, line of each sentence. */
   bounds: ArrayLike<number>;
-  mentions: SentenceRuns<Mention>;
+  /** The entity table's columns of the article's mentions (in sentence order) and where each sentence's
+   *  run starts in them; absent when it has none. */
+  mentions?: { store: Packed; from: Int32Array };
   quotes: SentenceRuns<Quote>;
   figures: SentenceRuns<Quantity>;
   /** Sentences whose text is not the article's text at their offsets. */
@@ -87,7 +90,7 @@ export class CompactArticle implements Article {
    *  then where each sentence's run starts in the mentions, the quotes and the figures, for each of those
    *  lists that is not empty (one entry more than sentences). */
   readonly #cols: Int32Array;
-  readonly #mentions: readonly Mention[];
+  readonly #mentions: Packed | undefined;
   readonly #quotes: readonly Quote[];
   readonly #figures: readonly Quantity[];
   readonly #texts: Map<number, string> | undefined;
@@ -106,7 +109,8 @@ export class CompactArticle implements Article {
     extracted?: Article['extracted'],
   ) {
     const n = Math.floor(parts.bounds.length / 3);
-    const lists = [parts.mentions, parts.quotes, parts.figures];
+    const m = parts.mentions && parts.mentions.store.n > 0 ? parts.mentions : undefined;
+    const lists = [{ items: m?.store.surface ?? NOTHING, from: m?.from }, parts.quotes, parts.figures];
     let size = 3 * n;
     for (const l of lists) if (l.from && l.items.length) size += n + 1;
     const cols = new Int32Array(size);
@@ -119,7 +123,7 @@ export class CompactArticle implements Article {
     }
     this.#cols = cols;
     const items = <T>(l: SentenceRuns<T>): readonly T[] => (l.from && l.items.length ? l.items : NOTHING);
-    this.#mentions = items(parts.mentions);
+    this.#mentions = m?.store;
     this.#quotes = items(parts.quotes);
     this.#figures = items(parts.figures);
     this.#texts = parts.texts;
@@ -128,8 +132,9 @@ export class CompactArticle implements Article {
   }
 
   /** The article's compact form, or undefined when its sentences do not fit one (a sentence of another
-   *  article, or out of order): such an article is kept as it is. */
-  static of(a: Article, recent: RecentlyMade, mentions?: SentenceRuns<Mention>): CompactArticle | undefined {
+   *  article, or out of order): such an article is kept as it is. `mentions`: the entity table's columns
+   *  of its mentions (see CompactParts), when it has any. */
+  static of(a: Article, recent: RecentlyMade, mentions?: CompactParts['mentions']): CompactArticle | undefined {
     const n = a.sentences.length;
     const bounds = new Array<number>(n * 3);
     let texts: Map<number, string> | undefined;
@@ -142,20 +147,23 @@ export class CompactArticle implements Article {
       const text = s.text;
       if (text !== a.text.slice(s.start, s.end)) (texts ??= new Map()).set(k, text);
     }
+    let listed = 0;
+    for (const s of a.sentences) listed += s.mentions.length;
+    if (listed !== (mentions?.store.n ?? 0)) return undefined;
     const parts: CompactParts = {
       bounds,
-      mentions: mentions ?? flatRuns(a.sentences.map((s) => s.mentions)),
       quotes: flatRuns(a.sentences.map((s) => s.quotes)),
       figures: flatRuns(a.sentences.map((s) => s.quantities)),
     };
     if (texts) parts.texts = texts;
+    if (mentions) parts.mentions = mentions;
     return new CompactArticle(a.uri, a.key, a.meta, a.title, a.text, a.bodyStart, parts, recent, a.extracted);
   }
 
   /** Number of sentences (without making them). */
   get sentenceCount(): number {
     const n = this.#cols.length;
-    const lists = (this.#mentions.length ? 1 : 0) + (this.#quotes.length ? 1 : 0) + (this.#figures.length ? 1 : 0);
+    const lists = (this.#mentions ? 1 : 0) + (this.#quotes.length ? 1 : 0) + (this.#figures.length ? 1 : 0);
     return (n - lists) / (3 + lists);
   }
 
@@ -178,7 +186,8 @@ export class CompactArticle implements Article {
       at += n + 1;
       return here;
     };
-    const m = runsAt(this.#mentions);
+    const store = this.#mentions;
+    const m = runsAt(store ? store.surface : NOTHING);
     const q = runsAt(this.#quotes);
     const f = runsAt(this.#figures);
     const run = <T>(items: readonly T[], from: number, k: number, none: T[]): T[] => {
@@ -187,10 +196,19 @@ export class CompactArticle implements Article {
       const b = cols[from + k + 1];
       return a === b ? none : items.slice(a, b);
     };
+    const mentionsOf = (k: number): Mention[] => {
+      if (m < 0 || !store) return NO_MENTIONS;
+      const a = cols[m + k];
+      const b = cols[m + k + 1];
+      if (a === b) return NO_MENTIONS;
+      const out = new Array<Mention>(b - a);
+      for (let i = a; i < b; i++) out[i - a] = mentionAt(store, i);
+      return out;
+    };
     const made: SourceSentence[] = new Array<SourceSentence>(n);
     for (let k = 0; k < n; k++) {
       const b = 3 * k;
-      made[k] = new IndexedSentence(this.text, cols[b], cols[b + 1], this.uri, k, cols[b + 2], run(this.#quotes, q, k, NO_QUOTES), run(this.#figures, f, k, NO_QUANTITIES), run(this.#mentions, m, k, NO_MENTIONS), made, this.#texts?.get(k));
+      made[k] = new IndexedSentence(this.text, cols[b], cols[b + 1], this.uri, k, cols[b + 2], run(this.#quotes, q, k, NO_QUOTES), run(this.#figures, f, k, NO_QUANTITIES), mentionsOf(k), made, this.#texts?.get(k));
     }
     return made;
   }

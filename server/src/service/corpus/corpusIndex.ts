@@ -144,9 +144,9 @@ export class CorpusIndex implements CorpusView {
     this.nextId = id0 + n;
     this.table.setArticle(article.uri, sites);
     // The table's list of the article's mentions (in sentence order) is the compact article's too.
-    const listed = this.table.mentionList(article.uri);
-    const runs = listed && runsOf(listed.length, n, (i) => sites[i].sentence);
-    const kept = (compact && CompactArticle.of(article, this.recent, listed && runs !== null ? { items: listed, from: runs } : undefined)) || article;
+    const store = this.table.packedOf(article.uri);
+    const runs = store && runsOf(store.n, n, (i) => sites[i].sentence);
+    const kept = (compact && runs !== null && CompactArticle.of(article, this.recent, store && runs ? { store, from: runs } : undefined)) || article;
     this.hold(kept, id0);
     this.changed();
   }

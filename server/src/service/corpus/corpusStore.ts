@@ -4,13 +4,13 @@
 // else reaches them.
 
 import type { Article } from '../api.ts';
-import type { Mention, Quantity, Quote } from '../types.ts';
+import type { Quantity, Quote } from '../types.ts';
 import type { EntityTable, SavedMentions } from './entities.ts';
 import { SentenceIndex, type SentenceIndexReader } from './sentenceIndex.ts';
 import { ResolutionReader, resolutionLines, restoreResolution, type SavedResolution } from './entityStore.ts';
 import { compactQuotes } from './compactSentences.ts';
-import { CompactArticle, flatRuns, runsOf, type RecentlyMade, type SentenceRuns } from './compactArticle.ts';
-import { NO_MENTIONS, NO_QUANTITIES, NO_QUOTES } from './articleAnalysis.ts';
+import { CompactArticle, flatRuns, runsOf, type CompactParts, type RecentlyMade, type SentenceRuns } from './compactArticle.ts';
+import { NO_QUANTITIES, NO_QUOTES } from './articleAnalysis.ts';
 
 const INDEX_FORMAT = 9;
 /** A large saved index loads in slices of this many milliseconds. */
@@ -217,14 +217,15 @@ function addStored(raw: StoredArticle, strings: readonly string[], restore: Inde
   }
   // The entity table is rebuilt from the mentions, as resolved in their article when saved; saved in
   // sentence order, the table's list of them is the article's too.
-  let mentions: SentenceRuns<Mention> = { items: [], from: undefined };
+  let mentions: CompactParts['mentions'];
   if (raw.m) {
-    const list = restore.table.restoreMentions(raw.uri, raw.m, strings);
+    const store = restore.table.restoreMentions(raw.uri, raw.m, strings);
     const of = raw.m.s;
-    const runs = runsOf(list.length, count, (i) => of[i]);
-    if (runs !== null) mentions = { items: list, from: runs };
-    else mentions = sparseRuns(count, list.map((m, i): [number, Mention[]] => [of[i], [m]]), NO_MENTIONS);
+    const runs = runsOf(store.n, count, (i) => of[i]);
+    // Saved in sentence order, always: anything else is not an index this code wrote.
+    if (runs === null) throw new Error(`the saved mentions of ${raw.uri} are out of order`);
+    if (runs) mentions = { store, from: runs };
   }
-  const parts = { bounds, mentions, quotes: sparseRuns(count, quotes, NO_QUOTES), figures: sparseRuns(count, figures, NO_QUANTITIES) };
+  const parts: CompactParts = { bounds, mentions, quotes: sparseRuns(count, quotes, NO_QUOTES), figures: sparseRuns(count, figures, NO_QUANTITIES) };
   restore.addArticle(new CompactArticle(raw.uri, raw.key, raw.meta, raw.title, raw.text, raw.bodyStart, parts, restore.recent, raw.e), raw.id0);
 }

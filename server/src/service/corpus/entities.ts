@@ -4,9 +4,9 @@
 // lone surnames/short forms that no article resolved join the one full name they fit best.
 
 import type { Entity, Mention } from '../types.ts';
-import { hasWeakKind, newMention } from './names.ts';
+import { hasWeakKind } from './names.ts';
 import { StaleCache } from './staleCache.ts';
-import { bump, countSurface, dropGone, emptyVotes, flagsAt, flagsOf, KINDS, pack, sentenceOf, WEAK_FLAG, type Packed, type Group, type Site } from './entityGroups.ts';
+import { bump, countSurface, dropGone, emptyVotes, flagsAt, flagsOf, KINDS, pack, packed, sentenceOf, WEAK_FLAG, type Packed, type Group, type Site } from './entityGroups.ts';
 import { canonicalKey, dropInitials, firstWord, lastWord, nameKey, wordCount } from './entityKeys.ts';
 import { resolveLocally } from './localResolution.ts';
 import { mergeShortForms } from './shortForms.ts';
@@ -82,9 +82,9 @@ export class EntityTable {
     this.cache.invalidate();
   }
 
-  /** An article's mentions as given to `setArticle` (or restored), in order. */
-  mentionList(uri: string): readonly Mention[] | undefined {
-    return this.articles.get(uri)?.mentions;
+  /** An article's mentions as given to `setArticle` (or restored), in order, by column. */
+  packedOf(uri: string): Packed | undefined {
+    return this.articles.get(uri);
   }
 
   /** One article's mentions as found (`mentions`, in the order they were given to `setArticle`) and as
@@ -111,13 +111,12 @@ export class EntityTable {
   }
 
   /** Restores an article saved by `savedMentions` (`strings`: the index's string table); returns its
-   *  mentions as found, in order (the sentence of each is `saved.s`). */
-  restoreMentions(uri: string, saved: SavedMentions, strings: readonly string[]): readonly Mention[] {
+   *  mentions as found, in order (the sentence of each is `saved.s`), by column. */
+  restoreMentions(uri: string, saved: SavedMentions, strings: readonly string[]): Packed {
     this.removeArticle(uri);
     const n = saved.s.length;
-    const roles = saved.r?.length ? new Map(saved.r) : undefined;
-    const mentions = new Array<Mention>(n);
-    const p: Packed = { uri, n, mentions, code: new Int32Array(n), target: new Array<string>(n) };
+    const p = packed(uri, n);
+    if (saved.r?.length) p.roles = new Map(saved.r);
     if (saved.a?.length) p.acronyms = saved.a.map(([k, of]) => [k, of]);
     for (let i = 0; i < n; i++) {
       const f = saved.f[i];
@@ -126,14 +125,17 @@ export class EntityTable {
       const target = strings[saved.g[i]];
       if (typeof text !== 'string' || typeof target !== 'string') throw new Error(`a saved mention of ${uri} has no text`);
       p.target[i] = target;
-      mentions[i] = newMention(saved.b[i], saved.e[i], text, KINDS[f & 3], roles?.get(i), (f & WEAK_FLAG) !== 0);
+      p.span[3 * i] = saved.b[i];
+      p.span[3 * i + 1] = saved.e[i];
+      p.span[3 * i + 2] = f & 7;
+      p.surface[i] = text;
     }
     if (n > 0) {
       this.articles.set(uri, p);
       this.count(p, 1);
       this.cache.invalidate();
     }
-    return mentions;
+    return p;
   }
 
   removeArticle(uri: string): void {
@@ -184,7 +186,7 @@ export class EntityTable {
       const flags = flagsAt(p, i);
       const kind = KINDS[flags & 3];
       const weak = (flags & WEAK_FLAG) !== 0;
-      countSurface(g, p.mentions[i].text, sign);
+      countSurface(g, p.surface[i], sign);
       g.count += sign;
       g.votes[kind] += sign * (weak ? 1 : 3);
       if (!weak) {

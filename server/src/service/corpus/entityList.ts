@@ -4,7 +4,7 @@
 import type { Entity, EntityKind, EntityRole, SourceLocation } from '../types.ts';
 import { FIRST_NAMES } from './gazetteer.ts';
 import { decideKinds } from './entityKinds.ts';
-import { emptyVotes, KINDS, push, rootOf, sentenceOf, surfacesOf, STEP, topKind, type Group, type Packed } from './entityGroups.ts';
+import { emptyVotes, KINDS, push, rootOf, sentenceOf, startOf, surfacesOf, STEP, topKind, type Group, type Packed } from './entityGroups.ts';
 import { dropInitials, firstWord, lastWord, nameKey, wordCount } from './entityKeys.ts';
 
 export interface Resolved {
@@ -158,14 +158,13 @@ function gatherSites(gs: Group[]): { mentions: SourceLocation[]; roles: EntityRo
   for (const g of gs) {
     for (const p of g.articles) if (!p.gone) for (let i = 0; i < p.n; i++) if (p.target[i] === g.key) found.push({ p, i });
   }
-  found.sort((a, b) => (a.p.uri < b.p.uri ? -1 : a.p.uri > b.p.uri ? 1 : a.p.mentions[a.i].start - b.p.mentions[b.i].start));
+  found.sort((a, b) => (a.p.uri < b.p.uri ? -1 : a.p.uri > b.p.uri ? 1 : startOf(a.p, a.i) - startOf(b.p, b.i)));
   const mentions: SourceLocation[] = [];
   const roles = new Map<string, { role: EntityRole; n: number; words: number }>();
   for (const { p, i } of found) {
-    const m = p.mentions[i];
-    const loc: SourceLocation = { uri: p.uri, sentence: sentenceOf(p, i), start: m.start, end: m.end };
+    const loc: SourceLocation = { uri: p.uri, sentence: sentenceOf(p, i), start: startOf(p, i), end: p.span[3 * i + 1] };
     mentions.push(loc);
-    const role = m.role;
+    const role = p.roles?.get(i);
     if (role) {
       const rk = role.toLowerCase().replace(/\s+/g, ' ');
       const r = roles.get(rk);
