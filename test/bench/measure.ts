@@ -153,7 +153,8 @@ interface ColdIndex {
   cancelled: boolean;
 }
 
-/** Reads the corpus through the host in batches and upserts each batch, optionally probing latency. */
+/** Reads the corpus through the host and upserts it (in batches of `opts.batch` files, by default all at
+ *  once as the editor's server and the CLI do), optionally probing latency. */
 async function coldIndex(service: SourcedService, read: ReadCorpus, opts: MeasureOptions, probe: boolean, deadlineMs = Infinity): Promise<ColdIndex> {
   const token = { isCancellationRequested: false };
   // upsertSources checks the token between files, so a timer cancels even a batch that is crawling.

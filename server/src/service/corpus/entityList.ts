@@ -137,8 +137,9 @@ export class LazyEntity implements Entity {
     /** The resolution that made it (0: read with a saved index). */
     readonly made = 0,
   ) {
-    // A copy of its exact length: lists grown by push keep room for 16 more, for each of 100,000 entities.
-    this.groups = groups.length > 1 ? groups.slice() : groups;
+    // A copy of its exact length: a list grown by push keeps room for 16 more (even of one group), for
+    // each of 100,000 entities.
+    this.groups = groups.slice();
   }
   readonly groups: Group[];
   get mentions(): SourceLocation[] {
