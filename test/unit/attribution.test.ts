@@ -116,6 +116,15 @@ test('the same person under another name form is not a misattribution', async ()
   }
 });
 
+test('a speaker written with an affiliation is the person, not the organisation ("Tomas Brandt of the Valley Party said")', async () => {
+  const words = 'We will not raise the fuel duty this year, whatever the pressure from the treasury.';
+  const { report } = await check(`Tomas Brandt of the Valley Party said: "${words}"\n`);
+  assert.ok(codes(report).includes('misattributed-quote'), codes(report).join(', '));
+  assert.equal(report.claims[0].reason, 'The sources give these words to Jana Holt.');
+  const right = await check(`Jana Holt of the Valley Party said: "${words}"\n`);
+  assert.deepEqual(codes(right.report).filter((c) => c === 'misattributed-quote'), []);
+});
+
 test('a speaker written after a title after the quotation is read ("said Valley Party spokesman Tomas Brandt")', async () => {
   const { report } = await check('"We will not raise the fuel duty this year, whatever the pressure from the treasury," said Valley Party spokesman Tomas Brandt.\n');
   assert.equal(report.claims[0].verdict, 'misquoted', report.claims[0].reason);
