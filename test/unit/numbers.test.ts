@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareQuantities, findQuantities } from '../../server/src/service/text/numbers.ts';
 import type { Quantity } from '../../server/src/service/types.ts';
+import { shareOf } from '../../server/src/service/check/counted.ts';
 
 type Expected = Partial<Pick<Quantity, 'kind' | 'text' | 'value' | 'unit' | 'month' | 'day' | 'approx'>>;
 
@@ -220,4 +221,16 @@ test('huge inputs made only of figures finish (no catastrophic backtracking)', H
   assert.equal(found.length, 6 * 4000);
   const digits = '9'.repeat(200000) + ',' + '1,'.repeat(100000) + ' constructor toString'.repeat(1000);
   assert.ok(Array.isArray(findQuantities(digits)));
+});
+
+test('a percentage is a share of the group written after it, and "people" names none', () => {
+  const share = (text: string) => {
+    const start = text.indexOf('%') - 2;
+    return shareOf(text, { start, end: start + 3, unit: '%' });
+  };
+  assert.deepEqual(share('Some 41% of women own one.'), ['woman']);
+  assert.deepEqual(share('Of the owners, 59% are men.'), ['man']);
+  assert.equal(share('Some 87% of people using search engines find it.'), undefined);
+  assert.equal(share('Some 87% of respondents found it.'), undefined);
+  assert.equal(share('Prices rose 5% to a record.'), undefined);
 });

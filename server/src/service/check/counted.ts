@@ -76,14 +76,18 @@ export function sameCounted(a: readonly string[] | undefined, b: readonly string
 /** Between a share and the group it is of: "59% of (the) voters", "59% are men". */
 const SHARE_OF = /^\s+(?:of\s+(?:the\s+|those\s+|all\s+)?|(?:are|were|is|was)\s+)/i;
 
+/** Words that name no group of their own ("87% of people using search engines" is the "87% of
+ *  searchers" of another report). */
+const ANYONE = new Set(['people', 'person', 'persons', 'individuals', 'respondents', 'adults'].map((w) => searchTerm(w) ?? w));
+
 /** The stems of the group a percentage is a share of ("59% are men" → man; "41% of women" → woman), or
- *  undefined when it says none ("rose 5% to"). */
+ *  undefined when it says none ("rose 5% to", "87% of people"). */
 export function shareOf(text: string, figure: Pick<Quantity, 'start' | 'end' | 'unit'>): string[] | undefined {
   if (figure.unit !== '%') return undefined;
   const m = SHARE_OF.exec(text.slice(figure.end, figure.end + 24));
   if (!m) return undefined;
   const group = countedNoun(text, { kind: 'number', start: figure.end + m[0].length, end: figure.end + m[0].length });
-  return group && group.length > 0 ? group : undefined;
+  return group && group.length > 0 && !group.every((w) => ANYONE.has(w)) ? group : undefined;
 }
 
 const BOUND_BEFORE = /\b(?:until|till|through|since|by|before|after|from)\s+(?:(?:the\s+)?end\s+of\s+|early\s+|late\s+|mid-?\s*)?$/i;
