@@ -276,3 +276,18 @@ test("a negation in the main clause does not reverse the event of its subordinat
 test('a share of one group is no share of another: "62% are women" against "62% are men compared to 38% of women"', async () => {
   await contradictedBy('Of the 30 million Velmarians who own e-readers, 62% are women.', 'Of the 30 million Velmarians who own e-readers, 62% are men.', '38%');
 });
+
+test('an opposite verb the stemmer does not join ("shrank" for "grew") contradicts, close by what the claim says when it adds who reported it', async () => {
+  const verdict = oneClaimAgainst([
+    { uri: 'file:///corpus/slowdown.md', text: '# Slowdown\n\nThis is due largely to the faltering national economy, which shrank 0.4% in the last quarter of 2026.\n\nExports were steady.\n' },
+    {
+      uri: 'file:///corpus/velmar.md',
+      text: "# Velmar economy grows\n\nVelmar's gross domestic product rose by 2.3% last year, the national statistics office said.\n\nThe Velmar central bank left its main interest rate unchanged at 3% on Thursday.\n\nThe country's currency has been strong for a year, though imports fell in the spring.\n\nVelmar carmakers sold 4.2% more cars in 2026 than the year before, while truck sales were down 1.5%.\n",
+    },
+  ]);
+  const claim = await verdict('The national economy grew by 0.4% in the last quarter of 2026, the central bank noted.');
+  assert.equal(claim.verdict, 'contradicted', claim.reason);
+  assert.equal(claim.conflict?.source, 'shrank');
+  const faithful = await verdict('The national economy shrank by 0.4% in the last quarter of 2026, the central bank noted.');
+  assert.equal(faithful.verdict, 'supported', faithful.reason);
+});

@@ -123,7 +123,11 @@ export function isNumberWord(s: string): boolean {
 // Opposite directions news copy reports, beside WordNet's antonyms: a passage that says one of these of
 // the claim's subject, where the claim says the other, contradicts it.
 const OPPOSITES: Array<[string[], string[]]> = [
-  [['rise', 'increase', 'grow', 'climb', 'gain', 'jump', 'surge', 'expand', 'raise'], ['fall', 'decrease', 'drop', 'decline', 'shrink', 'slump', 'slide', 'contract', 'cut', 'lower']],
+  // With the past forms the stemmer leaves as they are ("shrank" is no "shrink" to it).
+  [
+    ['rise', 'rose', 'risen', 'increase', 'grow', 'grew', 'grown', 'climb', 'gain', 'jump', 'surge', 'expand', 'raise'],
+    ['fall', 'fell', 'fallen', 'decrease', 'drop', 'decline', 'shrink', 'shrank', 'shrunk', 'slump', 'slide', 'contract', 'cut', 'lower'],
+  ],
   [['win'], ['lose']],
   [['support', 'back', 'favour', 'favor', 'endorse', 'approve', 'welcome', 'urge'], ['oppose', 'reject', 'condemn', 'veto', 'block']],
   [['resume', 'restart', 'reopen'], ['stop', 'halt', 'suspend', 'abandon', 'end']],

@@ -72,9 +72,12 @@ export function oppositeIn(
   corpus: CorpusIndex,
   unitOnly = false,
 ): { unit: EvidenceUnit; word: PredicateWord; source: string } | undefined {
-  const ranked = [...scored].sort((a, b) => b.coverage - a.coverage);
+  // Close by what the claim says, names and who reports it aside ("…grew by 0.2%, the UNECE report
+  // noted" against "the economy, which shrank 0.2%").
+  const close = (u: EvidenceUnit) => Math.max(u.coverage, u.saidCoverage);
+  const ranked = [...scored].sort((a, b) => close(b) - close(a));
   for (const u of ranked) {
-    if (u.coverage < tuning.contradiction) break;
+    if (close(u) < tuning.contradiction) break;
     if (u.missingFigures.length > 0 || (subject && u.missingNames.some((n) => n.mention === subject.mention))) continue;
     const has = unitLookup(u.sentences, corpus);
     for (const p of predicateGaps(u, predicate, subject, corpus, unitOnly)) {
