@@ -291,3 +291,16 @@ test('an opposite verb the stemmer does not join ("shrank" for "grew") contradic
   const faithful = await verdict('The national economy shrank by 0.4% in the last quarter of 2026, the central bank noted.');
   assert.equal(faithful.verdict, 'supported', faithful.reason);
 });
+
+test('a passage giving another day that says clearly more of the claim than the passage backing it contradicts it ("quit on Monday" against "resigned on Wednesday")', async () => {
+  const verdict = oneClaimAgainst([
+    { uri: 'file:///corpus/varga.md', text: '# Varga resigns\n\nMayor Ines Varga resigned on Wednesday after an inquiry found that the harbour contract had been rushed through.\n\nHer deputy will stand in until an election.\n' },
+    { uri: 'file:///corpus/poll.md', text: '# Varga poll\n\nOn Monday a poll found that 43% of residents thought Mayor Ines Varga had done a good job.\n\nThe harbour contract was not mentioned.\n' },
+    { uri: 'file:///corpus/ferry.md', text: '# Ferry\n\nThe new ferry terminal opened on Friday.\n' },
+  ]);
+  const claim = await verdict('Mayor Ines Varga quit on Monday after an inquiry found that the harbour contract had been rushed through.');
+  assert.equal(claim.verdict, 'contradicted', claim.reason);
+  assert.equal(claim.reason, 'The sources give Wednesday, not Monday.');
+  const faithful = await verdict('Mayor Ines Varga quit on Wednesday after an inquiry found that the harbour contract had been rushed through.');
+  assert.equal(faithful.verdict, 'supported', faithful.reason);
+});

@@ -31,7 +31,7 @@ import { weekdaysIn } from './weekdays.ts';
 import { alignedOpposite } from './antonym.ts';
 import { tuning } from './tuning.ts';
 import { reportedBy, withObject } from './messages.ts';
-import { findContradiction, opposed, reversal } from './contradiction.ts';
+import { closerRivalFigure, findContradiction, opposed, reversal } from './contradiction.ts';
 import { round, type Judgement } from './judgement.ts';
 import { Lru } from '../util/lru.ts';
 
@@ -309,7 +309,8 @@ function judge(
   if (quoteBacked) return supported(passing);
   // A passage that says more of the claim than any supporting one, but negated where the claim is not (or
   // the reverse), contradicts it: "MCI had rejected a deal worth $8bn" against "MCI had accepted a deal…".
-  const reversed = reversal(scored, Math.max(0, ...passing.map((u) => u.coverage)));
+  const above = Math.max(0, ...passing.map((u) => u.coverage));
+  const reversed = reversal(scored, above) ?? closerRivalFigure(scored, s, above);
   if (reversed) return { ...reversed, entities };
   const unopposed = (): Judgement | undefined => {
     if (predicate.length > 0 || verb.length === 0) return undefined;

@@ -24,20 +24,8 @@ export function findContradiction(
   const ranked = [...scored].sort((a, b) => b.coverage - a.coverage);
   for (const u of ranked) {
     if (u.coverage < tuning.contradiction) break;
-    const hardNames = u.missingNames.filter((n) => !n.inArticle);
-    // A different figure for the same thing: the names are there, one figure differs and the
-    // article never gives the claim's figure.
-    const figure = u.missingFigures.find((f) => f.conflict && !f.inArticle);
-    if (figure?.conflict && figure.conflictSentence && hardNames.length === 0) {
-      return {
-        verdict: 'contradicted',
-        // As the source means it: "Â£35bn" in a file read with the wrong encoding is "£35bn" (and a quick
-        // fix writes it into the draft).
-        reason: `The sources give ${repairMojibake(figure.conflict.text)}, not ${figure.claim.text}.`,
-        sources: [{ sentence: figure.conflictSentence, score: round(u.coverage) }],
-        conflict: { start: figure.claim.start - s.start, end: figure.claim.end - s.start, draft: figure.claim.text, source: repairMojibake(figure.conflict.text) },
-      };
-    }
+    const rival = rivalFigure(u, s);
+    if (rival) return rival;
     // Another person, place or organisation of the same kind in the same statement: one name swapped.
     if (u.missingNames.length === 1 && u.missingFigures.length === 0 && u.coverage >= tuning.swap) {
       const missing = u.missingNames[0];
@@ -53,6 +41,37 @@ export function findContradiction(
     }
     const reversed = reversal([u], 0);
     if (reversed) return reversed;
+  }
+  return undefined;
+}
+
+/** A different figure for the same thing: the names are there, one figure differs and the unit's article
+ *  never gives the claim's figure. */
+function rivalFigure(u: EvidenceUnit, s: DraftSentence): Omit<Judgement, 'entities'> | undefined {
+  if (u.missingNames.some((n) => !n.inArticle)) return undefined;
+  const figure = u.missingFigures.find((f) => f.conflict && !f.inArticle);
+  if (!figure?.conflict || !figure.conflictSentence) return undefined;
+  return {
+    verdict: 'contradicted',
+    // As the source means it: "Â£35bn" in a file read with the wrong encoding is "£35bn" (and a quick
+    // fix writes it into the draft).
+    reason: `The sources give ${repairMojibake(figure.conflict.text)}, not ${figure.claim.text}.`,
+    sources: [{ sentence: figure.conflictSentence, score: round(u.coverage) }],
+    conflict: { start: figure.claim.start - s.start, end: figure.claim.end - s.start, draft: figure.claim.text, source: repairMojibake(figure.conflict.text) },
+  };
+}
+
+/** A passage giving another figure that says clearly more of the claim than every backing passage
+ *  (`above`: the most any of them holds) contradicts it though they back it: "the technology will be
+ *  available in the fourth quarter of 2005" over a passage of another story that happens to hold
+ *  "third quarter" and "2005". */
+export function closerRivalFigure(scored: EvidenceUnit[], s: DraftSentence, above: number): Omit<Judgement, 'entities'> | undefined {
+  const ranked = [...scored].sort((a, b) => b.coverage - a.coverage);
+  for (const u of ranked) {
+    // Close enough to back the claim itself, had its figure been the claim's.
+    if (u.coverage < Math.max(tuning.support, above + tuning.figureOverSupport)) break;
+    const rival = rivalFigure(u, s);
+    if (rival) return rival;
   }
   return undefined;
 }

@@ -38,6 +38,9 @@ export const tuning = {
   saidMin: 0.2,
   /** Share of a reported statement ("X said the council would…") a passage must itself hold to back it. */
   minLocal: 0.5,
+  /** How much more of a claim than any backing passage a passage giving another figure must hold to
+   *  contradict it anyway. */
+  figureOverSupport: 0.15,
 };
 
 export type TuningKey = keyof typeof tuning;
