@@ -214,6 +214,8 @@ test('questions, sentences about the article itself, inverted judgements and ope
     'Seldom has a harbour dispute produced so much bitterness on the quayside.',
     'Whether Mayor Reyes can win back the dockers remains to be seen.',
     'It is too early to say whether the Port Authority will back down.',
+    'Whether the Port Authority can keep the quayside open is an open question.',
+    'How long the dockers can hold out is anyone’s guess.',
     'Here is how the afternoon unfolded.',
     'The new footbridge will be painted green.',
   ].join('\n\n');
