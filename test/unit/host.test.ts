@@ -4,7 +4,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, wr
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { decodeText, readCorpus, walkCorpus, type CorpusFileResult } from '../../server/src/host/corpusFiles.ts';
-import { corpusFingerprint, defaultCacheDir, defaultCacheFile, loadIndexCache, loadIndexCacheEntry, openIndexCacheEarly, saveIndexCache } from '../../server/src/host/indexCache.ts';
+import { corpusFingerprint, defaultCacheDir, defaultCacheFile, loadIndexCache, loadIndexCacheEntry, noRoomToSave, openIndexCacheEarly, saveIndexCache } from '../../server/src/host/indexCache.ts';
 import { findBundledCorpus, findNearbyCorpus, locateCorpus } from '../../server/src/host/corpusLocator.ts';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'sourced-host-'));
@@ -162,6 +162,15 @@ test('a saved index read while the corpus is walked: whole when the fingerprint 
   assert.ok(stale.got.length < body.length, 'never the whole index');
   assert.match(stale.error ?? '', /changed/);
   assert.equal(await openIndexCacheEarly(path.join(tmp, 'cache', 'absent.json'), Promise.resolve('fp')), undefined);
+});
+
+test('an index too close to the heap cap is not saved, and says why', () => {
+  const MB = 1048576;
+  assert.equal(noRoomToSave({ used_heap_size: 600 * MB, heap_size_limit: 1536 * MB }), undefined);
+  const full = noRoomToSave({ used_heap_size: 1200 * MB, heap_size_limit: 1536 * MB });
+  assert.match(full ?? '', /not saved to disk: it uses 1200 MB of the 1536 MB memory cap/);
+  // This process has room: the host's own check passes.
+  assert.equal(noRoomToSave(), undefined);
 });
 
 test('corpus locator: explicit, nearby (walking up), bundled', () => {

@@ -8,7 +8,7 @@ import { defaultSettings, type DraftReport, type SourcedService } from '../servi
 import type { DocumentInput } from '../service/types.ts';
 import { decodeText, readCorpus, walkCorpus, type CorpusEntry } from '../host/corpusFiles.ts';
 import { AnalysisPool } from '../host/analysisPool.ts';
-import { corpusFingerprint, defaultCacheFile, openIndexCacheEarly, saveIndexCache } from '../host/indexCache.ts';
+import { corpusFingerprint, defaultCacheFile, noRoomToSave, openIndexCacheEarly, saveIndexCache } from '../host/indexCache.ts';
 import { locateCorpus } from '../host/corpusLocator.ts';
 import { analysisId } from '../host/analysisId.ts';
 import { writeReportFile } from '../host/reportFile.ts';
@@ -350,7 +350,9 @@ async function loadCorpus(service: SourcedService, req: CorpusRequest): Promise<
   warnings.push(...readWarnings);
   if (fingerprint && files.length > 0) {
     await service.settled(); // the saved index carries the near-duplicate groups too
-    await saveIndexCache(cacheFile, fingerprint, service.exportIndex(), readWarnings);
+    const full = noRoomToSave();
+    if (full) warnings.push(`${full} (give Node more heap: NODE_OPTIONS=--max-old-space-size=…)`);
+    else await saveIndexCache(cacheFile, fingerprint, service.exportIndex(), readWarnings);
   }
   return { warnings: report(warnings), roots: located.roots };
 }

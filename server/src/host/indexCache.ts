@@ -5,6 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import type { CorpusEntry } from './corpusFiles.ts';
 
 /** Bump when the cache file layout changes. */
@@ -37,6 +38,18 @@ interface CacheHeader {
   format: number;
   fingerprint: string;
   warnings?: string[];
+}
+
+/** Share of the heap cap in use above which the index is not saved: writing it out makes about half the
+ *  live heap again in short-lived objects, and running out of heap ends the process (100,000 articles
+ *  under the editor's 1.5 GB cap did, saving after the cold index). */
+const SAVE_HEAP_SHARE = 0.7;
+
+/** Why the index should not be saved now (too close to the heap cap), or undefined when there is room. */
+export function noRoomToSave(heap: Pick<ReturnType<typeof getHeapStatistics>, 'used_heap_size' | 'heap_size_limit'> = getHeapStatistics()): string | undefined {
+  if (heap.used_heap_size < SAVE_HEAP_SHARE * heap.heap_size_limit) return undefined;
+  const mb = (x: number) => Math.round(x / 1048576);
+  return `the index was not saved to disk: it uses ${mb(heap.used_heap_size)} MB of the ${mb(heap.heap_size_limit)} MB memory cap, too close to it to save safely; it will be built again on the next start`;
 }
 
 /** Bytes gathered before each write while saving. */

@@ -8,7 +8,7 @@ import { createSourcedService, type SourcedService, type SourcedSettings } from 
 import type { DocumentInput } from '../service/types.ts';
 import { CORPUS_FILE, readCorpus, walkCorpus, type CorpusEntry, type CorpusFileResult } from '../host/corpusFiles.ts';
 import { AnalysisPool } from '../host/analysisPool.ts';
-import { corpusFingerprint, defaultCacheFile, openIndexCacheEarly, saveIndexCache } from '../host/indexCache.ts';
+import { corpusFingerprint, defaultCacheFile, noRoomToSave, openIndexCacheEarly, saveIndexCache } from '../host/indexCache.ts';
 import { analysisId } from '../host/analysisId.ts';
 import { isUnder, resolveCorpusRoots } from './corpusPaths.ts';
 import type { ArchiveStatus, StatusParams } from '../protocol.ts';
@@ -193,7 +193,15 @@ export class CorpusFolder {
         if (cacheFile && !signal.aborted) {
           // Saved once the near-duplicate groups are known, so the saved index carries them.
           const warnings = this.warnings;
-          void target.settled().then(() => (signal.aborted ? false : saveIndexCache(cacheFile, fingerprint, target.exportIndex(), warnings)), () => false);
+          void target.settled().then(() => {
+            if (signal.aborted) return false;
+            const full = noRoomToSave();
+            if (full) {
+              this.warn(`${full} (raise sourced.server.maxMemoryMB to keep it)`);
+              return false;
+            }
+            return saveIndexCache(cacheFile, fingerprint, target.exportIndex(), warnings);
+          }, () => false);
         }
       }
       if (signal.aborted) return false;
