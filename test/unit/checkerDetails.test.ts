@@ -6,6 +6,9 @@ import assert from 'node:assert/strict';
 import type { Claim } from '../../server/src/service/types.ts';
 import { oneClaimAgainst } from './fixtures/oneClaim.ts';
 import { figureDirection } from '../../server/src/service/check/direction.ts';
+import { markReported } from '../../server/src/service/check/polarity.ts';
+import type { ClaimTerm } from '../../server/src/service/check/evidence.ts';
+import { searchTerm } from '../../server/src/service/corpus/sentenceIndex.ts';
 
 const football = `# Vandermolen rules out new striker
 
@@ -303,4 +306,16 @@ test('a passage giving another day that says clearly more of the claim than the 
   assert.equal(claim.reason, 'The sources give Wednesday, not Monday.');
   const faithful = await verdict('Mayor Ines Varga quit on Wednesday after an inquiry found that the harbour contract had been rushed through.');
   assert.equal(faithful.verdict, 'supported', faithful.reason);
+});
+
+test('the words of a reported statement are what it reports, not who said it, to whom or where', () => {
+  const terms = (text: string) => {
+    const words = text.toLowerCase().match(/[a-z]+/g) ?? [];
+    const out: ClaimTerm[] = [...new Set(words.map((w) => searchTerm(w)).filter((t): t is string => !!t))].map((stem) => ({ stem, weight: 1, novel: false, alternatives: [stem], name: stem === 'spurlock' }));
+    markReported(out, text);
+    return out.filter((t) => t.reported).map((t) => t.stem);
+  };
+  assert.deepEqual(terms('Spurlock told the ceremony that he is planning a follow-up documentary about school dinners.'), ['plan', 'follow', 'up', 'documentari', 'school', 'dinner']);
+  assert.deepEqual(terms('Spurlock said the film had cost £65,000.'), ['film', 'cost']);
+  assert.deepEqual(terms('The film cost £65,000 to make.'), []);
 });

@@ -16,7 +16,7 @@ import { isClaim, pronounReferent } from './claims.ts';
 import { figureDirection } from './direction.ts';
 import { boundsSpan, countedNoun, isBareCount, shareOf, type ClaimFigure } from './counted.ts';
 import { ClaimMemo, claimTerms, scoreUnit, type EvidenceUnit } from './evidence.ts';
-import { ClaimPolarity, isReporting, isSaid } from './polarity.ts';
+import { ClaimPolarity, isReporting, isSaid, markReported } from './polarity.ts';
 import { candidateUnits } from './retrieval.ts';
 import type { ClaimName } from './nameMatch.ts';
 import { claimPredicate } from './predicate.ts';
@@ -229,6 +229,7 @@ function judge(
 
   // 2. Content, names and figures against the best evidence.
   const terms = claimTerms(prose, corpus, new Set(names.flatMap((n) => n.words)));
+  markReported(terms, prose);
   const figures = s.quantities.filter((q) => isFigure(q, draft.prose.masked)).map((q) => claimFigure(q, draft.prose.masked));
   // The sentence as written (quotations and markup masked), which offsets of the claim's parts index.
   const written = draft.prose.masked.slice(s.start, s.end);
@@ -275,8 +276,8 @@ function judge(
   const verb = predicate;
   if (tuning.predicatePersonsOnly && subjectKind !== 'person' && !(tuning.predicatePersonsOnly === 2 && subjectKind === 'organization')) predicate = [];
   const states = (u: EvidenceUnit) => predicateGaps(u, predicate, subject, corpus).length === 0;
-  const reported = predicate.length > 0 && terms.some(isReporting);
-  const passing = supporting.filter((u) => supportScore(u) >= threshold(u) && (!reported || u.coverage >= tuning.minLocal));
+  const reported = (predicate.length > 0 || terms.some((t) => t.reported)) && terms.some(isReporting);
+  const passing = supporting.filter((u) => supportScore(u) >= threshold(u) && (!reported || Math.min(u.coverage, u.reportedCoverage) >= tuning.minLocal));
   const stating = passing.filter(states);
   // A contradiction shown on the claim's words, with the source's words as the fix.
   const conflicting = (reason: string, sources: Judgement['sources'], c: { start: number; end: number; draft: string; source: string }): Judgement => ({

@@ -26,6 +26,8 @@ export interface ClaimTerm {
   alternatives: string[];
   /** A word of one of the claim's names. */
   name: boolean;
+  /** A word of the statement a reported claim reports ("X told the ceremony that [he is planning…]"). */
+  reported?: boolean;
 }
 
 export interface FigureGap {
@@ -44,6 +46,8 @@ export interface EvidenceUnit {
   saidCoverage: number;
   /** The same of the unit's whole article. */
   articleSaid: number;
+  /** Coverage of the reported statement's words (see ClaimTerm.reported); 1 when the claim reports none. */
+  reportedCoverage: number;
   /** Coverage of the claim's content words by the unit's whole article. */
   articleCoverage: number;
   /** Names of the claim the unit does not contain, and whether the article has them elsewhere. */
@@ -88,6 +92,8 @@ export function claimTerms(text: string, corpus: CorpusIndex, nameWords: Readonl
   }
   return out;
 }
+
+const isReportedWord = (t: ClaimTerm) => t.reported === true;
 
 /** Stems of the base forms an irregular plural or a comparison may stand for. */
 function inflectionStems(word: string): string[] {
@@ -257,6 +263,7 @@ export function scoreUnit(
     sentences: unit,
     coverage: coverage(terms, present),
     saidCoverage: coverage(terms, present, isSaid),
+    reportedCoverage: terms.some(isReportedWord) ? coverage(terms, present, isReportedWord) : 1,
     articleSaid: known?.said ?? 0,
     articleCoverage: known?.coverage ?? 0,
     missingNames,

@@ -37,6 +37,18 @@ export function isReporting(t: ClaimTerm): boolean {
   return REPORTING.has(t.stem);
 }
 
+/** "X said [that] …", "X told the ceremony that …": the statement reported. */
+const REPORTED_STATEMENT = /\b(?:said|says|told\s+(?:[\p{L}'’-]+\s+){1,4}?that|tells\s+(?:[\p{L}'’-]+\s+){1,4}?that|claimed|claims|insisted|argued|warned|stated|announced)\s+(?:that\s+)?(.+)$/iu;
+
+/** Marks the claim's words that are the statement a reported claim reports (not its names): a passage
+ *  backing a reported claim must hold half of them, not only who said it and where (tuning.minLocal). */
+export function markReported(terms: ClaimTerm[], prose: string): void {
+  const m = REPORTED_STATEMENT.exec(prose);
+  if (!m) return;
+  const said = new Set(tokenize(m[1]).map((t) => searchTerm(t.norm)));
+  for (const t of terms) if (!t.name && said.has(t.stem)) t.reported = true;
+}
+
 /** What a claim says, not who says it nor whether: a term other than a name's word, a light verb, a verb
  *  of speech or a negation. */
 export function isSaid(t: ClaimTerm): boolean {
