@@ -277,7 +277,10 @@ function judge(
   if (tuning.predicatePersonsOnly && subjectKind !== 'person' && !(tuning.predicatePersonsOnly === 2 && subjectKind === 'organization')) predicate = [];
   const states = (u: EvidenceUnit) => predicateGaps(u, predicate, subject, corpus).length === 0;
   const reported = (predicate.length > 0 || terms.some((t) => t.reported)) && terms.some(isReporting);
-  const passing = supporting.filter((u) => supportScore(u) >= threshold(u) && (!reported || Math.min(u.coverage, u.reportedCoverage) >= tuning.minLocal));
+  // Passages that hold half of a reported claim (who said it, to whom and where included), and of those
+  // the ones that hold half of what it reports.
+  const heard = supporting.filter((u) => supportScore(u) >= threshold(u) && (!reported || u.coverage >= tuning.minLocal));
+  const passing = heard.filter((u) => !reported || u.reportedCoverage >= tuning.minLocal);
   const stating = passing.filter(states);
   // A contradiction shown on the claim's words, with the source's words as the fix.
   const conflicting = (reason: string, sources: Judgement['sources'], c: { start: number; end: number; draft: string; source: string }): Judgement => ({
@@ -336,7 +339,9 @@ function judge(
     );
   };
   if (stating.length > 0 && novel <= tuning.novelAllowed) return unopposed() ?? someoneElse() ?? supported(stating);
-  if (best && passing.length > 0 && novel <= tuning.novelAllowed) {
+  // The passage the message points to: a backing one, or one about the speaker that lacks the statement.
+  const shown = passing[0] ?? (reported && predicate.length > 0 ? heard[0] : undefined);
+  if (best && shown && novel <= tuning.novelAllowed) {
     // The names and figures are there, but no passage about the subject says what the claim does.
     const opposite = oppositeIn(scored, predicate, subject, corpus);
     // A passage that covers nearly all of the claim's other words may say the same with another verb.
@@ -347,7 +352,7 @@ function judge(
     const waived = waivable ? passing.filter((u) => supportScore(u) >= tuning.predicateWaiver) : [];
     if (opposite) return { ...opposed(opposite), entities };
     if (waived.length > 0) return supported(waived);
-    const gaps = predicateGaps(passing[0], predicate, subject, corpus);
+    const gaps = predicateGaps(shown, predicate, subject, corpus);
     const who = subject?.entity?.name ?? subject?.mention.text;
     const missing = gaps.length > 0 ? gaps : predicate;
     const what = reportedBy(s, subject, missing[0]) + [...new Set(missing.map((p) => withObject(s, p)))].join(', ');
@@ -355,7 +360,7 @@ function judge(
       verdict: 'unsourced',
       reason: who ? `No source says ${who} ${what}.` : `No source passage says “${what}”.`,
       entities,
-      sources: passing[0].sentences.map((sentence) => ({ sentence, score: round(supportScore(passing[0])) })),
+      sources: shown.sentences.map((sentence) => ({ sentence, score: round(supportScore(shown)) })),
     };
   }
 
