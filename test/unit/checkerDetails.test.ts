@@ -318,4 +318,8 @@ test('the words of a reported statement are what it reports, not who said it, to
   assert.deepEqual(terms('Spurlock told the ceremony that he is planning a follow-up documentary about school dinners.'), ['plan', 'follow', 'up', 'documentari', 'school', 'dinner']);
   assert.deepEqual(terms('Spurlock said the film had cost £65,000.'), ['film', 'cost']);
   assert.deepEqual(terms('The film cost £65,000 to make.'), []);
+  // Where the statement starts: a figure there is part of what is reported.
+  const text = 'Technorati says more than 12,000 new blogs appear every day.';
+  assert.equal(markReported([], text), text.indexOf('more'));
+  assert.equal(markReported([], 'Technorati tracks six million blogs.'), -1);
 });

@@ -229,10 +229,12 @@ function judge(
 
   // 2. Content, names and figures against the best evidence.
   const terms = claimTerms(prose, corpus, new Set(names.flatMap((n) => n.words)));
-  markReported(terms, prose);
   const figures = s.quantities.filter((q) => isFigure(q, draft.prose.masked)).map((q) => claimFigure(q, draft.prose.masked));
   // The sentence as written (quotations and markup masked), which offsets of the claim's parts index.
   const written = draft.prose.masked.slice(s.start, s.end);
+  // A statement the claim reports, in its own words (a quotation's are checked as such).
+  const reportedFrom = s.quotes.length === 0 ? markReported(terms, written) : -1;
+  const reportsFigure = reportedFrom >= 0 && figures.some((f) => f.start - s.start >= reportedFrom);
   // What the claim says of its subject (see predicate.ts): its main verb.
   let predicate = claimPredicate(
     written,
@@ -280,7 +282,9 @@ function judge(
   // Passages that hold half of a reported claim (who said it, to whom and where included), and of those
   // the ones that hold half of what it reports.
   const heard = supporting.filter((u) => supportScore(u) >= threshold(u) && (!reported || u.coverage >= tuning.minLocal));
-  const passing = heard.filter((u) => !reported || u.reportedCoverage >= tuning.minLocal);
+  // A figure the statement reports stands for it where the passage has every figure of the claim
+  // ("says more than 12,000 new ones appear every day" for "says that more than 12,000 are added daily").
+  const passing = heard.filter((u) => !reported || u.reportedCoverage >= tuning.minLocal || (reportsFigure && u.missingFigures.length === 0));
   const stating = passing.filter(states);
   // A contradiction shown on the claim's words, with the source's words as the fix.
   const conflicting = (reason: string, sources: Judgement['sources'], c: { start: number; end: number; draft: string; source: string }): Judgement => ({

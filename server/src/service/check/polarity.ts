@@ -41,12 +41,14 @@ export function isReporting(t: ClaimTerm): boolean {
 const REPORTED_STATEMENT = /\b(?:said|says|told\s+(?:[\p{L}'’-]+\s+){1,4}?that|tells\s+(?:[\p{L}'’-]+\s+){1,4}?that|claimed|claims|insisted|argued|warned|stated|announced)\s+(?:that\s+)?(.+)$/iu;
 
 /** Marks the claim's words that are the statement a reported claim reports (not its names): a passage
- *  backing a reported claim must hold half of them, not only who said it and where (tuning.minLocal). */
-export function markReported(terms: ClaimTerm[], prose: string): void {
-  const m = REPORTED_STATEMENT.exec(prose);
-  if (!m) return;
+ *  backing a reported claim must hold half of them, not only who said it and where (tuning.minLocal).
+ *  Returns where the statement starts in `text`, or -1 when the claim reports none. */
+export function markReported(terms: ClaimTerm[], text: string): number {
+  const m = REPORTED_STATEMENT.exec(text);
+  if (!m) return -1;
   const said = new Set(tokenize(m[1]).map((t) => searchTerm(t.norm)));
   for (const t of terms) if (!t.name && said.has(t.stem)) t.reported = true;
+  return m.index + m[0].length - m[1].length;
 }
 
 /** What a claim says, not who says it nor whether: a term other than a name's word, a light verb, a verb
