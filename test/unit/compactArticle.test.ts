@@ -17,7 +17,7 @@ const DOCS = [
 ];
 
 /** The analysed article as plain data (text, lines, quotes, figures and mentions of each sentence). */
-const plain = (sentences: readonly { toJSON?: () => unknown }[]) => JSON.parse(JSON.stringify(sentences));
+const plain = (sentences: readonly object[]): unknown[] => JSON.parse(JSON.stringify(sentences)) as unknown[];
 
 test('an indexed article gives back the sentences the analysis made', () => {
   const index = new CorpusIndex();
