@@ -198,7 +198,6 @@ function sparseRuns<T>(count: number, entries: Array<[number, T[]]>, none: T[]):
 /** Adds a saved article; `strings` is the index's table of names and figures as written. */
 function addStored(raw: StoredArticle, strings: readonly string[], restore: IndexRestore): void {
   const count = Math.floor(raw.sel.length / 3);
-  const bounds = Int32Array.from(raw.sel.slice(0, count * 3));
   const quotes: Array<[number, Quote[]]> = [];
   const figures: Array<[number, Quantity[]]> = [];
   for (const [i, q, n] of raw.x) {
@@ -226,6 +225,7 @@ function addStored(raw: StoredArticle, strings: readonly string[], restore: Inde
     if (runs === null) throw new Error(`the saved mentions of ${raw.uri} are out of order`);
     if (runs) mentions = { store, from: runs };
   }
-  const parts: CompactParts = { bounds, mentions, quotes: sparseRuns(count, quotes, NO_QUOTES), figures: sparseRuns(count, figures, NO_QUANTITIES) };
+  // The compact article copies the bounds into its own typed array (a trailing partial triple is dropped).
+  const parts: CompactParts = { bounds: raw.sel, mentions, quotes: sparseRuns(count, quotes, NO_QUOTES), figures: sparseRuns(count, figures, NO_QUANTITIES) };
   restore.addArticle(new CompactArticle(raw.uri, raw.key, raw.meta, raw.title, raw.text, raw.bodyStart, parts, restore.recent, raw.e), raw.id0);
 }
