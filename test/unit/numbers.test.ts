@@ -234,3 +234,11 @@ test('a percentage is a share of the group written after it, and "people" names 
   assert.equal(share('Some 87% of respondents found it.'), undefined);
   assert.equal(share('Prices rose 5% to a record.'), undefined);
 });
+
+test('two rough figures are one only when either value falls in the other\'s range', () => {
+  const q = (t: string) => findQuantities(t)[0] as Quantity;
+  assert.equal(compareQuantities(q('around 12%'), q('about 10%')), 'different');
+  assert.equal(compareQuantities(q('about 10%'), q('around 10.5%')), 'same');
+  assert.equal(compareQuantities(q('about 10%'), q('10.4%')), 'same');
+  assert.equal(compareQuantities(q('over 40 people'), q('more than 45 people')), 'same');
+});

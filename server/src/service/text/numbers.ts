@@ -816,6 +816,9 @@ function compareDurations(a: Quantity, b: Quantity): 'same' | 'different' | 'inc
  *  Ranges that merely overlap do not make a rounding: "2%" and "2.5%" are two rates, though 2.45 could
  *  be written either way. */
 function sameFigure(a: Quantity, b: Quantity, relative: number): boolean {
+  // Two rough figures are one when either value falls in the other's range ("about 10%", "around
+  // 10.5%"); their ranges merely touching ("around 12%" and "about 10%") is two values.
+  if (a.approx && b.approx) return inRange(a, b, relative) || inRange(b, a, relative);
   if (a.approx || b.approx) return overlap(a, b, 1, relative);
   // Rounding half up: 16.5 is written 17, 2.5 is not written 2.
   const within = (x: Quantity, y: Quantity) => {
@@ -831,6 +834,13 @@ function overlap(a: Quantity, b: Quantity, factorA: number, relative: number, fa
   const [aLo, aHi] = range(a, factorA, relative);
   const [bLo, bHi] = range(b, factorB, relative);
   return aLo <= bHi + 1e-9 * Math.abs(bHi) && bLo <= aHi + 1e-9 * Math.abs(aHi);
+}
+
+/** Whether x's value is in the range y's written figure implies. */
+function inRange(x: Quantity, y: Quantity, relative: number): boolean {
+  const [lo, hi] = range(y, 1, relative);
+  const eps = 1e-9 * Math.max(Math.abs(lo), Math.abs(hi));
+  return lo - eps <= x.value && x.value <= hi + eps;
 }
 
 function range(q: Quantity, factor: number, relative: number): [number, number] {
