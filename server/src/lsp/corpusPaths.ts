@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findBundledCorpus as findScriptCorpus } from '../host/corpusLocator.ts';
+import { escapeRegExp } from '../service/util/escapeRegExp.ts';
 
 const GLOB_CHARS = /[*?[{]/;
 /** Directory levels a `**` may descend (bounded so a pattern over a huge tree stays cheap). */
@@ -156,14 +157,10 @@ function segmentRegex(segment: string): RegExp {
       const close = segment.indexOf('}', i + 1);
       if (close < 0) re += '\\{';
       else {
-        re += `(?:${segment.slice(i + 1, close).split(',').map(escapeRegex).join('|')})`;
+        re += `(?:${segment.slice(i + 1, close).split(',').map(escapeRegExp).join('|')})`;
         i = close;
       }
-    } else re += escapeRegex(c);
+    } else re += escapeRegExp(c);
   }
   return new RegExp(`^${re}$`);
-}
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }

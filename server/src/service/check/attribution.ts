@@ -99,16 +99,15 @@ export function speakerMention(draft: DraftAnalysis, s: DraftSentence, q: Quote)
   const next = draft.sentences[s.index + 1];
   const near = next && next.block === s.block && q.end >= s.end - 2 ? [...s.mentions, ...next.mentions] : s.mentions;
   const outside = near.filter((m) => !(m.start >= q.start && m.end <= q.end));
+  const text = draft.prose.masked;
   let m = outside.find((x) => x.text === written || written.endsWith(` ${x.text}`));
   // `Alan Schwartz of ScanSoft said`: the person before an affiliation, not the organisation after it.
   if (m && m.kind !== 'person') {
     const org = m;
-    const text = draft.prose.masked;
     m = outside.find((x) => x.kind === 'person' && x.end < org.start && /^\s+of\s+(?:the\s+)?$/i.test(text.slice(x.end, org.start))) ?? org;
   }
   if (!m) {
     // `said William Hill spokesman Rupert Adams`: the speaker read as its title, the name right after it.
-    const text = draft.prose.masked;
     const after = text.indexOf(written, q.end);
     const at = after >= 0 ? after : text.lastIndexOf(written, q.start);
     m = at >= 0 ? outside.find((x) => x.kind === 'person' && x.start > at + written.length - 1 && x.start <= at + written.length + 2) : undefined;

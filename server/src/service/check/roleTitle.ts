@@ -7,6 +7,7 @@ import type { Entity, EntityRole } from '../types.ts';
 import type { CorpusIndex } from '../corpus/corpusIndex.ts';
 import { HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS } from '../corpus/gazetteer.ts';
 import type { ClaimName } from './nameMatch.ts';
+import { escapeRegExp } from '../util/escapeRegExp.ts';
 
 /** Titles of rank or courtesy, and heads vague enough to stand for many titles ("boss", "chief"). */
 const NO_CONFLICT = new Set(['sir', 'lord', 'lady', 'dame', 'dr', 'prof', 'professor', 'rev', 'reverend', 'baron', 'baroness', 'boss', 'chief', 'head', 'leader', 'gen', 'general', 'premier', 'mp', 'mep', 'officer', 'founder']);
@@ -98,14 +99,10 @@ export function wrongTitle(names: readonly ClaimName[], sentenceText: string, se
 /** Whether a source sentence writes the claim's title next to the person's surname though the roles the
  *  name finder kept miss it ("said courts minister Christopher Leslie" kept as "minister"). */
 function writtenBySources(title: string, entity: Entity, corpus: CorpusIndex): boolean {
-  const surname = escape(entity.name.split(/\s+/).pop() ?? '');
-  const t = escape(title);
+  const surname = escapeRegExp(entity.name.split(/\s+/).pop() ?? '');
+  const t = escapeRegExp(title);
   const near = new RegExp(`\\b${t}\\b[^.]{0,40}\\b${surname}\\b|\\b${surname}\\b[^.]{0,12}\\b${t}\\b`, 'i');
   return corpus.searchSentences(`${title} ${entity.name}`, 20).some((h) => near.test(h.sentence.text));
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** A title whose head the sources never give the person ("chief executive" for their "chief economist"). */

@@ -6,8 +6,8 @@
 // Made sentences are kept while anything holds one of them: each holds the list it belongs to, and the
 // article finds that list again through a weak reference, so a sentence read twice is the same object as
 // long as the first one can still be compared with it (caches keyed by sentences, evidence maps). A few
-// recently made lists are also held by the index (`keep`), so a check reading one article many times makes
-// its sentences once.
+// recently made lists are also held by the index (`RecentlyMade`), so a check reading one article many
+// times makes its sentences once.
 
 import type { Article, SourceSentence } from '../api.ts';
 import type { Mention, Quantity, Quote } from '../types.ts';
@@ -138,6 +138,7 @@ export class CompactArticle implements Article {
     const n = a.sentences.length;
     const bounds = new Array<number>(n * 3);
     let texts: Map<number, string> | undefined;
+    let listed = 0;
     for (let k = 0; k < n; k++) {
       const s = a.sentences[k];
       if (s.uri !== a.uri || s.index !== k) return undefined;
@@ -146,9 +147,8 @@ export class CompactArticle implements Article {
       bounds[3 * k + 2] = s.line;
       const text = s.text;
       if (text !== a.text.slice(s.start, s.end)) (texts ??= new Map()).set(k, text);
+      listed += s.mentions.length;
     }
-    let listed = 0;
-    for (const s of a.sentences) listed += s.mentions.length;
     if (listed !== (mentions?.store.n ?? 0)) return undefined;
     const parts: CompactParts = {
       bounds,
@@ -190,25 +190,26 @@ export class CompactArticle implements Article {
     const m = runsAt(store ? store.surface : NOTHING);
     const q = runsAt(this.#quotes);
     const f = runsAt(this.#figures);
-    const run = <T>(items: readonly T[], from: number, k: number, none: T[]): T[] => {
+    /** Sentence k's run in the list whose run starts are at `from` (-1: an empty list), made by `take`. */
+    const run = <T>(from: number, k: number, none: T[], take: (a: number, b: number) => T[]): T[] => {
       if (from < 0) return none;
       const a = cols[from + k];
       const b = cols[from + k + 1];
-      return a === b ? none : items.slice(a, b);
+      return a === b ? none : take(a, b);
     };
-    const mentionsOf = (k: number): Mention[] => {
-      if (m < 0 || !store) return NO_MENTIONS;
-      const a = cols[m + k];
-      const b = cols[m + k + 1];
-      if (a === b) return NO_MENTIONS;
+    const quotes = this.#quotes;
+    const figures = this.#figures;
+    const takeQuotes = (a: number, b: number) => quotes.slice(a, b);
+    const takeFigures = (a: number, b: number) => figures.slice(a, b);
+    const takeMentions = (a: number, b: number) => {
       const out = new Array<Mention>(b - a);
-      for (let i = a; i < b; i++) out[i - a] = mentionAt(store, i);
+      if (store) for (let i = a; i < b; i++) out[i - a] = mentionAt(store, i);
       return out;
     };
     const made: SourceSentence[] = new Array<SourceSentence>(n);
     for (let k = 0; k < n; k++) {
       const b = 3 * k;
-      made[k] = new IndexedSentence(this.text, cols[b], cols[b + 1], this.uri, k, cols[b + 2], run(this.#quotes, q, k, NO_QUOTES), run(this.#figures, f, k, NO_QUANTITIES), mentionsOf(k), made, this.#texts?.get(k));
+      made[k] = new IndexedSentence(this.text, cols[b], cols[b + 1], this.uri, k, cols[b + 2], run(q, k, NO_QUOTES, takeQuotes), run(f, k, NO_QUANTITIES, takeFigures), run(m, k, NO_MENTIONS, takeMentions), made, this.#texts?.get(k));
     }
     return made;
   }

@@ -8,20 +8,17 @@
 // of the article's text (as the analysis made it).
 
 import type { Mention, Quantity, Quote } from '../types.ts';
-import { newMention } from './names.ts';
+import { remadeMention } from './names.ts';
 
 /** Returns the one string kept for this spelling. */
 export type Intern = (s: string) => string;
 
-/** Mentions are made anew as `newMention` makes them (a spread copy of one with five properties or more
+/** Mentions are made anew as the analysis makes them (a spread copy of one with five properties or more
  *  keeps its fifth in a separate array). */
 export function compactMentions(mentions: Mention[], intern: Intern): Mention[] {
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
-    const copy = newMention(m.start, m.end, intern(m.text), intern(m.kind) as Mention['kind'], m.role === undefined ? undefined : intern(m.role), m.weak === true);
-    // A role written as nothing stays so (newMention drops an empty one).
-    if (m.role === '') copy.role = '';
-    mentions[i] = copy;
+    mentions[i] = remadeMention(m.start, m.end, intern(m.text), intern(m.kind) as Mention['kind'], m.role === undefined ? undefined : intern(m.role), m.weak === true);
   }
   return mentions;
 }

@@ -3,7 +3,7 @@
 
 import type { EntityKind, Mention } from '../types.ts';
 import type { LazyEntity } from './entityList.ts';
-import { newMention } from './names.ts';
+import { remadeMention } from './names.ts';
 
 export const KINDS: readonly EntityKind[] = ['person', 'organization', 'place', 'event'];
 export const WEAK_FLAG = 4;
@@ -53,11 +53,7 @@ export interface Packed {
 /** Mention `i` as the analysis made it. */
 export function mentionAt(p: Packed, i: number): Mention {
   const f = p.span[3 * i + 2];
-  const role = p.roles?.get(i);
-  const m = newMention(p.span[3 * i], p.span[3 * i + 1], p.surface[i], KINDS[f & 3], role, (f & WEAK_FLAG) !== 0);
-  // A role written as nothing stays so (newMention drops an empty one).
-  if (role === '') m.role = '';
-  return m;
+  return remadeMention(p.span[3 * i], p.span[3 * i + 1], p.surface[i], KINDS[f & 3], p.roles?.get(i), (f & WEAK_FLAG) !== 0);
 }
 
 export function startOf(p: Packed, i: number): number {

@@ -23,6 +23,14 @@ export function newMention(start: number, end: number, text: string, kind: Entit
   return weak ? { start, end, text, kind, weak } : { start, end, text, kind };
 }
 
+/** A mention made again from its parts, exactly: as `newMention` makes it, with a role written as nothing
+ *  kept (newMention drops an empty one). */
+export function remadeMention(start: number, end: number, text: string, kind: EntityKind, role: string | undefined, weak: boolean): Mention {
+  const m = newMention(start, end, text, kind, role, weak);
+  if (role === '') m.role = '';
+  return m;
+}
+
 /** True when the mention's kind is a default guess (no title, suffix, gazetteer or context cue). */
 export function hasWeakKind(m: Mention): boolean {
   return m.weak === true;
