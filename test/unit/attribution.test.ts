@@ -236,6 +236,38 @@ test('a quotation mark opening a new sentence ends a quote left open, and takes 
   assert.equal((await relayCheck('Sofie Marten', quote)).verdict, 'supported');
 });
 
+const ROVERS_URI = 'file:///corpus/rovers.md';
+const ROVERS = `---
+title: "Rovers edge past the Larks"
+outlet: "Valley Courier"
+date: 2022-10-02
+---
+Rovers coach Anton Veit and his assistant Lena Ostrova praised the forwards after the 2-1 win over the Larks on Saturday.
+
+"They did very well in the second half and the back four played some fantastic football," he said.
+
+Larks manager Bruno Kessel said his side had lacked belief in front of goal.
+`;
+
+test('a source speaker written "he" is someone named before the words: a draft speaker named only after them is wrong', async () => {
+  const s = createSourcedService();
+  await s.upsertSources([{ uri: ROVERS_URI, text: ROVERS }]);
+  const words = '"They did very well in the second half and the back four played some fantastic football."';
+  const judge = async (speaker: string) => (await s.checkDocument({ uri: 'file:///draft.md', text: `${speaker} said: ${words}\n` })).claims[0];
+  const wrong = await s.checkDocument({ uri: 'file:///draft.md', text: `Bruno Kessel said: ${words}\n` });
+  const claim = wrong.claims[0];
+  assert.equal(claim.verdict, 'misquoted', claim.reason);
+  assert.equal(claim.reason, 'The source gives these words to someone it names before them (“he”), not to Bruno Kessel.');
+  assert.match(claim.sources[0].text, /back four/);
+  const d = wrong.diagnostics.find((x) => x.code === 'misattributed-quote');
+  assert.ok(d, JSON.stringify(wrong.diagnostics));
+  // Who said them is not known, so there is no speaker to put in their place.
+  assert.equal((d.data as ClaimDiagnosticData).replacement, undefined);
+  assert.equal(claim.attribution?.speaker, undefined);
+  // Someone the article names before the words may have said them: unknown is never wrong.
+  for (const speaker of ['Anton Veit', 'Lena Ostrova', 'Ms Ostrova']) assert.equal((await judge(speaker)).verdict, 'supported', speaker);
+});
+
 function apply(text: string, edits: TextEdit[]): string {
   const lines = text.split('\n');
   const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;

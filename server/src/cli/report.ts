@@ -97,7 +97,7 @@ export function fileJson(displayPath: string, report: DraftReport, pathOf: PathO
     verdict: c.verdict,
     entities: c.entities,
     sources: c.sources.map((s) => sourceJson(s, pathOf, corpus)),
-    ...(c.attribution ? { attribution: { draft: c.attribution.draft, range: c.attribution.draftRange, speaker: c.attribution.speaker } } : {}),
+    ...(c.attribution?.speaker ? { attribution: { draft: c.attribution.draft, range: c.attribution.draftRange, speaker: c.attribution.speaker } } : {}),
   }));
   const diagnostics = report.diagnostics.map((d) => {
     const i = claimIndex(d);

@@ -150,8 +150,9 @@ export interface Claim {
   /** For misquotes: the quote in the draft and the nearest real quote. */
   quote?: { draft: string; draftRange: Range; nearest?: string };
   /** For a misattributed quotation: the speaker as the draft names them, the sources' speaker in the same
-   *  form (the replacement) and in full. */
-  attribution?: { draft: string; draftRange: Range; source: string; speaker: string };
+   *  form (the replacement) and in full; neither when the source writes a pronoun ("he added") for
+   *  someone it names before the words, and names the draft's speaker only after them or not at all. */
+  attribution?: { draft: string; draftRange: Range; source?: string; speaker?: string };
   /** Writer marked it as own analysis with <!-- sourced-ignore -->. */
   ignored?: boolean;
   /** Citation keys attached to the sentence. */

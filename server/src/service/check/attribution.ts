@@ -2,7 +2,9 @@
 // misattributed when the draft names one person as its speaker and the sources, everywhere they have
 // the same statement, give it to someone else. Unknown is never wrong: a source speaker the article
 // leaves open, a pronoun or an unrecognised speaker in the draft, or the same words also said by the
-// draft's speaker, and nothing is flagged.
+// draft's speaker, and nothing is flagged. One thing is known of a source speaker written "he" or
+// "she": a pronoun refers back, so the speaker is someone the article names before the words. A draft
+// speaker the article names only after them (or not at all) is not who said them.
 
 import type { Article, SourceSentence } from '../api.ts';
 import type { Entity, Mention, Quote, Span } from '../types.ts';
@@ -10,6 +12,7 @@ import type { CorpusIndex } from '../corpus/corpusIndex.ts';
 import type { DraftAnalysis, DraftSentence } from './draft.ts';
 import { contentStems, stem } from '../text/words.ts';
 import { quoteSpans, quoteWords } from './quoteCheck.ts';
+import { escapeRegExp } from '../util/escapeRegExp.ts';
 
 /** A quotation this long (in words) is one statement wherever it appears; a shorter one ("recent
  *  experience") is the same statement only where the sentence around it says the same. */
@@ -21,12 +24,17 @@ const SAME_STATEMENT = 0.5;
 const STATEMENT_ARTICLES = 10;
 /** Stems of the plain saying verbs, which say nothing of what was said. */
 const PLAIN_SAYING: ReadonlySet<string> = new Set(['said', 'say', 'says', 'saying', 'told', 'tell', 'tells', 'telling', 'add', 'added', 'adding'].flatMap((w) => [w, stem(w)]));
+/** Source speakers that refer back to a person named earlier. */
+const BACK_REFERENCE = /^(?:he|she)$/i;
 const PRONOUN = /^(?:he|she|they|we|i|it|you|him|her|them|one)$/i;
 const TITLES = /^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|prof|professor|gen|general|sen|senator|rep|gov|president|minister|chancellor|secretary)\.?$/i;
 
 export interface Misattribution {
-  /** Who the sources give the words to. */
-  speaker: Entity;
+  /** Who the sources give the words to; none when the source writes a pronoun ("he added") and names
+   *  the draft's speaker only after the words, if at all. */
+  speaker?: Entity;
+  /** The source's speaker as written, for a pronoun. */
+  pronoun?: string;
   /** The source sentence holding the words. */
   sentence: SourceSentence;
   /** The speaker's name as the draft writes it, with draft offsets. */
@@ -69,6 +77,7 @@ export function misattribution(
   }
 
   let other: { speaker: Entity; sentence: SourceSentence } | undefined;
+  let unnamed: { pronoun: string; sentence: SourceSentence } | undefined;
   for (const article of articles) {
     const hits = corpus.quoteHits(article);
     for (const span of quoteSpans(q.text, article)) {
@@ -76,18 +85,30 @@ export function misattribution(
       const sentence = hit?.sentence ?? article.sentences.find((x) => span.start >= x.start && span.start < x.end);
       if (!sentence) continue;
       if (!distinctive && !sameStatement(context, article, sentence)) continue;
+      // A pronoun speaker is someone named before the words: not a draft speaker named only after them.
+      const pronoun = hit?.quote.speaker?.trim();
+      if (hit && !hit.speaker && pronoun && BACK_REFERENCE.test(pronoun) && !namedBefore(article, hit.quote.start, draftSpeaker.text)) {
+        unnamed ??= { pronoun, sentence };
+        continue;
+      }
       // The same statement with no known speaker, or said by the draft's speaker: nothing to say.
       if (!hit?.speaker) return undefined;
       if (samePerson(hit.speaker, claimed, draftSpeaker.text)) return undefined;
       other ??= { speaker: hit.speaker, sentence };
     }
   }
-  if (!other) return undefined;
-  return {
-    ...other,
-    written: { start: draftSpeaker.start, end: draftSpeaker.end, text: draftSpeaker.text },
-    replacement: nameLike(other.speaker.name, draftSpeaker.text),
-  };
+  const written = { start: draftSpeaker.start, end: draftSpeaker.end, text: draftSpeaker.text };
+  if (other) return { ...other, written, replacement: nameLike(other.speaker.name, draftSpeaker.text) };
+  if (unnamed) return { ...unnamed, written, replacement: '' };
+  return undefined;
+}
+
+/** Whether the article writes the person's surname (as the draft writes it) before `at`. */
+function namedBefore(article: Article, at: number, written: string): boolean {
+  const words = written.split(/\s+/).filter((w) => w && !TITLES.test(w));
+  const surname = words[words.length - 1];
+  if (!surname) return true;
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(surname)}(?![\\p{L}\\p{N}])`, 'u').test(article.text.slice(0, at));
 }
 
 /** The person mention the quote's written speaker is (or ends with): "Jana Holt", "Holt", "Minister Jana Holt";

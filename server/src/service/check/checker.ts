@@ -198,13 +198,16 @@ function judge(
       // The right words, but do the sources give them to the draft's speaker?
       const wrong = misattribution(corpus, draft, s, q, prose, allMentions, candidates, scope !== undefined);
       if (wrong) {
+        const attribution = { start: wrong.written.start - s.start, end: wrong.written.end - s.start, draft: wrong.written.text };
         return {
           verdict: 'misquoted',
-          reason: `The sources give these words to ${wrong.speaker.name}.`,
+          reason: wrong.speaker
+            ? `The sources give these words to ${wrong.speaker.name}.`
+            : `The source gives these words to someone it names before them (“${wrong.pronoun}”), not to ${wrong.written.text}.`,
           entities,
           sources: [{ sentence: wrong.sentence, score: 1 }],
           quote: { start: q.innerStart - s.start, end: q.innerEnd - s.start, draft: q.text },
-          attribution: { start: wrong.written.start - s.start, end: wrong.written.end - s.start, draft: wrong.written.text, source: wrong.replacement, speaker: wrong.speaker.name },
+          attribution: wrong.speaker ? { ...attribution, source: wrong.replacement, speaker: wrong.speaker.name } : attribution,
         };
       }
       // The words are the source's own: that passage is the best evidence there is.

@@ -14,8 +14,9 @@ export interface Judgement {
   quote?: { start: number; end: number; draft: string; nearest?: string; nearestSentence?: SourceSentence };
   /** Supported claims: every article with a passage that supports the claim (report: independent sources). */
   backing?: string[];
-  /** A misattributed quotation: the speaker as the draft writes it and the sources' speaker. */
-  attribution?: { start: number; end: number; draft: string; source: string; speaker: string };
+  /** A misattributed quotation: the speaker as the draft writes it and the sources' speaker (none when
+   *  the source writes a pronoun for someone it names before the words, and not the draft's speaker). */
+  attribution?: { start: number; end: number; draft: string; source?: string; speaker?: string };
 }
 
 /** A score as reported: two decimals. */

@@ -66,7 +66,7 @@ export function toDiagnostics(draft: DraftAnalysis, claims: Claim[], settings: S
       case 'misquoted': {
         if (claim.attribution) {
           const { draftRange, source, speaker } = claim.attribution;
-          const replacement = { range: draftRange, newText: source, label: `Attribute the quotation to ${speaker}` };
+          const replacement = source && speaker ? { range: draftRange, newText: source, label: `Attribute the quotation to ${speaker}` } : undefined;
           push('misattributed-quote', claim.quote?.draftRange ?? claim.range, claim.reason, { claim: index, citationKey, replacement }, claim.sources);
           break;
         }
