@@ -34,6 +34,10 @@ const CASES: Array<[string, Array<[string, string | undefined]>]> = [
   ['He is 6\'2" tall.', []],
   ['Later, Marsh accused Ms Ekdahl of "hiding the deficit" from voters.', [['hiding the deficit', 'Marsh']]],
   ['The envoy to the talks, Rosa Petrakis, said "we are ready".', [['we are ready', 'Rosa Petrakis']]],
+  // A role after the name without commas is the name's, not part of it; a name and a group word is not.
+  ['"The field looks strong," Dr Rosa Petrakis head of exploration said.', [['The field looks strong,', 'Dr Rosa Petrakis']]],
+  ['"We will win," Whitlock fans said.', [['We will win,', 'Whitlock fans']]],
+  ['"We will win," A Labour spokesman later said the timing was wrong.', [['We will win,', 'A Labour spokesman']]],
 ];
 
 test('quotes and speakers', () => {

@@ -5,6 +5,7 @@
 import type { Quote } from '../types.ts';
 import { isDoubleMark, isSpace, isWordChar, type Found } from './quoteMarks.ts';
 import { ATTRIBUTION_VERBS, VERB_HINT } from './sayingVerbs.ts';
+import { ROLE_MODIFIERS, ROLE_NOUNS } from '../corpus/gazetteer.ts';
 
 // Words between a subject and its verb: "he later said", "Conway has repeatedly warned".
 const AUXILIARIES = new Set(['has', 'have', 'had', 'also', 'later', 'then', 'again', 'previously', 'would', 'will', 'was', 'is', 'once', 'earlier', 'reportedly', 'further', 'separately', 'simply', 'recently', 'repeatedly', 'just', 'subsequently', 'publicly', 'privately', 'bluntly', 'angrily', 'quickly', 'firmly', 'flatly', 'famously', 'memorably']);
@@ -17,6 +18,8 @@ const NAME_CONNECTORS = new Set(['of', 'de', 'da', 'del', 'der', 'den', 'van', '
 // Capitalised words that start sentences rather than names.
 const SENTENCE_STARTERS = new Set(['at', 'in', 'on', 'the', 'but', 'however', 'and', 'yet', 'meanwhile', 'also', 'when', 'while', 'after', 'before', 'earlier', 'later', 'last', 'this', 'that', 'speaking', 'asked', 'still', 'then', 'so', 'as', 'if', 'since', 'for', 'with', 'from', 'a', 'an', 'by', 'during', 'despite', 'although', 'though', 'instead', 'indeed', 'now', 'today', 'yesterday']);
 const AFTER_VERB = new Set(['on', 'in', 'at', 'yesterday', 'today', 'tonight', 'last', 'this', 'earlier', 'later', 'afterwards', 'reporters', 'journalists', 'the', 'a', 'an', 'during', 'after', 'before', 'when', 'while', 'via', 'from', 'to']);
+/** Words of a role written after a name, at most. */
+const ROLE_RUN = 6;
 const PREPOSITIONS = new Set(['of', 'in', 'at', 'for', 'from', 'on', 'with']);
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'prof', 'jr', 'sr', 'rev', 'capt', 'sgt', 'maj', 'adm', 'no', 'vs', 'inc', 'ltd', 'co', 'corp']);
 
@@ -173,6 +176,17 @@ function speakerAfter(toks: Tok[], terminal: boolean): string | undefined {
   const np = nounPhraseForward(toks, i, true);
   if (!np) return undefined;
   let j = np.end;
+  let speaker = np.text;
+  // A role after a name with no commas: `," Dr Mike Watts head of exploration said`.
+  if (first.cap && !DETERMINERS.has(first.l) && !SENTENCE_STARTERS.has(first.l) && toks[j]?.t !== ',') {
+    let c = i;
+    while (c < np.end && (toks[c].cap || (NAME_CONNECTORS.has(toks[c].l) && toks[c + 1]?.cap))) c++;
+    const verb = c > i ? roleRunEnd(toks, c) : c;
+    if (verb !== c) {
+      speaker = join(toks, i, c);
+      j = verb;
+    }
+  }
   if (toks[j]?.t === ',') {
     // Appositive: `Jenny Town, managing editor at 38 North, stated`.
     let k = j + 1;
@@ -191,7 +205,21 @@ function speakerAfter(toks: Tok[], terminal: boolean): string | undefined {
   // `he told reporters on Monday.`; `He said the talks…` and `He continued: "…"` are new statements.
   const next = toks[j + 1];
   if (terminal && next && (next.word ? !AFTER_VERB.has(next.l) : next.t === ':' || isQuoteChar(next.t))) return undefined;
-  return np.text;
+  return speaker;
+}
+
+/** Where a lower-case role written after a name ends ("head of exploration", "chief executive of the
+ *  firm"), when a saying verb follows it; else `j`. */
+function roleRunEnd(toks: Tok[], j: number): number {
+  const head = toks[j];
+  if (!head?.word || head.cap || !(ROLE_NOUNS.has(head.l) || ROLE_MODIFIERS.has(head.l))) return j;
+  for (let k = j + 1; k < toks.length && k - j <= ROLE_RUN; k++) {
+    const t = toks[k];
+    if (!t.word) return j;
+    if (isVerb(t)) return k;
+    if (t.cap || (NOT_SPEAKER.has(t.l) && !PREPOSITIONS.has(t.l) && t.l !== 'the')) return j;
+  }
+  return j;
 }
 
 /** `Biegun told reporters: "`, `Biegun declared it was "`, `…deadline, saying: "`, `According to X, "`. */
