@@ -76,6 +76,10 @@ const verdictOf = oneClaimAgainst([
     text: '# Velmar economy grows\n\nVelmar\'s gross domestic product rose by 2.3% last year, the national statistics office said.\n\nThe Velmar central bank left its main interest rate unchanged at 3% on Thursday.\n\nThe country\'s currency has been strong for a year, though imports fell in the spring.\n\nVelmar carmakers sold 4.2% more cars in 2026 than the year before, while truck sales were down 1.5%.\n\n"If exports weaken and wages stay flat, we cannot expect much from 2027," said analyst Rena Moss.\n',
   },
   {
+    uri: 'file:///corpus/richlist.md',
+    text: '# Vell tops rich list\n\nSinger Ana Vell earned more than any other pop star last year, according to Chart Weekly magazine.\n\nThey were ahead of the crooner Milo Darst, who took fourth place and almost $42.7m from his tours. Other names in the list included Rena Holm, whose third volume of covers sold well.\n',
+  },
+  {
     uri: 'file:///corpus/rovers.md',
     text: '# Okafor happy with squad\n\nHarbour Rovers boss Tomas Okafor said he was happy with his squad "because I don\'t need defenders".\n\nRovers goalkeeper Jan Berg, 31, was injured in training on Friday.\n',
   },
@@ -214,6 +218,10 @@ test('a date that ends a span is no rival of the date of an event', async () => 
 
 test('another ordinal contradicts the claim', async () => {
   await contradictedBy('Ilse Kavanagh told her party that she would seek a fourth term in power.', 'Ilse Kavanagh told her party that she would seek a third term in power.', 'third');
+});
+
+test('a place in a list after "came" or "finished" is a place, not the third of something else', async () => {
+  await contradictedBy('The crooner Milo Darst came third on the Chart Weekly list, earning almost $42.7m.', 'The crooner Milo Darst came fourth on the Chart Weekly list, earning almost $42.7m.', 'fourth');
 });
 
 test('a sum in pence differs from another sum in pence, not from billions', async () => {

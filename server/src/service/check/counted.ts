@@ -60,9 +60,16 @@ export function countedNoun(text: string, figure: Pick<Quantity, 'start' | 'end'
     if (IRREGULAR.has(t.norm) || /[^s'’]s$/.test(t.norm)) return words;
     at = t.end;
   }
-  // An ordinal ranks one thing, named in the words after it ("the third quarter of 2006").
-  return figure.kind === 'ordinal' && words.length > 0 ? words : undefined;
+  // An ordinal ranks one thing, named in the words after it ("the third quarter of 2006"), or a place in
+  // a contest or a list after a verb of placing ("came third", "finished fourth" are "fourth place").
+  if (figure.kind !== 'ordinal') return undefined;
+  if (words.length > 0) return words;
+  return PLACED.test(text.slice(Math.max(0, start - 24), start)) ? [PLACE] : undefined;
 }
+
+/** A verb placing someone in a contest or a list, right before an ordinal. */
+const PLACED = /\b(?:came|come|comes|coming|finished|finish|finishes|finishing|ended|placed|ranked|ranks)\s+(?:in\s+)?(?:joint\s+|equal\s+)?$/i;
+const PLACE = searchTerm('place') ?? 'place';
 
 /** Whether two counts may count the same thing: either leaves it unsaid, or they share a word or a
  *  paraphrase ("three Grand Slam titles" and "three Grand Slams", "26 billion text messages" and "26
