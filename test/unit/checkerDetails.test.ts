@@ -268,6 +268,11 @@ test('the same figure with the other direction is a rival value', async () => {
   const text = 'more than 40 people, 3% more cars, shares 2% higher than before, prices down 4%, up to 5%';
   const dir = (figure: string) => figureDirection(text, text.indexOf(figure), text.indexOf(figure) + figure.length)?.text;
   assert.deepEqual(['40', '3%', '2%', '4%', '5%'].map(dir), [undefined, '3% more', undefined, 'down 4%', undefined]);
+  // A comparison with another figure: "above the 2.5% forecast" is the other direction of "short of" it.
+  const compared = 'growth of 2.3%, above the 2.5% forecast; sales short of the 4% target; costs below 7%';
+  const cmp = (figure: string) => figureDirection(compared, compared.indexOf(figure), compared.indexOf(figure) + figure.length);
+  assert.deepEqual(['2.3%', '2.5%', '4%', '7%'].map((f) => cmp(f)?.sign), [undefined, 1, -1, -1]);
+  assert.equal(cmp('4%')?.text, 'short of the 4%');
 });
 
 test('what a framing verb leads to is the claim ("planned to leave"), and a source stating its opposite contradicts it', async () => {

@@ -13,11 +13,13 @@ export interface FigureDirection {
 
 /** Words after a figure giving a direction ("2.1% more"); the down words are the ones that turn it. */
 const COMPARATIVES = ['more', 'higher', 'greater', 'larger', 'bigger', 'fewer', 'less', 'lower', 'smaller'];
-const DOWN = new Set(['fewer', 'less', 'lower', 'smaller', 'down']);
+const DOWN = new Set(['fewer', 'less', 'lower', 'smaller', 'down', 'below', 'short of']);
 
 const AFTER = new RegExp(`^\\s+(${COMPARATIVES.join('|')})\\b(?!\\s+than\\b)`, 'i');
 const AFTER_PLAIN = /^\s+(up|down)\b(?!\s+(?:to|from)\b)/i;
-const BEFORE = /\b(up|down)\s+$/i;
+/** Words before a figure: "up 3%", and a comparison with another figure ("2.3%, above the 2.5% forecast",
+ *  "short of the 2.5% predicted", "below the 3% target"). */
+const BEFORE = /\b(up|down|above|below|short\s+of)\s+(?:the\s+)?$/i;
 
 /** The direction of the figure at `start`–`end` of `text`, if a word next to it gives one ("2.1% more",
  *  "down 3.1%"). A comparison with "than" ("more than 40") is an approximation, not a direction. */
@@ -26,13 +28,13 @@ export function figureDirection(text: string, start: number, end: number): Figur
   const m = AFTER.exec(after) ?? AFTER_PLAIN.exec(after);
   const at = (from: number, to: number, word: string): FigureDirection => ({ sign: signOf(word), start: from, end: to, text: text.slice(from, to) });
   if (m) return at(start, end + m[0].length, m[1]);
-  const b = BEFORE.exec(text.slice(Math.max(0, start - 8), start));
+  const b = BEFORE.exec(text.slice(Math.max(0, start - 14), start));
   if (b) return at(start - b[0].length, end, b[1]);
   return undefined;
 }
 
 function signOf(word: string): 1 | -1 {
-  return DOWN.has(word.toLowerCase()) ? -1 : 1;
+  return DOWN.has(word.toLowerCase().replace(/\s+/g, ' ')) ? -1 : 1;
 }
 
 /** Whether two directions say the opposite (either may be unsaid). */
