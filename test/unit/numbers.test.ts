@@ -58,6 +58,8 @@ const SINGLE: Array<[string, Expected]> = [
   ['2,225 articles', { kind: 'number', value: 2225 }],
   ['two hundred soldiers', { kind: 'number', value: 200 }],
   ['twenty-five soldiers', { kind: 'number', value: 25 }],
+  ['Fifty nine percent of people', { kind: 'percent', value: 59 }],
+  ['twenty five soldiers', { kind: 'number', value: 25 }],
   ['three million voters', { kind: 'number', value: 3e6 }],
   ['a dozen ships', { kind: 'number', value: 12 }],
   ['more than 40 people', { kind: 'number', value: 40, approx: 'over' }],

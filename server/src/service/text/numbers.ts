@@ -410,9 +410,14 @@ class Parser {
         let k = j + 1;
         const dash = toks[k];
         const unitAfter = dash?.k === K.Dash && dash.adj && toks[k + 1]?.adj ? (UNITS.get(toks[k + 1].l) ?? 0) : 0;
+        // "fifty-nine", and "fifty nine" written without the hyphen.
+        const spaced = dash?.k === K.Word ? (UNITS.get(dash.l) ?? 0) : 0;
         if (TENS.has(w) && unitAfter > 0 && unitAfter < 10) {
           v += unitAfter;
           k += 2;
+        } else if (TENS.has(w) && spaced > 0 && spaced < 10) {
+          v += spaced;
+          k += 1;
         }
         cur += v;
         prev = 'num';
