@@ -7,7 +7,7 @@ import type { SourceSentence } from '../api.ts';
 import { tag, type Tagged } from '../text/tagger.ts';
 import { searchTerm } from '../corpus/sentenceIndex.ts';
 import type { EvidenceUnit } from './evidence.ts';
-import { oppositesOf } from './lexicon.ts';
+import { oppositesOf, remainingSense } from './lexicon.ts';
 import { antonymsOf } from './wordnet.ts';
 import { tuning } from './tuning.ts';
 
@@ -66,7 +66,7 @@ export function alignedOpposite(claimSentence: string, units: readonly EvidenceU
   if (side) return side;
   const claim = tag(claimSentence);
   const candidates = claim
-    .map((w, i) => ({ w, i, opposite: OPEN_CLASS.has(w.pos) ? opposites(w.lemma) : new Set<string>() }))
+    .map((w, i) => ({ w, i, opposite: OPEN_CLASS.has(w.pos) && !remainingSense(claim, i) ? opposites(w.lemma) : new Set<string>() }))
     .filter((c) => c.opposite.size > 0);
   if (candidates.length === 0) return undefined;
   for (const unit of close) {

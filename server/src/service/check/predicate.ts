@@ -7,7 +7,7 @@ import type { Span } from '../types.ts';
 import { tag, type Tagged } from '../text/tagger.ts';
 import { searchTerm } from '../corpus/corpusIndex.ts';
 import { stem } from '../text/words.ts';
-import { isLightVerb, oppositesOf, paraphrasesOf } from './lexicon.ts';
+import { isLightVerb, oppositesOf, paraphrasesOf, remainingSense } from './lexicon.ts';
 import { antonymsOf, broaderOf, derivedNounsOf, isPhrasalVerb, synonymsOf } from './wordnet.ts';
 import { Lru } from '../util/lru.ts';
 
@@ -65,6 +65,8 @@ export function claimPredicate(sentence: string, exclude: Span[]): PredicateWord
       // unless auxiliaries make it a verb ("was considering legal action").
       if (PREPOSITIONAL.has(w.text.toLowerCase()) && prev?.pos !== 'AUX') return;
       if (prev && (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'PUNCT' && /^[-–]$/.test(prev.text))) return;
+      // "the only player left": "remaining", no event.
+      if (remainingSense(words, i)) return;
       let k = j;
       while (k >= 0 && words[k].pos === 'AUX') k--;
       const next = words[i + 1];
