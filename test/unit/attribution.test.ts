@@ -268,6 +268,30 @@ test('a source speaker written "he" is someone named before the words: a draft s
   for (const speaker of ['Anton Veit', 'Lena Ostrova', 'Ms Ostrova']) assert.equal((await judge(speaker)).verdict, 'supported', speaker);
 });
 
+const NORVANE_URI = 'file:///corpus/norvane.md';
+const NORVANE = `---
+title: "Norvane executive admits bid-rigging"
+outlet: "Valley Courier"
+date: 2022-11-04
+---
+A senior executive at the insurance broker Norvane has pleaded guilty to rigging bids, state attorney Ilse Brandt said.
+
+"We are saddened by the development and we continue to cooperate with the inquiry," Norvane said in a statement.
+
+Shares in Norvane fell 3% after the plea.
+`;
+
+test('words the source gives to an organisation are not a person\'s', async () => {
+  const s = createSourcedService();
+  await s.upsertSources([{ uri: NORVANE_URI, text: NORVANE }]);
+  const words = '"We are saddened by the development and we continue to cooperate with the inquiry."';
+  const wrong = (await s.checkDocument({ uri: 'file:///draft.md', text: `Asked about the plea, Ilse Brandt said: ${words}\n` })).claims[0];
+  assert.equal(wrong.verdict, 'misquoted', wrong.reason);
+  assert.equal(wrong.reason, 'The sources give these words to Norvane.');
+  const right = (await s.checkDocument({ uri: 'file:///draft.md', text: `Norvane said in a statement: ${words}\n` })).claims[0];
+  assert.equal(right.verdict, 'supported', right.reason);
+});
+
 function apply(text: string, edits: TextEdit[]): string {
   const lines = text.split('\n');
   const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;

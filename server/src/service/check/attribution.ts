@@ -24,6 +24,8 @@ const SAME_STATEMENT = 0.5;
 const STATEMENT_ARTICLES = 10;
 /** Stems of the plain saying verbs, which say nothing of what was said. */
 const PLAIN_SAYING: ReadonlySet<string> = new Set(['said', 'say', 'says', 'saying', 'told', 'tell', 'tells', 'telling', 'add', 'added', 'adding'].flatMap((w) => [w, stem(w)]));
+/** A written speaker that is a description, not a name ("The company", "A spokesman"). */
+const STARTS_PHRASE = /^(?:the|a|an|this|that|its|his|her|their|our)\s/i;
 /** Source speakers that refer back to a person named earlier. */
 const BACK_REFERENCE = /^(?:he|she)$/i;
 const PRONOUN = /^(?:he|she|they|we|i|it|you|him|her|them|one)$/i;
@@ -86,21 +88,29 @@ export function misattribution(
       if (!sentence) continue;
       if (!distinctive && !sameStatement(context, article, sentence)) continue;
       // A pronoun speaker is someone named before the words: not a draft speaker named only after them.
-      const pronoun = hit?.quote.speaker?.trim();
-      if (hit && !hit.speaker && pronoun && BACK_REFERENCE.test(pronoun) && !namedBefore(article, hit.quote.start, draftSpeaker.text)) {
-        unnamed ??= { pronoun, sentence };
+      const written = hit?.quote.speaker?.trim();
+      if (hit && !hit.speaker && written && BACK_REFERENCE.test(written) && !namedBefore(article, hit.quote.start, draftSpeaker.text)) {
+        unnamed ??= { pronoun: written, sentence };
         continue;
       }
+      // An organisation as the speaker ("Marsh said in a statement") is no person the draft names.
+      const speaker = hit?.speaker ?? (written && /^\p{Lu}/u.test(written) && !STARTS_PHRASE.test(written) ? organisation(corpus, written) : undefined);
       // The same statement with no known speaker, or said by the draft's speaker: nothing to say.
-      if (!hit?.speaker) return undefined;
-      if (samePerson(hit.speaker, claimed, draftSpeaker.text)) return undefined;
-      other ??= { speaker: hit.speaker, sentence };
+      if (!speaker) return undefined;
+      if (samePerson(speaker, claimed, draftSpeaker.text)) return undefined;
+      other ??= { speaker, sentence };
     }
   }
   const written = { start: draftSpeaker.start, end: draftSpeaker.end, text: draftSpeaker.text };
   if (other) return { ...other, written, replacement: nameLike(other.speaker.name, draftSpeaker.text) };
   if (unnamed) return { ...unnamed, written, replacement: '' };
   return undefined;
+}
+
+/** The organisation a source's written speaker names ("Marsh", "Reuters"), when the corpus knows it as one. */
+function organisation(corpus: CorpusIndex, written: string): Entity | undefined {
+  const e = corpus.lookupEntity(written);
+  return e && e.kind === 'organization' ? e : undefined;
 }
 
 /** Whether the article writes the person's surname (as the draft writes it) before `at`. */
