@@ -205,7 +205,7 @@ test('a name with its abbreviation in brackets is found when the source uses the
   assert.equal(claim.verdict, 'supported', claim.reason);
 });
 
-test('questions, sentences about the article itself, inverted judgements, open questions and hindsight are not claims', async () => {
+test('questions, sentences about the article itself, inverted judgements, open questions, foreseen debates and hindsight are not claims', async () => {
   const service = await setup();
   const text = [
     'Was the port director right to blame the union?',
@@ -218,6 +218,7 @@ test('questions, sentences about the article itself, inverted judgements, open q
     'How long the dockers can hold out is anyone’s guess.',
     'Whether Mayor Reyes can keep the ferry running through the winter is another matter.',
     'Few would have predicted such a turnaround for the harbour a few years ago.',
+    'The walkout by the Kelvin Bay dockers is likely to reignite the debate over who runs the harbour.',
     'Here is how the afternoon unfolded.',
     'The new footbridge will be painted green.',
   ].join('\n\n');

@@ -25,6 +25,11 @@ const INVERTED_JUDGEMENT = /^\W*(?:seldom|rarely|scarcely|hardly\s+ever|never\s+
 const OPEN_QUESTION =
   /^\W*whether\b.*\b(?:is|was|remains?)\s+(?:quite\s+|rather\s+)?(?:another|a\s+different|a\s+separate)\s+(?:matter|question|story)\b|\bfew\s+(?:would|could)\s+have\s+(?:predicted|imagined|guessed|expected|foreseen|forecast|thought|believed)\b|\b(?:remains?|remained)\s+to\s+be\s+seen\b|\b(?:is|was|remains?|remained)\s+(?:still\s+)?(?:an\s+open\s+question|any(?:one|body)['’]s\s+guess)\b|\bonly\s+time\s+will\s+tell\b|\b(?:it\s+is|it's|it\s+was)\s+(?:(?:still|far|much)\s+)?(?:too\s+(?:early|soon)|hard|difficult|impossible)\s+to\s+(?:say|tell|know|predict|judge)\b/i;
 
+// The writer's forecast of a debate ("The arrest is likely to reignite debate about…", "…is bound to raise
+// questions over…"): what people will argue over is no event a source reports.
+const FORESEEN_DEBATE =
+  /\b(?:is|are|was|were|will\s+be|seems?)\s+(?:likely|bound|certain|sure|set)\s+to\s+(?:\w+\s+){1,4}?(?:debate|debates|questions|speculation|controversy|soul-searching)\b/i;
+
 // A transition that announces what follows ("Here is how the afternoon unfolded.", "This is what we know").
 const TRANSITION = /^\W*(?:here(?:'s|’s|\s+is|\s+are)|this\s+is|these\s+are)\s+(?:how|what|why|where|when|who)\b/i;
 
@@ -33,7 +38,7 @@ export function isClaim(s: DraftSentence, prose: string): boolean {
   // A question asks; it claims nothing (unless it quotes someone, whose words are checked).
   if (s.quotes.length === 0 && /\?["”’)\]]*$/.test(prose.trim())) return false;
   if (ABOUT_THE_TEXT.test(prose) || (TRANSITION.test(prose) && s.quotes.length === 0 && s.mentions.length === 0)) return false;
-  if ((INVERTED_JUDGEMENT.test(prose) || OPEN_QUESTION.test(prose)) && s.quotes.length === 0 && !s.quantities.some((q) => q.kind !== 'ordinal')) return false;
+  if ((INVERTED_JUDGEMENT.test(prose) || OPEN_QUESTION.test(prose) || FORESEEN_DEBATE.test(prose)) && s.quotes.length === 0 && !s.quantities.some((q) => q.kind !== 'ordinal')) return false;
   if (s.mentions.length > 0 || s.quotes.length > 0) return true;
   if (s.quantities.some((q) => q.kind !== 'ordinal')) return true;
   const words = prose.split(/\s+/).filter((w) => /\p{L}{3,}/u.test(w));
