@@ -140,6 +140,9 @@ test('ranges, scores and offsets', () => {
   assert.deepEqual(money.map((q) => [q.kind, q.value, q.unit]), [['money', 5e6, 'USD'], ['money', 1e7, 'USD']]);
   const pct = findQuantities('five to 10 per cent');
   assert.deepEqual(pct.map((q) => [q.kind, q.value]), [['percent', 5], ['percent', 10]]);
+  // A year, then a figure: "in 2005 to 5.5 million tonnes" is no range of tonnes.
+  const yearThen = findQuantities('output will rise in 2005 to 5.5 million tonnes');
+  assert.deepEqual(yearThen.map((q) => [q.kind, q.value, q.unit]), [['year', 2005, undefined], ['number', 5.5e6, 'tonne']]);
   const text = 'Ekdahl arrived on Sunday for a three-day visit, his 2nd in 2019, costing $US1.5m.';
   for (const q of findQuantities(text)) assert.equal(text.slice(q.start, q.end), q.text);
   const region = findQuantities(text, text.indexOf('three'), text.indexOf(', costing'));

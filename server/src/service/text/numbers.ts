@@ -315,7 +315,9 @@ class Parser {
       const toRange = joiner?.l === 'to' && !unit && this.startsNumber(j + 1);
       if (dashRange || toRange) {
         const second = this.number(j + 1);
-        if (second) {
+        // "in 2005 to 5.5 million tonnes": a year, then a figure, not a range of tonnes.
+        const yearThenFigure = toRange && !dashRange && num.yearLike && !!second && (second.scaled || !second.yearLike);
+        if (second && !yearThenFigure) {
           if (num.yearLike && dashRange && !currency && this.isYearRangeEnd(num.value, j + 1)) {
             const y2 = expandYear(num.value, this.toks[j + 1].t);
             this.push('year', from, num.end, num.value, undefined, this.approxBefore(from));
