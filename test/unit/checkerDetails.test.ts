@@ -75,6 +75,7 @@ const verdictOf = oneClaimAgainst([
     uri: 'file:///corpus/velmar.md',
     text: '# Velmar economy grows\n\nVelmar\'s gross domestic product rose by 2.3% last year, the national statistics office said.\n\nThe Velmar central bank left its main interest rate unchanged at 3% on Thursday.\n\nThe country\'s currency has been strong for a year, though imports fell in the spring.\n\nVelmar carmakers sold 4.2% more cars in 2026 than the year before, while truck sales were down 1.5%.\n\n"If exports weaken and wages stay flat, we cannot expect much from 2027," said analyst Rena Moss.\n',
   },
+  { uri: 'file:///corpus/forecast.md', text: '# Harbour forecasts\n\nThe forecasts are based on predictions of trade growth of 1.5% in Ostland next year and 2.2% in Marsk.\n' },
   {
     uri: 'file:///corpus/richlist.md',
     text: '# Vell tops rich list\n\nSinger Ana Vell earned more than any other pop star last year, according to Chart Weekly magazine.\n\nThey were ahead of the crooner Milo Darst, who took fourth place and almost $42.7m from his tours. Other names in the list included Rena Holm, whose third volume of covers sold well.\n',
@@ -227,6 +228,16 @@ test('a place in a list after "came" or "finished" is a place, not the third of 
 test('"left" after "only", "no" or "few" is "remaining", not the opposite of "remain"', async () => {
   const claim = await verdictOf('Tomas Berg is the only Ostland-born player left from the side that played in 2001.');
   assert.equal(claim.verdict, 'supported', claim.reason);
+});
+
+test('two figures given to each other\'s names contradict the claim ("2.2% in Ostland and 1.5% in Marsk")', async () => {
+  const claim = await contradictedBy(
+    'The forecasts rest on predictions of 2.2% trade growth in Ostland next year and 1.5% in Marsk.',
+    'The forecasts rest on predictions of 1.5% trade growth in Ostland next year and 2.2% in Marsk.',
+    '1.5%',
+  );
+  assert.equal(claim.reason, 'The sources give Ostland 1.5%, not 2.2%.');
+  assert.equal(claim.conflict?.draft, '2.2%');
 });
 
 test('a sum in pence differs from another sum in pence, not from billions', async () => {

@@ -23,6 +23,7 @@ import { claimPredicate } from './predicate.ts';
 import { oppositeIn, predicateGaps, subjectOf } from './predicateSupport.ts';
 import { matchQuote, quoteWords } from './quoteCheck.ts';
 import { misattribution, speakerMention } from './attribution.ts';
+import { swappedFigures } from './figureSwap.ts';
 import { swapBlocked, swappedName } from './nameSwap.ts';
 import { wrongSubject } from './agent.ts';
 import { wrongCounterpart } from './counterpart.ts';
@@ -302,6 +303,8 @@ function judge(
   const supported = (units: EvidenceUnit[]): Judgement => {
     const opposite = alignedOpposite(written, scored);
     if (opposite) return conflicting(`The source says “${opposite.source}”, not “${opposite.draft}”.`, [{ sentence: opposite.sentence, score: round(opposite.unit.coverage) }], opposite);
+    const swap = swappedFigures(written, s.start, s.quantities, s.mentions, units);
+    if (swap) return conflicting(`The sources give ${swap.name} ${swap.source}, not ${swap.draft}.`, [{ sentence: swap.sentence, score: round(swap.unit.coverage) }], swap);
     const title = wrongTitle(names, written, s.start, corpus);
     if (!title) return backed(units);
     const sources = title.sentence ? [{ sentence: title.sentence, score: 1 }] : backed(units).sources;

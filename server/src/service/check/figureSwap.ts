@@ -1,0 +1,104 @@
+// Figures given to the wrong names: "growth of 2.2% in Germany and 1.5% in France" where the source
+// says "1.5% in Germany and 2.2% in France". Each figure is paired with a name written in its part of
+// the sentence (parts split at commas and at "and", "while", "with"…): the first after it, else the
+// last before it. The claim is
+// contradicted when a passage pairs the same two figures with the same two names the other way round.
+// Every figure and name of the claim is in that passage, so nothing else would flag it.
+
+import type { SourceSentence } from '../api.ts';
+import type { Mention, Quantity } from '../types.ts';
+import { compareQuantities } from '../text/numbers.ts';
+import type { EvidenceUnit } from './evidence.ts';
+
+export interface FigureSwap {
+  sentence: SourceSentence;
+  unit: EvidenceUnit;
+  /** The claim's figure (offsets in the claim sentence) and the figure the source gives its name. */
+  start: number;
+  end: number;
+  draft: string;
+  source: string;
+  /** The name the claim gives the figure to, as the claim writes it. */
+  name: string;
+}
+
+interface Pair {
+  figure: Quantity;
+  /** The name's key: its last word, lower case, without a possessive. */
+  key: string;
+  name: string;
+}
+
+/** Where a sentence's parts end: punctuation within it, and words that start a coordinate part. */
+const PART_BREAK = /[,;:()]|\s(?:and|while|whereas|but|with|followed\s+by|compared\s+with|against|ahead\s+of|behind|versus|vs)\s/gi;
+
+/** Kinds of figure paired with names (a date or a year belongs to the event, not to one name). */
+const PAIRED: ReadonlySet<Quantity['kind']> = new Set(['money', 'percent', 'number', 'duration']);
+
+function nameKey(text: string): string {
+  const words = text.toLowerCase().replace(/['’]s$/, '').split(/\s+/);
+  return words[words.length - 1] ?? '';
+}
+
+/**
+ * Figures with the one name written in their part of `text`; `offset` is where `text` starts in the
+ * offsets of `figures` and `mentions`.
+ */
+function pairsIn(text: string, offset: number, figures: readonly Quantity[], mentions: readonly Mention[]): Pair[] {
+  const breaks = [0, ...[...text.matchAll(PART_BREAK)].map((m) => m.index ?? 0), text.length];
+  const part = (at: number) => breaks.findIndex((b, i) => at >= b && at < (breaks[i + 1] ?? Infinity));
+  const out: Pair[] = [];
+  for (const figure of figures) {
+    if (!PAIRED.has(figure.kind)) continue;
+    const p = part(figure.start - offset);
+    const near = mentions.filter((m) => part(m.start - offset) === p);
+    // The name written after the figure in its part ("2.2% in Germany"), else the last one before it
+    // ("Owen was favourite at 6-9").
+    const m = near.find((x) => x.start >= figure.end) ?? near.filter((x) => x.end <= figure.start).pop();
+    if (!m) continue;
+    const key = nameKey(m.text);
+    const name = m.text;
+    // The same figure written twice in a sentence pairs with no one name.
+    if (out.some((x) => compareQuantities(x.figure, figure) === 'same')) return [];
+    out.push({ figure, key, name });
+  }
+  return out;
+}
+
+/**
+ * Two figures of the claim that a passage gives to each other's names. `claim` is the claim sentence as
+ * written, `start` where it starts in the offsets of `figures` and `mentions`.
+ */
+export function swappedFigures(claim: string, start: number, figures: readonly Quantity[], mentions: readonly Mention[], units: readonly EvidenceUnit[]): FigureSwap | undefined {
+  const mine = pairsIn(claim, start, figures, mentions);
+  if (mine.length < 2) return undefined;
+  for (const unit of units) {
+    for (const sentence of unit.sentences) {
+      const theirs = pairsIn(sentence.text, sentence.start, sentence.quantities, sentence.mentions);
+      if (theirs.length < 2) continue;
+      for (const a of mine) {
+        for (const b of mine) {
+          if (a.key === b.key || compareQuantities(a.figure, b.figure) !== 'different') continue;
+          // The source gives a's figure to b's name and b's figure to a's name.
+          const aFigure = theirs.find((t) => compareQuantities(t.figure, a.figure) === 'same');
+          const bFigure = theirs.find((t) => compareQuantities(t.figure, b.figure) === 'same');
+          if (aFigure?.key !== b.key || bFigure?.key !== a.key) continue;
+          // A side of odds or a score ("6-9") is shown, and fixed, with its other side.
+          const [from, to] = wholeScore(claim, a.figure.start - start, a.figure.end - start);
+          const [sFrom, sTo] = wholeScore(sentence.text, bFigure.figure.start - sentence.start, bFigure.figure.end - sentence.start);
+          return { sentence, unit, start: from, end: to, draft: claim.slice(from, to), source: sentence.text.slice(sFrom, sTo), name: a.name };
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The span of a score or odds ("6-9", "5/2") a number at `start`–`end` of `text` is a side of, else
+ *  the number's own. */
+function wholeScore(text: string, start: number, end: number): [number, number] {
+  const before = /\d+(?:\.\d+)?[-–/]$/.exec(text.slice(Math.max(0, start - 8), start));
+  if (before) return [start - before[0].length, end];
+  const after = /^[-–/]\d+(?:\.\d+)?/.exec(text.slice(end, end + 8));
+  return after ? [start, end + after[0].length] : [start, end];
+}
