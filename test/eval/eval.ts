@@ -123,7 +123,7 @@ async function evaluate(spec: SetSpec, verbose: boolean) {
 async function main() {
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose') || args.includes('-v');
-const only = args.find((a) => !a.startsWith('-') && SETS.some((s) => s.name === a));
+const only = args.find((a) => !a.startsWith('-') && (a === 'verbatim' || SETS.some((s) => s.name === a)));
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
 for (let i = 0; i < args.length; i++) {
   if (args[i] !== '--set') continue;
@@ -145,6 +145,8 @@ for (const spec of SETS) {
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2));
 // Names (issue 13): entity and role precision against hand labels, completion and hover at corpus scale.
 if (!only) await (await import('./names-eval.ts')).namesEval({ corpus: join(shared, 'datasets/bbc-news/articles'), verbose });
+// False flags on the corpus's own sentences (each checked as a claim against the corpus).
+if (!only || only === 'verbatim') await (await import('./verbatim.ts')).verbatimEval({ corpus: join(shared, 'datasets/bbc-news/articles'), verbose });
 }
 
 void main();
