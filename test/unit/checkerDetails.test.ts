@@ -75,6 +75,7 @@ const verdictOf = oneClaimAgainst([
     uri: 'file:///corpus/velmar.md',
     text: '# Velmar economy grows\n\nVelmar\'s gross domestic product rose by 2.3% last year, the national statistics office said.\n\nThe Velmar central bank left its main interest rate unchanged at 3% on Thursday.\n\nThe country\'s currency has been strong for a year, though imports fell in the spring.\n\nVelmar carmakers sold 4.2% more cars in 2026 than the year before, while truck sales were down 1.5%.\n\n"If exports weaken and wages stay flat, we cannot expect much from 2027," said analyst Rena Moss.\n',
   },
+  { uri: 'file:///corpus/moss.md', text: '# Moss trial\n\nFormer Norvane boss Ari Moss, who is accused of overseeing a $2bn fraud, never made accounting decisions, a witness has told jurors.\n' },
   { uri: 'file:///corpus/forecast.md', text: '# Harbour forecasts\n\nThe forecasts are based on predictions of trade growth of 1.5% in Ostland next year and 2.2% in Marsk.\n' },
   {
     uri: 'file:///corpus/richlist.md',
@@ -238,6 +239,36 @@ test('two figures given to each other\'s names contradict the claim ("2.2% in Os
   );
   assert.equal(claim.reason, 'The sources give Ostland 1.5%, not 2.2%.');
   assert.equal(claim.conflict?.draft, '2.2%');
+});
+
+test('a negation in another clause than the one stating the claim\'s verb is compared with the source\'s own', async () => {
+  const text = 'Former Norvane boss Ari Moss, who is accused of overseeing a $2bn fraud, never made accounting decisions, a witness has told jurors.';
+  const claim = await verdictOf(text);
+  assert.equal(claim.verdict, 'supported', claim.reason);
+});
+
+test('a source sentence checked as a claim is supported by itself, whatever other passages say', async () => {
+  const own = oneClaimAgainst([
+    { uri: 'file:///corpus/moss.md', text: '# Moss trial\n\nFormer Norvane boss Ari Moss, who is accused of overseeing a $2bn fraud, never made accounting decisions, a witness has told jurors.\n' },
+    { uri: 'file:///corpus/berg.md', text: '# Berg years\n\nAfter signing for Harbour Rovers, Jan Berg made 164 appearances for the club.\n' },
+    { uri: 'file:///corpus/berg-other.md', text: '# Berg, another account\n\nJan Berg made 164 appearances for the club before signing for Harbour Rovers.\n' },
+    { uri: 'file:///corpus/pledge.md', text: '# Kavanagh pledge\n\nShe said a vote for her party was not wasted, adding that with her party "what you see is what you get".\n\nKavanagh said: "We need at least Â£75,000 to secure a deposit on the hall."\n' },
+    // Sentences that rank above the pledge for the quotation's few indexed words ("see", "get").
+    ...Array.from({ length: 30 }, (_, i) => ({ uri: `file:///corpus/gate-${i}.md`, text: `# Gate ${i}\n\nFans see and get tickets at gate ${i}.\n` })),
+  ]);
+  for (const text of [
+    // The claim's clause stating its verb is the one compared with the source's ("never" is in another).
+    'Former Norvane boss Ari Moss, who is accused of overseeing a $2bn fraud, never made accounting decisions, a witness has told jurors.',
+    // A passage with "before" where the claim's own sentence has "After" does not outweigh that sentence.
+    'After signing for Harbour Rovers, Jan Berg made 164 appearances for the club.',
+    // A quotation of words the search index barely keeps is found where the sentence around it is.
+    'She said a vote for her party was not wasted, adding that with her party "what you see is what you get".',
+    // "Â£75,000" read with the wrong encoding is the "£75,000" a writer types.
+    'Kavanagh said: "We need at least £75,000 to secure a deposit on the hall."',
+  ]) {
+    const claim = await own(text);
+    assert.equal(claim.verdict, 'supported', `${text}: ${claim.reason}`);
+  }
 });
 
 test('a sum in pence differs from another sum in pence, not from billions', async () => {

@@ -193,7 +193,9 @@ function judge(
   for (const q of s.quotes) {
     const words = quoteWords(q.text);
     if (words.length === 0 || isTitle(q.text)) continue;
-    const candidates = scope ?? articlesOf(corpus.searchSentences(q.text, 20).map((h) => h.sentence), corpus);
+    // Also where the sentence around them is: words the search index does not keep ("what you see is
+    // what you get", "might well be") find no article of their own.
+    const candidates = scope ?? articlesOf([...corpus.searchSentences(q.text, 20), ...corpus.searchSentences(prose, 10)].map((h) => h.sentence), corpus);
     const match = matchQuote(q.text, candidates, (a) => quoteSegments(a, corpus));
     if (match.found) {
       // The right words, but do the sources give them to the draft's speaker?

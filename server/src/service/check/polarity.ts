@@ -104,6 +104,12 @@ function bestClause(clauses: Clause[], terms: ClaimTerm[], also?: Clause): Claus
   return best;
 }
 
+/** The same words in the same order, case, punctuation and spacing aside. */
+function sameWords(a: string, b: string): boolean {
+  const words = (t: string) => tokenize(t, 0, t.length).map((w) => w.norm).join(' ');
+  return a.length > 0 && Math.abs(a.length - b.length) < 0.2 * a.length && words(a) === words(b);
+}
+
 /** A claim's polarity, clause by clause. */
 export class ClaimPolarity {
   private readonly negated: boolean;
@@ -132,6 +138,8 @@ export class ClaimPolarity {
     const { terms, total } = this;
     // A question asserts nothing, negated or not ("Were there racist chants against some players?").
     if (QUESTION.test(source)) return { differs: false, share: 0, hypothetical: true };
+    // The claim written word for word has its polarity, however its clauses are cut.
+    if (sameWords(source, this.text)) return { differs: false, share: 0, hypothetical: false };
     const sourceNegated = NEGATION.test(source);
     const conditional = MAY_BE_HYPOTHETICAL.test(source);
     if (!sourceNegated && !this.negated && !conditional) return { differs: false, share: 0, hypothetical: false };
@@ -144,8 +152,11 @@ export class ClaimPolarity {
     // The claim's clause that says the same, when the source's sentence was itself cut into clauses and
     // that clause says most of the claim ("prime minister" alone does not place the claim's "never").
     this.clauses ??= clausesOf(this.text);
-    let claimClause = this.clauses.length > 1 && sourceClauses.length > 1 ? bestClause(this.clauses, terms, said) : undefined;
-    if (claimClause && weightIn(terms, claimClause) * 2 <= total) claimClause = undefined;
+    // Where the source's clause was chosen by the claim's verb, the claim's clause stating that verb is its
+    // counterpart ("…, who is accused of overseeing a fraud, never made…" against itself).
+    const claimStating = stating.length > 0 && sourceClauses.length > 1 ? this.clauses.filter((c) => this.verb.some((v) => c.stems.has(v))) : [];
+    let claimClause = claimStating.length === 1 && stating.includes(said) ? claimStating[0] : this.clauses.length > 1 && sourceClauses.length > 1 ? bestClause(this.clauses, terms, said) : undefined;
+    if (claimClause && claimClause !== claimStating[0] && weightIn(terms, claimClause) * 2 <= total) claimClause = undefined;
     const claimNegated = claimClause ? claimClause.negated : this.negated;
     let differs = said.negated !== claimNegated;
     // A negated claim whose negation the source writes in another clause than the one holding most of

@@ -51,6 +51,8 @@ function buildWordTable(article: Article): WordTable {
   const re = /[\p{L}\p{N}'’‘]+/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m.index < article.bodyStart) continue;
+    // "Â£75,000" in a file read with the wrong encoding is "£75,000": the "Â" is no word of the quotation.
+    if (m[0] === '\u00c2' && /[\u0080-\u00bf]/.test(text.charAt(m.index + 1))) continue;
     const w = quoteWords(m[0]);
     for (const part of w) {
       words.push(part);
