@@ -113,6 +113,13 @@ test('headline run into the body: no camel-case junk, headline keeps only body n
   assert.deepEqual(texts(caps), ['North Korea']);
   const title = find('US Seeks to Solidify United Front\nThe US wants China to help.');
   assert.deepEqual(texts(title), ['US', 'US', 'China']);
+  // A headline ending with a surname run into a lede opening with a name: two names, not "Holt Norvane".
+  const joined = find('Norvane names successor to Holt Norvane has named a new boss after Jana Holt left. Ms Holt said Norvane would do well.');
+  assert.ok(!texts(joined).includes('Holt Norvane'), JSON.stringify(texts(joined)));
+  assert.equal(texts(joined).filter((t) => t === 'Norvane').length, 3, JSON.stringify(texts(joined)));
+  // A full name written only in the lede stays whole ("Clint Eastwood" with "Eastwood" in the body).
+  const lede = find('Oscar hopes Clint Eastwood has won praise for his film. Eastwood said he was pleased.');
+  assert.ok(texts(lede).includes('Clint Eastwood'), JSON.stringify(texts(lede)));
 });
 
 test('demonyms, weekdays and ordinary sentence-initial words are not names', () => {

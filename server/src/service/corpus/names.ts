@@ -122,11 +122,29 @@ export function findMentions(text: string, sentences: Sentence[], runIn = true):
 
 function splitRunIn(ms: Found[], singles: Set<string>, all: Found[][]): Found[] {
   const fullKeys = new Set<string>();
-  for (let si = 1; si < all.length; si++) for (const m of all[si]) fullKeys.add(m.tokens.map((t) => t.key).join(' '));
+  const kindOf = new Map<string, EntityKind>();
+  // Surnames: the last words of people's names in the body ("Carlos Ghosn", "Mr Ghosn").
+  const surnames = new Set<string>();
+  for (let si = 1; si < all.length; si++) {
+    for (const m of all[si]) {
+      const k = m.tokens.map((t) => t.key).join(' ');
+      fullKeys.add(k);
+      if (!kindOf.has(k)) kindOf.set(k, m.kind);
+      const words = m.tokens.filter((t) => t.word);
+      if (m.kind === 'person' && words.length > 0) surnames.add(words[words.length - 1].key);
+    }
+  }
   const out: Found[] = [];
   for (const m of ms) {
     const w = m.tokens;
     const key = w.map((t) => t.key).join(' ');
+    // "…successor to Ghosn Nissan has named…": the surname of a person the body names in full, then a
+    // name the body writes on its own, never together in the body.
+    if (w.length === 2 && w.every((t) => t.word) && !fullKeys.has(key) && surnames.has(w[0].key) && !FIRST_NAMES.has(w[0].key) && kindOf.has(w[1].key) && !ROLE_HEADS.has(w[1].key)) {
+      out.push({ start: w[0].start, end: w[0].end, kind: 'person', cue: 'weak', tokens: [w[0]] });
+      out.push({ start: w[1].start, end: w[1].end, kind: kindOf.get(w[1].key) ?? 'organization', cue: 'weak', tokens: [w[1]] });
+      continue;
+    }
     if (w.length >= 3 && !fullKeys.has(key) && w.every((t) => t.word)) {
       let cut = -1;
       for (let i = 1; i < w.length - 1 && cut < 0; i++) {
