@@ -292,6 +292,29 @@ test('words the source gives to an organisation are not a person\'s', async () =
   assert.equal(right.verdict, 'supported', right.reason);
 });
 
+const JOBS_URI = 'file:///corpus/jobs.md';
+const JOBS = `---
+title: "Jobs growth slows"
+outlet: "Valley Courier"
+date: 2023-01-08
+---
+The economy added fewer jobs than expected in December, figures showed on Friday.
+
+"It was a respectable report," said Tomas Veit, analyst at Orrin Securities.
+
+"Overall, it looks great compared with last year," said Mira Holt, economist at Kessing Bank.
+`;
+
+test('a short quotation given to another person the same story quotes is misattributed', async () => {
+  const s = createSourcedService();
+  await s.upsertSources([{ uri: JOBS_URI, text: JOBS }]);
+  const wrong = (await s.checkDocument({ uri: 'file:///draft.md', text: '"It was a respectable report," said Mira Holt, economist at Velden Capital.\n' })).claims[0];
+  assert.equal(wrong.verdict, 'misquoted', wrong.reason);
+  assert.equal(wrong.reason, 'The sources give these words to Tomas Veit.');
+  const right = (await s.checkDocument({ uri: 'file:///draft.md', text: '"It was a respectable report," said Tomas Veit of Orrin Securities.\n' })).claims[0];
+  assert.equal(right.verdict, 'supported', right.reason);
+});
+
 function apply(text: string, edits: TextEdit[]): string {
   const lines = text.split('\n');
   const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;

@@ -17,6 +17,8 @@ import { escapeRegExp } from '../util/escapeRegExp.ts';
 /** A quotation this long (in words) is one statement wherever it appears; a shorter one ("recent
  *  experience") is the same statement only where the sentence around it says the same. */
 const DISTINCTIVE_WORDS = 6;
+/** A quotation this long (in words) is one statement in a story that names the draft's speaker too. */
+const STORY_WORDS = 4;
 /** Share of the draft sentence's own words (quote and speaker aside) a source sentence must have for
  *  a short quotation there to be the same statement. */
 const SAME_STATEMENT = 0.5;
@@ -69,7 +71,6 @@ export function misattribution(
   if (!/(?:^|[^\p{L}\p{N}'’])\p{Ll}/u.test(q.text)) return undefined;
   const distinctive = words.length >= DISTINCTIVE_WORDS;
   const context = distinctive ? [] : statementStems(prose, s, q, draftSpeaker);
-  if (!distinctive && context.length < 2) return undefined;
   const articles = [...candidates];
   if (!distinctive && !scoped) {
     for (const hit of corpus.searchSentences(prose, STATEMENT_ARTICLES)) {
@@ -86,7 +87,10 @@ export function misattribution(
       const hit = hits.find((h) => h.quote.innerStart <= span.start && span.end <= h.quote.innerEnd);
       const sentence = hit?.sentence ?? article.sentences.find((x) => span.start >= x.start && span.start < x.end);
       if (!sentence) continue;
-      if (!distinctive && !sameStatement(context, article, sentence)) continue;
+      // A short quotation is the same statement where the sentence around it says the same, or in a story
+      // that also names the draft's speaker ("'It was a respectable report,' said Kurt Karl" where the
+      // story gives those words to Michael Moran and quotes Karl too).
+      if (!distinctive && !(context.length >= 2 && sameStatement(context, article, sentence)) && !(words.length >= STORY_WORDS && namedBefore(article, article.text.length, draftSpeaker.text))) continue;
       // A pronoun speaker is someone named before the words: not a draft speaker named only after them.
       const written = hit?.quote.speaker?.trim();
       if (hit && !hit.speaker && written && BACK_REFERENCE.test(written) && !namedBefore(article, hit.quote.start, draftSpeaker.text)) {
