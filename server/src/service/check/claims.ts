@@ -28,7 +28,7 @@ const OPEN_QUESTION =
 // The writer's forecast of a debate ("The arrest is likely to reignite debate about…", "…is bound to raise
 // questions over…"): what people will argue over is no event a source reports.
 const FORESEEN_DEBATE =
-  /\b(?:is|are|was|were|will\s+be|seems?)\s+(?:likely|bound|certain|sure|set)\s+to\s+(?:\w+\s+){1,4}?(?:debate|debates|questions|speculation|controversy|soul-searching)\b/i;
+  /\b(?:is|are|was|were|will\s+be|seems?)\s+(?:likely|unlikely|bound|certain|sure|set)\s+to\s+(?:\w+\s+){1,4}?(?:debate|debates|questions|speculation|controversy|soul-searching)\b/i;
 
 // A transition that announces what follows ("Here is how the afternoon unfolded.", "This is what we know").
 const TRANSITION = /^\W*(?:here(?:'s|’s|\s+is|\s+are)|this\s+is|these\s+are)\s+(?:how|what|why|where|when|who)\b/i;
