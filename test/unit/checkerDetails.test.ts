@@ -76,6 +76,7 @@ const verdictOf = oneClaimAgainst([
     text: '# Velmar economy grows\n\nVelmar\'s gross domestic product rose by 2.3% last year, the national statistics office said.\n\nThe Velmar central bank left its main interest rate unchanged at 3% on Thursday.\n\nThe country\'s currency has been strong for a year, though imports fell in the spring.\n\nVelmar carmakers sold 4.2% more cars in 2026 than the year before, while truck sales were down 1.5%.\n\n"If exports weaken and wages stay flat, we cannot expect much from 2027," said analyst Rena Moss.\n',
   },
   { uri: 'file:///corpus/moss.md', text: '# Moss trial\n\nFormer Norvane boss Ari Moss, who is accused of overseeing a $2bn fraud, never made accounting decisions, a witness has told jurors.\n' },
+  { uri: 'file:///corpus/kessler.md', text: '# Kessler criticises ferry plan\n\nFormer Labour MP Lord Kessler, a long-standing critic of the harbour board, called the ferry plan "reckless".\n\nFormer Conservative MP Ivo Brandt said the plan was sound.\n' },
   { uri: 'file:///corpus/forecast.md', text: '# Harbour forecasts\n\nThe forecasts are based on predictions of trade growth of 1.5% in Ostland next year and 2.2% in Marsk.\n' },
   {
     uri: 'file:///corpus/richlist.md',
@@ -269,6 +270,17 @@ test('a source sentence checked as a claim is supported by itself, whatever othe
     const claim = await own(text);
     assert.equal(claim.verdict, 'supported', `${text}: ${claim.reason}`);
   }
+});
+
+test('another party in the same seat is another title ("Former Conservative MP" for "Former Labour MP")', async () => {
+  const claim = await contradictedBy(
+    'Former Conservative MP Lord Kessler, a long-standing critic of the harbour board, called the ferry plan "reckless".',
+    'Former Labour MP Lord Kessler, a long-standing critic of the harbour board, called the ferry plan "reckless".',
+    'Former Labour MP',
+  );
+  assert.equal(claim.conflict?.draft, 'Former Conservative MP');
+  // "Tory" is "Conservative".
+  assert.equal((await verdictOf('Former Tory MP Ivo Brandt said the plan was sound.')).verdict, 'supported');
 });
 
 test('a sum in pence differs from another sum in pence, not from billions', async () => {

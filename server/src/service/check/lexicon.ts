@@ -51,6 +51,7 @@ const GROUPS: string[][] = [
   ['country', 'nation', 'state'],
   ['us', 'america', 'american'],
   ['uk', 'britain', 'british'],
+  ['tory', 'tories', 'conservative', 'conservatives'],
 ];
 
 const groupsByStem = new Map<string, number[]>();

@@ -11,6 +11,8 @@ import { escapeRegExp } from '../util/escapeRegExp.ts';
 
 /** Titles of rank or courtesy, and heads vague enough to stand for many titles ("boss", "chief"). */
 const NO_CONFLICT = new Set(['sir', 'lord', 'lady', 'dame', 'dr', 'prof', 'professor', 'rev', 'reverend', 'baron', 'baroness', 'boss', 'chief', 'head', 'leader', 'gen', 'general', 'premier', 'mp', 'mep', 'officer', 'founder']);
+/** Titles of rank written between a title and the name ("MP Lord Janner", "minister Sir Ian Blair"). */
+const RANK_BETWEEN = /^\s+(?:(?:lord|lady|sir|dame|dr|mr|mrs|ms|baroness|baron|prof|professor)\.?\s+)+$/i;
 /** A title the claim dates ("former chairman"): the sources may give only the present one. */
 const DATED = /\b(?:former|ex|then|outgoing|retired|late|one-time|onetime)\b/i;
 /** Words of one title written several ways. */
@@ -69,7 +71,7 @@ function gives(role: EntityRole, head: string): boolean {
 export function wrongTitle(names: readonly ClaimName[], sentenceText: string, sentenceStart: number, corpus: CorpusIndex): WrongTitle | undefined {
   for (const { mention, entity } of names) {
     if (!mention.role || !entity || entity.kind !== 'person' || entity.roles.length === 0) continue;
-    const found = otherHead(mention.role, entity) ?? otherQualifier(mention.role, entity);
+    const found = otherHead(mention.role, entity) ?? otherQualifier(mention.role, entity) ?? otherParty(mention.role, entity);
     if (!found || writtenBySources(found.claim, entity, corpus)) continue;
     // A title the claim dates is held only to a title the sources date too ("Former foreign secretary"
     // for the sources' "former international development secretary").
@@ -80,7 +82,9 @@ export function wrongTitle(names: readonly ClaimName[], sentenceText: string, se
     const lower = sentenceText.toLowerCase();
     const before = lower.lastIndexOf(found.claim, at);
     const after = lower.indexOf(found.claim, mention.end - sentenceStart);
-    const start = before >= 0 && at - before <= mention.role.length + 2 ? before : after;
+    // "Former Labour MP Lord Janner": a title of rank may stand between the title and the name.
+    const gap = before >= 0 ? sentenceText.slice(before + found.claim.length, at) : '';
+    const start = before >= 0 && (at - before <= mention.role.length + 2 || RANK_BETWEEN.test(gap)) ? before : after;
     // "Former Halvard Bank chief executive": the dating word may stand before the rest of the title.
     if (start < 0 || (DATED.test(sentenceText.slice(Math.max(0, Math.min(start, at) - 40), start)) && !dated(found.role.text))) continue;
     const end = start + found.claim.length;
@@ -141,6 +145,40 @@ function otherQualifier(title: string, entity: Entity): { claim: string; source:
     if (!other || !sameHead(other.head, claim.head) || other.qualifier === claim.qualifier) continue;
     const written = role.text.split(/\s+(?:of|at|for)\s+/i)[0];
     return { claim: claim.words.join(' '), source: written, role };
+  }
+  return undefined;
+}
+
+/** Parties, each under one key ("Tory" is "Conservative", "Lib Dem" is "Liberal Democrat"). */
+const PARTY: ReadonlyMap<string, string> = new Map([
+  ['labour', 'labour'], ['conservative', 'conservative'], ['tory', 'conservative'], ['liberal', 'liberal'], ['lib', 'liberal'],
+  ['republican', 'republican'], ['democrat', 'democrat'], ['democratic', 'democrat'], ['snp', 'snp'], ['plaid', 'plaid'],
+  ['green', 'green'], ['ukip', 'ukip'], ['unionist', 'unionist'], ['dup', 'unionist'], ['sdlp', 'sdlp'], ['sinn', 'sinn fein'],
+]);
+
+function partyOf(words: readonly string[]): string | undefined {
+  // "Liberal Democrat": the first party word names the party ("Democratic Unionist" is a unionist).
+  for (const w of words) {
+    const p = PARTY.get(w);
+    if (p) return w === 'democratic' && words.includes('unionist') ? 'unionist' : p;
+  }
+  return undefined;
+}
+
+/**
+ * Another party in the same seat ("Former Conservative MP Lord Janner" for the sources' "Former Labour
+ * MP"): a claim title naming a party no source title of the person names, where one names another.
+ */
+function otherParty(title: string, entity: Entity): { claim: string; source: string; role: EntityRole } | undefined {
+  const words = titleWords(title);
+  const claim = partyOf(words);
+  const head = core(title)?.head;
+  if (!claim || !head || entity.roles.some((r) => partyOf(titleWords(r.text)) === claim)) return undefined;
+  for (const role of entity.roles) {
+    const other = partyOf(titleWords(role.text));
+    const c = core(role.text);
+    if (!other || other === claim || !c || !sameHead(c.head, head)) continue;
+    return { claim: words.join(' '), source: role.text.split(/\s+(?:of|at|for)\s+/i)[0], role };
   }
   return undefined;
 }
