@@ -122,6 +122,14 @@ test('headline run into the body: no camel-case junk, headline keeps only body n
   assert.ok(texts(lede).includes('Clint Eastwood'), JSON.stringify(texts(lede)));
 });
 
+test('plurals of role abbreviations and sentence adverbs set off by a comma are not names', () => {
+  assert.deepEqual(texts(find('An all-party group of MPs and peers met Labour MEPs and GPs.')), ['Labour']);
+  assert.deepEqual(texts(find('The GPS unit failed.')), ['GPS']);
+  assert.deepEqual(texts(find('Separately, the Federal Trade Commission won. Ironically, Norvane lost.')), ['Federal Trade Commission', 'Norvane']);
+  // A name ending in "ly" opening a sentence stays one.
+  assert.deepEqual(texts(find('Italy, meanwhile, won.')), ['Italy']);
+});
+
 test('demonyms, weekdays and ordinary sentence-initial words are not names', () => {
   const ms = find('However, Chinese officials met on Monday in March. Earlier, the North Korean side said no. ' +
     'Previously this month, officials were quiet.');

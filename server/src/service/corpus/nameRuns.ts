@@ -8,8 +8,13 @@ import type { Tok } from './nameTokens.ts';
 // "We're", "They've", "Don't": contractions are never names.
 const CONTRACTION_RE = /['’](?:re|ve|ll|d|m|t)$/;
 
+/** Plurals of role abbreviations are common nouns ("a group of MPs and peers", "Labour MEPs", "GPs"), never
+ *  names ("GPS" is one). */
+const ROLE_PLURAL = /^(?:MP|MEP|MSP|MLA|AM|TD|GP|CEO|QC)s$/;
+
 function isNameToken(t: Tok, capsMid: Set<string>): boolean {
   if (!t.word || !t.cap) return false;
+  if (ROLE_PLURAL.test(t.text)) return false;
   if (t.text.length === 1) return false; // "I", "A"
   const k = t.key;
   if (WEEKDAYS.has(k) || NOT_NAMES.has(k) || CONTRACTION_RE.test(k)) return false;
@@ -21,13 +26,19 @@ function isNameToken(t: Tok, capsMid: Set<string>): boolean {
   return true;
 }
 
+/** "Separately, …", "Ironically, …": an adverb opening a sentence, set off by a comma, is no name. */
+const ADVERB_ENDING = /(?:ally|ately|ently|ously|ively|edly|ingly|fully|arly)$/;
+function isSentenceAdverb(t: Tok, next: Tok | undefined): boolean {
+  return t.key.length >= 7 && ADVERB_ENDING.test(t.key) && next?.text === ',';
+}
+
 export /** Builds capitalised runs (token index ranges) within one sentence. */
 function buildRuns(toks: Tok[], capsMid: Set<string>): Array<[number, number]> {
   const runs: Array<[number, number]> = [];
   let i = 0;
   while (i < toks.length) {
     const t = toks[i];
-    if (!isNameToken(t, capsMid) || MONTHS.has(t.key)) {
+    if (!isNameToken(t, capsMid) || MONTHS.has(t.key) || (t.initial && isSentenceAdverb(t, toks[i + 1]))) {
       i++;
       continue;
     }
