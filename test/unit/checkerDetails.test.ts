@@ -77,6 +77,8 @@ const verdictOf = oneClaimAgainst([
   },
   { uri: 'file:///corpus/moss.md', text: '# Moss trial\n\nFormer Norvane boss Ari Moss, who is accused of overseeing a $2bn fraud, never made accounting decisions, a witness has told jurors.\n' },
   { uri: 'file:///corpus/kessler.md', text: '# Kessler criticises ferry plan\n\nFormer Labour MP Lord Kessler, a long-standing critic of the harbour board, called the ferry plan "reckless".\n\nFormer Conservative MP Ivo Brandt said the plan was sound.\n' },
+  { uri: 'file:///corpus/premiere.md', text: '# Musical delayed\n\nThe show\'s opening night on 12 May at the Harbour Palace Theatre in Kessing remains unaffected by the changes.\n' },
+  { uri: 'file:///corpus/ferry-weather.md', text: '# Ferry weather\n\nStorms did not affect the ferry timetable this week.\n' },
   { uri: 'file:///corpus/forecast.md', text: '# Harbour forecasts\n\nThe forecasts are based on predictions of trade growth of 1.5% in Ostland next year and 2.2% in Marsk.\n' },
   {
     uri: 'file:///corpus/richlist.md',
@@ -281,6 +283,13 @@ test('another party in the same seat is another title ("Former Conservative MP" 
   assert.equal(claim.conflict?.draft, 'Former Conservative MP');
   // "Tory" is "Conservative".
   assert.equal((await verdictOf('Former Tory MP Ivo Brandt said the plan was sound.')).verdict, 'supported');
+});
+
+test('"unaffected" is "not affected": the same polarity as the claim\'s "does not affect"', async () => {
+  await flagsTheChange(
+    'The change affected the opening night at the Harbour Palace Theatre in Kessing on 12 May.',
+    'The change does not affect the opening night at the Harbour Palace Theatre in Kessing on 12 May.',
+  );
 });
 
 test('a sum in pence differs from another sum in pence, not from billions', async () => {

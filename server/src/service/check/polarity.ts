@@ -12,7 +12,7 @@ import { isLightVerb } from './lexicon.ts';
 
 // A word that is its base negated counts as a negation: "insufficient evidence" is "not enough
 // evidence", "was unable to" "could not", "failed to win" "did not win".
-const NEGATION = /\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|denied|denies|deny|refused|rejected|dismissed|dismisses|rules? out|ruled out|insufficient|inadequate|unable|unwilling|unaware|unsuccessful|unlikely|impossible|lack(?:s|ed|ing)?|fail(?:s|ed|ing)? to)\b|n['’] ?t\b/i;
+const NEGATION = /\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|denied|denies|deny|refused|rejected|dismissed|dismisses|rules? out|ruled out|insufficient|inadequate|unable|unwilling|unaware|unsuccessful|unlikely|impossible|unaffected|unhurt|unharmed|unscathed|untouched|lack(?:s|ed|ing)?|fail(?:s|ed|ing)? to)\b|n['’] ?t\b/i;
 
 /** Where a sentence's clauses part: a dash, a comma, semicolon, colon or bracket, a conjunction, or a word
  *  that opens a subordinate or reported clause (a condition's word stays with its clause). */

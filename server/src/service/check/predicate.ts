@@ -176,6 +176,9 @@ const PREPOSITIONAL = new Set(
 const SUBJECT = new Set(['NOUN', 'PROPN', 'PRON']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose', 'where']);
 
+/** Verbs whose negated participle is a word of its own ("unaffected"), as the polarity check knows them. */
+const UN_PARTICIPLE: ReadonlySet<string> = new Set(['affect', 'harm', 'hurt', 'touch']);
+
 function predicateWord(w: Tagged, particle: Tagged | undefined): PredicateWord {
   const lemma = lemmaOf(w);
   const own = new Set<string>();
@@ -200,6 +203,10 @@ function predicateWord(w: Tagged, particle: Tagged | undefined): PredicateWord {
   } else {
     addWord(lemma, own);
     addWord(w.text.toLowerCase(), own);
+    // "unaffected", "unharmed": the verb's participle negated states the verb (the polarity check
+    // compares the two: "does not affect" and "remains unaffected" say the same).
+    const base = searchTerm(lemma);
+    if (base && UN_PARTICIPLE.has(base)) own.add(`un${base}`);
   }
   for (const s of [...synonymsOf(entry), ...broaderOf(entry)]) if (!s.includes('_')) addWord(s, related);
   for (const n of derivedNounsOf(entry)) addWord(n, related);
