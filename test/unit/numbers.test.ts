@@ -140,6 +140,9 @@ test('ranges, scores and offsets', () => {
   assert.deepEqual(money.map((q) => [q.kind, q.value, q.unit]), [['money', 5e6, 'USD'], ['money', 1e7, 'USD']]);
   const pct = findQuantities('five to 10 per cent');
   assert.deepEqual(pct.map((q) => [q.kind, q.value]), [['percent', 5], ['percent', 10]]);
+  // "the next decade" is a span of one decade from now; "the decade" alone is no figure.
+  assert.deepEqual(findQuantities('spend $35bn over the next decade').map((q) => [q.kind, q.value, q.unit, q.text]), [['money', 35e9, 'USD', '$35bn'], ['duration', 1, 'decade', 'decade']]);
+  assert.deepEqual(findQuantities('the decade ended'), []);
   // A year, then a figure: "in 2005 to 5.5 million tonnes" is no range of tonnes.
   const yearThen = findQuantities('output will rise in 2005 to 5.5 million tonnes');
   assert.deepEqual(yearThen.map((q) => [q.kind, q.value, q.unit]), [['year', 2005, undefined], ['number', 5.5e6, 'tonne']]);

@@ -291,7 +291,7 @@ class Parser {
       return this.toks[i + 1]?.l === 'of' && /^(?:thousands|millions|billions|hundreds)$/.test(this.toks[i + 2]?.l ?? '') ? i + 3 : i + 1;
     }
     if ((t.l === 'a' || t.l === 'an') && TIME_UNITS.get(this.toks[i + 1]?.l ?? '') !== undefined) return this.articleDuration(i);
-    if (TIME_UNITS.get(t.l) !== undefined && !t.l.endsWith('s')) return this.longUnit(i);
+    if (TIME_UNITS.get(t.l) !== undefined && !t.l.endsWith('s')) return this.spanUnit(i) ?? this.longUnit(i);
     if (UNITS.get(t.l) !== undefined || TENS.get(t.l) !== undefined || ((t.l === 'a' || t.l === 'an') && this.isArticleFigure(i))) {
       return this.figure(i, i, undefined);
     }
@@ -550,6 +550,18 @@ class Parser {
       return k;
     }
     return i;
+  }
+
+  /** "over the next decade", "in the past century": one of the unit, counted from now. */
+  private spanUnit(i: number): number | undefined {
+    const t = this.toks[i];
+    if (t.l !== 'decade' && t.l !== 'century') return undefined;
+    if (!/\b(?:next|past|last|coming|previous)\s+$/i.test(this.text.slice(Math.max(0, t.s - 12), t.s))) return undefined;
+    const u = TIME_UNITS.get(t.l);
+    if (!u) return undefined;
+    const d = this.duration(u, i + 1);
+    this.push('duration', i, i + 1, d.factor ?? 1, d.unit);
+    return i + 1;
   }
 
   /** "his week long trip": a unit word followed by "long" is one of that unit. */
