@@ -219,6 +219,8 @@ test('questions, sentences about the article itself, inverted judgements, open q
     'Whether Mayor Reyes can keep the ferry running through the winter is another matter.',
     'Few would have predicted such a turnaround for the harbour a few years ago.',
     'The walkout by the Kelvin Bay dockers is likely to reignite the debate over who runs the harbour.',
+    'The Kelvin Bay walkout raises uncomfortable questions about how the harbour is run.',
+    'It is hard to think of a more bitter dispute on the Kelvin Bay quayside.',
     'Here is how the afternoon unfolded.',
     'The new footbridge will be painted green.',
   ].join('\n\n');

@@ -23,12 +23,13 @@ const INVERTED_JUDGEMENT = /^\W*(?:seldom|rarely|scarcely|hardly\s+ever|never\s+
 // they can win is another matter"), or the writer's hindsight ("Few would have predicted…"): nothing
 // happened that a source could back.
 const OPEN_QUESTION =
-  /^\W*whether\b.*\b(?:is|was|remains?)\s+(?:quite\s+|rather\s+)?(?:another|a\s+different|a\s+separate)\s+(?:matter|question|story)\b|\bfew\s+(?:would|could)\s+have\s+(?:predicted|imagined|guessed|expected|foreseen|forecast|thought|believed)\b|\b(?:remains?|remained)\s+to\s+be\s+seen\b|\b(?:is|was|remains?|remained)\s+(?:still\s+)?(?:an\s+open\s+question|any(?:one|body)['’]s\s+guess)\b|\bonly\s+time\s+will\s+tell\b|\b(?:it\s+is|it's|it\s+was)\s+(?:(?:still|far|much)\s+)?(?:too\s+(?:early|soon)|hard|difficult|impossible)\s+to\s+(?:say|tell|know|predict|judge)\b/i;
+  /^\W*whether\b.*\b(?:is|was|remains?)\s+(?:quite\s+|rather\s+)?(?:another|a\s+different|a\s+separate)\s+(?:matter|question|story)\b|\bfew\s+(?:would|could)\s+have\s+(?:predicted|imagined|guessed|expected|foreseen|forecast|thought|believed)\b|\b(?:remains?|remained)\s+to\s+be\s+seen\b|\b(?:is|was|remains?|remained)\s+(?:still\s+)?(?:an\s+open\s+question|any(?:one|body)['’]s\s+guess)\b|\bonly\s+time\s+will\s+tell\b|\b(?:it\s+is|it's|it\s+was)\s+(?:(?:still|far|much)\s+)?(?:too\s+(?:early|soon)|hard|difficult|impossible)\s+to\s+(?:say|tell|know|predict|judge|imagine|overstate|think\s+of)\b/i;
 
 // The writer's forecast of a debate ("The arrest is likely to reignite debate about…", "…is bound to raise
-// questions over…"): what people will argue over is no event a source reports.
+// questions over…", "The case raises uncomfortable questions about…"): what people will argue over is no
+// event a source reports.
 const FORESEEN_DEBATE =
-  /\b(?:is|are|was|were|will\s+be|seems?)\s+(?:likely|unlikely|bound|certain|sure|set)\s+to\s+(?:\w+\s+){1,4}?(?:debate|debates|questions|speculation|controversy|soul-searching)\b/i;
+  /\b(?:is|are|was|were|will\s+be|seems?)\s+(?:likely|unlikely|bound|certain|sure|set)\s+to\s+(?:\w+\s+){1,4}?(?:debate|debates|questions|speculation|controversy|soul-searching)\b|\braises?\s+(?:(?:some|many|more|new|fresh|serious|uncomfortable|awkward|difficult|hard|wider|broader)\s+)*questions\s+(?:about|over|as\s+to)\b/i;
 
 // A transition that announces what follows ("Here is how the afternoon unfolded.", "This is what we know").
 const TRANSITION = /^\W*(?:here(?:'s|’s|\s+is|\s+are)|this\s+is|these\s+are)\s+(?:how|what|why|where|when|who)\b/i;
