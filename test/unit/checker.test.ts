@@ -205,6 +205,13 @@ test('a name with its abbreviation in brackets is found when the source uses the
   assert.equal(claim.verdict, 'supported', claim.reason);
 });
 
+test('what an unnamed group said is a claim ("The producers said the cast would…")', async () => {
+  const service = await setup();
+  const report = await service.checkDocument({ uri: 'file:///draft.md', text: 'The producers said the young cast would receive tutoring during rehearsals.' });
+  assert.equal(report.claims.length, 1);
+  assert.notEqual(report.claims[0].verdict, 'supported');
+});
+
 test('questions, sentences about the article itself, inverted judgements, open questions, foreseen debates and hindsight are not claims', async () => {
   const service = await setup();
   const text = [

@@ -4,8 +4,9 @@ import type { Entity, Mention } from '../types.ts';
 import type { DraftAnalysis, DraftSentence } from './draft.ts';
 import type { CorpusIndex } from '../corpus/corpusIndex.ts';
 
-// A past or perfect verb form: the sentence reports an event ("has been opened", "was held", "fired").
-const EVENT_VERB = /\b(?:has|have|had)\s+(?:been\s+)?\w+(?:ed|en|wn|t)\b|\b(?:was|were)\s+\w+(?:ed|en|wn|t)\b|\b\w{3,}ed\b/i;
+// A past or perfect verb form: the sentence reports an event ("has been opened", "was held", "fired"), or
+// what someone said ("The producers said the cast would…").
+const EVENT_VERB = /\b(?:has|have|had)\s+(?:been\s+)?\w+(?:ed|en|wn|t)\b|\b(?:was|were)\s+\w+(?:ed|en|wn|t)\b|\b\w{3,}ed\b|\b(?:said|says|told|tells)\b/i;
 const PRONOUN_START = /^\W*(?:he|she|his|her|they|their)\b/i;
 /** How many sentences back a pronoun may find the person it refers to. */
 const PRONOUN_LOOKBACK = 3;
