@@ -173,12 +173,14 @@ function sameStatement(context: string[], article: Article, sentence: SourceSent
   return context.filter((w) => have.has(w)).length >= SAME_STATEMENT * context.length;
 }
 
-/** The same person, by entity or, when the entity table keeps them apart, by surname. */
+/** The same person, by entity or, when the entity table keeps them apart, by surname; a draft that
+ *  names the speaker by one word may use the first name ("Mario said" for Mario Falcone). */
 function samePerson(source: Entity, claimed: Entity | undefined, written: string): boolean {
   if (claimed && claimed.id === source.id) return true;
   const surname = lastWord(written);
   if (!surname) return false;
-  return [source.name, ...source.aliases].some((n) => lastWord(n) === surname);
+  const oneWord = written.trim().split(/\s+/).filter((w) => !TITLES.test(w)).length === 1;
+  return [source.name, ...source.aliases].some((n) => lastWord(n) === surname || (oneWord && source.kind === 'person' && n.toLowerCase().split(/\s+/)[0] === surname));
 }
 
 function lastWord(name: string): string | undefined {
