@@ -316,6 +316,19 @@ test('a short quotation given to another person the same story quotes is misattr
   assert.equal(right.verdict, 'supported', right.reason);
 });
 
+test('a short phrase given to a speaker must be in a story that names them', async () => {
+  const s = createSourcedService();
+  await s.upsertSources([
+    { uri: 'file:///corpus/currency.md', text: '# Euro worries\n\nFinance minister Herve Lanz said the world faced "economic catastrophe" unless the US worked with Europe on currency controls.\n' },
+    { uri: 'file:///corpus/budget2.md', text: '# Budget row\n\nChancellor Ola Brandt said claims of looming "economic disaster" had proved wrong.\n' },
+  ]);
+  const wrong = (await s.checkDocument({ uri: 'file:///draft.md', text: 'Finance minister Herve Lanz said the world faced "economic disaster" unless the US worked with Europe on currency controls.\n' })).claims[0];
+  assert.equal(wrong.verdict, 'misquoted', wrong.reason);
+  assert.match(wrong.reason, /economic catastrophe/);
+  const right = (await s.checkDocument({ uri: 'file:///draft.md', text: 'Finance minister Herve Lanz said the world faced "economic catastrophe" unless the US worked with Europe on currency controls.\n' })).claims[0];
+  assert.equal(right.verdict, 'supported', right.reason);
+});
+
 function apply(text: string, edits: TextEdit[]): string {
   const lines = text.split('\n');
   const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;

@@ -117,6 +117,21 @@ function organisation(corpus: CorpusIndex, written: string): Entity | undefined 
   return e && e.kind === 'organization' ? e : undefined;
 }
 
+/** A phrase this short (in words), quoted and given to a speaker, is that speaker's only in a story that
+ *  names them: "economic disaster" is in many stories. */
+export const SHORT_QUOTE_WORDS = 4;
+
+/**
+ * For a short quotation the draft gives to a named speaker: the candidate articles that name the speaker
+ * (the quotation must be found there), or undefined when the rule does not apply.
+ */
+export function speakerArticles(draft: DraftAnalysis, s: DraftSentence, q: Quote, candidates: readonly Article[]): Article[] | undefined {
+  if (quoteWords(q.text).length >= SHORT_QUOTE_WORDS) return undefined;
+  const speaker = speakerMention(draft, s, q);
+  if (!speaker) return undefined;
+  return candidates.filter((a) => namedBefore(a, a.text.length, speaker.text));
+}
+
 /** Whether the article writes the person's surname (as the draft writes it) before `at`. */
 function namedBefore(article: Article, at: number, written: string): boolean {
   const words = written.split(/\s+/).filter((w) => w && !TITLES.test(w));

@@ -22,7 +22,7 @@ import type { ClaimName } from './nameMatch.ts';
 import { claimPredicate } from './predicate.ts';
 import { oppositeIn, predicateGaps, subjectOf } from './predicateSupport.ts';
 import { matchQuote, quoteWords } from './quoteCheck.ts';
-import { misattribution, speakerMention } from './attribution.ts';
+import { misattribution, speakerArticles, speakerMention } from './attribution.ts';
 import { swappedFigures } from './figureSwap.ts';
 import { swapBlocked, swappedName } from './nameSwap.ts';
 import { wrongSubject } from './agent.ts';
@@ -196,7 +196,11 @@ function judge(
     // Also where the sentence around them is: words the search index does not keep ("what you see is
     // what you get", "might well be") find no article of their own.
     const candidates = scope ?? articlesOf([...corpus.searchSentences(q.text, 20), ...corpus.searchSentences(prose, 10)].map((h) => h.sentence), corpus);
-    const match = matchQuote(q.text, candidates, (a) => quoteSegments(a, corpus));
+    let match = matchQuote(q.text, candidates, (a) => quoteSegments(a, corpus));
+    // A short phrase given to a speaker must be in a story that names them ("warned of 'economic
+    // disaster'" is not backed by another story's "economic disaster").
+    const own = match.found && match.article ? speakerArticles(draft, s, q, candidates) : undefined;
+    if (own && own.length > 0 && match.article && !own.includes(match.article)) match = matchQuote(q.text, own, (a) => quoteSegments(a, corpus));
     if (match.found) {
       // The right words, but do the sources give them to the draft's speaker?
       const wrong = misattribution(corpus, draft, s, q, prose, allMentions, candidates, scope !== undefined);
