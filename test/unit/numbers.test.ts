@@ -140,6 +140,9 @@ test('ranges, scores and offsets', () => {
   assert.deepEqual(money.map((q) => [q.kind, q.value, q.unit]), [['money', 5e6, 'USD'], ['money', 1e7, 'USD']]);
   const pct = findQuantities('five to 10 per cent');
   assert.deepEqual(pct.map((q) => [q.kind, q.value]), [['percent', 5], ['percent', 10]]);
+  // "opened at number four" is a place in a chart, as "came fourth" is; "the No 2 seed" stays a number.
+  assert.deepEqual(findQuantities('Hostage opened at number four').map((q) => [q.kind, q.value]), [['ordinal', 4]]);
+  assert.deepEqual(findQuantities('the single reached No. 2 in May').map((q) => [q.kind, q.value]).slice(0, 1), [['ordinal', 2]]);
   // "the next decade" is a span of one decade from now; "the decade" alone is no figure.
   assert.deepEqual(findQuantities('spend $35bn over the next decade').map((q) => [q.kind, q.value, q.unit, q.text]), [['money', 35e9, 'USD', '$35bn'], ['duration', 1, 'decade', 'decade']]);
   assert.deepEqual(findQuantities('the decade ended'), []);

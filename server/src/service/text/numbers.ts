@@ -121,6 +121,8 @@ const PLURAL_IRREGULAR = new Set(['people', 'men', 'women', 'children', 'staff',
 const ONE_SKIP_BEFORE = new Set(['no', 'any', 'every', 'each', 'some', 'the', 'this', 'that', 'which', 'someone', 'anyone', 'everyone', 'no-one']);
 const ONE_SKIP_AFTER = new Set(['of', 'another', 'who', 'which', 'that', 'thing', 'way', 'hand', 'or', 'day']);
 
+/** "at number four", "to No 2": a place in a chart or a table. */
+const CHART_PLACE = /\b(?:at|to|reached|hit|entered|in|from)\s+(?:number|no\.?)\s+$/i;
 const ARTICLE_DURATION_PREVS = new Set(['for', 'within', 'than', 'about', 'nearly', 'almost', 'over', 'after', 'around', 'lasting', 'spent']);
 const SPACED_ABBREVIATIONS = new Set(['bn', 'mn', 'mln', 'tn', 'trn']);
 const DIGITS_RE = /\d[\d,]*(?:\.(\d+))?/;
@@ -348,7 +350,10 @@ class Parser {
       return;
     }
     if (num.yearLike && !approx && this.looksLikeYear(num.end)) this.push('year', from, end, num.value);
-    else this.push('number', from, end, num.value, undefined, approx);
+    else if (!approx && num.value >= 1 && num.value <= 100 && Number.isInteger(num.value) && CHART_PLACE.test(this.text.slice(Math.max(0, this.toks[from].s - 24), this.toks[from].s))) {
+      // "opened at number four", "reached No 2": a place in a chart or a table.
+      this.push('ordinal', from, end, num.value);
+    } else this.push('number', from, end, num.value, undefined, approx);
   }
 
   private push(kind: QuantityKind, from: number, to: number, value: number, unit?: string, approx?: Approx, month?: number, day?: number): void {
