@@ -36,8 +36,13 @@ const OUTCOMES: Array<[string[], string[]]> = [
   [['surplus'], ['deficit']],
 ];
 
+/** Where an injury is: one part of the body is no other, written in the claim's place ("an ankle injury"
+ *  for "a knee injury", "a hamstring strain" for "a groin strain"). */
+const BODY_PARTS = new Set(['ankle', 'knee', 'hamstring', 'groin', 'thigh', 'calf', 'shoulder', 'hip', 'wrist', 'elbow', 'foot', 'toe', 'finger', 'thumb', 'neck', 'shin', 'achilles', 'ribs', 'rib', 'knee-ligament']);
+
 function opposites(lemma: string): Set<string> {
   const out = new Set([...antonymsOf(lemma), ...oppositesOf(lemma)].filter((w) => !w.includes('_')));
+  if (BODY_PARTS.has(lemma)) for (const part of BODY_PARTS) if (part !== lemma) out.add(part);
   for (const [a, b] of OUTCOMES) {
     if (a.includes(lemma)) for (const w of b) out.add(w);
     if (b.includes(lemma)) for (const w of a) out.add(w);
