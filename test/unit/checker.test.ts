@@ -210,6 +210,9 @@ test('what an unnamed group said is a claim ("The producers said the cast wouldâ
   const report = await service.checkDocument({ uri: 'file:///draft.md', text: 'The producers said the young cast would receive tutoring during rehearsals.' });
   assert.equal(report.claims.length, 1);
   assert.notEqual(report.claims[0].verdict, 'supported');
+  // A forecast someone is said to make is theirs to source, not the writer's own.
+  const forecast = await service.checkDocument({ uri: 'file:///draft.md', text: 'Analysts said the Kelvin Bay footbridge could prove costly.' });
+  assert.equal(forecast.claims.length, 1);
 });
 
 test('questions, sentences about the article itself, inverted judgements, open questions, foreseen debates and hindsight are not claims', async () => {
@@ -228,6 +231,8 @@ test('questions, sentences about the article itself, inverted judgements, open q
     'The walkout by the Kelvin Bay dockers is likely to reignite the debate over who runs the harbour.',
     'The Kelvin Bay walkout raises uncomfortable questions about how the harbour is run.',
     'It is hard to think of a more bitter dispute on the Kelvin Bay quayside.',
+    'The new footbridge could prove a turning point for Kelvin Bay.',
+    'Coming from the Kelvin Bay mayor, the criticism is bound to sting.',
     'Here is how the afternoon unfolded.',
     'The new footbridge will be painted green.',
   ].join('\n\n');

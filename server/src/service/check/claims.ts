@@ -32,6 +32,12 @@ const OPEN_QUESTION =
 const FORESEEN_DEBATE =
   /\b(?:is|are|was|were|will\s+be|seems?)\s+(?:likely|unlikely|bound|certain|sure|set)\s+to\s+(?:\w+\s+){1,4}?(?:debate|debates|questions|speculation|controversy|soul-searching)\b|\braises?\s+(?:(?:some|many|more|new|fresh|serious|uncomfortable|awkward|difficult|hard|wider|broader)\s+)*questions\s+(?:about|over|as\s+to)\b/i;
 
+// The writer's own forecast, with no one said to make it ("…could prove a vintage year for…", "…promises to
+// be one of the most bruising…", "…is bound to sting"): no event a source reports. Not when someone is said
+// to forecast it ("Analysts said the deal could prove costly" is a reported statement).
+const WRITERS_FORECAST = /\b(?:could|may|might)\s+(?:yet\s+|well\s+)?prove\b|\bpromises?\s+to\s+be\b|\bis\s+bound\s+to\s+(?:sting|hurt|rankle|irk|grate)\b/i;
+const SAID_BY = /\b(?:said|says|told|tells|according\s+to|believes?|thinks?|expects?|predicts?|warned|warns)\b/i;
+
 // A transition that announces what follows ("Here is how the afternoon unfolded.", "This is what we know").
 const TRANSITION = /^\W*(?:here(?:'s|’s|\s+is|\s+are)|this\s+is|these\s+are)\s+(?:how|what|why|where|when|who)\b/i;
 
@@ -40,7 +46,7 @@ export function isClaim(s: DraftSentence, prose: string): boolean {
   // A question asks; it claims nothing (unless it quotes someone, whose words are checked).
   if (s.quotes.length === 0 && /\?["”’)\]]*$/.test(prose.trim())) return false;
   if (ABOUT_THE_TEXT.test(prose) || (TRANSITION.test(prose) && s.quotes.length === 0 && s.mentions.length === 0)) return false;
-  if ((INVERTED_JUDGEMENT.test(prose) || OPEN_QUESTION.test(prose) || FORESEEN_DEBATE.test(prose)) && s.quotes.length === 0 && !s.quantities.some((q) => q.kind !== 'ordinal')) return false;
+  if ((INVERTED_JUDGEMENT.test(prose) || OPEN_QUESTION.test(prose) || FORESEEN_DEBATE.test(prose) || (WRITERS_FORECAST.test(prose) && !SAID_BY.test(prose))) && s.quotes.length === 0 && !s.quantities.some((q) => q.kind !== 'ordinal')) return false;
   if (s.mentions.length > 0 || s.quotes.length > 0) return true;
   if (s.quantities.some((q) => q.kind !== 'ordinal')) return true;
   const words = prose.split(/\s+/).filter((w) => /\p{L}{3,}/u.test(w));
