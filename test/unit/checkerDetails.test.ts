@@ -79,6 +79,7 @@ const verdictOf = oneClaimAgainst([
   { uri: 'file:///corpus/kessler.md', text: '# Kessler criticises ferry plan\n\nFormer Labour MP Lord Kessler, a long-standing critic of the harbour board, called the ferry plan "reckless".\n\nFormer Conservative MP Ivo Brandt said the plan was sound.\n' },
   { uri: 'file:///corpus/premiere.md', text: '# Musical delayed\n\nThe show\'s opening night on 12 May at the Harbour Palace Theatre in Kessing remains unaffected by the changes.\n' },
   { uri: 'file:///corpus/ferry-weather.md', text: '# Ferry weather\n\nStorms did not affect the ferry timetable this week.\n' },
+  { uri: 'file:///corpus/menu.md', text: '# Menu change\n\nThe Orrin Grill chain scrapped its largest meals last year, but denied the move was a result of the bad publicity.\n\nIts rival Velden Diner acknowledged that sales had fallen.\n' },
   { uri: 'file:///corpus/injury.md', text: '# Rovers change\n\nStriker Ivo Randal came on after 55 minutes, returning after six weeks out with a knee injury.\n\nDefender Ola Vik missed the match with an ankle problem.\n' },
   { uri: 'file:///corpus/boxoffice.md', text: '# Box office\n\nThe Orrin thriller Lantern opened at number four at the Velden box office, taking $9.8m.\n' },
   { uri: 'file:///corpus/forecast.md', text: '# Harbour forecasts\n\nThe forecasts are based on predictions of trade growth of 1.5% in Ostland next year and 2.2% in Marsk.\n' },
@@ -234,6 +235,14 @@ test('a place in a list after "came" or "finished" is a place, not the third of 
 test('"left" after "only", "no" or "few" is "remaining", not the opposite of "remain"', async () => {
   const claim = await verdictOf('Tomas Berg is the only Ostland-born player left from the side that played in 2001.');
   assert.equal(claim.verdict, 'supported', claim.reason);
+});
+
+test('"acknowledged" and "admitted" are the opposites of "denied"', async () => {
+  await contradictedBy(
+    'The Orrin Grill chain scrapped its largest meals last year, but acknowledged the move was a result of the bad publicity.',
+    'The Orrin Grill chain scrapped its largest meals last year, but denied the move was a result of the bad publicity.',
+    'denied',
+  );
 });
 
 test('one part of the body is no other: "an ankle injury" for "a knee injury"', async () => {

@@ -139,7 +139,7 @@ const OPPOSITES: Array<[string[], string[]]> = [
   [['acquit', 'clear'], ['convict']],
   [['join'], ['leave', 'quit']],
   [['stay', 'remain'], ['leave', 'quit', 'depart']],
-  [['confirm'], ['deny']],
+  [['confirm', 'acknowledge', 'admit'], ['deny']],
   // Positions in time or order ("a year ahead of schedule" / "behind schedule"), compared where written
   // between the same words (see antonym.ts).
   [['ahead'], ['behind']],
