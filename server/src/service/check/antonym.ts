@@ -71,26 +71,27 @@ export function alignedOpposite(claimSentence: string, units: readonly EvidenceU
   if (side) return side;
   const claim = tag(claimSentence);
   const candidates = claim
-    .map((w, i) => ({ w, i, opposite: OPEN_CLASS.has(w.pos) && !remainingSense(claim, i) ? opposites(w.lemma) : new Set<string>() }))
+    .map((w, i) => ({ w, before: around(claim, i, -1), after: around(claim, i, 1), opposite: OPEN_CLASS.has(w.pos) && !remainingSense(claim, i) ? opposites(w.lemma) : new Set<string>() }))
     .filter((c) => c.opposite.size > 0);
   if (candidates.length === 0) return undefined;
   const tagged = close.map((unit) => unit.sentences.map((sentence) => ({ sentence, words: tag(sentence.text) })));
-  const alignedIn = (words: Tagged[], i: number, k: number, both = false) => {
-    const before = around(claim, i, -1);
-    const after = around(claim, i, 1);
-    const b = !!before && around(words, k, -1) === before;
-    const a = !!after && around(words, k, 1) === after;
-    return both ? (b || !before) && (a || !after) && (a || b) : a || b;
+  // Whether word k of a source sentence stands between the claim word's own neighbours: on either side,
+  // or (`both`) on every side the claim word has one.
+  const alignedIn = (c: { before?: string; after?: string }, words: Tagged[], k: number, both = false) => {
+    const b = !!c.before && around(words, k, -1) === c.before;
+    const a = !!c.after && around(words, k, 1) === c.after;
+    return both ? (b || !c.before) && (a || !c.after) && (a || b) : a || b;
   };
   // A close passage writing the claim's own word between the claim's own words on both sides says what
   // the claim says (the claim's own sentence in a source), whatever another one writes.
-  const unsaid = candidates.filter(({ w, i }) => !tagged.some((unit) => unit.some(({ words }) => words.some((x, k) => x.lemma === w.lemma && alignedIn(words, i, k, true)))));
+  const unsaid = candidates.filter((c) => !tagged.some((unit) => unit.some(({ words }) => words.some((x, k) => x.lemma === c.w.lemma && alignedIn(c, words, k, true)))));
   for (let u = 0; u < close.length; u++) {
     for (const { sentence, words } of tagged[u]) {
-      for (const { w, i, opposite } of unsaid) {
+      for (const c of unsaid) {
+        const { w, opposite } = c;
         // The source writing the claim's own word in that place too says both ("rose and fell").
-        if (words.some((x, k) => x.lemma === w.lemma && alignedIn(words, i, k))) continue;
-        const j = words.findIndex((x, k) => opposite.has(x.lemma) && alignedIn(words, i, k));
+        if (words.some((x, k) => x.lemma === w.lemma && alignedIn(c, words, k))) continue;
+        const j = words.findIndex((x, k) => opposite.has(x.lemma) && alignedIn(c, words, k));
         if (j >= 0) return { unit: close[u], sentence, start: w.start, end: w.end, draft: w.text, source: words[j].text };
       }
     }

@@ -81,6 +81,7 @@ export function misattribution(
 
   let other: { speaker: Entity; sentence: SourceSentence } | undefined;
   let unnamed: { pronoun: string; sentence: SourceSentence } | undefined;
+  const surname = surnamePattern(draftSpeaker.text);
   for (const article of articles) {
     const hits = corpus.quoteHits(article);
     for (const span of quoteSpans(q.text, article)) {
@@ -90,10 +91,10 @@ export function misattribution(
       // A short quotation is the same statement where the sentence around it says the same, or in a story
       // that also names the draft's speaker ("'It was a respectable report,' said Kurt Karl" where the
       // story gives those words to Michael Moran and quotes Karl too).
-      if (!distinctive && !(context.length >= 2 && sameStatement(context, article, sentence)) && !(words.length >= STORY_WORDS && namedBefore(article, article.text.length, draftSpeaker.text))) continue;
+      if (!distinctive && !(context.length >= 2 && sameStatement(context, article, sentence)) && !(words.length >= STORY_WORDS && namedBefore(article, surname))) continue;
       // A pronoun speaker is someone named before the words: not a draft speaker named only after them.
       const written = hit?.quote.speaker?.trim();
-      if (hit && !hit.speaker && written && BACK_REFERENCE.test(written) && !namedBefore(article, hit.quote.start, draftSpeaker.text)) {
+      if (hit && !hit.speaker && written && BACK_REFERENCE.test(written) && !namedBefore(article, surname, hit.quote.start)) {
         unnamed ??= { pronoun: written, sentence };
         continue;
       }
@@ -129,15 +130,22 @@ export function speakerArticles(draft: DraftAnalysis, s: DraftSentence, q: Quote
   if (quoteWords(q.text).length >= SHORT_QUOTE_WORDS) return undefined;
   const speaker = speakerMention(draft, s, q);
   if (!speaker) return undefined;
-  return candidates.filter((a) => namedBefore(a, a.text.length, speaker.text));
+  const surname = surnamePattern(speaker.text);
+  return candidates.filter((a) => namedBefore(a, surname));
 }
 
-/** Whether the article writes the person's surname (as the draft writes it) before `at`. */
-function namedBefore(article: Article, at: number, written: string): boolean {
+/** The surname of a person as the draft writes them, as a whole word; undefined when the name is only a
+ *  title. */
+function surnamePattern(written: string): RegExp | undefined {
   const words = written.split(/\s+/).filter((w) => w && !TITLES.test(w));
   const surname = words[words.length - 1];
-  if (!surname) return true;
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(surname)}(?![\\p{L}\\p{N}])`, 'u').test(article.text.slice(0, at));
+  return surname ? new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(surname)}(?![\\p{L}\\p{N}])`, 'u') : undefined;
+}
+
+/** Whether the article writes the surname (`surnamePattern`) before `at` (anywhere, without it); a name
+ *  that is only a title counts as written. */
+function namedBefore(article: Article, surname: RegExp | undefined, at = article.text.length): boolean {
+  return !surname || surname.test(article.text.slice(0, at));
 }
 
 /** The person mention the quote's written speaker is (or ends with): "Jana Holt", "Holt", "Minister Jana Holt";

@@ -3,7 +3,7 @@
 // re-judges the sentences that changed.
 
 import type { Range } from 'vscode-languageserver-types';
-import type { Article, SourceSentence } from '../api.ts';
+import type { Article, ScoredSentence, SourceSentence } from '../api.ts';
 import type { Claim, Entity, Evidence, Mention, Quantity, Quote, Span } from '../types.ts';
 import type { CorpusIndex } from '../corpus/corpusIndex.ts';
 import { repairMojibake, tokenize } from '../text/words.ts';
@@ -190,17 +190,19 @@ function judge(
   // 1. Quotations must be word for word.
   const quoted: Array<{ sentence: SourceSentence; score: number }> = [];
   let quotedWords = 0;
+  // Articles found for the sentence around the quotations: words the search index does not keep ("what
+  // you see is what you get", "might well be") find no article of their own. Searched once, when needed.
+  let aroundHits: ScoredSentence[] | undefined;
   for (const q of s.quotes) {
     const words = quoteWords(q.text);
     if (words.length === 0 || isTitle(q.text)) continue;
-    // Also where the sentence around them is: words the search index does not keep ("what you see is
-    // what you get", "might well be") find no article of their own.
-    const candidates = scope ?? articlesOf([...corpus.searchSentences(q.text, 20), ...corpus.searchSentences(prose, 10)].map((h) => h.sentence), corpus);
+    const candidates = scope ?? articlesOf([...corpus.searchSentences(q.text, 20), ...(aroundHits ??= corpus.searchSentences(prose, 10))].map((h) => h.sentence), corpus);
     let match = matchQuote(q.text, candidates, (a) => quoteSegments(a, corpus));
     // A short phrase given to a speaker must be in a story that names them ("warned of 'economic
     // disaster'" is not backed by another story's "economic disaster").
-    const own = match.found && match.article ? speakerArticles(draft, s, q, candidates) : undefined;
-    if (own && own.length > 0 && match.article && !own.includes(match.article)) match = matchQuote(q.text, own, (a) => quoteSegments(a, corpus));
+    const found = match.found ? match.article : undefined;
+    const own = found ? speakerArticles(draft, s, q, candidates) : undefined;
+    if (found && own && own.length > 0 && !own.includes(found)) match = matchQuote(q.text, own, (a) => quoteSegments(a, corpus));
     if (match.found) {
       // The right words, but do the sources give them to the draft's speaker?
       const wrong = misattribution(corpus, draft, s, q, prose, allMentions, candidates, scope !== undefined);

@@ -8,6 +8,7 @@
 import type { SourceSentence } from '../api.ts';
 import type { Mention, Quantity } from '../types.ts';
 import { compareQuantities } from '../text/numbers.ts';
+import { lastWord, nameKey } from '../corpus/entityKeys.ts';
 import type { EvidenceUnit } from './evidence.ts';
 
 export interface FigureSwap {
@@ -24,7 +25,7 @@ export interface FigureSwap {
 
 interface Pair {
   figure: Quantity;
-  /** The name's key: its last word, lower case, without a possessive. */
+  /** The name's key (entityKeys.nameKey: lower case, no possessive or accents), its last word. */
   key: string;
   name: string;
 }
@@ -34,11 +35,6 @@ const PART_BREAK = /[,;:()]|\s(?:and|while|whereas|but|with|followed\s+by|compar
 
 /** Kinds of figure paired with names (a date or a year belongs to the event, not to one name). */
 const PAIRED: ReadonlySet<Quantity['kind']> = new Set(['money', 'percent', 'number', 'duration']);
-
-function nameKey(text: string): string {
-  const words = text.toLowerCase().replace(/['’]s$/, '').split(/\s+/);
-  return words[words.length - 1] ?? '';
-}
 
 /**
  * Figures with the one name written in their part of `text`; `offset` is where `text` starts in the
@@ -56,11 +52,10 @@ function pairsIn(text: string, offset: number, figures: readonly Quantity[], men
     // ("Owen was favourite at 6-9").
     const m = near.find((x) => x.start >= figure.end) ?? near.filter((x) => x.end <= figure.start).pop();
     if (!m) continue;
-    const key = nameKey(m.text);
-    const name = m.text;
+    const key = lastWord(nameKey(m.text));
     // The same figure written twice in a sentence pairs with no one name.
     if (out.some((x) => compareQuantities(x.figure, figure) === 'same')) return [];
-    out.push({ figure, key, name });
+    out.push({ figure, key, name: m.text });
   }
   return out;
 }

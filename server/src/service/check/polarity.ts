@@ -104,10 +104,9 @@ function bestClause(clauses: Clause[], terms: ClaimTerm[], also?: Clause): Claus
   return best;
 }
 
-/** The same words in the same order, case, punctuation and spacing aside. */
-function sameWords(a: string, b: string): boolean {
-  const words = (t: string) => tokenize(t, 0, t.length).map((w) => w.norm).join(' ');
-  return a.length > 0 && Math.abs(a.length - b.length) < 0.2 * a.length && words(a) === words(b);
+/** A text's words, case, punctuation and spacing aside. */
+function wordsOf(text: string): string {
+  return tokenize(text, 0, text.length).map((w) => w.norm).join(' ');
 }
 
 /** A claim's polarity, clause by clause. */
@@ -116,6 +115,8 @@ export class ClaimPolarity {
   /** The weight of all the claim's said terms. */
   private readonly total: number;
   private clauses: Clause[] | undefined;
+  /** The claim's words (`wordsOf`), for a source sentence that may be the claim word for word. */
+  private words: string | undefined;
 
   constructor(
     private readonly text: string,
@@ -125,6 +126,14 @@ export class ClaimPolarity {
   ) {
     this.negated = NEGATION.test(text);
     this.total = weightIn(terms, undefined);
+  }
+
+  /** Whether a source sentence has the claim's words in the claim's order. */
+  private sameWords(source: string): boolean {
+    const a = source;
+    const b = this.text;
+    if (a.length === 0 || Math.abs(a.length - b.length) >= 0.2 * a.length) return false;
+    return wordsOf(a) === (this.words ??= wordsOf(b));
   }
 
   /**
@@ -139,7 +148,7 @@ export class ClaimPolarity {
     // A question asserts nothing, negated or not ("Were there racist chants against some players?").
     if (QUESTION.test(source)) return { differs: false, share: 0, hypothetical: true };
     // The claim written word for word has its polarity, however its clauses are cut.
-    if (sameWords(source, this.text)) return { differs: false, share: 0, hypothetical: false };
+    if (this.sameWords(source)) return { differs: false, share: 0, hypothetical: false };
     const sourceNegated = NEGATION.test(source);
     const conditional = MAY_BE_HYPOTHETICAL.test(source);
     if (!sourceNegated && !this.negated && !conditional) return { differs: false, share: 0, hypothetical: false };

@@ -143,10 +143,14 @@ function otherQualifier(title: string, entity: Entity): { claim: string; source:
   for (const role of entity.roles) {
     const other = office(role.text);
     if (!other || !sameHead(other.head, claim.head) || other.qualifier === claim.qualifier) continue;
-    const written = role.text.split(/\s+(?:of|at|for)\s+/i)[0];
-    return { claim: claim.words.join(' '), source: written, role };
+    return { claim: claim.words.join(' '), source: titleAsWritten(role), role };
   }
   return undefined;
+}
+
+/** A source title as written, up to its first "of", "at" or "for" (the fix replaces the claim's title). */
+function titleAsWritten(role: EntityRole): string {
+  return role.text.split(/\s+(?:of|at|for)\s+/i)[0];
 }
 
 /** Parties, each under one key ("Tory" is "Conservative", "Lib Dem" is "Liberal Democrat"). */
@@ -178,7 +182,7 @@ function otherParty(title: string, entity: Entity): { claim: string; source: str
     const other = partyOf(titleWords(role.text));
     const c = core(role.text);
     if (!other || other === claim || !c || !sameHead(c.head, head)) continue;
-    return { claim: words.join(' '), source: role.text.split(/\s+(?:of|at|for)\s+/i)[0], role };
+    return { claim: words.join(' '), source: titleAsWritten(role), role };
   }
   return undefined;
 }
