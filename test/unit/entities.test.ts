@@ -89,6 +89,15 @@ test('resolve: surname prefers the person the draft names in full, else the most
   assert.equal(t.resolve(m('Nobody Here')), undefined);
 });
 
+test('resolve: "Sir John" is the knight the context names in full, not the best-known bearer of "John" as a surname', () => {
+  const t = table({
+    'a.md': 'Singer Elton John toured. Elton John sang. John said the tour was long. John smiled.',
+    'b.md': 'Police commissioner Sir John Stevens spoke on Monday.',
+  });
+  assert.equal(t.resolve(m('John'))?.name, 'Elton John');
+  assert.equal(t.resolve(m('John'), [m('Sir John Stevens'), m('John')])?.name, 'John Stevens');
+});
+
 test('Bolton the club stays apart from John Bolton', () => {
   const t = table({
     'p.md': 'National security adviser John Bolton visited Seoul. Bolton said talks would go on.',

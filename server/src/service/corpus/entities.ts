@@ -9,15 +9,18 @@ import { StaleCache } from './staleCache.ts';
 import { bump, countSurface, dropGone, emptyVotes, flagsAt, flagsOf, KINDS, pack, packed, sentenceOf, WEAK_FLAG, type Packed, type Group, type Site } from './entityGroups.ts';
 import { canonicalKey, dropInitials, firstWord, lastWord, nameKey, wordCount } from './entityKeys.ts';
 import { resolveLocally } from './localResolution.ts';
+import { HONORIFICS } from './gazetteer.ts';
 import { mergeShortForms } from './shortForms.ts';
 import { LazyEntity, materialise, type Resolved } from './entityList.ts';
 
-/** A context name's key, the key without initials, its first and last word. */
+/** A context name's key, the key without initials, its first and last word, and the key without an
+ *  honorific before the given name ("sir john stevens" → "john stevens"). */
 interface ContextName {
   key: string;
   bare: string;
   first: string;
   last: string;
+  given: string;
 }
 
 export { nameKey } from './entityKeys.ts';
@@ -153,7 +156,9 @@ export class EntityTable {
     let n = this.contextNames.get(surface);
     if (n === undefined) {
       const key = nameKey(surface);
-      n = wordCount(key) < 2 ? null : { key, bare: dropInitials(key), first: firstWord(key), last: lastWord(key) };
+      // "Sir John Stevens" is "Sir John" in the next sentence: the first name is the word after the honorific.
+      const given = HONORIFICS.has(firstWord(key)) && wordCount(key) > 2 ? key.slice(key.indexOf(' ') + 1) : key;
+      n = wordCount(key) < 2 ? null : { key, bare: dropInitials(key), first: firstWord(given), last: lastWord(key), given };
       if (this.contextNames.size > 50_000) this.contextNames.clear();
       this.contextNames.set(surface, n);
     }
@@ -249,7 +254,7 @@ export class EntityTable {
       for (const m of draftContext) {
         const n = this.contextName(m.text);
         if (!n || (n.first !== key && n.last !== key)) continue;
-        const e = c.byKey.get(n.key) ?? c.byKey.get(n.bare);
+        const e = c.byKey.get(n.key) ?? c.byKey.get(n.bare) ?? c.byKey.get(n.given);
         if (e) return e;
       }
     }
