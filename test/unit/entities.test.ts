@@ -89,13 +89,13 @@ test('resolve: surname prefers the person the draft names in full, else the most
   assert.equal(t.resolve(m('Nobody Here')), undefined);
 });
 
-test('resolve: "Sir John" is the knight the context names in full, not the best-known bearer of "John" as a surname', () => {
+test('resolve: "Sir Grant" is the knight the context names in full, not the best-known bearer of "Grant" as a surname', () => {
   const t = table({
-    'a.md': 'Singer Elton John toured. Elton John sang. John said the tour was long. John smiled.',
-    'b.md': 'Police commissioner Sir John Stevens spoke on Monday.',
+    'a.md': 'Singer Amy Grant toured. Amy Grant sang. Grant said the tour was long. Grant smiled.',
+    'b.md': 'Police commissioner Sir Grant Halvey spoke on Monday.',
   });
-  assert.equal(t.resolve(m('John'))?.name, 'Elton John');
-  assert.equal(t.resolve(m('John'), [m('Sir John Stevens'), m('John')])?.name, 'John Stevens');
+  assert.equal(t.resolve(m('Grant'))?.name, 'Amy Grant');
+  assert.equal(t.resolve(m('Grant'), [m('Sir Grant Halvey'), m('Grant')])?.name, 'Grant Halvey');
 });
 
 test('Bolton the club stays apart from John Bolton', () => {
