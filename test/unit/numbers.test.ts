@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareQuantities, findQuantities } from '../../server/src/service/text/numbers.ts';
 import type { Quantity } from '../../server/src/service/types.ts';
-import { shareOf } from '../../server/src/service/check/counted.ts';
+import { sameCounted, shareOf } from '../../server/src/service/check/counted.ts';
 
 type Expected = Partial<Pick<Quantity, 'kind' | 'text' | 'value' | 'unit' | 'month' | 'day' | 'approx'>>;
 
@@ -73,6 +73,8 @@ const SINGLE: Array<[string, Expected]> = [
   ['one official said', { kind: 'number', value: 1 }],
   ['it sold over one million.', { kind: 'number', value: 1e6, approx: 'over' }],
   ['a 10km run', { kind: 'number', value: 10, unit: 'km' }],
+  ['a 1.4bn-euro profit', { kind: 'money', value: 1.4e9, unit: 'EUR' }],
+  ['a 500-pound bomb', { kind: 'number', value: 500 }],
   // years and dates
   ['in 2017', { kind: 'year', value: 2017 }],
   ['2017 was a good year', { kind: 'year', value: 2017 }],
@@ -123,6 +125,8 @@ const NONE = [
   'a second later',
   'the May election',
   'will be quaintly pass&#233; by then',
+  'the G7 finance ministers',
+  'an Airbus A380 plane',
 ];
 
 test('non-quantities give nothing', () => {
@@ -244,6 +248,9 @@ test('a percentage is a share of the group written after it, and "people" names 
   assert.equal(share('Some 87% of people using search engines find it.'), undefined);
   assert.equal(share('Some 87% of respondents found it.'), undefined);
   assert.equal(share('Prices rose 5% to a record.'), undefined);
+  // A group is the same written as a derived word ("search engine users" are "searchers").
+  assert.ok(sameCounted(share('Some 87% of search engine users find it.'), share('Some 87% of searchers find it.')));
+  assert.ok(!sameCounted(share('Some 41% of women own one.'), share('Some 41% of men own one.')));
 });
 
 test('two rough figures are one only when either value falls in the other\'s range', () => {

@@ -77,7 +77,12 @@ const PLACE = searchTerm('place') ?? 'place';
 export function sameCounted(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
   if (a === undefined || b === undefined) return true;
   if (a.length === 0 || b.length === 0) return a.length === b.length;
-  return a.some((x) => b.includes(x) || paraphrasesOf(x).some((p) => b.includes(p)));
+  return a.some((x) => b.includes(x) || paraphrasesOf(x).some((p) => b.includes(p)) || b.some((y) => derived(x, y) || derived(y, x)));
+}
+
+/** Whether one stem is another's with a suffix ("search engine users" are "searchers"). */
+function derived(short: string, long: string): boolean {
+  return short.length >= 5 && long.length > short.length && long.startsWith(short);
 }
 
 /** Between a share and the group it is of: "59% of (the) voters", "59% are men". */

@@ -253,8 +253,17 @@ function isBreak(c: number): boolean {
 
 /** Finds numbers, amounts, dates and durations in `text[start, end)`. */
 export function findQuantities(text: string, start = 0, end = text.length): Quantity[] {
-  // A character reference left in copied web text ("pass&#233;") is no figure.
-  return new Parser(text, tokenize(text, start, end)).run().filter((q) => !(text[q.start - 1] === '#' && /&#x?$/i.test(text.slice(Math.max(0, q.start - 3), q.start))));
+  // A character reference left in copied web text ("pass&#233;") is no figure; nor are the digits of a
+  // name written with a letter before them ("the G7", "the M25", "an A380", "MP3 players").
+  return new Parser(text, tokenize(text, start, end))
+    .run()
+    .filter((q) => !(text[q.start - 1] === '#' && /&#x?$/i.test(text.slice(Math.max(0, q.start - 3), q.start))) && !(q.kind === 'number' && isDigit(text.charCodeAt(q.start)) && LETTER.test(text[q.start - 1] ?? '')));
+}
+
+const LETTER = /\p{L}/u;
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 class Parser {
@@ -511,6 +520,9 @@ class Parser {
         return this.duration(timeUnit, k);
       }
       if (MEASURE_UNITS.get(w) !== undefined) return { kind: 'number', unit: MEASURE_UNITS.get(w), end: j + 2 };
+      // "a 1.4bn-euro profit" is the amount "1.4bn euros"
+      // ("a 500-pound bomb" is a weight).
+      if (CURRENCY_WORDS.get(w) !== undefined && (num.scaled || !w.startsWith('pound'))) return { kind: 'money', unit: CURRENCY_WORDS.get(w), end: j + 2 };
       // Number words in other compounds ("two-thirds", "one-off", "three-pronged") are not counts.
       if (num.words) return { kind: 'number', end: j + 2, skip: true };
     }
