@@ -42,6 +42,10 @@ test('connectors, hyphens, initials and acronyms stay inside one name', () => {
   assert.equal(get(ms, 'FBI').kind, 'organization');
   assert.equal(get(ms, 'Korea Peace Now!').kind, 'organization');
   assert.ok(!texts(ms).some((t) => /^(The|Experts)\b/.test(t)));
+  // Digits written after a capital are part of the name ("O2", "G7"); a word's other digits are not.
+  const coded = find('The regulator said O2 customers sent more messages after the G7 ministers met in Kessing.');
+  assert.equal(get(coded, 'O2').kind, 'organization');
+  get(coded, 'G7');
 });
 
 test('long titles with "of"/"for" and roles written in lower case', () => {

@@ -28,8 +28,9 @@ export interface Found {
   tokens: Tok[];
 }
 
-// Acronyms with periods, words (letters with inner hyphens/apostrophes), numbers, single punctuation.
-const TOKEN_RE = /((?:\p{Lu}\.){2,})|(\p{L}[\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*)|(\p{N}+(?:[.,:]\p{N}+)*)|[^\s\p{L}\p{N}]/gu;
+// Acronyms with periods, words (letters with inner hyphens/apostrophes; one or two digits after a lone
+// capital: "O2", "G7", "T20"), numbers, single punctuation.
+const TOKEN_RE = /((?:\p{Lu}\.){2,})|(\p{L}[\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*(?:(?<=(?<![\p{L}\p{M}'’-])\p{Lu})\p{N}{1,2}(?![\p{L}\p{N}]))?)|(\p{N}+(?:[.,:]\p{N}+)*)|[^\s\p{L}\p{N}]/gu;
 const PARTICLE_PREFIX_RE = /^(?:al|el|bin|ibn|ben|abu)-\p{Lu}/u;
 const UPPER_RE = /^\p{Lu}/u;
 const HAS_LOWER_RE = /\p{Ll}/u;
