@@ -233,6 +233,10 @@ test('questions, sentences about the article itself, inverted judgements, open q
     'It is hard to think of a more bitter dispute on the Kelvin Bay quayside.',
     'The new footbridge could prove a turning point for Kelvin Bay.',
     'Coming from the Kelvin Bay mayor, the criticism is bound to sting.',
+    'For commuters tired of the ferry queue, the footbridge could come as a welcome change.',
+    'Whether the dockers share the mayor’s appetite for change will only become clear at the ballot.',
+    'Whether the harbour authority will heed the union’s call is far from certain.',
+    'It is hard to see how the mayor and the union can ever be reconciled.',
     'Here is how the afternoon unfolded.',
     'The new footbridge will be painted green.',
   ].join('\n\n');
