@@ -84,6 +84,11 @@ const verdictOf = oneClaimAgainst([
   { uri: 'file:///corpus/boxoffice.md', text: '# Box office\n\nThe Orrin thriller Lantern opened at number four at the Velden box office, taking $9.8m.\n' },
   { uri: 'file:///corpus/forecast.md', text: '# Harbour forecasts\n\nThe forecasts are based on predictions of trade growth of 1.5% in Ostland next year and 2.2% in Marsk.\n' },
   {
+    uri: 'file:///corpus/gig.md',
+    text: '# Tinmen gig\n\nThe Tinmen played a warm-up show for fans and friends at the Lantern Club, north Kessing, on Monday before their first tour of Ostland.\n\nThe Velden factory index fell to 48.1, a bigger fall than expected.\n\nKessing is a port in south Ostland.\n',
+  },
+  { uri: 'file:///corpus/glasshouse.md', text: '# Glasshouse film\n\nThe novel Glasshouse was turned into a film by Oskar Tenby in 1998, with Ilse Marr in the lead role.\n\nOskar Tenby and Ilse Marr met in Kessing in 1995.\n' },
+  {
     uri: 'file:///corpus/richlist.md',
     text: '# Vell tops rich list\n\nSinger Ana Vell earned more than any other pop star last year, according to Chart Weekly magazine.\n\nThey were ahead of the crooner Milo Darst, who took fourth place and almost $42.7m from his tours. Other names in the list included Rena Holm, whose third volume of covers sold well.\n',
   },
@@ -245,6 +250,15 @@ test('"acknowledged" and "admitted" are the opposites of "denied"', async () => 
   );
 });
 
+test('a size is the opposite of its WordNet antonym\'s synonym, and a comma does not hide the words around an opposite', async () => {
+  await contradictedBy('The Velden factory index fell to 48.1, a smaller fall than had been expected.', 'The Velden factory index fell to 48.1, a bigger fall than expected.', 'bigger');
+  await contradictedBy(
+    'The Tinmen played a warm-up show for fans and friends at the Lantern Club in south Kessing on Monday before their first tour of Ostland.',
+    'The Tinmen played a warm-up show for fans and friends at the Lantern Club in north Kessing on Monday before their first tour of Ostland.',
+    'north',
+  );
+});
+
 test('one part of the body is no other: "an ankle injury" for "a knee injury"', async () => {
   await contradictedBy('Striker Ivo Randal came on after 55 minutes, returning after six weeks out with an ankle injury.', 'Striker Ivo Randal came on after 55 minutes, returning after six weeks out with a knee injury.', 'knee');
 });
@@ -261,6 +275,17 @@ test('two figures given to each other\'s names contradict the claim ("2.2% in Os
   );
   assert.equal(claim.reason, 'The sources give Ostland 1.5%, not 2.2%.');
   assert.equal(claim.conflict?.draft, '2.2%');
+});
+
+test('two names in each other\'s places contradict the claim ("by Marr, with Tenby in the lead role"); names joined either way round do not', async () => {
+  const claim = await contradictedBy(
+    'The novel Glasshouse was turned into a film by Ilse Marr in 1998, with Oskar Tenby in the lead role.',
+    'The novel Glasshouse was turned into a film by Oskar Tenby in 1998, with Ilse Marr in the lead role.',
+    'Oskar Tenby in 1998, with Ilse Marr',
+  );
+  assert.equal(claim.conflict?.draft, 'Ilse Marr in 1998, with Oskar Tenby');
+  const met = await verdictOf('Ilse Marr and Oskar Tenby met in Kessing in 1995.');
+  assert.equal(met.verdict, 'supported', met.reason);
 });
 
 test('a negation in another clause than the one stating the claim\'s verb is compared with the source\'s own', async () => {

@@ -29,11 +29,14 @@ const OPEN_CLASS = new Set(['VERB', 'ADJ', 'ADV', 'ADP', 'NOUN']);
 const UNITS = 3;
 
 /** Nouns of opposite outcome, read only where written in the claim's place ("an away win over
- *  Germany" / "an away loss to Germany", "a pre-tax profit of" / "a pre-tax loss of"). */
+ *  Germany" / "an away loss to Germany", "a pre-tax profit of" / "a pre-tax loss of"), and sizes. */
 const OUTCOMES: Array<[string[], string[]]> = [
   [['win', 'victory'], ['loss']],
   [['profit'], ['loss']],
   [['surplus'], ['deficit']],
+  // Sizes, whose WordNet antonyms pair only "large"/"small" and "big"/"little" ("a bigger fall than
+  // expected" for "a smaller fall").
+  [['big', 'large'], ['small', 'little']],
 ];
 
 /** Where an injury is: one part of the body is no other, written in the claim's place ("an ankle injury"
@@ -50,11 +53,16 @@ function opposites(lemma: string): Set<string> {
   return out;
 }
 
+const COMMA_LIKE = /^[,()\u2013\u2014-]$/;
+
 /** The words before (or after) `i`, lower-case, as one key: two, or as many more (up to four) as it
- *  takes to hold a content word ("in the 100m", not "in the"). */
+ *  takes to hold a content word ("in the 100m", not "in the"); commas and brackets are skipped. */
 function around(words: Tagged[], i: number, step: 1 | -1): string | undefined {
   const out: string[] = [];
+  let skipped = 0;
   for (let k = i + step; k >= 0 && k < words.length && out.length < 4; k += step) {
+    // Commas and brackets aside ("The Garage, north London, on Monday" for "…in south London on Monday").
+    if (words[k].pos === 'PUNCT' && COMMA_LIKE.test(words[k].text) && ++skipped <= 2) continue;
     out.push(words[k].text.toLowerCase());
     if (out.length >= 2 && out.some((w) => searchTerm(w) !== null)) return out.join(' ');
   }

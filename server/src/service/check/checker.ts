@@ -24,6 +24,7 @@ import { oppositeIn, predicateGaps, subjectOf } from './predicateSupport.ts';
 import { matchQuote, quoteWords } from './quoteCheck.ts';
 import { misattribution, speakerArticles, speakerMention } from './attribution.ts';
 import { swappedFigures } from './figureSwap.ts';
+import { exchangedNames } from './namesExchanged.ts';
 import { swapBlocked, swappedName } from './nameSwap.ts';
 import { wrongSubject } from './agent.ts';
 import { wrongCounterpart } from './counterpart.ts';
@@ -313,6 +314,8 @@ function judge(
     if (opposite) return conflicting(`The source says “${opposite.source}”, not “${opposite.draft}”.`, [{ sentence: opposite.sentence, score: round(opposite.unit.coverage) }], opposite);
     const swap = swappedFigures(written, s.start, s.quantities, s.mentions, units);
     if (swap) return conflicting(`The sources give ${swap.name} ${swap.source}, not ${swap.draft}.`, [{ sentence: swap.sentence, score: round(swap.unit.coverage) }], swap);
+    const exchanged = exchangedNames(written, s.start, s.mentions, units);
+    if (exchanged) return conflicting(`The source says “${exchanged.source}”, not “${exchanged.draft}”.`, [{ sentence: exchanged.sentence, score: round(exchanged.unit.coverage) }], exchanged);
     const title = wrongTitle(names, written, s.start, corpus);
     if (!title) return backed(units);
     const sources = title.sentence ? [{ sentence: title.sentence, score: 1 }] : backed(units).sources;
