@@ -37,6 +37,9 @@ const CASES: Array<[string, Array<[string, string | undefined]>]> = [
   // A role after the name without commas is the name's, not part of it; a name and a group word is not.
   ['"The field looks strong," Dr Rosa Petrakis head of exploration said.', [['The field looks strong,', 'Dr Rosa Petrakis']]],
   ['"We will win," Whitlock fans said.', [['We will win,', 'Whitlock fans']]],
+  // A description before the name after the verb is the name's role: the name speaks.
+  ['"Not many carry cameras," said digital artist Rosa Petrakis.', [['Not many carry cameras,', 'Rosa Petrakis']]],
+  ['"The risks are real," said Harbour Bank analyst Ivo Randal The dispute goes on.', [['The risks are real,', 'Ivo Randal']]],
   ['"We will win," A Labour spokesman later said the timing was wrong.', [['We will win,', 'A Labour spokesman']]],
 ];
 

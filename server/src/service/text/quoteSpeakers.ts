@@ -351,6 +351,12 @@ function nounPhraseForward(toks: Tok[], i: number, loose: boolean): { text: stri
       lower++;
       last = j++;
     }
+    // A description before a full name is the name's role: `said digital artist Henry Reichhold`.
+    if (lower > 0) {
+      let k = j;
+      while (k < toks.length && k - j < 5 && toks[k].word && toks[k].cap && !isVerb(toks[k]) && !SENTENCE_STARTERS.has(toks[k].l)) k++;
+      if (k - j >= 2) return { text: join(toks, j, k), end: k };
+    }
   }
   if (last < 0) return undefined;
   return { text: join(toks, i, last + 1), end: last + 1 };
