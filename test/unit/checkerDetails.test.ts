@@ -433,6 +433,21 @@ test('a passage giving another day that says clearly more of the claim than the 
   assert.equal(faithful.verdict, 'supported', faithful.reason);
 });
 
+test('a passage saying nearly all of the claim with another year contradicts it, though the claim\'s year is elsewhere in its article', async () => {
+  const verdict = oneClaimAgainst([
+    {
+      uri: 'file:///corpus/tinmen.md',
+      text: '# Tinmen return\n\nThe Tinmen, who won the Kessing Music Prize in 1995 for their debut album Lanterns, are to tour again.\n\nThe band will play ten dates in Ostland.\n\nTickets go on sale on Friday.\n\nTheir second record was made in a barn.\n\nLanterns was a critics\' favourite in 1994, hailed for its sound.\n',
+    },
+    { uri: 'file:///corpus/ferry.md', text: '# Ferry\n\nThe new ferry terminal opened on Friday.\n' },
+  ]);
+  const claim = await verdict('The Tinmen won the Kessing Music Prize in 1994 for their debut album Lanterns.');
+  assert.equal(claim.verdict, 'contradicted', claim.reason);
+  assert.equal(claim.reason, 'The sources give 1995, not 1994.');
+  const faithful = await verdict('The Tinmen won the Kessing Music Prize in 1995 for their debut album Lanterns.');
+  assert.equal(faithful.verdict, 'supported', faithful.reason);
+});
+
 test('the words of a reported statement are what it reports, not who said it, to whom or where', () => {
   const terms = (text: string) => {
     const words = text.toLowerCase().match(/[a-z]+/g) ?? [];

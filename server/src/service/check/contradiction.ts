@@ -46,10 +46,14 @@ export function findContradiction(
 }
 
 /** A different figure for the same thing: the names are there, one figure differs and the unit's article
- *  never gives the claim's figure. */
-function rivalFigure(u: EvidenceUnit, s: DraftSentence): Omit<Judgement, 'entities'> | undefined {
+ *  never gives the claim's figure (`anywhere`: or does, in a passage saying less of the claim). */
+function rivalFigure(u: EvidenceUnit, s: DraftSentence, anywhere = false): Omit<Judgement, 'entities'> | undefined {
   if (u.missingNames.some((n) => !n.inArticle)) return undefined;
-  const figure = u.missingFigures.find((f) => f.conflict && !f.inArticle);
+  // With the claim's figure elsewhere in the article, only a rival written after the claim's own words
+  // ("Prize in 1995" for "Prize in 1994"; not "achievements in 2018" for "cup in 2019").
+  const figure = u.missingFigures.find(
+    (f) => f.conflict && (!f.inArticle || (anywhere && !!f.conflictSentence && sameLead(s.text, f.claim.start - s.start, f.conflictSentence.text, f.conflict.start - f.conflictSentence.start))),
+  );
   if (!figure?.conflict || !figure.conflictSentence) return undefined;
   return {
     verdict: 'contradicted',
@@ -61,6 +65,13 @@ function rivalFigure(u: EvidenceUnit, s: DraftSentence): Omit<Judgement, 'entiti
   };
 }
 
+/** Whether the two words before offset `a` of `x` are those before offset `b` of `y` (case aside). */
+function sameLead(x: string, a: number, y: string, b: number): boolean {
+  const lead = (t: string, at: number) => (t.slice(Math.max(0, at - 60), at).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(-2).join(' ');
+  const mine = lead(x, a);
+  return mine.includes(' ') && mine === lead(y, b);
+}
+
 /** A passage giving another figure that says clearly more of the claim than every backing passage
  *  (`above`: the most any of them holds) contradicts it though they back it: "the technology will be
  *  available in the fourth quarter of 2005" over a passage of another story that happens to hold
@@ -70,7 +81,7 @@ export function closerRivalFigure(scored: EvidenceUnit[], s: DraftSentence, abov
   for (const u of ranked) {
     // Close enough to back the claim itself, had its figure been the claim's.
     if (u.coverage < Math.max(tuning.support, above + tuning.figureOverSupport)) break;
-    const rival = rivalFigure(u, s);
+    const rival = rivalFigure(u, s, u.coverage >= tuning.rivalOverArticle);
     if (rival) return rival;
   }
   return undefined;

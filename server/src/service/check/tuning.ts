@@ -41,6 +41,10 @@ export const tuning = {
   /** How much more of a claim than any backing passage a passage giving another figure must hold to
    *  contradict it anyway. */
   figureOverSupport: 0.15,
+  /** Share of a claim a passage giving another figure must hold, over every backing passage, to
+   *  contradict it though the claim's figure is elsewhere in its article ("won the prize in 1995" where
+   *  the article's 1994 is another event's). */
+  rivalOverArticle: 0.9,
 };
 
 export type TuningKey = keyof typeof tuning;
