@@ -237,6 +237,9 @@ test('questions, sentences about the article itself, inverted judgements, open q
     'Whether the dockers share the mayor’s appetite for change will only become clear at the ballot.',
     'Whether the harbour authority will heed the union’s call is far from certain.',
     'It is hard to see how the mayor and the union can ever be reconciled.',
+    'Just how much the mayor can spend on the quayside will only become clear on budget day.',
+    'Few harbour masters of his generation can have left such a lasting mark on Kelvin Bay.',
+    'Commuters will no doubt be hoping the ferry returns before the winter.',
     'Here is how the afternoon unfolded.',
     'The new footbridge will be painted green.',
   ].join('\n\n');

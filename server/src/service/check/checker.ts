@@ -40,6 +40,8 @@ import { Lru } from '../util/lru.ts';
 const CANDIDATES = 30;
 /** Content words a claim needs before a passage may back it without stating its main verb. */
 const WAIVER_TERMS = 5;
+/** Verbs that withhold what the rest of the claim says ("refused to meet", "failed to win"). */
+const REFUSALS = new Set(['refuse', 'reject', 'decline', 'deny', 'fail', 'boycott', 'veto', 'oppose', 'block', 'resist', 'shun', 'snub', 'spurn', 'rebuff']);
 /** Share of a claim's words inside found quotations that makes the quotation its evidence. */
 const QUOTE_SHARE = 0.6;
 
@@ -368,8 +370,9 @@ function judge(
     // A passage that covers nearly all of the claim's other words may say the same with another verb.
     // Not for a short claim, where the verb is most of what it says.
     const nameStems = new Set(names.flatMap((n) => n.words.map((w) => searchTerm(w))));
-    // A state ("was ashamed") has no paraphrase verb to hide behind: its adjective is what is claimed.
-    const waivable = predicate.every((p) => !p.state) && terms.filter((t) => !nameStems.has(t.stem)).length >= WAIVER_TERMS;
+    // A state ("was ashamed") has no paraphrase verb to hide behind: its adjective is what is claimed; nor
+    // has a refusal ("will refuse to meet"): it turns the rest of the claim round.
+    const waivable = predicate.every((p) => !p.state && !REFUSALS.has(p.lemma)) && terms.filter((t) => !nameStems.has(t.stem)).length >= WAIVER_TERMS;
     const waived = waivable ? passing.filter((u) => supportScore(u) >= tuning.predicateWaiver) : [];
     if (opposite) return { ...opposed(opposite), entities };
     if (waived.length > 0) return supported(waived);

@@ -22,10 +22,11 @@ const INVERTED_JUDGEMENT = /^\W*(?:seldom|rarely|scarcely|hardly\s+ever|never\s+
 // An open question the writer leaves open ("Whether the bet pays off remains to be seen", "Only time will
 // tell", "It is too early to say whether…", "It is hard to see how…", "…is an open question", "…is anyone's
 // guess", "Whether they can win is another matter", "Whether voters agree is far from certain / will only
-// become clear on polling day"), or the writer's hindsight ("Few would have predicted…"): nothing
+// become clear on polling day", "Just how much room he has will only become clear on Budget day"), or the
+// writer's hindsight ("Few would have predicted…", "Few judges can have left such a mark"): nothing
 // happened that a source could back.
 const OPEN_QUESTION =
-  /^\W*whether\b.*\b(?:is|was|remains?)\s+(?:quite\s+|rather\s+)?(?:another|a\s+different|a\s+separate)\s+(?:matter|question|story)\b|^\W*whether\b.*\b(?:(?:is|was|remains?|seems?)\s+(?:still\s+|far\s+from\s+|by\s+no\s+means\s+|not\s+yet\s+|less\s+)?(?:certain|clear|unclear|uncertain|known|unknown|debatable|doubtful|in\s+doubt|open\s+to\s+(?:question|doubt|debate))|(?:will|may|might|can)\s+(?:only\s+)?(?:become|be\s+made|be)\s+(?:clear|known|seen|decided|settled)|is\s+yet\s+to\s+be\s+(?:seen|decided|settled|determined))\b|\bfew\s+(?:would|could)\s+have\s+(?:predicted|imagined|guessed|expected|foreseen|forecast|thought|believed)\b|\b(?:remains?|remained)\s+to\s+be\s+seen\b|\b(?:is|was|remains?|remained)\s+(?:still\s+)?(?:an\s+open\s+question|any(?:one|body)['’]s\s+guess)\b|\bonly\s+time\s+will\s+tell\b|\b(?:it\s+is|it's|it\s+was)\s+(?:(?:still|far|much)\s+)?(?:too\s+(?:early|soon)|hard|difficult|impossible)\s+to\s+(?:say|tell|know|predict|judge|imagine|overstate|think\s+of|see\s+(?:how|why|what|whether))\b/i;
+  /^\W*whether\b.*\b(?:is|was|remains?)\s+(?:quite\s+|rather\s+)?(?:another|a\s+different|a\s+separate)\s+(?:matter|question|story)\b|^\W*(?:just\s+)?(?:whether|how|what|who|which|when|why)\b.*\b(?:(?:is|was|remains?|seems?)\s+(?:(?:still\s+)?(?:unclear|uncertain|unknown|debatable|doubtful|in\s+doubt|open\s+to\s+(?:question|doubt|debate))|(?:far\s+from|by\s+no\s+means|not\s+yet|not|still\s+not|less\s+than)\s+(?:certain|clear|known|settled|decided))|(?:will|may|might|can)\s+(?:only\s+)?(?:become|be\s+made)\s+(?:clear|known|plain)|will\s+only\s+be\s+(?:known|seen|decided|settled)|is\s+yet\s+to\s+be\s+(?:seen|decided|settled|determined))\b|\bfew\s+(?:would|could)\s+have\s+(?:predicted|imagined|guessed|expected|foreseen|forecast|thought|believed)\b|^\W*few\s+(?:\S+\s+){1,5}?(?:can|could)\s+have\s+(?:left|had|done|made|achieved|matched)\b|\b(?:remains?|remained)\s+to\s+be\s+seen\b|\b(?:is|was|remains?|remained)\s+(?:still\s+)?(?:an\s+open\s+question|any(?:one|body)['’]s\s+guess)\b|\bonly\s+time\s+will\s+tell\b|\b(?:it\s+is|it's|it\s+was)\s+(?:(?:still|far|much)\s+)?(?:too\s+(?:early|soon)|hard|difficult|impossible)\s+to\s+(?:say|tell|know|predict|judge|imagine|overstate|think\s+of|see\s+(?:how|why|what|whether))\b/i;
 
 // The writer's forecast of a debate ("The arrest is likely to reignite debate about…", "…is bound to raise
 // questions over…", "The case raises uncomfortable questions about…"): what people will argue over is no
@@ -34,9 +35,10 @@ const FORESEEN_DEBATE =
   /\b(?:is|are|was|were|will\s+be|seems?)\s+(?:likely|unlikely|bound|certain|sure|set)\s+to\s+(?:\w+\s+){1,4}?(?:debate|debates|questions|speculation|controversy|soul-searching)\b|\braises?\s+(?:(?:some|many|more|new|fresh|serious|uncomfortable|awkward|difficult|hard|wider|broader)\s+)*questions\s+(?:about|over|as\s+to)\b/i;
 
 // The writer's own forecast, with no one said to make it ("…could prove a vintage year for…", "…promises to
-// be one of the most bruising…", "…is bound to sting", "…could come as a welcome change"): no event a source reports. Not when someone is said
+// be one of the most bruising…", "…is bound to sting", "…could come as a welcome change", "Drivers will no
+// doubt be hoping…"): no event a source reports. Not when someone is said
 // to forecast it ("Analysts said the deal could prove costly" is a reported statement).
-const WRITERS_FORECAST = /\b(?:could|may|might)\s+(?:yet\s+|well\s+)?(?:prove|come\s+as)\b|\bpromises?\s+to\s+be\b|\bis\s+bound\s+to\s+(?:sting|hurt|rankle|irk|grate)\b/i;
+const WRITERS_FORECAST = /\b(?:could|may|might)\s+(?:yet\s+|well\s+)?(?:prove|come\s+as)\b|\bwill\s+no\s+doubt\b|\bpromises?\s+to\s+be\b|\bis\s+bound\s+to\s+(?:sting|hurt|rankle|irk|grate)\b/i;
 const SAID_BY = /\b(?:said|says|told|tells|according\s+to|believes?|thinks?|expects?|predicts?|warned|warns)\b/i;
 
 // A transition that announces what follows ("Here is how the afternoon unfolded.", "This is what we know").
