@@ -288,6 +288,34 @@ test('two names in each other\'s places contradict the claim ("by Marr, with Ten
   assert.equal(met.verdict, 'supported', met.reason);
 });
 
+test('an office set off before a peer\'s style is the peer\'s title; a sentence naming the office and the peer apart gives no title', async () => {
+  const verdict = oneClaimAgainst([
+    {
+      uri: 'file:///corpus/tenby.md',
+      text: '# Tenby on the quay\n\nThe Lord Chief Justice, Lord Tenby, who is the most senior judge in Ostland, said the quay ruling would stand.\n\nThe lord chancellor would be unlikely to go against Lord Tenby on the quay.\n',
+    },
+    { uri: 'file:///corpus/ferry.md', text: '# Ferry\n\nThe new ferry terminal opened on Friday.\n' },
+  ]);
+  const claim = await verdict('The Lord Chancellor, Lord Tenby, said the quay ruling would stand.');
+  assert.equal(claim.verdict, 'contradicted', claim.reason);
+  assert.equal(claim.reason, 'The sources call Tenby chief justice, not Chancellor.');
+  const faithful = await verdict('The Lord Chief Justice, Lord Tenby, said the quay ruling would stand.');
+  assert.equal(faithful.verdict, 'supported', faithful.reason);
+});
+
+test('a refusal is no verb a passage may leave unsaid: "will refuse to meet" is not backed by a passage about the visit', async () => {
+  const verdict = oneClaimAgainst([
+    { uri: 'file:///corpus/talks.md', text: '# Harbour talks\n\nThe harbour board envoy Ilse Marr is due to arrive in Kessing on Wednesday to try to revive talks on the new rota between the dockers and the harbour board.\n' },
+    { uri: 'file:///corpus/other.md', text: '# Ferry\n\nThe new ferry terminal opened on Friday. The dockers union met on Monday. The council refused to comment and would not meet reporters.\n' },
+  ]);
+  const refused = await verdict('The harbour board envoy Ilse Marr will refuse to meet the dockers in Kessing on Wednesday to revive talks on the new rota.');
+  assert.equal(refused.verdict, 'unsourced', refused.reason);
+  assert.equal(refused.reason, 'No source says Ilse Marr will refuse to meet.');
+  // A verb that withholds nothing may be said otherwise by a passage saying the rest.
+  const met = await verdict('The harbour board envoy Ilse Marr will meet the dockers in Kessing on Wednesday to revive talks on the new rota.');
+  assert.equal(met.verdict, 'supported', met.reason);
+});
+
 test('a negation in another clause than the one stating the claim\'s verb is compared with the source\'s own', async () => {
   const text = 'Former Norvane boss Ari Moss, who is accused of overseeing a $2bn fraud, never made accounting decisions, a witness has told jurors.';
   const claim = await verdictOf(text);

@@ -105,8 +105,13 @@ export function wrongTitle(names: readonly ClaimName[], sentenceText: string, se
 function writtenBySources(title: string, entity: Entity, corpus: CorpusIndex): boolean {
   const surname = escapeRegExp(entity.name.split(/\s+/).pop() ?? '');
   const t = escapeRegExp(title);
-  const near = new RegExp(`\\b${t}\\b[^.]{0,40}\\b${surname}\\b|\\b${surname}\\b[^.]{0,12}\\b${t}\\b`, 'i');
-  return corpus.searchSentences(`${title} ${entity.name}`, 20).some((h) => near.test(h.sentence.text));
+  // The title before the name with only capitalised words (the rest of the name, a style) between, or
+  // just after it: not "the lord chancellor would be unlikely to go against Lord Woolf".
+  const titled = new RegExp(`\\b${t}\\b`, 'gi');
+  const nameNext = new RegExp(`^,?(?:\\s+(?:the\\s+)?\\p{Lu}[\\p{L}'’.-]*){0,4}\\s+${surname}\\b`, 'u');
+  const after = new RegExp(`\\b${surname}\\b[^.]{0,12}\\b${t}\\b`, 'i');
+  const gives = (text: string) => after.test(text) || [...text.matchAll(titled)].some((m) => nameNext.test(text.slice((m.index ?? 0) + m[0].length)));
+  return corpus.searchSentences(`${title} ${entity.name}`, 20).some((h) => gives(h.sentence.text));
 }
 
 /** A title whose head the sources never give the person ("chief executive" for their "chief economist"). */

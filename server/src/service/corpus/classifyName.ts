@@ -11,7 +11,7 @@ import {
 import {
   PARTICLES, runKey, OF_CONNECTORS, PLACE_PREV, DETERMINERS, ORG_NOUNS_BEFORE, EVENT_LEAD, CONNECTOR_WORDS,
   TIME_MODIFIERS, COMPASS, tokKey, POST_NOMINALS, isOrgCue, businessAfter, isPlaceOrDemonym, isDemonymRun, isSportsClub,
-  isTitleOrProduct, isClubRun, appositionAfter, appositionBefore,
+  isTitleOrProduct, isClubRun, appositionAfter, appositionBefore, PEERAGE,
 } from './nameCues.ts';
 import { TITLES } from './nameBoundaries.ts';
 import { AFFILIATIONS, isTradeNoun, isTypeNoun, PLURAL_ACRONYM_RE, quotedAlone, RANK_WORDS, workNounAfter } from './nameLeads.ts';
@@ -239,9 +239,12 @@ export function classify(
     cue = 'strong';
   }
   // Appositions: "Jenny Town, managing editor at …," and "China's ambassador to the UN, Zhang Jun,".
-  if (!role && nm.length >= 1) {
-    role = appositionAfter(text, toks, nameEnd) ?? appositionBefore(text, toks, nameStart);
-    if (role) {
+  // A peer's style alone ("Lord Woolf") gives way to the office set off before it ("The Lord Chief Justice,
+  // Lord Woolf,").
+  if ((!role || PEERAGE.has(tokKey(role.trim()))) && nm.length >= 1) {
+    const apposed = appositionAfter(text, toks, nameEnd) ?? appositionBefore(text, toks, nameStart);
+    if (apposed) {
+      role = apposed;
       kind = 'person';
       cue = 'strong';
     }

@@ -153,7 +153,12 @@ export function appositionAfter(text: string, toks: Tok[], b: number): string | 
 }
 
 export function appositionBefore(text: string, toks: Tok[], a: number): string | undefined {
-  if (toks[a - 1]?.text !== ',') return undefined;
+  // A peer's style may stand between the comma and the name ("The Lord Chief Justice, Lord Woolf,"); the
+  // office before it is then written as one, every word capitalised ("Asked if she was a member of the
+  // group, Ms Kelly said" sets off no office).
+  const styled = a > 1 && toks[a - 1].word && toks[a - 1].cap && PEERAGE.has(toks[a - 1].key);
+  const at = styled ? a - 1 : a;
+  if (toks[at - 1]?.text !== ',') return undefined;
   // The name must itself be set off: followed by a comma, a say-verb, or the end.
   let j = a;
   while (j < toks.length && (toks[j].cap || (toks[j].word && PARTICLES.has(toks[j].key)))) {
@@ -162,7 +167,7 @@ export function appositionBefore(text: string, toks: Tok[], a: number): string |
   }
   const closer = toks[j];
   if (closer && closer.text !== ',' && closer.text !== '.' && !(closer.word && SAY_VERBS.has(closer.key))) return undefined;
-  const e = a - 1;
+  const e = at - 1;
   let s = e;
   while (s > 0 && e - s < 13) {
     const t = toks[s - 1];
@@ -175,8 +180,18 @@ export function appositionBefore(text: string, toks: Tok[], a: number): string |
   const head = toks[s];
   if (!head?.word || (COMMON_CAPS.has(head.key) && !head.cap) || (head.initial && COMMON_CAPS.has(head.key))) return undefined;
   if (!roleNounWithin(toks, s, e)) return undefined;
-  return text.slice(head.start, toks[e - 1].end);
+  if (styled) {
+    // "told MPs the Lord Chancellor, Lord Falconer,": the office starts after its article.
+    for (let k = e - 2; k > s; k--) if (toks[k].word && toks[k].key === 'the' && toks[k + 1].cap && !CONNECTORS_BEFORE_THE.has(toks[k - 1].key)) s = k + 1;
+    for (let k = s; k < e; k++) if (toks[k].word && !toks[k].cap && !CONNECTORS_BEFORE_THE.has(toks[k].key) && toks[k].key !== 'the') return undefined;
+  }
+  return text.slice(toks[s].start, toks[e - 1].end);
 }
+
+/** A peer's style written before the name ("Lord Woolf", "Baroness Scotland"). */
+export const PEERAGE: ReadonlySet<string> = new Set(['lord', 'lady', 'baroness', 'baron', 'viscount', 'earl']);
+/** Words that join an office's parts ("Minister for the Arts", "Secretary of State"). */
+const CONNECTORS_BEFORE_THE = new Set(['of', 'for', 'to', 'at', 'and', 'on']);
 
 
 export function runKey(toks: Tok[], a: number, b: number): string {
