@@ -303,6 +303,31 @@ test('an office set off before a peer\'s style is the peer\'s title; a sentence 
   assert.equal(faithful.verdict, 'supported', faithful.reason);
 });
 
+test('"double" is the opposite of "half"; a belief denied before "that" negates what it opens; a rival figure between the claim\'s own words contradicts it', async () => {
+  const verdict = oneClaimAgainst([
+    { uri: 'file:///corpus/lantern.md', text: '# Lantern ratings\n\nThe third series of Lantern has averaged 2.1 million viewers per episode - half the amount it got in its first series.\n\nThe show is made in Kessing, where ferry fares will double next year.\n' },
+    { uri: 'file:///corpus/rates.md', text: '# Rates\n\n"If the rate rise comes early, I do not believe that this will be a big election issue for the Velden government," Treasury adviser Ilse Marr told reporters.\n\nShe spoke in Kessing.\n' },
+    {
+      uri: 'file:///corpus/bank.md',
+      text: '# Harbour Bank loans\n\nOstland Oil has asked Harbour Bank to repay a $900m loan that its refinery had secured on its assets.\n\nThe dispute began last year. The board met on Monday. Shares fell.\n\nHarbour Bank already faces a similar $540m repayment demand from foreign lenders.\n',
+    },
+    { uri: 'file:///corpus/ferry.md', text: '# Ferry\n\nThe new ferry terminal opened on Friday.\n' },
+  ]);
+  const double = await verdict('The third series of Lantern has averaged 2.1 million viewers per episode, double the amount it got in its first series.');
+  assert.equal(double.reason, 'The source says “half”, not “double”.');
+  const belief = await verdict('Treasury adviser Ilse Marr said an early rate rise would be a big election issue for the Velden government.');
+  assert.equal(belief.verdict, 'contradicted', belief.reason);
+  const loan = await verdict('Harbour Bank already faces a $900m repayment demand from foreign lenders.');
+  assert.equal(loan.reason, 'The sources give $540m, not $900m.');
+  for (const faithful of [
+    'The third series of Lantern has averaged 2.1 million viewers per episode, half the amount it got in its first series.',
+    'Harbour Bank already faces a $540m repayment demand from foreign lenders.',
+  ]) {
+    const kept = await verdict(faithful);
+    assert.equal(kept.verdict, 'supported', `${faithful}: ${kept.reason}`);
+  }
+});
+
 test('a refusal is no verb a passage may leave unsaid: "will refuse to meet" is not backed by a passage about the visit', async () => {
   const verdict = oneClaimAgainst([
     { uri: 'file:///corpus/talks.md', text: '# Harbour talks\n\nThe harbour board envoy Ilse Marr is due to arrive in Kessing on Wednesday to try to revive talks on the new rota between the dockers and the harbour board.\n' },

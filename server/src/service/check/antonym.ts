@@ -37,6 +37,8 @@ const OUTCOMES: Array<[string[], string[]]> = [
   // Sizes, whose WordNet antonyms pair only "large"/"small" and "big"/"little" ("a bigger fall than
   // expected" for "a smaller fall").
   [['big', 'large'], ['small', 'little']],
+  // Multiples: "double the audience of its first series" for "half the amount it got".
+  [['double', 'twice'], ['half', 'halve']],
 ];
 
 /** Where an injury is: one part of the body is no other, written in the claim's place ("an ankle injury"

@@ -49,10 +49,14 @@ export function findContradiction(
  *  never gives the claim's figure (`anywhere`: or does, in a passage saying less of the claim). */
 function rivalFigure(u: EvidenceUnit, s: DraftSentence, anywhere = false): Omit<Judgement, 'entities'> | undefined {
   if (u.missingNames.some((n) => !n.inArticle)) return undefined;
-  // With the claim's figure elsewhere in the article, only a rival written after the claim's own words
-  // ("Prize in 1995" for "Prize in 1994"; not "achievements in 2018" for "cup in 2019").
+  // With the claim's figure elsewhere in the article, only a rival written between the claim's own words
+  // ("Prize in 1995" for "Prize in 1994", "a similar $540m repayment demand" for "a $900m repayment
+  // demand"; not "achievements in 2018" for "cup in 2019").
   const figure = u.missingFigures.find(
-    (f) => f.conflict && (!f.inArticle || (anywhere && !!f.conflictSentence && sameLead(s.text, f.claim.start - s.start, f.conflictSentence.text, f.conflict.start - f.conflictSentence.start))),
+    (f) =>
+      f.conflict &&
+      (!f.inArticle ||
+        (anywhere && !!f.conflictSentence && sameContext(s.text, f.claim.start - s.start, f.claim.end - s.start, f.conflictSentence.text, f.conflict.start - f.conflictSentence.start, f.conflict.end - f.conflictSentence.start))),
   );
   if (!figure?.conflict || !figure.conflictSentence) return undefined;
   return {
@@ -65,11 +69,14 @@ function rivalFigure(u: EvidenceUnit, s: DraftSentence, anywhere = false): Omit<
   };
 }
 
-/** Whether the two words before offset `a` of `x` are those before offset `b` of `y` (case aside). */
-function sameLead(x: string, a: number, y: string, b: number): boolean {
-  const lead = (t: string, at: number) => (t.slice(Math.max(0, at - 60), at).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(-2).join(' ');
-  const mine = lead(x, a);
-  return mine.includes(' ') && mine === lead(y, b);
+/** Whether the two words before a figure (`x` from `a` to `aEnd`) are those before another (`y` from `b` to
+ *  `bEnd`), or the two words after it those after the other (case aside). */
+function sameContext(x: string, a: number, aEnd: number, y: string, b: number, bEnd: number): boolean {
+  const words = (t: string) => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const lead = (t: string, at: number) => words(t.slice(Math.max(0, at - 60), at)).slice(-2).join(' ');
+  const tail = (t: string, at: number) => words(t.slice(at, at + 60)).slice(0, 2).join(' ');
+  const [before, after] = [lead(x, a), tail(x, aEnd)];
+  return (before.includes(' ') && before === lead(y, b)) || (after.includes(' ') && after === tail(y, bEnd));
 }
 
 /** A passage giving another figure that says clearly more of the claim than every backing passage

@@ -18,6 +18,9 @@ const NEGATION = /\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cann
  *  that opens a subordinate or reported clause (a condition's word stays with its clause). */
 const CLAUSE_BREAK = /\s[-–—]\s|[;:()]\s*|,\s+|\s+(?:and|as|but|that|which|who|because|although|though|while|whilst|whereas|saying|adding|after|before|when|until|once)\s+|\s+(?=(?:if|unless|whether)\s)/gi;
 
+/** A belief denied at the end of a clause, whose negation goes to the clause "that" opens. */
+const NEGATED_BELIEF = /(?:\b(?:not|never)|n['’]t)\s+(?:really\s+)?(?:believe|think|expect|anticipate|suppose|reckon|imagine|feel)\s*$/i;
+
 /** A clause that asserts nothing: a condition or an open question ("If exports weaken", "to decide
  *  whether to take part"). */
 const HYPOTHETICAL = /^[\s"'“‘(]*(?:if|unless|whether)\b/i;
@@ -70,12 +73,15 @@ function clausesOf(text: string): Clause[] {
   let from = 0;
   // A condition runs on over the clauses "and" joins to it: "if exports weaken and wages stay flat".
   let condition = false;
+  // "I do not believe that this will be an issue": the belief's negation is the statement's.
+  let denied = false;
   for (let m = breaks.exec(text); ; m = breaks.exec(text)) {
     const c = text.slice(from, m ? m.index : text.length);
     condition = HYPOTHETICAL.test(c) || condition;
-    clauses.push({ negated: NEGATION.test(c), hypothetical: condition, stems: new Set(tokenize(c).map((t) => searchTerm(t.norm)).filter((x): x is string => x !== null)) });
+    clauses.push({ negated: denied || NEGATION.test(c), hypothetical: condition, stems: new Set(tokenize(c).map((t) => searchTerm(t.norm)).filter((x): x is string => x !== null)) });
     if (!m) break;
     if (!/^\s+and\s+$/i.test(m[0])) condition = false;
+    denied = /^\s+that\s+$/i.test(m[0]) && NEGATED_BELIEF.test(c);
     from = m.index + m[0].length;
   }
   return clauses;
