@@ -240,6 +240,8 @@ test('questions, sentences about the article itself, inverted judgements, open q
     'Just how much the mayor can spend on the quayside will only become clear on budget day.',
     'Few harbour masters of his generation can have left such a lasting mark on Kelvin Bay.',
     'Commuters will no doubt be hoping the ferry returns before the winter.',
+    'Few would envy the harbour master the task that lies ahead of him.',
+    'It remains to be seen whether the revamped 3-Series ferry can win back commuters.',
     'Here is how the afternoon unfolded.',
     'The new footbridge will be painted green.',
   ].join('\n\n');

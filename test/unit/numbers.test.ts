@@ -75,6 +75,7 @@ const SINGLE: Array<[string, Expected]> = [
   ['a 10km run', { kind: 'number', value: 10, unit: 'km' }],
   ['a 1.4bn-euro profit', { kind: 'money', value: 1.4e9, unit: 'EUR' }],
   ['a 500-pound bomb', { kind: 'number', value: 500 }],
+  ['from 2006 employers will be barred', { kind: 'year', value: 2006 }],
   // years and dates
   ['in 2017', { kind: 'year', value: 2017 }],
   ['2017 was a good year', { kind: 'year', value: 2017 }],
@@ -127,6 +128,8 @@ const NONE = [
   'will be quaintly pass&#233; by then',
   'the G7 finance ministers',
   'an Airbus A380 plane',
+  'the revamped 3-Series saloon',
+  'sales were higher than a year earlier',
 ];
 
 test('non-quantities give nothing', () => {

@@ -122,6 +122,9 @@ const ONE_SKIP_BEFORE = new Set(['no', 'any', 'every', 'each', 'some', 'the', 't
 const ONE_SKIP_AFTER = new Set(['of', 'another', 'who', 'which', 'that', 'thing', 'way', 'hand', 'or', 'day']);
 
 /** "at number four", "to No 2": a place in a chart or a table. */
+/** A preposition of time before a year-like number makes it a year, a plural noun after it or not ("from
+ *  2006 employers will be barred"). */
+const YEAR_BEFORE = /\b(?:from|since|until|till|before|during)\s+$/i;
 const CHART_PLACE = /\b(?:at|to|reached|hit|entered|in|from)\s+(?:number|no\.?)\s+$/i;
 const ARTICLE_DURATION_PREVS = new Set(['for', 'within', 'than', 'about', 'nearly', 'almost', 'over', 'after', 'around', 'lasting', 'spent']);
 const SPACED_ABBREVIATIONS = new Set(['bn', 'mn', 'mln', 'tn', 'trn']);
@@ -254,13 +257,19 @@ function isBreak(c: number): boolean {
 /** Finds numbers, amounts, dates and durations in `text[start, end)`. */
 export function findQuantities(text: string, start = 0, end = text.length): Quantity[] {
   // A character reference left in copied web text ("pass&#233;") is no figure; nor are the digits of a
-  // name written with a letter before them ("the G7", "the M25", "an A380", "MP3 players").
+  // name written with a letter before them ("the G7", "the M25", "an A380", "MP3 players") or a capital
+  // after a hyphen ("the 3-Series", "7-Eleven").
   return new Parser(text, tokenize(text, start, end))
     .run()
-    .filter((q) => !(text[q.start - 1] === '#' && /&#x?$/i.test(text.slice(Math.max(0, q.start - 3), q.start))) && !(q.kind === 'number' && isDigit(text.charCodeAt(q.start)) && LETTER.test(text[q.start - 1] ?? '')));
+    .filter(
+      (q) =>
+        !(text[q.start - 1] === '#' && /&#x?$/i.test(text.slice(Math.max(0, q.start - 3), q.start))) &&
+        !(q.kind === 'number' && isDigit(text.charCodeAt(q.start)) && (LETTER.test(text[q.start - 1] ?? '') || NAME_AFTER.test(text.slice(q.end, q.end + 2)))),
+    );
 }
 
 const LETTER = /\p{L}/u;
+const NAME_AFTER = /^-\p{Lu}/u;
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -358,7 +367,7 @@ class Parser {
       this.push(unit.kind, from, end, num.value * (unit.factor ?? 1), unit.unit, unit.kind === 'ordinal' ? undefined : approx);
       return;
     }
-    if (num.yearLike && !approx && this.looksLikeYear(num.end)) this.push('year', from, end, num.value);
+    if (num.yearLike && !approx && (this.looksLikeYear(num.end) || YEAR_BEFORE.test(this.text.slice(Math.max(0, this.toks[from].s - 8), this.toks[from].s)))) this.push('year', from, end, num.value);
     else if (!approx && num.value >= 1 && num.value <= 100 && Number.isInteger(num.value) && CHART_PLACE.test(this.text.slice(Math.max(0, this.toks[from].s - 24), this.toks[from].s))) {
       // "opened at number four", "reached No 2": a place in a chart or a table.
       this.push('ordinal', from, end, num.value);
@@ -560,6 +569,8 @@ class Parser {
       return k + 2;
     }
     const prev = toks[i - 1]?.l ?? '';
+    // "9.3% higher than a year earlier": the point compared with, not a length of time.
+    if (toks[k]?.l === 'earlier' || toks[k]?.l === 'before' || toks[k]?.l === 'previously') return i;
     if (ARTICLE_DURATION_PREVS.has(prev) || toks[k]?.l === 'ago' || u === 'fortnight') {
       const d = this.duration(u, k);
       const approx = this.approxBefore(i);
