@@ -84,6 +84,10 @@ const verdictOf = oneClaimAgainst([
   { uri: 'file:///corpus/boxoffice.md', text: '# Box office\n\nThe Orrin thriller Lantern opened at number four at the Velden box office, taking $9.8m.\n' },
   { uri: 'file:///corpus/forecast.md', text: '# Harbour forecasts\n\nThe forecasts are based on predictions of trade growth of 1.5% in Ostland next year and 2.2% in Marsk.\n' },
   {
+    uri: 'file:///corpus/orrin-results.md',
+    text: '# Orrin results\n\nOrrin Stores saw its same store sales sink by 8.8% as it battled fierce competition.\n\nShares in the Velden chain climbed on Monday.\n',
+  },
+  {
     uri: 'file:///corpus/gig.md',
     text: '# Tinmen gig\n\nThe Tinmen played a warm-up show for fans and friends at the Lantern Club, north Kessing, on Monday before their first tour of Ostland.\n\nThe Velden factory index fell to 48.1, a bigger fall than expected.\n\nKessing is a port in south Ostland.\n',
   },
@@ -145,6 +149,7 @@ test('a title the sources give the person nowhere, where they give another, is c
   assert.equal(claim.conflict?.draft, 'chief executive');
   // A title the claim dates may be one the sources no longer give.
   assert.equal((await verdictOf('Former Halvard Bank chief executive Mira Toll said the December retail figures were weak.')).verdict, 'supported');
+  assert.notEqual((await verdictOf('Incoming Halvard Bank chief executive Mira Toll said the December retail figures were weak.')).verdict, 'contradicted');
 });
 
 test('another place in the claim\'s own words contradicts it, though the article names the claim\'s place elsewhere', async () => {
@@ -252,6 +257,7 @@ test('"acknowledged" and "admitted" are the opposites of "denied"', async () => 
 
 test('a size is the opposite of its WordNet antonym\'s synonym, and a comma does not hide the words around an opposite', async () => {
   await contradictedBy('The Velden factory index fell to 48.1, a smaller fall than had been expected.', 'The Velden factory index fell to 48.1, a bigger fall than expected.', 'bigger');
+  await contradictedBy('Orrin Stores saw its same store sales climb by 8.8% as it battled fierce competition.', 'Orrin Stores saw its same store sales sink by 8.8% as it battled fierce competition.', 'sink');
   await contradictedBy(
     'The Tinmen played a warm-up show for fans and friends at the Lantern Club in south Kessing on Monday before their first tour of Ostland.',
     'The Tinmen played a warm-up show for fans and friends at the Lantern Club in north Kessing on Monday before their first tour of Ostland.',
@@ -326,6 +332,18 @@ test('"double" is the opposite of "half"; a belief denied before "that" negates 
     const kept = await verdict(faithful);
     assert.equal(kept.verdict, 'supported', `${faithful}: ${kept.reason}`);
   }
+});
+
+test('a quotation opening inside a sentence is a clause of its own: the negation before it is not its', async () => {
+  const verdict = oneClaimAgainst([
+    {
+      uri: 'file:///corpus/crew.md',
+      text: '# Crew row\n\nPort chief Ana Ruiz - who refused to name the skipper - said the crew did not work enough shifts "The crew that\'s just gone has worked 9.3 shifts a week in its time at the quay - half of those were not even at night," said Ruiz.\n\nThe crew left for Kessing.\n',
+    },
+    { uri: 'file:///corpus/ferry.md', text: '# Ferry\n\nThe old ferry terminal closed on Friday.\n' },
+  ]);
+  const claim = await verdict('Port chief Ana Ruiz said the crew had worked 9.3 shifts a week in its time at the quay.');
+  assert.equal(claim.verdict, 'supported', claim.reason);
 });
 
 test('a refusal is no verb a passage may leave unsaid: "will refuse to meet" is not backed by a passage about the visit', async () => {
@@ -429,10 +447,11 @@ test('the same figure with the other direction is a rival value', async () => {
   const claim = await contradictedBy('Velmar carmakers sold 4.2% fewer cars in 2026 than the year before.', 'Velmar carmakers sold 4.2% more cars in 2026 than the year before.', '4.2% more');
   assert.equal(claim.conflict?.draft, '4.2% fewer');
   await contradictedBy('Velmar truck sales were up 1.5% in 2026.', 'Velmar truck sales were down 1.5% in 2026.', 'down 1.5%');
-  // "More than" approximates a figure, it gives no direction.
+  // "More than" before a figure approximates it, it gives no direction; after it ("26% fewer than a year
+  // earlier") it does.
   const text = 'more than 40 people, 3% more cars, shares 2% higher than before, prices down 4%, up to 5%';
   const dir = (figure: string) => figureDirection(text, text.indexOf(figure), text.indexOf(figure) + figure.length)?.text;
-  assert.deepEqual(['40', '3%', '2%', '4%', '5%'].map(dir), [undefined, '3% more', undefined, 'down 4%', undefined]);
+  assert.deepEqual(['40', '3%', '2%', '4%', '5%'].map(dir), [undefined, '3% more', '2% higher', 'down 4%', undefined]);
   // A comparison with another figure: "above the 2.5% forecast" is the other direction of "short of" it.
   const compared = 'growth of 2.3%, above the 2.5% forecast; sales short of the 4% target; costs below 7%';
   const cmp = (figure: string) => figureDirection(compared, compared.indexOf(figure), compared.indexOf(figure) + figure.length);

@@ -64,6 +64,9 @@ test('the subject is the name nearest the verb that is neither a preposition\'s 
   assert.equal(subject('Supporters of Ana Ruiz and Tom Ek marched to the quay.', ['Ana Ruiz', 'Tom Ek']), undefined);
   assert.equal(subject("Ana Ruiz's survey found silt at the quay.", ['Ana Ruiz']), undefined);
   assert.equal(subject("Port chief Tom Ek's deputy Ana Ruiz resigned.", ['Tom Ek', 'Ana Ruiz']), 'Ana Ruiz');
+  // A name inside an apposition closed before the verb is not its subject.
+  assert.equal(subject('Ana Ruiz, head of the laboratory at harbour firm Ostmark, said the quay had silted up.', ['Ana Ruiz', 'Ostmark']), 'Ana Ruiz');
+  assert.equal(subject('Ana Ruiz, head of the laboratory at harbour firm Ostmark, resigned.', ['Ana Ruiz', 'Ostmark']), 'Ana Ruiz');
 });
 
 test('with no content verb, an adjective after a copula is what the claim says', () => {

@@ -15,14 +15,15 @@ export interface FigureDirection {
 const COMPARATIVES = ['more', 'higher', 'greater', 'larger', 'bigger', 'fewer', 'less', 'lower', 'smaller'];
 const DOWN = new Set(['fewer', 'less', 'lower', 'smaller', 'down', 'below', 'short of']);
 
-const AFTER = new RegExp(`^\\s+(${COMPARATIVES.join('|')})\\b(?!\\s+than\\b)`, 'i');
+const AFTER = new RegExp(`^\\s+(${COMPARATIVES.join('|')})\\b`, 'i');
 const AFTER_PLAIN = /^\s+(up|down)\b(?!\s+(?:to|from)\b)/i;
 /** Words before a figure: "up 3%", and a comparison with another figure ("2.3%, above the 2.5% forecast",
  *  "short of the 2.5% predicted", "below the 3% target"). */
 const BEFORE = /\b(up|down|above|below|short\s+of)\s+(?:the\s+)?$/i;
 
 /** The direction of the figure at `start`–`end` of `text`, if a word next to it gives one ("2.1% more",
- *  "down 3.1%"). A comparison with "than" ("more than 40") is an approximation, not a direction. */
+ *  "26% fewer than a year earlier", "down 3.1%"). "More than" before the figure ("more than 40") is an
+ *  approximation, not a direction. */
 export function figureDirection(text: string, start: number, end: number): FigureDirection | undefined {
   const after = text.slice(end, end + 16);
   const m = AFTER.exec(after) ?? AFTER_PLAIN.exec(after);

@@ -126,8 +126,8 @@ export function isNumberWord(s: string): boolean {
 const OPPOSITES: Array<[string[], string[]]> = [
   // With the past forms the stemmer leaves as they are ("shrank" is no "shrink" to it).
   [
-    ['rise', 'rose', 'risen', 'increase', 'grow', 'grew', 'grown', 'climb', 'gain', 'jump', 'surge', 'expand', 'raise'],
-    ['fall', 'fell', 'fallen', 'decrease', 'drop', 'decline', 'shrink', 'shrank', 'shrunk', 'slump', 'slide', 'contract', 'cut', 'lower'],
+    ['rise', 'rose', 'risen', 'increase', 'grow', 'grew', 'grown', 'climb', 'gain', 'jump', 'surge', 'expand', 'raise', 'soar', 'leap'],
+    ['fall', 'fell', 'fallen', 'decrease', 'drop', 'decline', 'shrink', 'shrank', 'shrunk', 'slump', 'slide', 'contract', 'cut', 'lower', 'sink', 'sank', 'sunk', 'plunge', 'plummet', 'tumble', 'dip'],
   ],
   [['win'], ['lose']],
   [['support', 'back', 'favour', 'favor', 'endorse', 'approve', 'welcome', 'urge'], ['oppose', 'reject', 'condemn', 'veto', 'block']],

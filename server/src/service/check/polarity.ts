@@ -16,7 +16,7 @@ const NEGATION = /\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cann
 
 /** Where a sentence's clauses part: a dash, a comma, semicolon, colon or bracket, a conjunction, or a word
  *  that opens a subordinate or reported clause (a condition's word stays with its clause). */
-const CLAUSE_BREAK = /\s[-–—]\s|[;:()]\s*|,\s+|\s+(?:and|as|but|that|which|who|because|although|though|while|whilst|whereas|saying|adding|after|before|when|until|once)\s+|\s+(?=(?:if|unless|whether)\s)/gi;
+const CLAUSE_BREAK = /\s[-–—]\s|[;:()]\s*|,\s+|\s(?=["“]\p{Lu})|\s+(?:and|as|but|that|which|who|because|although|though|while|whilst|whereas|saying|adding|after|before|when|until|once)\s+|\s+(?=(?:if|unless|whether)\s)/giu;
 
 /** A belief denied at the end of a clause, whose negation goes to the clause "that" opens. */
 const NEGATED_BELIEF = /(?:\b(?:not|never)|n['’]t)\s+(?:really\s+)?(?:believe|think|expect|anticipate|suppose|reckon|imagine|feel)\s*$/i;

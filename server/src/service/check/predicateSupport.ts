@@ -27,6 +27,9 @@ function possessive(text: string, start: number, end: number): boolean {
 }
 
 /** The claim's subject: the first name before its first content verb (or its pronoun's referent). */
+/** Between a name closing an apposition and the verb: the comma, and a verb of speech reporting the verb. */
+const APPOSITION_CLOSED = /^\s*,\s*(?:(?:has|had)\s+)?(?:(?:said|says|told|added|warned|claimed|argued|insisted|explained|stated)\b.*)?$/i;
+
 export function subjectOf(names: ClaimName[], predicate: PredicateWord[], s: DraftSentence): ClaimName | undefined {
   const verbAt = predicate.length > 0 ? s.start + predicate[0].start : Infinity;
   const before = names.filter(
@@ -36,8 +39,17 @@ export function subjectOf(names: ClaimName[], predicate: PredicateWord[], s: Dra
       !PREPOSITION_BEFORE.test(s.text.slice(0, n.mention.start - s.start)) &&
       !possessive(s.text, n.mention.start - s.start, n.mention.end - s.start),
   );
-  // The name nearest the verb: "Science minister Lord X has said", "the club's manager Y resigned".
-  return before[before.length - 1] ?? names.find((n) => n.words.length === 0);
+  // The name nearest the verb: "Science minister Lord X has said", "the club's manager Y resigned"; not a
+  // name inside an apposition closed just before the verb ("Pete Simpson, head of the laboratory at
+  // security firm Clearswift, said": Simpson).
+  const last = before[before.length - 1];
+  if (last && before.length > 1 && APPOSITION_CLOSED.test(s.text.slice(last.mention.end - s.start, verbAt - s.start))) {
+    for (let i = before.length - 2; i >= 0; i--) {
+      const between = s.text.slice(before[i].mention.end - s.start, last.mention.start - s.start);
+      if (/^\s*,[^,]*$/.test(between)) return before[i];
+    }
+  }
+  return last ?? names.find((n) => n.words.length === 0);
 }
 
 /** The claim's content verbs a unit does not state (all of them when the unit lacks the subject); with

@@ -14,7 +14,7 @@ const NO_CONFLICT = new Set(['sir', 'lord', 'lady', 'dame', 'dr', 'prof', 'profe
 /** Titles of rank written between a title and the name ("MP Lord Janner", "minister Sir Ian Blair"). */
 const RANK_BETWEEN = /^\s+(?:(?:lord|lady|sir|dame|dr|mr|mrs|ms|baroness|baron|prof|professor)\.?\s+)+$/i;
 /** A title the claim dates ("former chairman"): the sources may give only the present one. */
-const DATED = /\b(?:former|ex|then|outgoing|retired|late|one-time|onetime)\b/i;
+const DATED = /\b(?:former|ex|then|outgoing|incoming|retired|late|one-time|onetime|designate|newly-appointed|newly-elected)\b/i;
 /** Words of one title written several ways. */
 const SAME = [['chairman', 'chairwoman', 'chairperson', 'chair', 'chairmanship'], ['spokesman', 'spokeswoman', 'spokesperson'], ['adviser', 'advisor'], ['counselor', 'counsellor'], ['ceo', 'executive', 'chief-executive']];
 
