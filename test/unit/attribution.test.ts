@@ -336,3 +336,18 @@ function apply(text: string, edits: TextEdit[]): string {
   for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
   return out;
 }
+
+test('"He said" after a sentence opened by a person is that person, when everyone else it names is named in the quotation; "Jan" before a surname is a given name', async () => {
+  const s = createSourcedService();
+  await s.upsertSources([
+    {
+      uri: 'file:///corpus/tribute.md',
+      text: '# Pilot retires\n\nHarbour master Ilse Maren paid tribute to the retiring pilot on Friday.\n\nUnion leader Jan Dussek praised Paul Orrin\'s "calm under pressure".\n\nHe said: "When Paul Orrin took the wheel in a storm, the whole harbour held its breath."\n',
+    },
+  ]);
+  const report = await s.checkDocument({ uri: 'file:///draft.md', text: 'Ilse Maren said: "When Paul Orrin took the wheel in a storm, the whole harbour held its breath."\n' });
+  assert.equal(report.claims[0].verdict, 'misquoted', report.claims[0].reason);
+  assert.match(report.claims[0].reason, /Jan Dussek/);
+  const right = await s.checkDocument({ uri: 'file:///draft2.md', text: 'Jan Dussek said: "When Paul Orrin took the wheel in a storm, the whole harbour held its breath."\n' });
+  assert.equal(right.claims[0].verdict, 'supported', right.claims[0].reason);
+});

@@ -32,13 +32,18 @@ function isSentenceAdverb(t: Tok, next: Tok | undefined): boolean {
   return t.key.length >= 7 && ADVERB_ENDING.test(t.key) && next?.text === ',';
 }
 
+/** "Jan" before a surname is a given name ("Jan Egeland"), not January ("Jan 5"). */
+function givenName(t: Tok, next: Tok | undefined): boolean {
+  return t.key === 'jan' && t.text === 'Jan' && !!next?.word && next.cap && !next.allCaps && next.start === t.end + 1 && !MONTHS.has(next.key) && !WEEKDAYS.has(next.key);
+}
+
 export /** Builds capitalised runs (token index ranges) within one sentence. */
 function buildRuns(toks: Tok[], capsMid: Set<string>): Array<[number, number]> {
   const runs: Array<[number, number]> = [];
   let i = 0;
   while (i < toks.length) {
     const t = toks[i];
-    if (!isNameToken(t, capsMid) || MONTHS.has(t.key) || (t.initial && isSentenceAdverb(t, toks[i + 1]))) {
+    if (!isNameToken(t, capsMid) || (MONTHS.has(t.key) && !givenName(t, toks[i + 1])) || (t.initial && isSentenceAdverb(t, toks[i + 1]))) {
       i++;
       continue;
     }

@@ -67,7 +67,7 @@ class SpeakerReader {
       // Names after the pronoun are not what it stands for (`He accused Holt of "…"`).
       const at = pronounOffset(sentence, written, quote);
       const before = distinct(persons.filter((m) => m.end <= Math.min(quote.start, at)).map(this.resolve));
-      speaker = before.length > 0 ? (before.length === 1 ? before[0] : undefined) : this.pronounAt(sentence.index);
+      speaker = before.length > 0 ? (before.length === 1 ? before[0] : undefined) : (this.pronounAt(sentence.index) ?? this.openerOfPrevious(sentence, quote));
     } else if (written && !NOBODY.test(written)) {
       speaker = this.byName(written, sentence, persons) ?? byTitle(written, this.seenUpTo(sentence.index), this.focusBefore(sentence.index)?.entity);
     } else if (!written && standalone(this.article, sentence, quote)) {
@@ -77,6 +77,21 @@ class SpeakerReader {
     }
     if (written || speaker) this.spoke.set(sentence.index, { entity: speaker, speaking: true });
     return speaker;
+  }
+
+  /** "Trevor Phillips… praised Lord Scarman's ability to listen. He said: \"When Lord Scarman toured…\"": the
+   *  person opening the sentence before, when everyone else it names is named in the quotation (a speaker
+   *  does not speak of themselves by name). */
+  private openerOfPrevious(sentence: SourceSentence, quote: Quote): Entity | undefined {
+    const previous = this.article.sentences[sentence.index - 1];
+    if (!previous) return undefined;
+    const persons = personsIn(previous);
+    const opener = openingName(previous, persons);
+    const entity = opener && this.resolve(opener);
+    if (!entity) return undefined;
+    const others = distinct(persons.map(this.resolve)).filter((e) => e !== entity);
+    const quoted = ` ${quote.text.toLowerCase().replace(/[^\p{L}\p{N}'’-]+/gu, ' ')} `;
+    return others.length > 0 && others.every((e) => !!e && quoted.includes(` ${lastWord(e.name)} `)) ? entity : undefined;
   }
 
   private readonly resolve = (m: Mention): Entity | undefined => {
