@@ -351,3 +351,16 @@ test('"He said" after a sentence opened by a person is that person, when everyon
   const right = await s.checkDocument({ uri: 'file:///draft2.md', text: 'Jan Dussek said: "When Paul Orrin took the wheel in a storm, the whole harbour held its breath."\n' });
   assert.equal(right.claims[0].verdict, 'supported', right.claims[0].reason);
 });
+
+test('a title joined by "of" before the name that opens a sentence makes that person the subject "he" stands for', async () => {
+  const s = createSourcedService();
+  await s.upsertSources([
+    {
+      uri: 'file:///corpus/quay.md',
+      text: '# Quay closed\n\nUnion leader Jan Dussek said the dockers would stay calm.\n\nKessing Harbour director of operations Ilse Maren praised the crews for their conduct.\n\n"I would like to highlight the patience of the crews on the quay tonight," she said.\n',
+    },
+  ]);
+  const report = await s.checkDocument({ uri: 'file:///draft.md', text: 'Jan Dussek said: "I would like to highlight the patience of the crews on the quay tonight."\n' });
+  assert.equal(report.claims[0].verdict, 'misquoted', report.claims[0].reason);
+  assert.match(report.claims[0].reason, /Ilse Maren/);
+});

@@ -242,6 +242,7 @@ test('questions, sentences about the article itself, inverted judgements, open q
     'Commuters will no doubt be hoping the ferry returns before the winter.',
     'Few would envy the harbour master the task that lies ahead of him.',
     'It remains to be seen whether the revamped 3-Series ferry can win back commuters.',
+    'Whether six minutes of talks in January can settle anything between the dockers and the mayor is anyone’s guess.',
     'Here is how the afternoon unfolded.',
     'The new footbridge will be painted green.',
   ].join('\n\n');

@@ -68,7 +68,7 @@ const verdictOf = oneClaimAgainst([
   { uri: 'file:///corpus/rugby.md', text: '# Six Nations\n\nFrance face Ireland in Dublin on Saturday in what coach Ari Pell calls their hardest game.\n' },
   { uri: 'file:///corpus/handset.md', text: '# Norvane handset\n\nNorvane will bring its new handset to market a year ahead of schedule.\n\nThe rival model is running behind schedule.\n' },
   { uri: 'file:///corpus/games.md', text: '# Orrin Games\n\nSprinter Ada Quist won silver in the 400m at the Orrin Games.\n\nHer team-mate took bronze in the relay.\n' },
-  { uri: 'file:///corpus/berg.md', text: '# Berg recalled\n\nWinger Tomas Berg won his first cap in 2001, an away loss to Ostland.\n\nThe side later earned a home win over Velmar.\n\nBerg is the only Ostland-born player remaining from the side that played in 2001.\n' },
+  { uri: 'file:///corpus/berg.md', text: '# Berg recalled\n\nWinger Tomas Berg won his first cap in 2001, an away loss to Ostland.\n\nThe side later earned a home win over Velmar.\n\nBerg is the only Ostland-born player remaining from the side that played in 2001.\n\nThe Ostland match was stopped with the score at 1-1 and two minutes of normal time remaining in the game.\n' },
   { uri: 'file:///corpus/appeal.md', text: '# Ferry appeal\n\nThe Orrin appeals court ruled in favour of the ferry company Norland Lines in March.\n\nThe harbour board had voted against the new timetable.\n' },
   { uri: 'file:///corpus/health.md', text: '# Health savings\n\nHealth minister Ola Brandt said the health service found £2bn of savings in its hospitals.\n' },
   {
@@ -242,9 +242,11 @@ test('a place in a list after "came" or "finished" is a place, not the third of 
   await contradictedBy('The crooner Milo Darst came third on the Chart Weekly list, earning almost $42.7m.', 'The crooner Milo Darst came fourth on the Chart Weekly list, earning almost $42.7m.', 'fourth');
 });
 
-test('"left" after "only", "no" or "few" is "remaining", not the opposite of "remain"', async () => {
+test('"left" after "only", "no" or "few", or before "to play", is "remaining", not the opposite of "remain"', async () => {
   const claim = await verdictOf('Tomas Berg is the only Ostland-born player left from the side that played in 2001.');
   assert.equal(claim.verdict, 'supported', claim.reason);
+  const time = await verdictOf('The Ostland match was stopped with the score at 1-1 and two minutes of normal time left to play in the game.');
+  assert.equal(time.verdict, 'supported', time.reason);
 });
 
 test('"acknowledged" and "admitted" are the opposites of "denied"', async () => {

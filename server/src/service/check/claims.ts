@@ -42,6 +42,9 @@ const FORESEEN_DEBATE =
 const WRITERS_FORECAST = /\b(?:could|may|might)\s+(?:yet\s+|well\s+)?(?:prove|come\s+as)\b|\bwill\s+no\s+doubt\b|\bpromises?\s+to\s+be\b|\bis\s+bound\s+to\s+(?:sting|hurt|rankle|irk|grate)\b/i;
 const SAID_BY = /\b(?:said|says|told|tells|according\s+to|believes?|thinks?|expects?|predicts?|warned|warns)\b/i;
 
+/** A sentence opening with the question it leaves open ("Whether…", "Just how much…"). */
+const WONDERING = /^\W*(?:just\s+)?(?:whether|how)\b/i;
+
 // A transition that announces what follows ("Here is how the afternoon unfolded.", "This is what we know").
 const TRANSITION = /^\W*(?:here(?:'s|’s|\s+is|\s+are)|this\s+is|these\s+are)\s+(?:how|what|why|where|when|who)\b/i;
 
@@ -51,6 +54,9 @@ export function isClaim(s: DraftSentence, prose: string): boolean {
   if (s.quotes.length === 0 && /\?["”’)\]]*$/.test(prose.trim())) return false;
   if (ABOUT_THE_TEXT.test(prose) || (TRANSITION.test(prose) && s.quotes.length === 0 && s.mentions.length === 0)) return false;
   if ((INVERTED_JUDGEMENT.test(prose) || OPEN_QUESTION.test(prose) || FORESEEN_DEBATE.test(prose) || (WRITERS_FORECAST.test(prose) && !SAID_BY.test(prose))) && s.quotes.length === 0 && !s.quantities.some((q) => q.kind !== 'ordinal')) return false;
+  // A question the sentence opens with holds its figures ("Whether six minutes of football can settle
+  // anything is anyone's guess"): they are what it wonders about, not what it says happened.
+  if (WONDERING.test(prose) && OPEN_QUESTION.test(prose) && s.quotes.length === 0) return false;
   if (s.mentions.length > 0 || s.quotes.length > 0) return true;
   if (s.quantities.some((q) => q.kind !== 'ordinal')) return true;
   const words = prose.split(/\s+/).filter((w) => /\p{L}{3,}/u.test(w));

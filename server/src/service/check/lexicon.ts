@@ -166,7 +166,8 @@ export function oppositesOf(lemma: string): string[] {
 }
 
 /** Words before "left" that make it "remaining" ("the only player left", "nothing left to sell", "few
- *  tickets left"), not "went away": it has no opposite in "stay" or "remain". */
+ *  tickets left"; and "left to play", "left to go" after it), not "went away": it has no opposite in
+ *  "stay" or "remain". */
 const REMAINING_LEAD = new Set(['only', 'no', 'nothing', 'none', 'few', 'little', 'any', 'anything', 'still', 'those', 'last']);
 /** Words the verb "left" takes as its object ("Only Smith left the club", "few left him"). */
 const OBJECT_START = /^(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|him|them|us|me|it|home|office|school|\p{Lu}.*)$/u;
@@ -174,6 +175,8 @@ const OBJECT_START = /^(?:the|a|an|his|her|their|its|our|my|your|this|that|these
 export function remainingSense(words: ReadonlyArray<{ text: string }>, i: number): boolean {
   if (words[i].text.toLowerCase() !== 'left') return false;
   const next = words[i + 1]?.text;
+  // "two minutes of normal time left to play", "with a week left to go".
+  if (next?.toLowerCase() === 'to' && /^(?:play|go|run|spare|serve|save|fill|sell|find|win)$/i.test(words[i + 2]?.text ?? '')) return true;
   if (next && OBJECT_START.test(next)) return false;
   // Up to four words back, punctuation aside ("the only Ostland-born player left").
   for (let k = i - 1, seen = 0; k >= 0 && seen < 4; k--) {
