@@ -37,6 +37,8 @@ const CASES: Array<[string, Array<[string, string | undefined]>]> = [
   // A role after the name without commas is the name's, not part of it; a name and a group word is not.
   ['"The field looks strong," Dr Rosa Petrakis head of exploration said.', [['The field looks strong,', 'Dr Rosa Petrakis']]],
   ['"We will win," Whitlock fans said.', [['We will win,', 'Whitlock fans']]],
+  // A quotation that lost its closing mark ends with its last sentence when a colon introduces the next.
+  ['Ana Ruiz said: "The plan is dead for the harbour. Later, union leader Tomas Berg said: "We will fight on."', [['The plan is dead for the harbour.', 'Ana Ruiz'], ['We will fight on.', 'Tomas Berg']]],
   // A description before the name after the verb is the name's role: the name speaks.
   ['"Not many carry cameras," said digital artist Rosa Petrakis.', [['Not many carry cameras,', 'Rosa Petrakis']]],
   ['"The risks are real," said Harbour Bank analyst Ivo Randal The dispute goes on.', [['The risks are real,', 'Ivo Randal']]],

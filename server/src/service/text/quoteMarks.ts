@@ -84,6 +84,11 @@ export function scan(text: string, start: number, end: number): Found[] {
         // were run together).
         close(i, i);
         open = i;
+      } else if (c === DQ && openerLike && !closerLike && lostAt(text, i, open) > 0) {
+        // The same, the new quotation introduced by a colon: the open one ends with its last sentence.
+        const at = lostAt(text, i, open);
+        close(at, at);
+        open = i;
       } else close(i + 1, i);
       continue;
     }
@@ -109,6 +114,18 @@ function afterSentenceEnd(text: string, i: number, open: number): boolean {
   if (p === i - 1 || p <= open + 1) return false;
   const c = text.charCodeAt(p);
   return c === 46 || c === 33 || c === 63 || c === 0x2026;
+}
+
+/** Where an open quotation lost its closing mark, when the mark at `i` follows a colon (`Mr Milburn said:
+ *  "…`) and the open quotation's text already ran past a sentence's end: the end of its last sentence
+ *  (`said: "…for the country. In reference to it, Mr Milburn said: "Michael Howard is…`); else -1. */
+function lostAt(text: string, i: number, open: number): number {
+  let p = i - 1;
+  while (p > open && isSpace(text.charCodeAt(p))) p--;
+  if (p === i - 1 || text.charCodeAt(p) !== 58) return -1;
+  let at = -1;
+  for (const m of text.slice(open + 1, p).matchAll(/[.!?]["'”’)]?(?=\s+\p{Lu})/gu)) at = open + 1 + (m.index ?? 0) + m[0].length;
+  return at;
 }
 
 /** Builds a quote with white space trimmed from the inner text; undefined when empty. */
