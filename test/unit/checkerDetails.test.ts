@@ -82,7 +82,7 @@ const verdictOf = oneClaimAgainst([
   { uri: 'file:///corpus/menu.md', text: '# Menu change\n\nThe Orrin Grill chain scrapped its largest meals last year, but denied the move was a result of the bad publicity.\n\nIts rival Velden Diner acknowledged that sales had fallen.\n' },
   { uri: 'file:///corpus/injury.md', text: '# Rovers change\n\nStriker Ivo Randal came on after 55 minutes, returning after six weeks out with a knee injury.\n\nDefender Ola Vik missed the match with an ankle problem.\n' },
   { uri: 'file:///corpus/boxoffice.md', text: '# Box office\n\nThe Orrin thriller Lantern opened at number four at the Velden box office, taking $9.8m.\n' },
-  { uri: 'file:///corpus/forecast.md', text: '# Harbour forecasts\n\nThe forecasts are based on predictions of trade growth of 1.5% in Ostland next year and 2.2% in Marsk.\n' },
+  { uri: 'file:///corpus/forecast.md', text: '# Harbour forecasts\n\nThe forecasts are based on predictions of trade growth of 1.5% in Ostland next year and 2.2% in Marsk.\n\nOstland\'s economic growth rate is projected to be 2% this year and 2.4% next.\n' },
   {
     uri: 'file:///corpus/orrin-results.md',
     text: '# Orrin results\n\nOrrin Stores saw its same store sales sink by 8.8% as it battled fierce competition.\n\nShares in the Velden chain climbed on Monday.\n',
@@ -283,6 +283,13 @@ test('two figures given to each other\'s names contradict the claim ("2.2% in Os
   );
   assert.equal(claim.reason, 'The sources give Ostland 1.5%, not 2.2%.');
   assert.equal(claim.conflict?.draft, '2.2%');
+  // Figures given to each other's times, a whole figure beside a decimal one ("2%" is not "about 2.4%").
+  const times = await contradictedBy(
+    'Ostland\'s economic growth rate is projected to be 2.4% this year and 2% next.',
+    'Ostland\'s economic growth rate is projected to be 2% this year and 2.4% next.',
+    '2%',
+  );
+  assert.equal(times.reason, 'The sources give 2% for this year, not 2.4%.');
 });
 
 test('two names in each other\'s places contradict the claim ("by Marr, with Tenby in the lead role"); names joined either way round do not', async () => {

@@ -315,7 +315,7 @@ function judge(
     const opposite = alignedOpposite(written, scored);
     if (opposite) return conflicting(`The source says “${opposite.source}”, not “${opposite.draft}”.`, [{ sentence: opposite.sentence, score: round(opposite.unit.coverage) }], opposite);
     const swap = swappedFigures(written, s.start, s.quantities, s.mentions, units);
-    if (swap) return conflicting(`The sources give ${swap.name} ${swap.source}, not ${swap.draft}.`, [{ sentence: swap.sentence, score: round(swap.unit.coverage) }], swap);
+    if (swap) return conflicting(swap.time ? `The sources give ${swap.source} for ${swap.name}, not ${swap.draft}.` : `The sources give ${swap.name} ${swap.source}, not ${swap.draft}.`, [{ sentence: swap.sentence, score: round(swap.unit.coverage) }], swap);
     const exchanged = exchangedNames(written, s.start, s.mentions, units);
     if (exchanged) return conflicting(`The source says “${exchanged.source}”, not “${exchanged.draft}”.`, [{ sentence: exchanged.sentence, score: round(exchanged.unit.coverage) }], exchanged);
     const title = wrongTitle(names, written, s.start, corpus);

@@ -1,5 +1,6 @@
 // Figures given to the wrong names: "growth of 2.2% in Germany and 1.5% in France" where the source
-// says "1.5% in Germany and 2.2% in France". Each figure is paired with a name written in its part of
+// says "1.5% in Germany and 2.2% in France", or to the wrong times ("2.4% this year, 2% next year" where it
+// says "2% this year and 2.4% next"). Each figure is paired with a name written in its part of
 // the sentence (parts split at commas and at "and", "while", "with"…): the first after it, else the
 // last before it. The claim is
 // contradicted when a passage pairs the same two figures with the same two names the other way round.
@@ -21,6 +22,8 @@ export interface FigureSwap {
   source: string;
   /** The name the claim gives the figure to, as the claim writes it. */
   name: string;
+  /** The name is a time ("this year"). */
+  time?: boolean;
 }
 
 interface Pair {
@@ -28,6 +31,23 @@ interface Pair {
   /** The name's key (entityKeys.nameKey: lower case, no possessive or accents), its last word. */
   key: string;
   name: string;
+  /** The name is a time ("this year", "next", "2005"), not a person, place or body. */
+  time?: boolean;
+}
+
+/** Times a figure may be given to, as names are ("2% this year and 2.4% next"): keyed by their first word
+ *  ("next year" is "next"; a bare "next" only where its part ends, not "Scott next at 5-2"), a year by its
+ *  number. */
+const TIME_ANCHOR = /\b(?:this|next|last)\s+(?:year|month|week|season|quarter)\b|\b(?:next|last)\b(?=\s*(?:[.;,)]|$))/gi;
+
+function timeAnchors(text: string, offset: number, figures: readonly Quantity[]): Mention[] {
+  const out: Mention[] = [];
+  for (const m of text.matchAll(TIME_ANCHOR)) {
+    const start = offset + (m.index ?? 0);
+    out.push({ start, end: start + m[0].length, text: m[0], kind: 'event' } as Mention);
+  }
+  for (const q of figures) if (q.kind === 'year') out.push({ start: q.start, end: q.end, text: q.text, kind: 'event' } as Mention);
+  return out;
 }
 
 /** Where a sentence's parts end: punctuation within it, and words that start a coordinate part. */
@@ -40,9 +60,11 @@ const PAIRED: ReadonlySet<Quantity['kind']> = new Set(['money', 'percent', 'numb
  * Figures with the one name written in their part of `text`; `offset` is where `text` starts in the
  * offsets of `figures` and `mentions`.
  */
-function pairsIn(text: string, offset: number, figures: readonly Quantity[], mentions: readonly Mention[]): Pair[] {
+function pairsIn(text: string, offset: number, figures: readonly Quantity[], names: readonly Mention[]): Pair[] {
   const breaks = [0, ...[...text.matchAll(PART_BREAK)].map((m) => m.index ?? 0), text.length];
   const part = (at: number) => breaks.findIndex((b, i) => at >= b && at < (breaks[i + 1] ?? Infinity));
+  const times = timeAnchors(text, offset, figures);
+  const mentions = [...names, ...times].sort((a, b) => a.start - b.start);
   const out: Pair[] = [];
   for (const figure of figures) {
     if (!PAIRED.has(figure.kind)) continue;
@@ -52,10 +74,11 @@ function pairsIn(text: string, offset: number, figures: readonly Quantity[], men
     // ("Owen was favourite at 6-9").
     const m = near.find((x) => x.start >= figure.end) ?? near.filter((x) => x.end <= figure.start).pop();
     if (!m) continue;
-    const key = lastWord(nameKey(m.text));
+    const time = times.includes(m);
+    const key = time ? `@${m.text.toLowerCase().split(/\s+/)[0]}` : lastWord(nameKey(m.text));
     // The same figure written twice in a sentence pairs with no one name.
-    if (out.some((x) => compareQuantities(x.figure, figure) === 'same')) return [];
-    out.push({ figure, key, name: m.text });
+    if (out.some((x) => sameValue(x.figure, figure))) return [];
+    out.push({ figure, key, name: m.text, time });
   }
   return out;
 }
@@ -73,20 +96,27 @@ export function swappedFigures(claim: string, start: number, figures: readonly Q
       if (theirs.length < 2) continue;
       for (const a of mine) {
         for (const b of mine) {
-          if (a.key === b.key || compareQuantities(a.figure, b.figure) !== 'different') continue;
+          // Two figures written in one sentence are told apart exactly ("2.4% this year, 2% next": a
+          // rounded "2%" could otherwise stand for 2.4%).
+          if (a.key === b.key || sameValue(a.figure, b.figure) || compareQuantities(a.figure, b.figure) === 'incomparable') continue;
           // The source gives a's figure to b's name and b's figure to a's name.
-          const aFigure = theirs.find((t) => compareQuantities(t.figure, a.figure) === 'same');
-          const bFigure = theirs.find((t) => compareQuantities(t.figure, b.figure) === 'same');
+          const aFigure = theirs.find((t) => sameValue(t.figure, a.figure)) ?? theirs.find((t) => compareQuantities(t.figure, a.figure) === 'same');
+          const bFigure = theirs.find((t) => sameValue(t.figure, b.figure)) ?? theirs.find((t) => compareQuantities(t.figure, b.figure) === 'same');
           if (aFigure?.key !== b.key || bFigure?.key !== a.key) continue;
           // A side of odds or a score ("6-9") is shown, and fixed, with its other side.
           const [from, to] = wholeScore(claim, a.figure.start - start, a.figure.end - start);
           const [sFrom, sTo] = wholeScore(sentence.text, bFigure.figure.start - sentence.start, bFigure.figure.end - sentence.start);
-          return { sentence, unit, start: from, end: to, draft: claim.slice(from, to), source: sentence.text.slice(sFrom, sTo), name: a.name };
+          return { sentence, unit, start: from, end: to, draft: claim.slice(from, to), source: sentence.text.slice(sFrom, sTo), name: a.name, time: a.time };
         }
       }
     }
   }
   return undefined;
+}
+
+/** The same kind of figure with the same value and unit. */
+function sameValue(a: Quantity, b: Quantity): boolean {
+  return a.kind === b.kind && a.unit === b.unit && a.value === b.value;
 }
 
 /** The span of a score or odds ("6-9", "5/2") a number at `start`–`end` of `text` is a side of, else
