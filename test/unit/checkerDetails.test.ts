@@ -85,7 +85,7 @@ const verdictOf = oneClaimAgainst([
   { uri: 'file:///corpus/forecast.md', text: '# Harbour forecasts\n\nThe forecasts are based on predictions of trade growth of 1.5% in Ostland next year and 2.2% in Marsk.\n\nOstland\'s economic growth rate is projected to be 2% this year and 2.4% next.\n' },
   {
     uri: 'file:///corpus/orrin-results.md',
-    text: '# Orrin results\n\nOrrin Stores saw its same store sales sink by 8.8% as it battled fierce competition.\n\nShares in the Velden chain climbed on Monday.\n',
+    text: '# Orrin results\n\nOrrin Stores saw its same store sales sink by 8.8% as it battled fierce competition.\n\nShares in the Velden chain climbed on Monday.\n\nThe Velden jobless total rose by a higher than expected 17,000 to 4.483 million.\n\nA smaller ferry will sail on Monday.\n',
   },
   {
     uri: 'file:///corpus/gig.md',
@@ -259,6 +259,7 @@ test('"acknowledged" and "admitted" are the opposites of "denied"', async () => 
 
 test('a size is the opposite of its WordNet antonym\'s synonym, and a comma does not hide the words around an opposite', async () => {
   await contradictedBy('The Velden factory index fell to 48.1, a smaller fall than had been expected.', 'The Velden factory index fell to 48.1, a bigger fall than expected.', 'bigger');
+  await contradictedBy('The Velden jobless total rose by a smaller than expected 17,000 to 4.483 million.', 'The Velden jobless total rose by a higher than expected 17,000 to 4.483 million.', 'higher');
   await contradictedBy('Orrin Stores saw its same store sales climb by 8.8% as it battled fierce competition.', 'Orrin Stores saw its same store sales sink by 8.8% as it battled fierce competition.', 'sink');
   await contradictedBy(
     'The Tinmen played a warm-up show for fans and friends at the Lantern Club in south Kessing on Monday before their first tour of Ostland.',

@@ -143,6 +143,8 @@ test('ranges, scores and offsets', () => {
   assert.deepEqual(years.map((q) => [q.kind, q.value, q.text]), [['year', 1950, '1950'], ['year', 1953, '53']]);
   const span = findQuantities('between 5-10 years');
   assert.deepEqual(span.map((q) => [q.kind, q.value, q.unit]), [['duration', 5, 'year'], ['duration', 10, 'year']]);
+  // A first figure in the thousands keeps its own scale: "rose 32,000 to 1.41 million".
+  assert.deepEqual(findQuantities('rose 32,000 to 1.41 million').map((q) => q.value), [32000, 1.41e6]);
   const money = findQuantities('$5-10 million');
   assert.deepEqual(money.map((q) => [q.kind, q.value, q.unit]), [['money', 5e6, 'USD'], ['money', 1e7, 'USD']]);
   const pct = findQuantities('five to 10 per cent');

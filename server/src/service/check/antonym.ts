@@ -34,9 +34,9 @@ const OUTCOMES: Array<[string[], string[]]> = [
   [['win', 'victory'], ['loss']],
   [['profit'], ['loss']],
   [['surplus'], ['deficit']],
-  // Sizes, whose WordNet antonyms pair only "large"/"small" and "big"/"little" ("a bigger fall than
-  // expected" for "a smaller fall").
-  [['big', 'large'], ['small', 'little']],
+  // Sizes, whose WordNet antonyms pair only "large"/"small", "big"/"little" and "high"/"low" ("a bigger
+  // fall than expected" for "a smaller fall", "a higher than expected rise" for "a smaller than expected").
+  [['big', 'large', 'high', 'great'], ['small', 'little', 'low']],
   // Multiples: "double the audience of its first series" for "half the amount it got".
   [['double', 'twice'], ['half', 'halve']],
 ];

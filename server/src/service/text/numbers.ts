@@ -346,7 +346,9 @@ class Parser {
           }
           const unit2 = this.unit(second, currency);
           const shared = unit2 ?? unit;
-          const scale = !num.scaled && second.scaled ? this.scaleOf(second) : 1;
+          // "5 to 10 million" is 5 million to 10 million; "rose 32,000 to 1.41 million" is no range of
+          // millions: a first figure in the thousands already keeps its own scale.
+          const scale = !num.scaled && second.scaled && num.value < 1000 ? this.scaleOf(second) : 1;
           const approx = this.approxBefore(from);
           this.emit(from, num.end, { ...num, value: num.value * scale }, shared ? { ...shared, end: num.end } : undefined, approx);
           this.emit(j + 1, unit2 ? unit2.end : second.end, second, shared ? { ...shared, end: unit2 ? unit2.end : second.end } : undefined, approx);
