@@ -100,8 +100,8 @@ export function swappedFigures(claim: string, start: number, figures: readonly Q
           // rounded "2%" could otherwise stand for 2.4%).
           if (a.key === b.key || sameValue(a.figure, b.figure) || compareQuantities(a.figure, b.figure) === 'incomparable') continue;
           // The source gives a's figure to b's name and b's figure to a's name.
-          const aFigure = theirs.find((t) => sameValue(t.figure, a.figure)) ?? theirs.find((t) => compareQuantities(t.figure, a.figure) === 'same');
-          const bFigure = theirs.find((t) => sameValue(t.figure, b.figure)) ?? theirs.find((t) => compareQuantities(t.figure, b.figure) === 'same');
+          const aFigure = pairOf(theirs, a.figure);
+          const bFigure = pairOf(theirs, b.figure);
           if (aFigure?.key !== b.key || bFigure?.key !== a.key) continue;
           // A side of odds or a score ("6-9") is shown, and fixed, with its other side.
           const [from, to] = wholeScore(claim, a.figure.start - start, a.figure.end - start);
@@ -112,6 +112,11 @@ export function swappedFigures(claim: string, start: number, figures: readonly Q
     }
   }
   return undefined;
+}
+
+/** The pair whose figure is `q`: written the same, else the same within rounding. */
+function pairOf(pairs: readonly Pair[], q: Quantity): Pair | undefined {
+  return pairs.find((t) => sameValue(t.figure, q)) ?? pairs.find((t) => compareQuantities(t.figure, q) === 'same');
 }
 
 /** The same kind of figure with the same value and unit. */

@@ -76,16 +76,16 @@ export function exchangedNames(claim: string, start: number, mentions: readonly 
       const [a, b] = [mine[i], mine[j]];
       const written = frame(claim, a, b);
       if (!written || written.between.every((w) => SYMMETRIC.has(w))) continue;
+      // Whether a passage writes the names keyed `first` then `second` in the claim's frame.
+      const framed = (x: (typeof sentences)[number], first: string, second: string) => {
+        const [p, q] = [x.names.get(first), x.names.get(second)];
+        const f = p && q && frame(x.sentence.text, p, q);
+        return !!f && sameFrame(f, written);
+      };
       // A passage writing them the claim's way backs it.
-      if (sentences.some((x) => {
-        const [sa, sb] = [x.names.get(a.key), x.names.get(b.key)];
-        const f = sa && sb && frame(x.sentence.text, sa, sb);
-        return f && sameFrame(f, written);
-      })) continue;
+      if (sentences.some((x) => framed(x, a.key, b.key))) continue;
       for (const x of sentences) {
-        const [sa, sb] = [x.names.get(a.key), x.names.get(b.key)];
-        const f = sa && sb && frame(x.sentence.text, sb, sa);
-        if (!f || !sameFrame(f, written)) continue;
+        if (!framed(x, b.key, a.key)) continue;
         const between = claim.slice(a.end, b.start);
         return { sentence: x.sentence, unit: x.unit, start: a.start, end: b.end, draft: claim.slice(a.start, b.end), source: `${b.text}${between}${a.text}` };
       }

@@ -26,10 +26,10 @@ function possessive(text: string, start: number, end: number): boolean {
   return /['’]s?$/.test(name) ? /^\s+\p{Ll}/u.test(text.slice(end)) : /^['’]s?\s+\p{Ll}/u.test(text.slice(end));
 }
 
-/** The claim's subject: the first name before its first content verb (or its pronoun's referent). */
 /** Between a name closing an apposition and the verb: the comma, and a verb of speech reporting the verb. */
 const APPOSITION_CLOSED = /^\s*,\s*(?:(?:has|had)\s+)?(?:(?:said|says|told|added|warned|claimed|argued|insisted|explained|stated)\b.*)?$/i;
 
+/** The claim's subject: the first name before its first content verb (or its pronoun's referent). */
 export function subjectOf(names: ClaimName[], predicate: PredicateWord[], s: DraftSentence): ClaimName | undefined {
   const verbAt = predicate.length > 0 ? s.start + predicate[0].start : Infinity;
   const before = names.filter(

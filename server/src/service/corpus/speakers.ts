@@ -186,10 +186,15 @@ function openingName(sentence: SourceSentence, persons: Mention[]): Mention | un
   if (/^['’]s\b/.test(sentence.text.slice(first.end - sentence.start))) return undefined;
   const words = before ? before.split(/\s+/) : [];
   if (words.length > 6) return undefined;
-  // A title may join its words with "of" or "for" ("Real Madrid director of sport Emilio Butragueno").
+  // A title may join its words with "of" or "for", and hold one lower-case word after it ("Real Madrid
+  // director of sport Emilio Butragueno").
   const titled = (w: string, i: number) => /^\p{Lu}[\p{L}.'’-]*,?$/u.test(w) || ROLE_HEADS.has(w.toLowerCase()) || (i > 0 && /^(?:of|for)$/.test(w) && ROLE_HEADS.has(words[i - 1].toLowerCase()));
-  const lower = words.filter((w, i) => !/^\p{Lu}/u.test(w) && !ROLE_HEADS.has(w.toLowerCase()) && !titled(w, i)).length;
-  return words.every((w, i) => titled(w, i) || (i > 1 && /^(?:of|for)$/.test(words[i - 1]) && /^\p{Ll}+$/u.test(w))) && lower <= 1 && (words.length <= 4 || words.some((w) => ROLE_HEADS.has(w.toLowerCase()))) ? first : undefined;
+  let loose = 0;
+  for (let i = 0; i < words.length; i++) {
+    if (titled(words[i], i)) continue;
+    if (!(i > 1 && /^(?:of|for)$/.test(words[i - 1]) && /^\p{Ll}+$/u.test(words[i])) || ++loose > 1) return undefined;
+  }
+  return words.length <= 4 || words.some((w) => ROLE_HEADS.has(w.toLowerCase())) ? first : undefined;
 }
 
 /** Whether the sentence opens with the pronoun `word` ("He has confirmed…", "But she said…"). */

@@ -121,10 +121,10 @@ const PLURAL_IRREGULAR = new Set(['people', 'men', 'women', 'children', 'staff',
 const ONE_SKIP_BEFORE = new Set(['no', 'any', 'every', 'each', 'some', 'the', 'this', 'that', 'which', 'someone', 'anyone', 'everyone', 'no-one']);
 const ONE_SKIP_AFTER = new Set(['of', 'another', 'who', 'which', 'that', 'thing', 'way', 'hand', 'or', 'day']);
 
-/** "at number four", "to No 2": a place in a chart or a table. */
 /** A preposition of time before a year-like number makes it a year, a plural noun after it or not ("from
  *  2006 employers will be barred"). */
 const YEAR_BEFORE = /\b(?:from|since|until|till|before|during)\s+$/i;
+/** "at number four", "to No 2": a place in a chart or a table. */
 const CHART_PLACE = /\b(?:at|to|reached|hit|entered|in|from)\s+(?:number|no\.?)\s+$/i;
 const ARTICLE_DURATION_PREVS = new Set(['for', 'within', 'than', 'about', 'nearly', 'almost', 'over', 'after', 'around', 'lasting', 'spent']);
 const SPACED_ABBREVIATIONS = new Set(['bn', 'mn', 'mln', 'tn', 'trn']);
@@ -531,8 +531,7 @@ class Parser {
         return this.duration(timeUnit, k);
       }
       if (MEASURE_UNITS.get(w) !== undefined) return { kind: 'number', unit: MEASURE_UNITS.get(w), end: j + 2 };
-      // "a 1.4bn-euro profit" is the amount "1.4bn euros"
-      // ("a 500-pound bomb" is a weight).
+      // "a 1.4bn-euro profit" is the amount "1.4bn euros" ("a 500-pound bomb" is a weight).
       if (CURRENCY_WORDS.get(w) !== undefined && (num.scaled || !w.startsWith('pound'))) return { kind: 'money', unit: CURRENCY_WORDS.get(w), end: j + 2 };
       // Number words in other compounds ("two-thirds", "one-off", "three-pronged") are not counts.
       if (num.words) return { kind: 'number', end: j + 2, skip: true };

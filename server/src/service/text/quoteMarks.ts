@@ -84,12 +84,14 @@ export function scan(text: string, start: number, end: number): Found[] {
         // were run together).
         close(i, i);
         open = i;
-      } else if (c === DQ && openerLike && !closerLike && lostAt(text, i, open) > 0) {
+      } else {
         // The same, the new quotation introduced by a colon: the open one ends with its last sentence.
-        const at = lostAt(text, i, open);
-        close(at, at);
-        open = i;
-      } else close(i + 1, i);
+        const lost = c === DQ && openerLike && !closerLike ? lostAt(text, i, open) : -1;
+        if (lost > 0) {
+          close(lost, lost);
+          open = i;
+        } else close(i + 1, i);
+      }
       continue;
     }
     if (open < 0 && (c === SQ || c === LSQ || c === RSQ)) {
