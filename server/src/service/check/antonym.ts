@@ -19,6 +19,8 @@ export interface AlignedOpposite {
   end: number;
   draft: string;
   source: string;
+  /** The whole phrases the message quotes, where `draft` and `source` are only the words that differ. */
+  said?: { draft: string; source: string };
 }
 
 /** Parts of speech whose opposite may be written in its place ("ahead of"/"behind" are adpositions,

@@ -31,6 +31,9 @@ import { wrongCounterpart } from './counterpart.ts';
 import { wrongTitle } from './roleTitle.ts';
 import { weekdaysIn } from './weekdays.ts';
 import { alignedOpposite } from './antonym.ts';
+import { turnedExpectation } from './expectation.ts';
+import { turnedMotion } from './motion.ts';
+import { turnedStance } from './stance.ts';
 import { tuning } from './tuning.ts';
 import { reportedBy, withObject } from './messages.ts';
 import { closerRivalFigure, findContradiction, opposed, reversal } from './contradiction.ts';
@@ -44,6 +47,9 @@ const WAIVER_TERMS = 5;
 const REFUSALS = new Set(['refuse', 'reject', 'decline', 'deny', 'fail', 'boycott', 'veto', 'oppose', 'block', 'resist', 'shun', 'snub', 'spurn', 'rebuff']);
 /** Share of a claim's words inside found quotations that makes the quotation its evidence. */
 const QUOTE_SHARE = 0.6;
+/** Backing passages (best first) read for a change of level or a side taken turned round (a comparison with
+ *  expectations, anchored on no figure or object, is read in the best one only). */
+const TURNED_UNITS = 2;
 
 // Keyed by the draft's current analysis, which an edit replaces: it holds one entry per open draft.
 const draftMentions = new WeakMap<DraftAnalysis, Mention[]>();
@@ -314,6 +320,9 @@ function judge(
   const supported = (units: EvidenceUnit[]): Judgement => {
     const opposite = alignedOpposite(written, scored);
     if (opposite) return conflicting(`The source says “${opposite.source}”, not “${opposite.draft}”.`, [{ sentence: opposite.sentence, score: round(opposite.unit.coverage) }], opposite);
+    const turned = turnedExpectation(written, units.slice(0, 1), corpus) ?? turnedMotion(written, s.start, s.quantities, units.slice(0, TURNED_UNITS)) ?? turnedStance(written, units.slice(0, TURNED_UNITS));
+    const said = turned?.said ?? turned;
+    if (turned && said) return conflicting(`The source says “${said.source}”, not “${said.draft}”.`, [{ sentence: turned.sentence, score: round(turned.unit.coverage) }], turned);
     const swap = swappedFigures(written, s.start, s.quantities, s.mentions, units);
     if (swap) return conflicting(swap.time ? `The sources give ${swap.source} for ${swap.name}, not ${swap.draft}.` : `The sources give ${swap.name} ${swap.source}, not ${swap.draft}.`, [{ sentence: swap.sentence, score: round(swap.unit.coverage) }], swap);
     const exchanged = exchangedNames(written, s.start, s.mentions, units);

@@ -1,0 +1,92 @@
+// Claims that keep every name and figure of their source and turn one judgement round: a result against
+// expectations ("better than expected" for "weaker than forecast"), a level reached for a level kept
+// ("edged down to 5.4%" for "stayed at 5.4%"), a side taken ("came out against" for "welcomed").
+// Invented corpus; each changed claim is checked beside its faithful form, which must stay supported.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Claim } from '../../server/src/service/types.ts';
+import { oneClaimAgainst } from './fixtures/oneClaim.ts';
+import { stancesIn } from '../../server/src/service/check/expectation.ts';
+
+const verdictOf = oneClaimAgainst([
+  {
+    uri: 'file:///corpus/velmar-economy.md',
+    text:
+      '# Velmar spending slows\n\nFigures from the Velmar trade ministry showed household spending grew just 0.4% in March. The figure was weaker than forecast and well below the 1.1% rise in February.\n\n' +
+      'The Velmar statistics office said its index of factory prices rose by 0.6% in April - in line with forecasts.\n\n' +
+      'The Velmar jobless rate stayed at 6.2% in May, while wages rose by 3.1%.\n\n' +
+      'The Ostland central bank raised its main interest rate to 3.25% on Thursday.\n',
+  },
+  {
+    uri: 'file:///corpus/pensions.md',
+    text:
+      '# Pension age plan\n\nThe Velmar Federation of Small Traders welcomed the latest proposal on pension ages from the labour ministry.\n\n' +
+      'Unions in Orrin said the plan would cost jobs.\n',
+  },
+  {
+    // The changed claims' own words, written elsewhere, so that none is news no source has.
+    uri: 'file:///corpus/elsewhere.md',
+    text:
+      '# Market round-up\n\nBread prices edged down in June, economists said, a better result than many had expected.\n\n' +
+      'Harbour fees were kept unchanged, well above the level traders wanted.\n\n' +
+      'Fishing crews came out against the new quotas.\n',
+  },
+]);
+
+/** The claim with one judgement turned round is contradicted by `source`, the faithful one supported. */
+async function contradictedBy(changed: string, faithful: string, source: string): Promise<Claim> {
+  const claim = await verdictOf(changed);
+  assert.equal(claim.verdict, 'contradicted', claim.reason);
+  assert.equal(claim.conflict?.source, source);
+  const kept = await verdictOf(faithful);
+  assert.equal(kept.verdict, 'supported', kept.reason);
+  return claim;
+}
+
+test('a result better than expected, where the source says it was weaker than forecast, is contradicted', async () => {
+  // The comparison is in the sentence after the one with the figure ("The figure was…").
+  const claim = await contradictedBy(
+    'Figures from the Velmar trade ministry showed household spending grew 0.4% in March, a better result than economists had expected.',
+    'Figures from the Velmar trade ministry showed household spending grew 0.4% in March, a weaker result than economists had expected.',
+    'weaker',
+  );
+  // The fix changes the word that differs: "a weaker result than economists had expected".
+  assert.deepEqual([claim.conflict?.draft, claim.conflict?.source], ['better', 'weaker']);
+  assert.match(claim.reason, /“weaker than forecast”, not “better result than economists had expected”/);
+});
+
+test('a surprise where the source says the result was in line with forecasts is contradicted, and the reverse', async () => {
+  await contradictedBy(
+    'The Velmar statistics office said its index of factory prices rose by 0.6% in April, well above forecasts.',
+    'The Velmar statistics office said its index of factory prices rose by 0.6% in April, as forecast.',
+    'in line with forecasts',
+  );
+  await contradictedBy(
+    'Figures from the Velmar trade ministry showed household spending grew 0.4% in March, in line with forecasts.',
+    'Figures from the Velmar trade ministry showed household spending grew 0.4% in March, weaker than forecast.',
+    'weaker than forecast',
+  );
+});
+
+test('comparisons with expectations are read on their own axis: a value, a judgement, a time, or any', () => {
+  const read = (text: string) => stancesIn(text).map((s) => `${s.axis} ${s.side}`);
+  assert.deepEqual(read('Sales rose faster than analysts had predicted.'), ['value 1']);
+  assert.deepEqual(read('It was a weaker-than-expected quarter.'), ['judgement -1']);
+  assert.deepEqual(read('Profits fell short of market expectations.'), ['any -1']);
+  assert.deepEqual(read('Output was in line with expectations.'), ['any 0']);
+  // An expected thing is no expectation a result is compared with.
+  assert.deepEqual(read('Shares rose ahead of the expected announcement.'), []);
+});
+
+test('a level reached where the source says it was kept is contradicted, and the reverse', async () => {
+  await contradictedBy('The Velmar jobless rate edged down to 6.2% in May.', 'The Velmar jobless rate stayed at 6.2% in May.', 'stayed at');
+  await contradictedBy('The Ostland central bank kept its main interest rate at 3.25% on Thursday.', 'The Ostland central bank raised its main interest rate to 3.25% on Thursday.', 'raised its main interest rate to');
+});
+
+test('the other side taken on the same thing contradicts the claim', async () => {
+  await contradictedBy(
+    'The Velmar Federation of Small Traders came out against the labour ministry\'s latest proposal on pension ages.',
+    'The Velmar Federation of Small Traders welcomed the labour ministry\'s latest proposal on pension ages.',
+    'welcomed',
+  );
+});
