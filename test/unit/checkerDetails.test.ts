@@ -69,6 +69,7 @@ const verdictOf = oneClaimAgainst([
   { uri: 'file:///corpus/handset.md', text: '# Norvane handset\n\nNorvane will bring its new handset to market a year ahead of schedule.\n\nThe rival model is running behind schedule.\n' },
   { uri: 'file:///corpus/games.md', text: '# Orrin Games\n\nSprinter Ada Quist won silver in the 400m at the Orrin Games.\n\nHer team-mate took bronze in the relay.\n' },
   { uri: 'file:///corpus/berg.md', text: '# Berg recalled\n\nWinger Tomas Berg won his first cap in 2001, an away loss to Ostland.\n\nThe side later earned a home win over Velmar.\n\nBerg is the only Ostland-born player remaining from the side that played in 2001.\n\nThe Ostland match was stopped with the score at 1-1 and two minutes of normal time remaining in the game.\n' },
+  { uri: 'file:///corpus/chains.md', text: '# Store merger\n\nDenton has annual sales of $9.2bn, while Harlow Stores has yearly sales of $7.1bn.\n\nBoth chains want a bigger share of the Velmar market.\n' },
   { uri: 'file:///corpus/appeal.md', text: '# Ferry appeal\n\nThe Orrin appeals court ruled in favour of the ferry company Norland Lines in March.\n\nThe harbour board had voted against the new timetable.\n' },
   { uri: 'file:///corpus/health.md', text: '# Health savings\n\nHealth minister Ola Brandt said the health service found £2bn of savings in its hospitals.\n' },
   {
@@ -291,6 +292,13 @@ test('two figures given to each other\'s names contradict the claim ("2.2% in Os
     '2%',
   );
   assert.equal(times.reason, 'The sources give 2% for this year, not 2.4%.');
+  // A part "with …" naming no one gives its figure to the sentence's subject.
+  const subject = await contradictedBy(
+    'Harlow Stores is the bigger of the two chains, with annual sales of $9.2bn, while Denton has sales of $7.1bn.',
+    'Denton is the bigger of the two chains, with annual sales of $9.2bn, while Harlow Stores has sales of $7.1bn.',
+    '$7.1bn',
+  );
+  assert.equal(subject.reason, 'The sources give Harlow Stores $7.1bn, not $9.2bn.');
 });
 
 test('two names in each other\'s places contradict the claim ("by Marr, with Tenby in the lead role"); names joined either way round do not', async () => {

@@ -2,7 +2,7 @@
 // says "1.5% in Germany and 2.2% in France", or to the wrong times ("2.4% this year, 2% next year" where it
 // says "2% this year and 2.4% next"). Each figure is paired with a name written in its part of
 // the sentence (parts split at commas and at "and", "while", "with"…): the first after it, else the
-// last before it. The claim is
+// last before it, else, in a part "with …", the sentence's subject. The claim is
 // contradicted when a passage pairs the same two figures with the same two names the other way round.
 // Every figure and name of the claim is in that passage, so nothing else would flag it.
 
@@ -65,6 +65,13 @@ function pairsIn(text: string, offset: number, figures: readonly Quantity[], nam
   const part = (at: number) => breaks.findIndex((b, i) => at >= b && at < (breaks[i + 1] ?? Infinity));
   const times = timeAnchors(text, offset, figures);
   const mentions = [...names, ...times].sort((a, b) => a.start - b.start);
+  // A part "with …" naming no one says more of the sentence's subject ("May is the bigger chain, with
+  // sales of $15.6bn"): the one name of its first part.
+  const subjectOf = (p: number) => {
+    if (p === 0 || !/^\s*with\s/i.test(text.slice(breaks[p], breaks[p + 1]))) return undefined;
+    const first = names.filter((x) => part(x.start - offset) === 0);
+    return first.length === 1 ? first[0] : undefined;
+  };
   const out: Pair[] = [];
   for (const figure of figures) {
     if (!PAIRED.has(figure.kind)) continue;
@@ -72,7 +79,7 @@ function pairsIn(text: string, offset: number, figures: readonly Quantity[], nam
     const near = mentions.filter((m) => part(m.start - offset) === p);
     // The name written after the figure in its part ("2.2% in Germany"), else the last one before it
     // ("Owen was favourite at 6-9").
-    const m = near.find((x) => x.start >= figure.end) ?? near.filter((x) => x.end <= figure.start).pop();
+    const m = near.find((x) => x.start >= figure.end) ?? near.filter((x) => x.end <= figure.start).pop() ?? subjectOf(p);
     if (!m) continue;
     const time = times.includes(m);
     const key = time ? `@${m.text.toLowerCase().split(/\s+/)[0]}` : lastWord(nameKey(m.text));
