@@ -1,6 +1,7 @@
 // Claims that keep every name and figure of their source and turn one judgement round: a result against
 // expectations ("better than expected" for "weaker than forecast"), a level reached for a level kept
-// ("edged down to 5.4%" for "stayed at 5.4%"), a side taken ("came out against" for "welcomed").
+// ("edged down to 5.4%" for "stayed at 5.4%"), a side taken ("came out against" for "welcomed"), a rank
+// ("the world's second biggest" for "the world's biggest").
 // Invented corpus; each changed claim is checked beside its faithful form, which must stay supported.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,6 +23,10 @@ const verdictOf = oneClaimAgainst([
     text:
       '# Pension age plan\n\nThe Velmar Federation of Small Traders welcomed the latest proposal on pension ages from the labour ministry.\n\n' +
       'Unions in Orrin said the plan would cost jobs.\n',
+  },
+  {
+    uri: 'file:///corpus/insurers.md',
+    text: '# Storm losses\n\nHarbour Re, the world\'s biggest reinsurer, said it was too early to put a figure on its losses.\n\nTarvo, Velmar\'s third-largest bank, lent the insurers £2bn.\n\nThe second storm of the season hit Velmar in May.\n',
   },
   {
     // The changed claims' own words, written elsewhere, so that none is news no source has.
@@ -89,4 +94,15 @@ test('the other side taken on the same thing contradicts the claim', async () =>
     'The Velmar Federation of Small Traders welcomed the labour ministry\'s latest proposal on pension ages.',
     'welcomed',
   );
+});
+
+test('another place among the same superlatives of the same thing contradicts the claim', async () => {
+  await contradictedBy(
+    "Harbour Re, the world's second biggest reinsurer, said it was too early to put a figure on its losses.",
+    "Harbour Re, the world's biggest reinsurer, said it was too early to put a figure on its losses.",
+    'biggest',
+  );
+  // No place is the first: "largest" where the source says "third-largest".
+  const claim = await contradictedBy("Tarvo, Velmar's largest bank, lent the insurers £2bn.", "Tarvo, Velmar's third-largest bank, lent the insurers £2bn.", 'third-largest');
+  assert.equal(claim.reason, 'The source says “third-largest”, not “largest”.');
 });

@@ -34,6 +34,7 @@ import { alignedOpposite } from './antonym.ts';
 import { turnedExpectation } from './expectation.ts';
 import { turnedMotion } from './motion.ts';
 import { turnedStance } from './stance.ts';
+import { otherRank } from './rank.ts';
 import { tuning } from './tuning.ts';
 import { reportedBy, withObject } from './messages.ts';
 import { closerRivalFigure, findContradiction, opposed, reversal } from './contradiction.ts';
@@ -47,7 +48,7 @@ const WAIVER_TERMS = 5;
 const REFUSALS = new Set(['refuse', 'reject', 'decline', 'deny', 'fail', 'boycott', 'veto', 'oppose', 'block', 'resist', 'shun', 'snub', 'spurn', 'rebuff']);
 /** Share of a claim's words inside found quotations that makes the quotation its evidence. */
 const QUOTE_SHARE = 0.6;
-/** Backing passages (best first) read for a change of level or a side taken turned round (a comparison with
+/** Backing passages (best first) read for a change of level, a side taken or a rank turned round (a comparison with
  *  expectations, anchored on no figure or object, is read in the best one only). */
 const TURNED_UNITS = 2;
 
@@ -320,7 +321,7 @@ function judge(
   const supported = (units: EvidenceUnit[]): Judgement => {
     const opposite = alignedOpposite(written, scored);
     if (opposite) return conflicting(`The source says “${opposite.source}”, not “${opposite.draft}”.`, [{ sentence: opposite.sentence, score: round(opposite.unit.coverage) }], opposite);
-    const turned = turnedExpectation(written, units.slice(0, 1), corpus) ?? turnedMotion(written, s.start, s.quantities, units.slice(0, TURNED_UNITS)) ?? turnedStance(written, units.slice(0, TURNED_UNITS));
+    const turned = turnedExpectation(written, units.slice(0, 1), corpus) ?? turnedMotion(written, s.start, s.quantities, units.slice(0, TURNED_UNITS)) ?? turnedStance(written, units.slice(0, TURNED_UNITS)) ?? otherRank(written, units.slice(0, TURNED_UNITS));
     const said = turned?.said ?? turned;
     if (turned && said) return conflicting(`The source says “${said.source}”, not “${said.draft}”.`, [{ sentence: turned.sentence, score: round(turned.unit.coverage) }], turned);
     const swap = swappedFigures(written, s.start, s.quantities, s.mentions, units);
