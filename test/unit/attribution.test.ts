@@ -364,3 +364,32 @@ test('a title joined by "of" before the name that opens a sentence makes that pe
   assert.equal(report.claims[0].verdict, 'misquoted', report.claims[0].reason);
   assert.match(report.claims[0].reason, /Ilse Maren/);
 });
+
+test('a given name the draft writes must be the speaker\'s: a sister sharing the surname is someone else', async () => {
+  const s = createSourcedService();
+  await s.upsertSources([
+    {
+      uri: 'file:///corpus/sisters.md',
+      text: '# Sisters out\n\nAnna Lindqvist and her sister Maria Lindqvist both lost in the second round at Velden.\n\n"We have been practising hard all winter and the injuries are behind us now," Anna Lindqvist said.\n',
+    },
+  ]);
+  const words = 'We have been practising hard all winter and the injuries are behind us now.';
+  const wrong = await s.checkDocument({ uri: 'file:///draft.md', text: `Maria Lindqvist said: "${words}"\n` });
+  assert.equal(wrong.claims[0].reason, 'The sources give these words to Anna Lindqvist.');
+  for (const speaker of ['Anna Lindqvist', 'Lindqvist', 'Ms Lindqvist']) {
+    const right = await s.checkDocument({ uri: 'file:///draft.md', text: `${speaker} said: "${words}"\n` });
+    assert.equal(right.claims[0].verdict, 'supported', `${speaker}: ${right.claims[0].reason}`);
+  }
+});
+
+test('an owner written before the source\'s speaker is not part of the name ("Oxfam\'s Barbara Stocking said")', async () => {
+  const s = createSourcedService();
+  await s.upsertSources([
+    {
+      uri: 'file:///corpus/aid.md',
+      text: '# Aid falls short\n\nRich countries are giving less in aid than they did in the 1960s, the charity Helpline said on Thursday.\n\n"As rich countries get richer, they give less and less. This must stop," Helpline\'s Ada Korsgaard said.\n\nFinance minister Olaf Brenn said the government had kept its promises.\n',
+    },
+  ]);
+  const { claims } = await s.checkDocument({ uri: 'file:///draft.md', text: 'Olaf Brenn said: "As rich countries get richer, they give less and less. This must stop."\n' });
+  assert.equal(claims[0].reason, 'The sources give these words to Ada Korsgaard.');
+});

@@ -13,6 +13,7 @@ import type { DraftAnalysis, DraftSentence } from './draft.ts';
 import { contentStems, stem } from '../text/words.ts';
 import { quoteSpans, quoteWords } from './quoteCheck.ts';
 import { escapeRegExp } from '../util/escapeRegExp.ts';
+import { FIRST_NAMES } from '../corpus/gazetteer.ts';
 
 /** A quotation this long (in words) is one statement wherever it appears; a shorter one ("recent
  *  experience") is the same statement only where the sentence around it says the same. */
@@ -200,16 +201,24 @@ function sameStatement(context: string[], article: Article, sentence: SourceSent
  *  names the speaker by one word may use the first name ("Mario said" for Mario Falcone). */
 function samePerson(source: Entity, claimed: Entity | undefined, written: string): boolean {
   if (claimed && claimed.id === source.id) return true;
-  const surname = lastWord(written);
+  const words = nameWords(written);
+  const surname = words[words.length - 1];
   if (!surname) return false;
-  const oneWord = written.trim().split(/\s+/).filter((w) => !TITLES.test(w)).length === 1;
-  return [source.name, ...source.aliases].some((n) => lastWord(n) === surname || (oneWord && source.kind === 'person' && n.toLowerCase().split(/\s+/)[0] === surname));
+  const names = [source.name, ...source.aliases].map(nameWords);
+  // A given name written in the draft must be the source's too, where the sources give one (a known
+  // given name: a headline's "Rocker Doherty" gives none): Venus Williams is not Serena Williams, though
+  // both are "Williams".
+  const full = names.filter((n) => n.length >= 2 && n[n.length - 1] === surname && FIRST_NAMES.has(n[0]));
+  if (words.length >= 2 && full.length > 0) return full.some((n) => n[0] === words[0]);
+  return names.some((n) => n[n.length - 1] === surname || (words.length === 1 && source.kind === 'person' && n[0] === surname));
 }
 
-function lastWord(name: string): string | undefined {
-  const words = name.toLowerCase().split(/\s+/).filter((w) => w && !TITLES.test(w));
-  return words[words.length - 1];
+/** A name's words in lower case, titles left out. */
+function nameWords(name: string): string[] {
+  return name.toLowerCase().split(/\s+/).filter((w) => w && !TITLES.test(w));
 }
+
+
 
 /** The sources' speaker written like the draft's: a surname for a surname, else the full name. */
 function nameLike(full: string, written: string): string {

@@ -170,6 +170,8 @@ class SpeakerReader {
     if (!/^\p{Lu}/u.test(written) || DESCRIPTION.test(written)) return undefined;
     // Written outside this sentence's names (`…" Mr Holt said` read from the next one): without its title.
     const words = written.split(/\s+/);
+    // An owner before the name is not part of it ("Oxfam's Barbara Stocking").
+    if (words.length > 2 && /['’]s$/.test(words[0])) words.shift();
     while (words.length > 1 && HONORIFICS.has(words[0].replace(/\.$/, '').toLowerCase())) words.shift();
     // Only a person of that name: a lone word may be anything else in the corpus ("Labour").
     const e = this.resolve({ start: sentence.start, end: sentence.start, text: words.join(' '), kind: 'person' });
