@@ -223,3 +223,17 @@ test('a rebuild after changes keeps only the entities whose names did not change
   t.setArticle('extra.md', sites('extra.md', 'Mayor Ilse Kask opened the terminal in Tallinn.'));
   assert.ok(t.entities().some((e) => last.includes(e)), 'entities of names the change did not touch are kept');
 });
+
+test('a short body name joins the full name it fits only when written less often: the "Scottish Labour Party" is not the Labour Party', () => {
+  const t = table({
+    'a.md': 'The Labour Party met in Orrin. The Labour Party chose a leader.',
+    'b.md': 'The Labour Party lost a seat. The Scottish Labour Party held its conference in Kessing.',
+    'c.md': 'The Labour Party won in Marsk.',
+    'd.md': 'The Scottish Trade Council met in Orrin. The Scottish Trade Council ruled on steel.',
+    'e.md': 'The Scottish Trade Council will meet again. The Trade Council ruled on grain.',
+  });
+  assert.equal(t.lookup('Labour Party')?.name, 'Labour Party');
+  assert.equal(t.lookup('Scottish Labour Party')?.name, 'Scottish Labour Party');
+  // Written less often than the full name it fits, the short form is that body.
+  assert.equal(t.lookup('Trade Council')?.name, 'Scottish Trade Council');
+});

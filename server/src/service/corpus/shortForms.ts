@@ -68,7 +68,9 @@ export function* mergeShortForms(groups: Map<string, Group>, acronyms: Map<strin
       const top = pickTop(longer);
       let total = 0;
       for (const l of longer) total += l.count;
-      if (top.count * 5 >= total * 4) g.into = top;
+      // A short form written more often than the full name it fits is the body's name in its own right
+      // ("Liberal Democrats", not "Welsh Liberal Democrats").
+      if (top.count * 5 >= total * 4 && g.count <= top.count) g.into = top;
     }
   }
 }
