@@ -237,3 +237,18 @@ test('a short body name joins the full name it fits only when written less often
   // Written less often than the full name it fits, the short form is that body.
   assert.equal(t.lookup('Trade Council')?.name, 'Scottish Trade Council');
 });
+
+test('a clipped body name joins the body it clips when that is written more often ("Harb City" → "Harbour City"); parties\' other names are theirs', () => {
+  const t = table({
+    'a.md': 'Harbour City won again. Harbour City lead the table. Velmar News reported the win.',
+    'b.md': 'Harbour City face Orrin Rovers next. Harb City fans travelled in numbers. Velmar News said so.',
+    'c.md': 'The Velmar Newcastle branch closed. Velmar News covered the closure.',
+    'd.md': 'The Tories and the Lib Dems voted against the bill. The Conservatives said it was rushed.',
+    'e.md': 'The Liberal Democrats and the Conservatives tabled a motion.',
+  });
+  assert.equal(t.lookup('Harb City')?.name, 'Harbour City');
+  // Written more often than the name it would clip, a name whose words begin another's is its own.
+  assert.equal(t.lookup('Velmar News')?.name, 'Velmar News');
+  assert.equal(t.lookup('Tories')?.id, t.lookup('Conservatives')?.id);
+  assert.equal(t.lookup('Lib Dems')?.id, t.lookup('Liberal Democrats')?.id);
+});

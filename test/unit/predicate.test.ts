@@ -20,6 +20,10 @@ test('the main verb of the main clause, past framing verbs, participles and rela
   assert.deepEqual(main('The firm said it will soon open a new studio in Lisbon.'), ['open']);
   // A condition's verb is not the event; an adjective like "ready" leads to the verb after it.
   assert.deepEqual(main('The governor said the bank would be ready to cut rates if spending stayed weak.'), ['cut']);
+  // What a framing verb asks of someone is the event asked for ("called on … to resign").
+  const [asked] = claimPredicate('The opposition has called on the harbour master to resign.', []);
+  assert.equal(asked.text, 'resign');
+  assert.equal(asked.said, 'has called on the harbour master to resign');
 });
 
 test('a phrasal verb is stated by head and particle together or by a synonym, not by its head alone', () => {

@@ -71,10 +71,11 @@ export function claimPredicate(sentence: string, exclude: Span[]): PredicateWord
       while (k >= 0 && words[k].pos === 'AUX') k--;
       const next = words[i + 1];
       // "planned to leave", "decided to quit": what a framing verb leads to is the claim's event.
+      const asking = prev?.lemma === 'to' && prev.pos === 'PART' ? askedOf(words, j - 1) : -1;
       const framed =
         prev?.lemma === 'to' &&
         prev.pos === 'PART' &&
-        ((words[j - 1]?.pos === 'VERB' && FRAME_VERBS.has(stem(lemmaOf(words[j - 1])))) || (words[j - 1]?.pos === 'ADJ' && READY.has(words[j - 1].lemma)));
+        ((words[j - 1]?.pos === 'VERB' && FRAME_VERBS.has(stem(lemmaOf(words[j - 1])))) || (words[j - 1]?.pos === 'ADJ' && READY.has(words[j - 1].lemma)) || asking >= 0);
       const aux = k < j;
       // A "verb" right before "of" is a noun the tagger misread ("the live-action remake of…"), unless
       // auxiliaries make it one ("has been cleared of").
@@ -83,7 +84,7 @@ export function claimPredicate(sentence: string, exclude: Span[]): PredicateWord
       // a passive participle after a noun ("a woman murdered by…").
       const finite = aux || framed || (!!prev && SUBJECT.has(prev.pos) && next?.lemma !== 'by');
       // "the youngest performer to accrue", "a chance to win": an infinitive after a noun completes the noun.
-      if (prev?.lemma === 'to' && prev.pos === 'PART' && SUBJECT.has(words[j - 1]?.pos ?? 'X')) return;
+      if (prev?.lemma === 'to' && prev.pos === 'PART' && SUBJECT.has(words[j - 1]?.pos ?? 'X') && !framed) return;
       // "who has been diagnosed", "which was built": a relative clause's verb.
       if (RELATIVE.has(words[k]?.lemma ?? '') && (finite || k === i - 1)) return;
       const lemma = lemmaOf(w);
@@ -92,7 +93,7 @@ export function claimPredicate(sentence: string, exclude: Span[]): PredicateWord
       if (!base || !searchTerm(lemma) || isLightVerb(base) || FRAME_VERBS.has(base) || isLightVerb(stem(w.text.toLowerCase()))) return;
       // Said with its framing verb and that verb's auxiliaries ("has decided to enroll").
       let from = k + 1;
-      if (framed) for (from = j - 1; from > 0 && words[from - 1].pos === 'AUX'; ) from--;
+      if (framed) for (from = asking >= 0 ? asking : j - 1; from > 0 && words[from - 1].pos === 'AUX'; ) from--;
       candidates.push({ word: w, index: i, finite, aux, from, condition: inCondition(words, k) });
     });
     // A verb of a condition ("if retail spending stayed weak") is not the claim's event while another is.
@@ -141,6 +142,22 @@ function inCondition(words: Tagged[], k: number): boolean {
 }
 
 /** Adjectives that lead to the verb after them ("ready to cut", "likely to resign"). */
+/** Verbs that ask someone else to act ("called on Lord X to resign", "urged the government to act"): the
+ *  act asked for is what the claim says was asked. */
+const ASKING = new Set(['call', 'urge', 'ask', 'press', 'tell', 'order', 'force', 'persuade', 'invite', 'encourage', 'pressure', 'challenge', 'implore', 'beg']);
+
+/** The index of an asking verb whose object ends at `i` (up to five words of a name or noun phrase,
+ *  after "on" for "call on"), else -1. */
+function askedOf(words: Tagged[], i: number): number {
+  for (let k = i, n = 0; k >= 0 && n <= 5; k--, n++) {
+    const w = words[k];
+    if (w.pos === 'VERB') return ASKING.has(lemmaOf(w)) && k < i ? k : -1;
+    if (!(OBJECT_WORD.has(w.pos) || (w.lemma === 'on' && words[k - 1]?.pos === 'VERB'))) return -1;
+  }
+  return -1;
+}
+const OBJECT_WORD = new Set(['PROPN', 'NOUN', 'DET', 'PRON', 'ADJ']);
+
 const READY = new Set(['ready', 'able', 'likely', 'unlikely', 'set', 'due', 'poised', 'willing', 'prepared', 'eager', 'keen', 'determined']);
 
 const COPULAS = new Set(['be', 'become', 'seem', 'remain', 'feel', 'appear']);

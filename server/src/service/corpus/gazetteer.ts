@@ -72,6 +72,8 @@ export const ALIASES: ReadonlyMap<string, string> = new Map([
   ['kiev', 'kyiv'], ['bombay', 'mumbai'], ['panmunjeom', 'panmunjom'], ['czechia', 'czech republic'],
   ['new york city', 'new york'], ['washington dc', 'washington'], ['washington d c', 'washington'],
   ['ulan bator', 'ulaanbaatar'], ['nato', 'north atlantic treaty organization'],
+  // Parties' other names, as British copy writes them ("the Tories" for "the Conservatives").
+  ['tories', 'conservatives'], ['tory', 'conservative'], ['tory party', 'conservative party'], ['lib dems', 'liberal democrats'], ['lib dem', 'liberal democrat'],
 ]);
 
 /** Adjectives of nationality or region: part of roles ("Chinese Vice Foreign Minister"), never a name alone. */

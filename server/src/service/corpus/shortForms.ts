@@ -12,6 +12,7 @@ export function* mergeShortForms(groups: Map<string, Group>, acronyms: Map<strin
   const personByWord = new Map<string, Group[]>();
   const orgBySuffix = new Map<string, Group[]>();
   const byInitials = new Map<string, Group[]>();
+  const byShape = new Map<string, Group[]>();
   for (const g of groups.values()) {
     if (++n % STEP === 0) yield;
     if (g.words < 2) continue;
@@ -31,6 +32,7 @@ export function* mergeShortForms(groups: Map<string, Group>, acronyms: Map<strin
         if (isQualifierPrefix(g.key, suffix)) push(orgBySuffix, suffix, g);
       }
       if (g.words >= 3) push(byInitials, initials(g.key), g);
+      push(byShape, shapeOf(g.key), g);
     }
   }
   for (const g of groups.values()) {
@@ -63,6 +65,13 @@ export function* mergeShortForms(groups: Map<string, Group>, acronyms: Map<strin
       const long = byInitials.get(g.key);
       if (long && long.length === 1 && g.key.length >= 3 && topKind(g.votes) === 'organization') g.into = long[0];
     } else if (topKind(g.votes) === 'organization') {
+      // A clipped form ("Man City") joins the body it clips, when that is written more often: a form more
+      // often written may be another body whose words begin the same ("BBC News", "BBC Newcastle").
+      const clipped = byShape.get(shapeOf(g.key))?.filter((x) => x !== g && x.count > g.count && clips(g.key, x.key));
+      if (clipped?.length) {
+        g.into = pickTop(clipped);
+        continue;
+      }
       const longer = orgBySuffix.get(g.key);
       if (!longer) continue;
       const top = pickTop(longer);
@@ -97,3 +106,30 @@ function samePersonAs(g: Group, groups: Map<string, Group>): Group | undefined {
   return undefined;
 }
 
+
+/** A name's number of words and first letters: the names a clipped form of it may be. */
+function shapeOf(key: string): string {
+  return key
+    .split(' ')
+    .map((w) => w[0])
+    .join('');
+}
+
+/** Each word of `short` the start of the same word of `long` (three letters at least, a plural "s"
+ *  aside), and one of them shorter: "lib dems" clips "liberal democrats". */
+function clips(short: string, long: string): boolean {
+  const a = short.split(' ');
+  const b = long.split(' ');
+  if (a.length !== b.length || a.length < 2) return false;
+  let shorter = false;
+  for (let i = 0; i < a.length; i++) {
+    const x = singular(a[i]);
+    const y = singular(b[i]);
+    if (x === y) continue;
+    if (x.length < 3 || !y.startsWith(x)) return false;
+    shorter = true;
+  }
+  return shorter;
+}
+
+const singular = (w: string) => (w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w);
