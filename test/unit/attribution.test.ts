@@ -393,3 +393,18 @@ test('an owner written before the source\'s speaker is not part of the name ("Ox
   const { claims } = await s.checkDocument({ uri: 'file:///draft.md', text: 'Olaf Brenn said: "As rich countries get richer, they give less and less. This must stop."\n' });
   assert.equal(claims[0].reason, 'The sources give these words to Ada Korsgaard.');
 });
+
+test('a source speaker written with an affiliation is the person ("Lena Marsh of the Velmar Refugee Council said")', async () => {
+  const s = createSourcedService();
+  await s.upsertSources([
+    {
+      uri: 'file:///corpus/rules.md',
+      text: '# New marriage rules\n\nLena Marsh of the Velmar Refugee Council said the new rules were "unfair and far too harsh on families who have done nothing wrong".\n\nHome minister Olaf Brenn defended the rules.\n',
+    },
+  ]);
+  const words = 'unfair and far too harsh on families who have done nothing wrong';
+  const wrong = await s.checkDocument({ uri: 'file:///draft.md', text: `Olaf Brenn said the new rules were "${words}".\n` });
+  assert.equal(wrong.claims[0].reason, 'The sources give these words to Lena Marsh.');
+  const right = await s.checkDocument({ uri: 'file:///draft.md', text: `Lena Marsh said the new rules were "${words}".\n` });
+  assert.equal(right.claims[0].verdict, 'supported', right.claims[0].reason);
+});

@@ -136,7 +136,7 @@ test('plurals of role abbreviations and sentence adverbs set off by a comma are 
 
 test('demonyms, weekdays and ordinary sentence-initial words are not names', () => {
   const ms = find('However, Chinese officials met on Monday in March. Earlier, the North Korean side said no. ' +
-    'Previously this month, officials were quiet.');
+    'Previously this month, officials were quiet. Ever since then, talks have stalled. Never before had they failed.');
   assert.deepEqual(texts(ms), []);
 });
 

@@ -25,6 +25,12 @@ test('keeps quoted sentences whole', () => {
   assert.deepEqual(texts('He said: "We are ready." Then he left.'), ['He said: "We are ready."', 'Then he left.']);
 });
 
+test('a question or exclamation mark before a lower-case word does not end the sentence (a title, a quoted question)', () => {
+  assert.deepEqual(texts('Fans came to the Will You Stay? premiere in Orrin. It rained.'), ['Fans came to the Will You Stay? premiere in Orrin.', 'It rained.']);
+  assert.deepEqual(texts('"Why now?" he asked. Nobody answered.'), ['"Why now?" he asked.', 'Nobody answered.']);
+  assert.deepEqual(texts('Is it over? Yes. It is! The end.'), ['Is it over?', 'Yes.', 'It is!', 'The end.']);
+});
+
 test('a line break ends a headline but a hand-wrapped line continues', () => {
   assert.deepEqual(texts('World News\nSEOUL (Reuters) - Talks stalled.'), ['World News', 'SEOUL (Reuters) - Talks stalled.']);
   assert.deepEqual(texts('The envoy met officials\nwho said nothing. Then left.'), ['The envoy met officials\nwho said nothing.', 'Then left.']);

@@ -210,6 +210,7 @@ new old big small top high low good bad best worst great major minor key full ea
 own same different former future past recent latest last sunday's such whatever whoever whichever
 everyone everybody someone somebody anyone anybody nobody something anything everything
 another either neither less least fewer plus minus total
+ever never always often sometimes soon almost nearly rarely seldom usually
 `);
 
 export const WEEKDAYS = words('monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun');

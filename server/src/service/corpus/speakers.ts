@@ -165,6 +165,8 @@ class SpeakerReader {
 
   /** A speaker written as a name: the person mention it is (or ends with), resolved in the article. */
   private byName(written: string, sentence: SourceSentence, persons: Mention[]): Entity | undefined {
+    // An affiliation after the name is not the speaker ("Rhian Beynon of the JCWI said").
+    written = written.replace(/^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)+)\s+(?:of|from|at)\s+.*$/u, '$1');
     const inSentence = persons.find((m) => m.text === written || written.endsWith(m.text) || m.text.endsWith(written));
     if (inSentence) return this.resolve(inSentence);
     if (!/^\p{Lu}/u.test(written) || DESCRIPTION.test(written)) return undefined;

@@ -362,6 +362,9 @@ function nounPhraseForward(toks: Tok[], i: number, loose: boolean): { text: stri
   return { text: join(toks, i, last + 1), end: last + 1 };
 }
 
+/** Prepositions joining a person to the body they speak for ("of the JCWI", "at the IMF"). */
+const AFFILIATION = new Set(['of', 'at', 'from']);
+
 /** A speaker ending at token k: pronoun, the trailing capitalised name, or a determiner phrase. */
 function nounPhraseBackward(toks: Tok[], k: number): string | undefined {
   const last = toks[k];
@@ -381,6 +384,13 @@ function nounPhraseBackward(toks: Tok[], k: number): string | undefined {
     // A name inside a prepositional phrase ("the leader of US forces in the Pacific stated"):
     // the speaker is the whole phrase from its determiner.
     if (toks[s - 1]?.l === 'the' && PREPOSITIONS.has(toks[s - 2]?.l ?? '')) {
+      // A full name with its affiliation ("Rhian Beynon of the JCWI said"): the person, with it.
+      if (AFFILIATION.has(toks[s - 2].l)) {
+        let r = s - 2;
+        while (r > 0 && toks[r - 1].word && toks[r - 1].cap && !isVerb(toks[r - 1]) && r > s - 7) r--;
+        while (r < s - 2 && SENTENCE_STARTERS.has(toks[r].l)) r++;
+        if (s - 2 - r >= 2) return join(toks, r, k + 1);
+      }
       for (let d = s - 3; d >= 0 && d > s - 14; d--) {
         const t = toks[d];
         if (!t.word || isVerb(t)) break;

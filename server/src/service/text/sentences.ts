@@ -135,10 +135,13 @@ function shouldMerge(slice: string, prevEnd: number, nextStart: number, nextEnd:
   // A line break ends a sentence whatever precedes it (headlines, list items, datelines).
   if (/\n[ \t]*$/.test(prevTail)) return false;
   const trimmed = prevTail.trimEnd();
-  if (!trimmed.endsWith('.')) return false;
   const nextHead = slice.slice(nextStart, Math.min(nextEnd, nextStart + TAIL)).trimStart();
   const firstChar = nextHead.charAt(0);
   const nextLower = NEXT_LOWER.test(firstChar);
+  // A question or exclamation mark inside a sentence, of a title or a quotation ("the Shall We Dance?
+  // premiere", "\"Why now?\" he asked"): the next word is not a sentence's first.
+  if (/[?!]['"’”)]*$/.test(trimmed)) return nextLower;
+  if (!trimmed.endsWith('.')) return false;
   const lastWord = LAST_WORD.exec(trimmed)?.[1] ?? '';
   if (TITLE_ABBREVIATIONS.has(lastWord.toLowerCase())) return true;
   // Single initial: "N. Korea", "George W. Bush", "J. K. Rowling".
