@@ -21,13 +21,13 @@ const INVERTED_JUDGEMENT = /^\W*(?:seldom|rarely|scarcely|hardly\s+ever|never\s+
 
 // An open question the writer leaves open ("Whether the bet pays off remains to be seen", "Only time will
 // tell", "It is too early to say whether…", "It is hard to see how…", "…is an open question", "…is anyone's
-// guess", "Whether they can win is another matter", "Whether voters agree is far from certain / will only
+// guess", "Whether they can win is another matter" or "…is the big question", "Whether voters agree is far from certain / will only
 // become clear on polling day", "Just how much room he has will only become clear on Budget day"), or the
 // writer's hindsight or judgement ("Few would have predicted…", "Few judges can have left such a mark",
 // "Few would envy the minister"): nothing
 // happened that a source could back.
 const OPEN_QUESTION =
-  /^\W*whether\b.*\b(?:is|was|remains?)\s+(?:quite\s+|rather\s+)?(?:another|a\s+different|a\s+separate)\s+(?:matter|question|story)\b|^\W*(?:just\s+)?(?:whether|how|what|who|which|when|why)\b.*\b(?:(?:is|was|remains?|seems?)\s+(?:(?:still\s+)?(?:unclear|uncertain|unknown|debatable|doubtful|in\s+doubt|open\s+to\s+(?:question|doubt|debate))|(?:far\s+from|by\s+no\s+means|not\s+yet|not|still\s+not|less\s+than)\s+(?:certain|clear|known|settled|decided))|(?:will|may|might|can)\s+(?:only\s+)?(?:become|be\s+made)\s+(?:clear|known|plain)|will\s+only\s+be\s+(?:known|seen|decided|settled)|is\s+yet\s+to\s+be\s+(?:seen|decided|settled|determined))\b|\bfew\s+(?:would|could)\s+have\s+(?:predicted|imagined|guessed|expected|foreseen|forecast|thought|believed)\b|^\W*few\s+(?:would|will|could)\s+(?:envy|dispute|deny|doubt|argue|question|begrudge|disagree)\b|^\W*few\s+(?:\S+\s+){1,5}?(?:can|could)\s+have\s+(?:left|had|done|made|achieved|matched)\b|\b(?:remains?|remained)\s+to\s+be\s+seen\b|\b(?:is|was|remains?|remained)\s+(?:still\s+)?(?:an\s+open\s+question|any(?:one|body)['’]s\s+guess)\b|\bonly\s+time\s+will\s+tell\b|\b(?:it\s+is|it's|it\s+was)\s+(?:(?:still|far|much)\s+)?(?:too\s+(?:early|soon)|hard|difficult|impossible)\s+to\s+(?:say|tell|know|predict|judge|imagine|overstate|think\s+of|see\s+(?:how|why|what|whether))\b/i;
+  /^\W*whether\b.*\b(?:is|was|remains?)\s+(?:quite\s+|rather\s+)?(?:another|a\s+different|a\s+separate)\s+(?:matter|question|story)\b|^\W*whether\b.*\b(?:is|was|remains?)\s+(?:the|a)\s+(?:(?:big|key|real|main|crucial|central|open|only|\S+-dollar)\s+)?question\b|^\W*(?:just\s+)?(?:whether|how|what|who|which|when|why)\b.*\b(?:(?:is|was|remains?|seems?)\s+(?:(?:still\s+)?(?:unclear|uncertain|unknown|debatable|doubtful|in\s+doubt|open\s+to\s+(?:question|doubt|debate))|(?:far\s+from|by\s+no\s+means|not\s+yet|not|still\s+not|less\s+than)\s+(?:certain|clear|known|settled|decided))|(?:will|may|might|can)\s+(?:only\s+)?(?:become|be\s+made)\s+(?:clear|known|plain)|will\s+only\s+be\s+(?:known|seen|decided|settled)|is\s+yet\s+to\s+be\s+(?:seen|decided|settled|determined))\b|\bfew\s+(?:would|could)\s+have\s+(?:predicted|imagined|guessed|expected|foreseen|forecast|thought|believed)\b|^\W*few\s+(?:would|will|could)\s+(?:envy|dispute|deny|doubt|argue|question|begrudge|disagree)\b|^\W*few\s+(?:\S+\s+){1,5}?(?:can|could)\s+have\s+(?:left|had|done|made|achieved|matched)\b|\b(?:remains?|remained)\s+to\s+be\s+seen\b|\b(?:is|was|remains?|remained)\s+(?:still\s+)?(?:an\s+open\s+question|any(?:one|body)['’]s\s+guess)\b|\bonly\s+time\s+will\s+tell\b|\b(?:it\s+is|it's|it\s+was)\s+(?:(?:still|far|much)\s+)?(?:too\s+(?:early|soon)|hard|difficult|impossible)\s+to\s+(?:say|tell|know|predict|judge|imagine|overstate|think\s+of|see\s+(?:how|why|what|whether))\b/i;
 
 // The writer's forecast of a debate ("The arrest is likely to reignite debate about…", "…is bound to raise
 // questions over…", "The case raises uncomfortable questions about…"): what people will argue over is no
@@ -37,9 +37,9 @@ const FORESEEN_DEBATE =
 
 // The writer's own forecast, with no one said to make it ("…could prove a vintage year for…", "…promises to
 // be one of the most bruising…", "…is bound to sting", "…could come as a welcome change", "Drivers will no
-// doubt be hoping…"): no event a source reports. Not when someone is said
+// doubt be hoping…", "…it would be a surprise if this one held"): no event a source reports. Not when someone is said
 // to forecast it ("Analysts said the deal could prove costly" is a reported statement).
-const WRITERS_FORECAST = /\b(?:could|may|might)\s+(?:yet\s+|well\s+)?(?:prove|come\s+as)\b|\bwill\s+no\s+doubt\b|\bpromises?\s+to\s+be\b|\bis\s+bound\s+to\s+(?:sting|hurt|rankle|irk|grate)\b/i;
+const WRITERS_FORECAST = /\b(?:could|may|might)\s+(?:yet\s+|well\s+)?(?:prove|come\s+as)\b|\b(?:it\s+would|it'd)\s+be\s+(?:a\s+|no\s+)?(?:surprise|surprising|shock|astonishing|remarkable)\s+if\b|\bwill\s+no\s+doubt\b|\bpromises?\s+to\s+be\b|\bis\s+bound\s+to\s+(?:sting|hurt|rankle|irk|grate)\b/i;
 const SAID_BY = /\b(?:said|says|told|tells|according\s+to|believes?|thinks?|expects?|predicts?|warned|warns)\b/i;
 
 /** A sentence opening with the question it leaves open ("Whether…", "Just how much…"). */
