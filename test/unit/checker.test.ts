@@ -245,6 +245,8 @@ test('questions, sentences about the article itself, inverted judgements, open q
     'Whether six minutes of talks in January can settle anything between the dockers and the mayor is anyone’s guess.',
     'Whether the dockers’ goodwill can be turned into votes is the question that will keep the mayor awake at night.',
     'Strikers have broken every deal put in front of them so far, so it would be a surprise if this one held for long.',
+    'Few harbour masters would be brave enough to write the ferry off.',
+    'Few mayors of any era can claim a record to match Reyes’s.',
     'Here is how the afternoon unfolded.',
     'The new footbridge will be painted green.',
   ].join('\n\n');

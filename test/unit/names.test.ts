@@ -214,3 +214,8 @@ test('a trade inside a run starts the name; "the X Y scheme" is no person; a lis
   assert.equal(ms.find((x) => x.text === 'Uno Dos Tres Emcees')?.kind, 'organization');
   assert.ok(!person('Quorn Genuine Advantage') && !person('Labour'), JSON.stringify(ms.map((x) => [x.text, x.kind, x.role])));
 });
+
+test('a place joined to "-based" or "-born" is a place of its own ("the Kessing-based firm")', () => {
+  const ms = find('The Kessing-based firm hired a Marsk-born designer. Jean-Luc Orban stayed.');
+  assert.deepEqual(ms.map((m) => [m.text, m.kind]), [['Kessing', 'place'], ['Marsk', 'place'], ['Jean-Luc Orban', 'person']]);
+});

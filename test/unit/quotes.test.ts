@@ -43,6 +43,10 @@ const CASES: Array<[string, Array<[string, string | undefined]>]> = [
   ['"Not many carry cameras," said digital artist Rosa Petrakis.', [['Not many carry cameras,', 'Rosa Petrakis']]],
   ['"The risks are real," said Harbour Bank analyst Ivo Randal The dispute goes on.', [['The risks are real,', 'Ivo Randal']]],
   ['"We will win," A Labour spokesman later said the timing was wrong.', [['We will win,', 'A Labour spokesman']]],
+  // A title set off by commas, written in capitals, is the name's, not a name in apposition.
+  ['Anna Berg, Velmar\'s Finance and Trade Minister, said: "We cannot look at the figures alone."', [['We cannot look at the figures alone.', 'Anna Berg']]],
+  // A full name with its affiliation: the person.
+  ['Lena Marsh of the Velmar Refugee Council said the rules were "not proportionate".', [['not proportionate', 'Lena Marsh of the Velmar Refugee Council']]],
 ];
 
 test('quotes and speakers', () => {

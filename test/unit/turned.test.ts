@@ -25,6 +25,10 @@ const verdictOf = oneClaimAgainst([
       'Unions in Orrin said the plan would cost jobs.\n',
   },
   {
+    uri: 'file:///corpus/games.md',
+    text: '# Who plays\n\nAnalyst Rhea Tam said sports games attracted 90% of young males, while puzzle games drew older players.\n\nWinger Ivo Randal broke his foot during the league win at Kessing and will miss six weeks.\n\nYoung women and men both play puzzle games; the side suffered a defeat in March.\n',
+  },
+  {
     uri: 'file:///corpus/insurers.md',
     text: '# Storm losses\n\nHarbour Re, the world\'s biggest reinsurer, said it was too early to put a figure on its losses.\n\nTarvo, Velmar\'s third-largest bank, lent the insurers £2bn.\n\nThe second storm of the season hit Velmar in May.\n',
   },
@@ -105,4 +109,9 @@ test('another place among the same superlatives of the same thing contradicts th
   // No place is the first: "largest" where the source says "third-largest".
   const claim = await contradictedBy("Tarvo, Velmar's largest bank, lent the insurers £2bn.", "Tarvo, Velmar's third-largest bank, lent the insurers £2bn.", 'third-largest');
   assert.equal(claim.reason, 'The source says “third-largest”, not “largest”.');
+});
+
+test('the other sex, and a defeat for a win, between the same words contradict the claim', async () => {
+  await contradictedBy('Analyst Rhea Tam said sports games attracted 90% of young women.', 'Analyst Rhea Tam said sports games attracted 90% of young males.', 'males');
+  await contradictedBy('Winger Ivo Randal broke his foot during the league defeat at Kessing.', 'Winger Ivo Randal broke his foot during the league win at Kessing.', 'win');
 });

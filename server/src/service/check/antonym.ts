@@ -41,19 +41,26 @@ const OUTCOMES: Array<[string[], string[]]> = [
   [['big', 'large', 'high', 'great'], ['small', 'little', 'low']],
   // Multiples: "double the audience of its first series" for "half the amount it got".
   [['double', 'twice'], ['half', 'halve']],
+  // The sexes: "90% of young women" for "90% of young males".
+  [['man', 'male', 'boy'], ['woman', 'female', 'girl']],
 ];
+
+/** A claim's outcome noun and the source's opposite words: "a defeat at Blackburn" for "a win at
+ *  Blackburn" or "won at Blackburn". Only the noun: the verb "defeated" is a win, and so is the source's. */
+const NOUN_OUTCOMES = new Map([['defeat', ['win', 'victory']]]);
 
 /** Where an injury is: one part of the body is no other, written in the claim's place ("an ankle injury"
  *  for "a knee injury", "a hamstring strain" for "a groin strain"). */
 const BODY_PARTS = new Set(['ankle', 'knee', 'hamstring', 'groin', 'thigh', 'calf', 'shoulder', 'hip', 'wrist', 'elbow', 'foot', 'toe', 'finger', 'thumb', 'neck', 'shin', 'achilles', 'ribs', 'rib', 'knee-ligament']);
 
-function opposites(lemma: string): Set<string> {
+function opposites(lemma: string, pos: string): Set<string> {
   const out = new Set([...antonymsOf(lemma), ...oppositesOf(lemma)].filter((w) => !w.includes('_')));
   if (BODY_PARTS.has(lemma)) for (const part of BODY_PARTS) if (part !== lemma) out.add(part);
   for (const [a, b] of OUTCOMES) {
     if (a.includes(lemma)) for (const w of b) out.add(w);
     if (b.includes(lemma)) for (const w of a) out.add(w);
   }
+  if (pos === 'NOUN') for (const w of NOUN_OUTCOMES.get(lemma) ?? []) out.add(w);
   return out;
 }
 
@@ -83,7 +90,7 @@ export function alignedOpposite(claimSentence: string, units: readonly EvidenceU
   if (side) return side;
   const claim = tag(claimSentence);
   const candidates = claim
-    .map((w, i) => ({ w, before: around(claim, i, -1), after: around(claim, i, 1), opposite: OPEN_CLASS.has(w.pos) && !remainingSense(claim, i) ? opposites(w.lemma) : new Set<string>() }))
+    .map((w, i) => ({ w, before: around(claim, i, -1), after: around(claim, i, 1), opposite: OPEN_CLASS.has(w.pos) && !remainingSense(claim, i) ? opposites(w.lemma, w.pos) : new Set<string>() }))
     .filter((c) => c.opposite.size > 0);
   if (candidates.length === 0) return undefined;
   const tagged = close.map((unit) => unit.sentences.map((sentence) => ({ sentence, words: tag(sentence.text) })));

@@ -37,9 +37,10 @@ const FORESEEN_DEBATE =
 
 // The writer's own forecast, with no one said to make it ("…could prove a vintage year for…", "…promises to
 // be one of the most bruising…", "…is bound to sting", "…could come as a welcome change", "Drivers will no
-// doubt be hoping…", "…it would be a surprise if this one held"): no event a source reports. Not when someone is said
+// doubt be hoping…", "…it would be a surprise if this one held", "Few managers would be brave enough to…",
+// "Few artists can claim a legacy to match…"): no event a source reports. Not when someone is said
 // to forecast it ("Analysts said the deal could prove costly" is a reported statement).
-const WRITERS_FORECAST = /\b(?:could|may|might)\s+(?:yet\s+|well\s+)?(?:prove|come\s+as)\b|\b(?:it\s+would|it'd)\s+be\s+(?:a\s+|no\s+)?(?:surprise|surprising|shock|astonishing|remarkable)\s+if\b|\bwill\s+no\s+doubt\b|\bpromises?\s+to\s+be\b|\bis\s+bound\s+to\s+(?:sting|hurt|rankle|irk|grate)\b/i;
+const WRITERS_FORECAST = /\b(?:could|may|might)\s+(?:yet\s+|well\s+)?(?:prove|come\s+as)\b|^\W*few\s+(?:[a-z'’-]+\s+){0,6}?(?:would|could|can)\s+(?:be\s+|ever\s+)?(?:brave|bold|claim|match|rival|argue|deny|dispute|doubt|question|envy|begrudge|imagine|predict|forget|say|write|call|expect|hope|afford|resist)\b|\b(?:it\s+would|it'd)\s+be\s+(?:a\s+|no\s+)?(?:surprise|surprising|shock|astonishing|remarkable)\s+if\b|\bwill\s+no\s+doubt\b|\bpromises?\s+to\s+be\b|\bis\s+bound\s+to\s+(?:sting|hurt|rankle|irk|grate)\b/i;
 const SAID_BY = /\b(?:said|says|told|tells|according\s+to|believes?|thinks?|expects?|predicts?|warned|warns)\b/i;
 
 /** A sentence opening with the question it leaves open ("Whether…", "Just how much…"). */

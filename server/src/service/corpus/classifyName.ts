@@ -17,6 +17,9 @@ import { TITLES } from './nameBoundaries.ts';
 import { AFFILIATIONS, isTradeNoun, isTypeNoun, PLURAL_ACRONYM_RE, quotedAlone, RANK_WORDS, workNounAfter } from './nameLeads.ts';
 import type { Cue, Found, Tok } from './nameTokens.ts';
 
+/** Participles joined to a place ("Galway-based", "Leuven-born"). */
+const WHERE_JOINED = new Set(['based', 'born', 'bred', 'headquartered']);
+
 // "Korea Peace Now! called…": an exclamation mark inside a name is followed by a lower-case word.
 const BANG_NAME_RE = /^[ \t]+\p{Ll}/u;
 const UPPER_RE = /^\p{Lu}/u;
@@ -255,7 +258,11 @@ export function classify(
   if (!kind) {
     const single = nm.length === 1;
     const t0 = nm[0];
-    if (single && (t0.allCaps || /^(?:\p{Lu}\.){2,}$/u.test(t0.text))) {
+    if (single && next?.text === '-' && next.start === t0.end && next2?.word && WHERE_JOINED.has(next2.key) && !DEMONYMS.has(nKey)) {
+      // "Galway-based", "Leuven-born": a place.
+      kind = 'place';
+      cue = 'strong';
+    } else if (single && (t0.allCaps || /^(?:\p{Lu}\.){2,}$/u.test(t0.text))) {
       kind = PLACES.has(nKey) ? 'place' : 'organization';
       cue = 'strong';
     } else if (single && isSportsClub(toks, nameStart, nameEnd, sports)) {

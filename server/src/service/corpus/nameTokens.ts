@@ -31,6 +31,8 @@ export interface Found {
 // Acronyms with periods, words (letters with inner hyphens/apostrophes; one or two digits after a lone
 // capital: "O2", "G7", "T20"), numbers, single punctuation.
 const TOKEN_RE = /((?:\p{Lu}\.){2,})|(\p{L}[\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*(?:(?<=(?<![\p{L}\p{M}'’-])\p{Lu})\p{N}{1,2}(?![\p{L}\p{N}]))?)|(\p{N}+(?:[.,:]\p{N}+)*)|[^\s\p{L}\p{N}]/gu;
+/** A capitalised name joined to a participle that says where or by whom ("Frankfurt-based", "Paris-born"). */
+const JOINED_RE = /^(\p{Lu}[\p{L}\p{M}]*(?:-\p{Lu}[\p{L}\p{M}]*)*)-(?:based|born|bred|headquartered|owned|listed|registered|made|run|backed|led|built)$/u;
 const PARTICLE_PREFIX_RE = /^(?:al|el|bin|ibn|ben|abu)-\p{Lu}/u;
 const UPPER_RE = /^\p{Lu}/u;
 const HAS_LOWER_RE = /\p{Ll}/u;
@@ -57,6 +59,16 @@ export function tokenize(text: string, sentence: Sentence, headlineRunIn: boolea
       out.push({ start, end: start + raw.length, text: raw, word: false, cap: false, allCaps: false, key: raw, initial: false, poss: false, glueBreak: false });
       // Quotes, colons, brackets and dashes open a new capitalised clause.
       initial = !isNum && CLAUSE_OPENERS.has(raw) ? true : initial && !isNum && raw !== ',';
+      continue;
+    }
+    // "Frankfurt-based", "London-born": the name, then the word it is joined to.
+    const joined = JOINED_RE.exec(raw);
+    if (joined) {
+      const cut = joined[1].length;
+      pushWord(out, s, base, joined[1], start, initial, false);
+      out.push({ start: start + cut, end: start + cut + 1, text: '-', word: false, cap: false, allCaps: false, key: '-', initial: false, poss: false, glueBreak: false });
+      pushWord(out, s, base, raw.slice(cut + 1), start + cut + 1, false, false);
+      initial = false;
       continue;
     }
     // Split "profitQuarterly" (and, in a run-in headline, "WarnerQuarterly") into words.

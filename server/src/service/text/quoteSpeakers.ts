@@ -249,13 +249,20 @@ function speakerOfVerb(toks: Tok[], v: number): string | undefined {
     let c = k - 1;
     while (c >= 0 && k - c < 30 && toks[c].t !== ',' && (toks[c].word || toks[c].t === '-')) c--;
     if (c < 0 || toks[c].t !== ',') return undefined;
-    // A name in apposition to a description: `the envoy to the UN, Jana Holt, said`.
-    if (isNameRun(toks, c + 1, k)) return join(toks, c + 1, k);
+    // A name in apposition to a description: `the envoy to the UN, Jana Holt, said`; not a title written
+    // in capitals (`Heizo Takenaka, Japan's Economic and Fiscal Policy Minister, said`).
+    if (isNameRun(toks, c + 1, k) && !isTitleRun(toks, c + 1, k)) return join(toks, c + 1, k);
     k = c - 1;
   }
   const np = nounPhraseBackward(toks, k);
   if (np) return np;
   return isParticiple(toks[v]) ? subject(toks, v) : undefined;
+}
+
+/** Tokens from..to-1 are a title, not a name: they open with an owner ("Japan's …") or end with an
+ *  office ("… Policy Minister"). */
+function isTitleRun(toks: Tok[], from: number, to: number): boolean {
+  return /['’]s$/.test(toks[from].t) || toks[from + 1]?.t === "'s" || ROLE_NOUNS.has(toks[to - 1].l);
 }
 
 /** Tokens from..to-1 are one capitalised name ("Jana Holt", "Secretary of State Ed Marr"). */
