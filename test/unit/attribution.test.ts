@@ -408,3 +408,18 @@ test('a source speaker written with an affiliation is the person ("Lena Marsh of
   const right = await s.checkDocument({ uri: 'file:///draft.md', text: `Lena Marsh said the new rules were "${words}".\n` });
   assert.equal(right.claims[0].verdict, 'supported', right.claims[0].reason);
 });
+
+test('words the source gives to someone it describes and does not name ("A spokesman … said", "He added:") are no named person\'s', async () => {
+  const s = createSourcedService();
+  await s.upsertSources([
+    {
+      uri: 'file:///corpus/awards.md',
+      text: '# Few prizes for Velmar films\n\nDirector Ada Quist was nominated for best film.\n\nA spokesman for the Velmar Film Council said: "It is disappointing not to have more winners from Velmar this year." He added: "It was extraordinary to have 24 of our films on the first list of nominees."\n',
+    },
+  ]);
+  for (const words of ['It is disappointing not to have more winners from Velmar this year.', 'It was extraordinary to have 24 of our films on the first list of nominees.']) {
+    const { claims } = await s.checkDocument({ uri: 'file:///draft.md', text: `Director Ada Quist said: "${words}"\n` });
+    assert.equal(claims[0].verdict, 'misquoted', claims[0].reason);
+    assert.equal(claims[0].reason, 'The source gives these words to a spokesman for the Velmar Film Council, not to Ada Quist.');
+  }
+});

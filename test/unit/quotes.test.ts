@@ -45,6 +45,8 @@ const CASES: Array<[string, Array<[string, string | undefined]>]> = [
   ['"We will win," A Labour spokesman later said the timing was wrong.', [['We will win,', 'A Labour spokesman']]],
   // A title set off by commas, written in capitals, is the name's, not a name in apposition.
   ['Anna Berg, Velmar\'s Finance and Trade Minister, said: "We cannot look at the figures alone."', [['We cannot look at the figures alone.', 'Anna Berg']]],
+  // An adverb between the speaker and the verb.
+  ['Later, Ivo Randal afterwards described the game as "beautiful to watch".', [['beautiful to watch', 'Ivo Randal']]],
   // A full name with its affiliation: the person.
   ['Lena Marsh of the Velmar Refugee Council said the rules were "not proportionate".', [['not proportionate', 'Lena Marsh of the Velmar Refugee Council']]],
 ];

@@ -6,7 +6,7 @@
 // "she": a pronoun refers back, so the speaker is someone the article names before the words. A draft
 // speaker the article names only after them (or not at all) is not who said them.
 
-import type { Article, SourceSentence } from '../api.ts';
+import type { Article, QuoteHit, SourceSentence } from '../api.ts';
 import type { Entity, Mention, Quote, Span } from '../types.ts';
 import type { CorpusIndex } from '../corpus/corpusIndex.ts';
 import type { DraftAnalysis, DraftSentence } from './draft.ts';
@@ -40,6 +40,9 @@ export interface Misattribution {
   speaker?: Entity;
   /** The source's speaker as written, for a pronoun. */
   pronoun?: string;
+  /** Someone the source describes and does not name ("a spokesman for the UK Film Council"): not the
+   *  person the draft names. */
+  described?: string;
   /** The source sentence holding the words. */
   sentence: SourceSentence;
   /** The speaker's name as the draft writes it, with draft offsets. */
@@ -82,6 +85,7 @@ export function misattribution(
 
   let other: { speaker: Entity; sentence: SourceSentence } | undefined;
   let unnamed: { pronoun: string; sentence: SourceSentence } | undefined;
+  let nobody: { described: string; sentence: SourceSentence } | undefined;
   const surname = surnamePattern(draftSpeaker.text);
   for (const article of articles) {
     const hits = corpus.quoteHits(article);
@@ -95,6 +99,14 @@ export function misattribution(
       if (!distinctive && !(context.length >= 2 && sameStatement(context, article, sentence)) && !(words.length >= STORY_WORDS && namedBefore(article, surname))) continue;
       // A pronoun speaker is someone named before the words: not a draft speaker named only after them.
       const written = hit?.quote.speaker?.trim();
+      // Someone described, not named ("A spokesman for … said: '…' He added: '…'"), is no one the draft names.
+      const description = hit && !hit.speaker && written ? (INDEFINITE.test(written) ? written : BACK_REFERENCE.test(written) ? describedBefore(hits, hit) : undefined) : undefined;
+      // Not a description that names someone too ("A spokesman, Ian Cotton, said").
+      const described = description && !description.includes(',') && !(surname && surname.test(description)) ? description : undefined;
+      if (described) {
+        nobody ??= { described: described.replace(INDEFINITE, (a) => a.toLowerCase()), sentence };
+        continue;
+      }
       if (hit && !hit.speaker && written && BACK_REFERENCE.test(written) && !namedBefore(article, surname, hit.quote.start)) {
         unnamed ??= { pronoun: written, sentence };
         continue;
@@ -110,7 +122,20 @@ export function misattribution(
   const written = { start: draftSpeaker.start, end: draftSpeaker.end, text: draftSpeaker.text };
   if (other) return { ...other, written, replacement: nameLike(other.speaker.name, draftSpeaker.text) };
   if (unnamed) return { ...unnamed, written, replacement: '' };
+  if (nobody) return { ...nobody, written, replacement: '' };
   return undefined;
+}
+
+/** A written speaker introducing someone new and unnamed ("A spokesman for the council"). */
+const INDEFINITE = /^(?:a|an)\s/i;
+
+/** The unnamed person a pronoun speaker continues: the speaker of the quotation in the sentence right
+ *  before, written as an indefinite description, when the pronoun opens its own sentence ("He added:"). */
+function describedBefore(hits: readonly QuoteHit[], hit: QuoteHit): string | undefined {
+  if (!/^\W*(?:he|she)\b/i.test(hit.sentence.text)) return undefined;
+  const before = hits.filter((h) => h.sentence.index === hit.sentence.index - 1 && h.sentence.uri === hit.sentence.uri);
+  const last = before[before.length - 1]?.quote.speaker?.trim();
+  return before.length > 0 && !before[before.length - 1].speaker && last && INDEFINITE.test(last) ? last : undefined;
 }
 
 /** The organisation a source's written speaker names ("Marsh", "Reuters"), when the corpus knows it as one. */

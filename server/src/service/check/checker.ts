@@ -222,7 +222,9 @@ function judge(
           verdict: 'misquoted',
           reason: wrong.speaker
             ? `The sources give these words to ${wrong.speaker.name}.`
-            : `The source gives these words to someone it names before them (“${wrong.pronoun}”), not to ${wrong.written.text}.`,
+            : wrong.described
+              ? `The source gives these words to ${wrong.described}, not to ${wrong.written.text}.`
+              : `The source gives these words to someone it names before them (“${wrong.pronoun}”), not to ${wrong.written.text}.`,
           entities,
           sources: [{ sentence: wrong.sentence, score: 1 }],
           quote: { start: q.innerStart - s.start, end: q.innerEnd - s.start, draft: q.text },

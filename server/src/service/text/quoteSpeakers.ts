@@ -236,7 +236,7 @@ function speakerOfVerb(toks: Tok[], v: number): string | undefined {
   if (isAccordingTo(toks, v)) return nounPhraseForward(toks, v + 2, true)?.text;
   let k = v - 1;
   let aux = 0;
-  while (aux < 3 && k >= 0 && toks[k].word && AUXILIARIES.has(toks[k].l)) {
+  while (aux < 3 && k >= 0 && toks[k].word && (AUXILIARIES.has(toks[k].l) || (!toks[k].cap && VERB_ADVERBS.has(toks[k].l)))) {
     k--;
     aux++;
   }
@@ -258,6 +258,9 @@ function speakerOfVerb(toks: Tok[], v: number): string | undefined {
   if (np) return np;
   return isParticiple(toks[v]) ? subject(toks, v) : undefined;
 }
+
+/** Adverbs written between a speaker and the verb ("Henry afterwards described…", "Holt later said"). */
+const VERB_ADVERBS = new Set(['afterwards', 'afterward', 'later', 'also', 'then', 'again', 'previously', 'earlier', 'subsequently', 'recently', 'immediately', 'repeatedly', 'publicly', 'privately', 'separately', 'reportedly', 'initially', 'once', 'now', 'still', 'yesterday', 'today', 'tonight', 'last', 'first', 'himself', 'herself']);
 
 /** Tokens from..to-1 are a title, not a name: they open with an owner ("Japan's …") or end with an
  *  office ("… Policy Minister"). */
