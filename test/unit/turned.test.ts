@@ -29,6 +29,10 @@ const verdictOf = oneClaimAgainst([
     text: '# Who plays\n\nAnalyst Rhea Tam said sports games attracted 90% of young males, while puzzle games drew older players.\n\nWinger Ivo Randal broke his foot during the league win at Kessing and will miss six weeks.\n\nYoung women and men both play puzzle games; the side suffered a defeat in March.\n',
   },
   {
+    uri: 'file:///corpus/shops.md',
+    text: '# Velmar shop sales\n\nVelmar retail sales fell 0.3% in January, the biggest drop for a year.\n\nIn December, if cars are excluded, Velmar retail sales rose 0.3% on the month.\n\nThe courts council suggested a one-third discount off sentences for early guilty pleas.\n\nRunner Ivo Randal won the indoor 800m title in Manchster on Sunday.\n\nTomas Berg had treatment on his thigh while leading Ari Pell 5-3. Pell had been trailing all afternoon.\n',
+  },
+  {
     uri: 'file:///corpus/insurers.md',
     text: '# Storm losses\n\nHarbour Re, the world\'s biggest reinsurer, said it was too early to put a figure on its losses.\n\nTarvo, Velmar\'s third-largest bank, lent the insurers £2bn.\n\nThe second storm of the season hit Velmar in May.\n',
   },
@@ -114,4 +118,20 @@ test('another place among the same superlatives of the same thing contradicts th
 test('the other sex, and a defeat for a win, between the same words contradict the claim', async () => {
   await contradictedBy('Analyst Rhea Tam said sports games attracted 90% of young women.', 'Analyst Rhea Tam said sports games attracted 90% of young males.', 'males');
   await contradictedBy('Winger Ivo Randal broke his foot during the league defeat at Kessing.', 'Winger Ivo Randal broke his foot during the league win at Kessing.', 'win');
+});
+
+test('what differs only in a passage about another month, a loose preposition or a source\'s misspelling is no contradiction', async () => {
+  // "fell 0.3% in January" is another month's figure: it says nothing against December's rise.
+  const december = await verdictOf('Excluding cars, Velmar retail sales rose 0.3% in December.');
+  assert.equal(december.verdict, 'supported', december.reason);
+  // "a discount on sentences" is "a discount off sentences".
+  const discount = await verdictOf('The courts council suggested a one-third discount on sentences for early guilty pleas.');
+  assert.equal(discount.verdict, 'supported', discount.reason);
+  // A place one letter off in a claim or a source is the same place.
+  const typo = await verdictOf('Runner Ivo Randal won the indoor 800m title in Manchester on Sunday.');
+  assert.equal(typo.verdict, 'supported', typo.reason);
+});
+
+test('trailing is the opposite of leading', async () => {
+  await contradictedBy('Tomas Berg had treatment on his thigh while trailing Ari Pell 5-3.', 'Tomas Berg had treatment on his thigh while leading Ari Pell 5-3.', 'leading');
 });

@@ -10,6 +10,7 @@ import { compareQuantities } from '../text/numbers.ts';
 import type { CorpusIndex } from '../corpus/corpusIndex.ts';
 import { searchTerm } from '../corpus/corpusIndex.ts';
 import { tokenize, type Token } from '../text/words.ts';
+import { misspelt } from '../util/misspelt.ts';
 import type { DraftSentence } from './draft.ts';
 import type { EvidenceUnit } from './evidence.ts';
 import type { ClaimName } from './nameMatch.ts';
@@ -233,8 +234,12 @@ export function sameName(a: Mention, b: Mention, corpus: CorpusIndex): boolean {
   const wa = words(a.text);
   const wb = words(b.text);
   const within = (xs: string[], ys: string[]) => xs.length > 0 && xs.every((w) => ys.includes(w));
-  return within(wa, wb) || within(wb, wa) || (wa.length > 0 && wb.length > 0 && wa[wa.length - 1] === wb[wb.length - 1]);
+  if (within(wa, wb) || within(wb, wa)) return true;
+  if (wa.length === 0 || wb.length === 0) return false;
+  // The same last word, or one letter off in a long one (a source's typo: "Sheffied" for "Sheffield").
+  return misspelt(wa[wa.length - 1], wb[wb.length - 1]);
 }
+
 
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'lord', 'lady', 'the']);
 

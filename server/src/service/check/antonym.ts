@@ -27,6 +27,10 @@ export interface AlignedOpposite {
  *  "took bronze" a noun). */
 const OPEN_CLASS = new Set(['VERB', 'ADJ', 'ADV', 'ADP', 'NOUN']);
 
+/** Prepositions whose opposite may say the same ("a discount on sentences" is "a discount off
+ *  sentences"); as particles ("switched off") they are compared. */
+const LOOSE_PREPOSITIONS = new Set(['on', 'off']);
+
 /** How many of the passages saying most of the claim are searched. */
 const UNITS = 3;
 
@@ -85,12 +89,17 @@ function around(words: Tagged[], i: number, step: 1 | -1): string | undefined {
  * writes between the same words before or after it, and not the claim's word in that place too.
  */
 export function alignedOpposite(claimSentence: string, units: readonly EvidenceUnit[]): AlignedOpposite | undefined {
-  const close = [...units].sort((a, b) => b.coverage - a.coverage).filter((u) => u.coverage >= tuning.contradiction).slice(0, UNITS);
+  // A passage giving another value for one of the claim's figures ("fell 0.3% in January" for "rose 0.3%
+  // in December") is of another event: its words say nothing of the claim's.
+  const close = [...units]
+    .sort((a, b) => b.coverage - a.coverage)
+    .filter((u) => u.coverage >= tuning.contradiction && u.missingFigures.every((f) => !f.conflict))
+    .slice(0, UNITS);
   const side = sideTaken(claimSentence, close);
   if (side) return side;
   const claim = tag(claimSentence);
   const candidates = claim
-    .map((w, i) => ({ w, before: around(claim, i, -1), after: around(claim, i, 1), opposite: OPEN_CLASS.has(w.pos) && !remainingSense(claim, i) ? opposites(w.lemma, w.pos) : new Set<string>() }))
+    .map((w, i) => ({ w, before: around(claim, i, -1), after: around(claim, i, 1), opposite: OPEN_CLASS.has(w.pos) && !remainingSense(claim, i) && !(w.pos === 'ADP' && LOOSE_PREPOSITIONS.has(w.lemma)) ? opposites(w.lemma, w.pos) : new Set<string>() }))
     .filter((c) => c.opposite.size > 0);
   if (candidates.length === 0) return undefined;
   const tagged = close.map((unit) => unit.sentences.map((sentence) => ({ sentence, words: tag(sentence.text) })));

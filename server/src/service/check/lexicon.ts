@@ -143,6 +143,7 @@ const OPPOSITES: Array<[string[], string[]]> = [
   // Positions in time or order ("a year ahead of schedule" / "behind schedule"), compared where written
   // between the same words (see antonym.ts).
   [['ahead'], ['behind']],
+  [['lead', 'leading'], ['trail', 'trailing']],
   [['before'], ['after']],
   [['above'], ['below']],
   // Medals: one colour is no other.

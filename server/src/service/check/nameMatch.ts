@@ -6,6 +6,7 @@ import { searchTerm } from '../corpus/corpusIndex.ts';
 import { tokenize } from '../text/words.ts';
 import { metonymsOf } from './lexicon.ts';
 import { Lru } from '../util/lru.ts';
+import { misspelt } from '../util/misspelt.ts';
 
 export interface ClaimName {
   mention: Mention;
@@ -58,6 +59,12 @@ export function nameIn(name: ClaimName, entities: () => Set<string>, has: (w: st
       if (r.terms.some((t) => !has(t))) continue;
       if (text().includes(r.text)) return true;
     }
+  }
+  // A place's name one letter off, as a source misspelt it ("in Sheffied" for "in Sheffield").
+  const place = (name.entity?.kind ?? name.mention.kind) === 'place';
+  if (place && name.words.length === 1 && name.words[0].length >= 7) {
+    const [word] = name.words;
+    for (const w of text().split(/[^\p{L}]+/u)) if (misspelt(w, word)) return true;
   }
   return false;
 }

@@ -10,6 +10,7 @@ import type { EvidenceUnit } from './evidence.ts';
 import type { ClaimName } from './nameMatch.ts';
 import type { PredicateWord } from './predicate.ts';
 import { verbSubjects } from './agent.ts';
+import { misspelt } from '../util/misspelt.ts';
 import { tuning } from './tuning.ts';
 
 /** Another entity of the kind of a name the unit lacks, in the unit, that the claim does not name. */
@@ -25,8 +26,10 @@ export function swappedName(u: EvidenceUnit, names: ClaimName[], s: DraftSentenc
     const kind = kindOf(missing.entity?.kind ?? (hasWeakKind(missing.mention) ? undefined : missing.mention.kind));
     if (kind !== 'person' && kind !== 'place') continue;
     const sameKind = (e: Entity) => kindOf(e.kind) === kind;
+    // Not the missing name misspelt ("Sheffied" for "Sheffield").
+    const written = missing.mention.text.toLowerCase();
     const swaps = u.otherEntities.filter(
-      (e) => sameKind(e) && !names.some((n) => n.entity?.id === e.id) && (!slot || u.sentences.some((x) => inSlot(x, e, slot, corpus))),
+      (e) => sameKind(e) && !names.some((n) => n.entity?.id === e.id) && !misspelt(e.name.toLowerCase(), written) && (!slot || u.sentences.some((x) => inSlot(x, e, slot, corpus))),
     );
     // Of several, the one the passage gives the claim's verb to ("Andrew Marr says Mr Blair will ask…"
     // for "Gordon Brown will ask…": Blair, not Marr).
