@@ -423,3 +423,15 @@ test('words the source gives to someone it describes and does not name ("A spoke
     assert.equal(claims[0].reason, 'The source gives these words to a spokesman for the Velmar Film Council, not to Ada Quist.');
   }
 });
+
+test('"the chancellor" speaking is not the shadow chancellor the article names', async () => {
+  const s = createSourcedService();
+  await s.upsertSources([
+    {
+      uri: 'file:///corpus/budget-row.md',
+      text: '# Budget row\n\nShadow chancellor Ada Quist attacked the spending plans on Monday.\n\nThe chancellor meanwhile insisted his plans were "affordable and fully paid for by the growth we expect".\n',
+    },
+  ]);
+  const { claims } = await s.checkDocument({ uri: 'file:///draft.md', text: 'Olaf Brenn insisted his plans were "affordable and fully paid for by the growth we expect".\n' });
+  assert.notEqual(claims[0].reason, 'The sources give these words to Ada Quist.');
+});

@@ -47,6 +47,9 @@ const CASES: Array<[string, Array<[string, string | undefined]>]> = [
   ['Anna Berg, Velmar\'s Finance and Trade Minister, said: "We cannot look at the figures alone."', [['We cannot look at the figures alone.', 'Anna Berg']]],
   // An adverb between the speaker and the verb.
   ['Later, Ivo Randal afterwards described the game as "beautiful to watch".', [['beautiful to watch', 'Ivo Randal']]],
+  ['Mr Holt meanwhile told the paper: "We will not move."', [['We will not move.', 'Mr Holt']]],
+  // A bracketed short form between the name and the verb.
+  ['"We will not move," Jana Holt, from the Velmar Ferry Association (VFA) told the paper.', [['We will not move,', 'Jana Holt']]],
   // A full name with its affiliation: the person.
   ['Lena Marsh of the Velmar Refugee Council said the rules were "not proportionate".', [['not proportionate', 'Lena Marsh of the Velmar Refugee Council']]],
 ];

@@ -215,7 +215,8 @@ function personsIn(sentence: SourceSentence): Mention[] {
 function byTitle(written: string, seen: Entity[], near: Entity | undefined): Entity | undefined {
   const head = TITLE.exec(written)?.[1]?.toLowerCase();
   if (!head || !ROLE_HEADS.has(head) || HONORIFICS.has(head)) return undefined;
-  const word = new RegExp(`\\b${head}\\b`, 'i');
+  // "The chancellor" is not the shadow chancellor, nor a former or deputy one.
+  const word = new RegExp(`(?<!\\b(?:shadow|former|deputy|vice|ex)[\\s-])\\b${head}\\b`, 'i');
   const holds = (e: Entity) => e.roles.some((r) => word.test(r.text));
   if (near && holds(near)) return near;
   const holders = seen.filter(holds);

@@ -190,9 +190,14 @@ function speakerAfter(toks: Tok[], terminal: boolean): string | undefined {
   if (toks[j]?.t === ',') {
     // Appositive: `Jenny Town, managing editor at 38 North, stated`.
     let k = j + 1;
-    while (k < toks.length && k - j < 30 && (toks[k].word || toks[k].t === '-' || toks[k].t === '(' || toks[k].t === ')' || toks[k].t === '&')) k++;
-    if (toks[k]?.t !== ',' || k === j + 1) return undefined;
-    j = k + 1;
+    // An affiliation left unclosed before the verb: `Jeff Joseph, from the Consumer Electronics Association
+    // (CEA) told`.
+    const affiliation = AFFILIATION.has(toks[j + 1]?.l ?? '');
+    const verbAt = (x: number) => affiliation && x > j + 2 && isVerb(toks[x]) && !isParticiple(toks[x]);
+    while (k < toks.length && k - j < 30 && (toks[k].word || toks[k].t === '-' || toks[k].t === '(' || toks[k].t === ')' || toks[k].t === '&') && !verbAt(k)) k++;
+    if (verbAt(k)) j = k;
+    else if (toks[k]?.t !== ',' || k === j + 1) return undefined;
+    else j = k + 1;
   }
   let aux = 0;
   while (aux < 3 && toks[j] && AUXILIARIES.has(toks[j].l)) {
@@ -240,6 +245,13 @@ function speakerOfVerb(toks: Tok[], v: number): string | undefined {
     k--;
     aux++;
   }
+  // A bracketed short form before the verb ("Jeff Joseph, from the Consumer Electronics Association (CEA)
+  // told"): the name is before it.
+  if (toks[k]?.t === ')') {
+    let o = k - 1;
+    while (o >= 0 && k - o < 6 && toks[o].t !== '(') o--;
+    if (o >= 0 && toks[o].t === '(') k = o - 1;
+  }
   // "was quoted as saying"
   if (toks[k]?.l === 'as' && toks[k - 1]?.l === 'quoted') return subject(toks, k);
   if (toks[k]?.l === 'who' && toks[k - 1]?.t === ',') k--;
@@ -260,7 +272,7 @@ function speakerOfVerb(toks: Tok[], v: number): string | undefined {
 }
 
 /** Adverbs written between a speaker and the verb ("Henry afterwards described…", "Holt later said"). */
-const VERB_ADVERBS = new Set(['afterwards', 'afterward', 'later', 'also', 'then', 'again', 'previously', 'earlier', 'subsequently', 'recently', 'immediately', 'repeatedly', 'publicly', 'privately', 'separately', 'reportedly', 'initially', 'once', 'now', 'still', 'yesterday', 'today', 'tonight', 'last', 'first', 'himself', 'herself']);
+const VERB_ADVERBS = new Set(['afterwards', 'afterward', 'later', 'also', 'meanwhile', 'then', 'again', 'previously', 'earlier', 'subsequently', 'recently', 'immediately', 'repeatedly', 'publicly', 'privately', 'separately', 'reportedly', 'initially', 'once', 'now', 'still', 'yesterday', 'today', 'tonight', 'last', 'first', 'himself', 'herself']);
 
 /** Tokens from..to-1 are a title, not a name: they open with an owner ("Japan's …") or end with an
  *  office ("… Policy Minister"). */
