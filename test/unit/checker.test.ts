@@ -247,6 +247,7 @@ test('questions, sentences about the article itself, inverted judgements, open q
     'Strikers have broken every deal put in front of them so far, so it would be a surprise if this one held for long.',
     'Few harbour masters would be brave enough to write the ferry off.',
     'Few mayors of any era can claim a record to match Reyes’s.',
+    'Few careers on the quayside can have unravelled as quickly as the harbour master’s.',
     'Here is how the afternoon unfolded.',
     'The new footbridge will be painted green.',
   ].join('\n\n');
