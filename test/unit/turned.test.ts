@@ -22,7 +22,7 @@ const verdictOf = oneClaimAgainst([
     uri: 'file:///corpus/pensions.md',
     text:
       '# Pension age plan\n\nThe Velmar Federation of Small Traders welcomed the latest proposal on pension ages from the labour ministry.\n\n' +
-      'Unions in Orrin said the plan would cost jobs.\n',
+      'Unions in Orrin said the plan would cost jobs.\n\nThe detainees went to the high court after the appeal court backed the ministry\'s powers to hold them.\n\nJudges ruled against the port plan in May.\n',
   },
   {
     uri: 'file:///corpus/games.md',
@@ -101,6 +101,14 @@ test('the other side taken on the same thing contradicts the claim', async () =>
     'The Velmar Federation of Small Traders came out against the labour ministry\'s latest proposal on pension ages.',
     'The Velmar Federation of Small Traders welcomed the labour ministry\'s latest proposal on pension ages.',
     'welcomed',
+  );
+});
+
+test('ruling against what the source says a court backed contradicts the claim', async () => {
+  await contradictedBy(
+    'The detainees went to the high court after the appeal court ruled against the ministry\'s powers to hold them.',
+    'The detainees went to the high court after the appeal court backed the ministry\'s powers to hold them.',
+    'backed',
   );
 });
 

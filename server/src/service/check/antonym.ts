@@ -6,7 +6,7 @@
 import type { SourceSentence } from '../api.ts';
 import { tag, type Tagged } from '../text/tagger.ts';
 import { searchTerm } from '../corpus/sentenceIndex.ts';
-import type { EvidenceUnit } from './evidence.ts';
+import { ofOtherFigures, type EvidenceUnit } from './evidence.ts';
 import { oppositesOf, remainingSense } from './lexicon.ts';
 import { antonymsOf } from './wordnet.ts';
 import { tuning } from './tuning.ts';
@@ -89,11 +89,11 @@ function around(words: Tagged[], i: number, step: 1 | -1): string | undefined {
  * writes between the same words before or after it, and not the claim's word in that place too.
  */
 export function alignedOpposite(claimSentence: string, units: readonly EvidenceUnit[]): AlignedOpposite | undefined {
-  // A passage giving another value for one of the claim's figures ("fell 0.3% in January" for "rose 0.3%
-  // in December") is of another event: its words say nothing of the claim's.
+  // A passage of another event ("fell 0.3% in January" for "rose 0.3% in December") says nothing of the
+  // claim's.
   const close = [...units]
     .sort((a, b) => b.coverage - a.coverage)
-    .filter((u) => u.coverage >= tuning.contradiction && u.missingFigures.every((f) => !f.conflict))
+    .filter((u) => u.coverage >= tuning.contradiction && !ofOtherFigures(u))
     .slice(0, UNITS);
   const side = sideTaken(claimSentence, close);
   if (side) return side;

@@ -147,6 +147,14 @@ export class ClaimMemo {
   readonly articles = new Map<Article, { coverage: number; said: number; names: Map<ClaimName, boolean>; figures: Map<Quantity, boolean> }>();
 }
 
+/** A unit about another event than the claim's: one of the claim's figures is given another value in it,
+ *  or is missing from it though its article writes it elsewhere ("media earnings drop from 52% to 34%"
+ *  beside the article's "matchday earnings from 29% to 40%"). Its words say nothing for or against the
+ *  claim's. */
+export function ofOtherFigures(u: EvidenceUnit): boolean {
+  return u.missingFigures.some((f) => f.conflict || f.inArticle);
+}
+
 /** Scores a unit of one or two adjacent sentences against the claim. */
 export function scoreUnit(
   unit: SourceSentence[],

@@ -7,8 +7,8 @@ import { searchTerm } from '../corpus/sentenceIndex.ts';
 import type { EvidenceUnit } from './evidence.ts';
 import type { AlignedOpposite } from './antonym.ts';
 
-const AGAINST = String.raw`(?:opposes|opposed|opposing|oppose|(?:came|come|comes|coming|spoke|spoken|speak|speaks|speaking)\s+out\s+against|criticised|criticized|criticises|criticizes|criticising|criticizing|condemned|condemns|condemning|denounced|denounces|objected\s+to|objects\s+to|hostile\s+to|(?:is|are|was|were)\s+against)`;
-const FOR = String.raw`(?:welcomed|welcomes|welcoming|backed|backs|backing|supported|supports|supporting|endorsed|endorses|endorsing|praised|praises|praising|applauded|hailed|(?:came|come|comes|coming|spoke|spoken|speaks|speaking)\s+out\s+(?:in\s+favou?r\s+of|for)|(?:is|are|was|were)\s+in\s+favou?r\s+of|(?:the|its|their|his|her)\s+(?:full\s+|strong\s+)?(?:support|backing)\s+of)`;
+const AGAINST = String.raw`(?:opposes|opposed|opposing|oppose|(?:came|come|comes|coming|spoke|spoken|speak|speaks|speaking)\s+out\s+against|criticised|criticized|criticises|criticizes|criticising|criticizing|condemned|condemns|condemning|denounced|denounces|objected\s+to|objects\s+to|hostile\s+to|(?:is|are|was|were)\s+against|(?:ruled|rules|ruling|voted|votes|voting|decided|found|campaigned|campaigns|argued|argues)\s+against)`;
+const FOR = String.raw`(?:welcomed|welcomes|welcoming|backed|backs|backing|supported|supports|supporting|endorsed|endorses|endorsing|praised|praises|praising|applauded|hailed|(?:came|come|comes|coming|spoke|spoken|speaks|speaking)\s+out\s+(?:in\s+favou?r\s+of|for)|(?:is|are|was|were)\s+in\s+favou?r\s+of|(?:ruled|rules|ruling|voted|votes|voting|decided|found|campaigned|campaigns|argued|argues)\s+in\s+favou?r\s+of|(?:the|its|their|his|her)\s+(?:full\s+|strong\s+)?(?:support|backing)\s+of)`;
 const SIDES: Array<[-1 | 1, RegExp]> = [
   [-1, new RegExp(String.raw`\b${AGAINST}\b`, 'giu')],
   [1, new RegExp(String.raw`\b${FOR}\b`, 'giu')],
