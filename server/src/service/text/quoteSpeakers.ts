@@ -3,7 +3,8 @@
 // work stays linear.
 
 import type { Quote } from '../types.ts';
-import { isDoubleMark, isSpace, isWordChar, type Found } from './quoteMarks.ts';
+import { isWordChar, type Found } from './quoteMarks.ts';
+import { ABBREVIATIONS, sentenceStart } from './sentenceStart.ts';
 import { ATTRIBUTION_VERBS, VERB_HINT } from './sayingVerbs.ts';
 import { ROLE_MODIFIERS, ROLE_NOUNS } from '../corpus/gazetteer.ts';
 
@@ -21,7 +22,6 @@ const AFTER_VERB = new Set(['on', 'in', 'at', 'yesterday', 'today', 'tonight', '
 /** Words of a role written after a name, at most. */
 const ROLE_RUN = 6;
 const PREPOSITIONS = new Set(['of', 'in', 'at', 'for', 'from', 'on', 'with']);
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'prof', 'jr', 'sr', 'rev', 'capt', 'sgt', 'maj', 'adm', 'no', 'vs', 'inc', 'ltd', 'co', 'corp']);
 
 const WORD_RE = /[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}'’-]|\.(?=[\p{L}\p{N}]))*|[^\s\p{L}\p{N}]/gu;
 const TERMINAL_INSIDE_RE = /[.!?…]['’"”)]*$/;
@@ -87,44 +87,6 @@ function sameSentence(text: string, a: Found, b: Found): boolean {
   // A quote that ends its sentence, then a new sentence (outside the marks or inside the next quote's).
   if (TERMINAL_INSIDE_RE.test(text.slice(a.innerStart, a.innerEnd)) && /^\s*[\p{Lu}]/u.test(between + text.slice(b.innerStart, b.innerStart + 1))) return false;
   return true;
-}
-
-/** Start of the sentence containing `pos`, searching back no further than `min`. */
-function sentenceStart(text: string, min: number, pos: number): number {
-  for (let i = pos - 1; i > min; i--) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      if (i + 1 < pos && lineEndsSentence(text, i, min)) return i + 1;
-      continue;
-    }
-    if (!isSpace(c)) continue;
-    const p = text.charCodeAt(i - 1);
-    if (p !== 46 && p !== 33 && p !== 63) continue;
-    if (p === 46 && isAbbreviation(text, i - 1, min)) continue;
-    // Next word must not be lower case ("the U.S. said").
-    let n = i + 1;
-    while (n < pos && isSpace(text.charCodeAt(n))) n++;
-    const nc = n < pos ? text.charCodeAt(n) : 65;
-    if (nc >= 97 && nc <= 122) continue;
-    return i + 1;
-  }
-  return min;
-}
-
-function lineEndsSentence(text: string, i: number, min: number): boolean {
-  let p = i - 1;
-  while (p > min && isSpace(text.charCodeAt(p))) p--;
-  const c = text.charCodeAt(p);
-  return c === 46 || c === 33 || c === 63 || c === 58 || isDoubleMark(c) || p <= min;
-}
-
-function isAbbreviation(text: string, dot: number, min: number): boolean {
-  let s = dot;
-  while (s > min && s > dot - 6 && isWordChar(text.charCodeAt(s - 1))) s--;
-  const word = text.slice(s, dot);
-  if (word.length === 1 && word >= 'A' && word <= 'Z') return true;
-  if (text.charCodeAt(s - 1) === 46) return true; // "U.S."
-  return ABBREVIATIONS.has(word.toLowerCase());
 }
 
 function tokens(s: string): Tok[] {
@@ -271,8 +233,9 @@ function speakerOfVerb(toks: Tok[], v: number): string | undefined {
   return isParticiple(toks[v]) ? subject(toks, v) : undefined;
 }
 
-/** Adverbs written between a speaker and the verb ("Henry afterwards described…", "Holt later said"). */
-const VERB_ADVERBS = new Set(['afterwards', 'afterward', 'later', 'also', 'meanwhile', 'then', 'again', 'previously', 'earlier', 'subsequently', 'recently', 'immediately', 'repeatedly', 'publicly', 'privately', 'separately', 'reportedly', 'initially', 'once', 'now', 'still', 'yesterday', 'today', 'tonight', 'last', 'first', 'himself', 'herself']);
+/** Adverbs written between a speaker and the verb ("Henry afterwards described…"), beside those the
+ *  auxiliaries hold ("Holt later said"). */
+const VERB_ADVERBS = new Set(['afterwards', 'afterward', 'meanwhile', 'immediately', 'initially', 'now', 'still', 'yesterday', 'today', 'tonight', 'last', 'first', 'himself', 'herself']);
 
 /** Tokens from..to-1 are a title, not a name: they open with an owner ("Japan's …") or end with an
  *  office ("… Policy Minister"). */
