@@ -248,6 +248,8 @@ test('questions, sentences about the article itself, inverted judgements, open q
     'Few harbour masters would be brave enough to write the ferry off.',
     'Few mayors of any era can claim a record to match Reyes’s.',
     'Few careers on the quayside can have unravelled as quickly as the harbour master’s.',
+    'Whether the dockers’ new resolve is enough to win the vote is something only Thursday’s ballot can settle.',
+    'For commuters, the real test will be whether the ferry runs on time through the winter.',
     'Here is how the afternoon unfolded.',
     'The new footbridge will be painted green.',
   ].join('\n\n');

@@ -33,6 +33,10 @@ const verdictOf = oneClaimAgainst([
     text: '# Velmar shop sales\n\nVelmar retail sales fell 0.3% in January, the biggest drop for a year.\n\nIn December, if cars are excluded, Velmar retail sales rose 0.3% on the month.\n\nThe courts council suggested a one-third discount off sentences for early guilty pleas.\n\nRunner Ivo Randal won the indoor 800m title in Manchster on Sunday.\n\nTomas Berg had treatment on his thigh while leading Ari Pell 5-3. Pell had been trailing all afternoon.\n',
   },
   {
+    uri: 'file:///corpus/celltick.md',
+    text: '# Phone data\n\nIsraeli technology firm Pellix has found a way to send data across phone networks.\n\nScottish games firm Orrin Play opened a studio in Kessing.\n\nAn Indian bank and a British retailer were also named.\n',
+  },
+  {
     uri: 'file:///corpus/insurers.md',
     text: '# Storm losses\n\nHarbour Re, the world\'s biggest reinsurer, said it was too early to put a figure on its losses.\n\nTarvo, Velmar\'s third-largest bank, lent the insurers £2bn.\n\nThe second storm of the season hit Velmar in May.\n',
   },
@@ -142,4 +146,10 @@ test('what differs only in a passage about another month, a loose preposition or
 
 test('trailing is the opposite of leading', async () => {
   await contradictedBy('Tomas Berg had treatment on his thigh while trailing Ari Pell 5-3.', 'Tomas Berg had treatment on his thigh while leading Ari Pell 5-3.', 'leading');
+});
+
+test('one nation for another in the same place contradicts the claim; a broader word for the same is no opposite', async () => {
+  await contradictedBy('Indian technology firm Pellix has found a way to send data across phone networks.', 'Israeli technology firm Pellix has found a way to send data across phone networks.', 'Israeli');
+  const broader = await verdictOf('British games firm Orrin Play opened a studio in Kessing.');
+  assert.notEqual(broader.verdict, 'contradicted', broader.reason);
 });

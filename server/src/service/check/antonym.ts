@@ -9,6 +9,7 @@ import { searchTerm } from '../corpus/sentenceIndex.ts';
 import { ofOtherFigures, type EvidenceUnit } from './evidence.ts';
 import { oppositesOf, remainingSense } from './lexicon.ts';
 import { antonymsOf } from './wordnet.ts';
+import { DEMONYMS } from '../corpus/gazetteer.ts';
 import { tuning } from './tuning.ts';
 
 export interface AlignedOpposite {
@@ -57,9 +58,17 @@ const NOUN_OUTCOMES = new Map([['defeat', ['win', 'victory']]]);
  *  for "a knee injury", "a hamstring strain" for "a groin strain"). */
 const BODY_PARTS = new Set(['ankle', 'knee', 'hamstring', 'groin', 'thigh', 'calf', 'shoulder', 'hip', 'wrist', 'elbow', 'foot', 'toe', 'finger', 'thumb', 'neck', 'shin', 'achilles', 'ribs', 'rib', 'knee-ligament']);
 
+/** Demonyms broader than a nation's, or of faith or politics, which another may be true beside
+ *  ("British" and "Scottish", "European" and "French"): no opposites. */
+const BROAD_DEMONYMS = new Set(['british', 'european', 'asian', 'african', 'arab', 'arabic', 'latin', 'western', 'eastern', 'northern', 'southern', 'scandinavian', 'baltic', 'caribbean', 'pacific', 'atlantic', 'olympic', 'inter-korean', 'transatlantic', 'soviet', 'communist', 'democratic', 'republican', 'democrat', 'jewish', 'muslim', 'christian', 'catholic', 'protestant', 'sunni', 'shia', 'shiite', 'hispanic', 'kurdish', 'catalan', 'basque', 'english', 'kiwi']);
+
+const isNation = (w: string) => DEMONYMS.has(w) && !BROAD_DEMONYMS.has(w);
+
 function opposites(lemma: string, pos: string): Set<string> {
   const out = new Set([...antonymsOf(lemma), ...oppositesOf(lemma)].filter((w) => !w.includes('_')));
   if (BODY_PARTS.has(lemma)) for (const part of BODY_PARTS) if (part !== lemma) out.add(part);
+  // One nation's firm is no other's ("Indian technology firm" for "Israeli technology firm").
+  if (isNation(lemma)) for (const d of DEMONYMS) if (isNation(d) && d !== lemma) out.add(d);
   for (const [a, b] of OUTCOMES) {
     if (a.includes(lemma)) for (const w of b) out.add(w);
     if (b.includes(lemma)) for (const w of a) out.add(w);
@@ -99,7 +108,7 @@ export function alignedOpposite(claimSentence: string, units: readonly EvidenceU
   if (side) return side;
   const claim = tag(claimSentence);
   const candidates = claim
-    .map((w, i) => ({ w, before: around(claim, i, -1), after: around(claim, i, 1), opposite: OPEN_CLASS.has(w.pos) && !remainingSense(claim, i) && !(w.pos === 'ADP' && LOOSE_PREPOSITIONS.has(w.lemma)) ? opposites(w.lemma, w.pos) : new Set<string>() }))
+    .map((w, i) => ({ w, before: around(claim, i, -1), after: around(claim, i, 1), opposite: (OPEN_CLASS.has(w.pos) || (w.pos === 'PROPN' && isNation(w.lemma))) && !remainingSense(claim, i) && !(w.pos === 'ADP' && LOOSE_PREPOSITIONS.has(w.lemma)) ? opposites(w.lemma, w.pos) : new Set<string>() }))
     .filter((c) => c.opposite.size > 0);
   if (candidates.length === 0) return undefined;
   const tagged = close.map((unit) => unit.sentences.map((sentence) => ({ sentence, words: tag(sentence.text) })));
