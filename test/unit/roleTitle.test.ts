@@ -30,3 +30,12 @@ test('another head or another office before the same head conflicts; a possessiv
   assert.equal(check('Federated chairman Tero Lund said the deal was done.', 'Tero Lund', 'Federated chairman', lund), undefined);
   assert.equal(check('Boss Tero Lund said the deal was done.', 'Tero Lund', 'Boss', lund), undefined, 'a vague title never conflicts');
 });
+
+test('an office the sources give only under another (a deputy\'s, a shadow\'s) conflicts when written without it', () => {
+  const heal = person('Ada Lenz', ['Deputy Speaker']);
+  assert.deepEqual(check('Commons Speaker Ada Lenz agreed it was a concern.', 'Ada Lenz', 'Commons Speaker', heal), { draft: 'Commons Speaker', source: 'Deputy Speaker' });
+  assert.equal(check('Deputy Speaker Ada Lenz agreed it was a concern.', 'Ada Lenz', 'Deputy Speaker', heal), undefined);
+  // One title with the office itself is enough.
+  const both = person('Tero Lund', ['Deputy Speaker', 'Speaker']);
+  assert.equal(check('Speaker Tero Lund agreed.', 'Tero Lund', 'Speaker', both), undefined);
+});

@@ -71,7 +71,7 @@ function gives(role: EntityRole, head: string): boolean {
 export function wrongTitle(names: readonly ClaimName[], sentenceText: string, sentenceStart: number, corpus: CorpusIndex): WrongTitle | undefined {
   for (const { mention, entity } of names) {
     if (!mention.role || !entity || entity.kind !== 'person' || entity.roles.length === 0) continue;
-    const found = otherHead(mention.role, entity) ?? otherQualifier(mention.role, entity) ?? otherParty(mention.role, entity);
+    const found = otherHead(mention.role, entity) ?? otherQualifier(mention.role, entity) ?? droppedRank(mention.role, entity) ?? otherParty(mention.role, entity);
     if (!found || writtenBySources(found.claim, entity, corpus)) continue;
     // A title the claim dates is held only to a title the sources date too ("Former foreign secretary"
     // for the sources' "former international development secretary").
@@ -151,6 +151,27 @@ function otherQualifier(title: string, entity: Entity): { claim: string; source:
     return { claim: claim.words.join(' '), source: titleAsWritten(role), role };
   }
   return undefined;
+}
+
+/** Offices held only under another (a deputy's, a shadow's, an acting one's), given without that word: "Commons
+ *  Speaker Sylvia Heal" where every title the sources give her with "speaker" is "Deputy Speaker". */
+const UNDER = new Set(['deputy', 'vice', 'acting', 'assistant', 'shadow', 'junior', 'interim']);
+
+function droppedRank(title: string, entity: Entity): { claim: string; source: string; role: EntityRole } | undefined {
+  const c = core(title);
+  const words = titleWords(title);
+  if (!c || NO_CONFLICT.has(c.head) || words.some((w) => UNDER.has(w))) return undefined;
+  const same = entity.roles.filter((r) => {
+    const o = core(r.text);
+    return !!o && sameHead(o.head, c.head);
+  });
+  const under = (r: EntityRole) => {
+    const w = titleWords(r.text);
+    const i = w.lastIndexOf(core(r.text)?.head ?? '');
+    return i > 0 && UNDER.has(w[i - 1]);
+  };
+  if (same.length === 0 || !same.every(under)) return undefined;
+  return { claim: words.join(' '), source: titleAsWritten(same[0]), role: same[0] };
 }
 
 /** A source title as written, up to its first "of", "at" or "for" (the fix replaces the claim's title). */
