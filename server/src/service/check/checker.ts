@@ -324,8 +324,10 @@ function judge(
     const opposite = alignedOpposite(written, scored);
     if (opposite) return conflicting(`The source says “${opposite.source}”, not “${opposite.draft}”.`, [{ sentence: opposite.sentence, score: round(opposite.unit.coverage) }], opposite);
     const turned = turnedExpectation(written, units.slice(0, 1), corpus) ?? turnedMotion(written, s.start, s.quantities, units.slice(0, TURNED_UNITS)) ?? turnedStance(written, units.slice(0, TURNED_UNITS)) ?? otherRank(written, units.slice(0, TURNED_UNITS));
-    const said = turned?.said ?? turned;
-    if (turned && said) return conflicting(`The source says “${said.source}”, not “${said.draft}”.`, [{ sentence: turned.sentence, score: round(turned.unit.coverage) }], turned);
+    if (turned) {
+      const said = turned.said ?? turned;
+      return conflicting(`The source says “${said.source}”, not “${said.draft}”.`, [{ sentence: turned.sentence, score: round(turned.unit.coverage) }], turned);
+    }
     const swap = swappedFigures(written, s.start, s.quantities, s.mentions, units);
     if (swap) return conflicting(swap.time ? `The sources give ${swap.source} for ${swap.name}, not ${swap.draft}.` : `The sources give ${swap.name} ${swap.source}, not ${swap.draft}.`, [{ sentence: swap.sentence, score: round(swap.unit.coverage) }], swap);
     const exchanged = exchangedNames(written, s.start, s.mentions, units);

@@ -4,9 +4,10 @@
 // none) contradicts it, whatever else the passage shares with the claim.
 
 import type { CorpusIndex } from '../corpus/corpusIndex.ts';
-import { searchTerm, searchTokens } from '../corpus/sentenceIndex.ts';
+import { contentStems } from '../text/words.ts';
 import type { EvidenceUnit } from './evidence.ts';
 import type { AlignedOpposite } from './antonym.ts';
+import { turnedRound } from './turnedRound.ts';
 
 /** What was expected, as news copy writes it. */
 const EXPECTED = String.raw`(?:expected|expectations?|forecasts?|predicted|predictions?|anticipated|estimates?|estimated|projected|projections?|hoped|feared)`;
@@ -77,19 +78,10 @@ const agree = (a: Stance, b: Stance) => (a.side === 0 && b.side === 0) || (a.sid
 /** A sentence that goes on about the one before it ("The figure was weaker than forecast"). */
 const FOLLOW_UP = /^(?:the\s+(?:figure|figures|rise|fall|increase|decrease|decline|drop|gain|growth|result|results|number|numbers|data|reading|rate)|this|that|it)\b/i;
 
-/** A text's search terms (stems of its words but stopwords). */
-function stemsOf(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const w of searchTokens(text)) {
-    const t = searchTerm(w);
-    if (t) out.add(t);
-  }
-  return out;
-}
-
+/** How many of `words` a text's content stems hold. */
 function shared(words: ReadonlySet<string>, text: string): number {
   let n = 0;
-  for (const w of stemsOf(text)) if (words.has(w)) n++;
+  for (const w of new Set(contentStems(text))) if (words.has(w)) n++;
   return n;
 }
 
@@ -101,24 +93,19 @@ function shared(words: ReadonlySet<string>, text: string): number {
 export function turnedExpectation(claimSentence: string, units: readonly EvidenceUnit[], corpus: CorpusIndex): AlignedOpposite | undefined {
   const mine = stancesIn(claimSentence);
   if (mine.length === 0) return undefined;
-  const words = stemsOf(claimSentence);
-  for (const unit of units) {
-    // The unit's sentence sharing most words with the claim, and the one after it when it goes on.
+  const words = new Set(contentStems(claimSentence));
+  // The unit's sentence sharing most words with the claim, and the one after it when it goes on.
+  const sentencesOf = (unit: EvidenceUnit) => {
     const main = unit.sentences.reduce((best, x) => (shared(words, x.text) > shared(words, best.text) ? x : best));
-    const sentences = [main];
     const next = corpus.article(main.uri)?.sentences[main.index + 1];
-    if (next && FOLLOW_UP.test(next.text)) sentences.push(next);
-    const theirs = sentences.flatMap((sentence) => stancesIn(sentence.text).map((stance) => ({ sentence, stance })));
-    for (const c of mine) {
-      if (theirs.some((t) => agree(c, t.stance))) continue;
-      const other = theirs.find((t) => clash(c, t.stance));
-      if (!other) continue;
-      const said = { draft: c.text, source: other.stance.text };
-      // Written the same way, the word that says which side is what to change ("a weaker result than
-      // economists had expected" for "a better result …"); else the whole comparison.
-      if (c.form === other.stance.form && c.form !== 'inline') return { unit, sentence: other.sentence, start: c.start, end: c.start + c.head.length, draft: c.head, source: other.stance.head, said };
-      return { unit, sentence: other.sentence, start: c.start, end: c.end, ...said, said };
-    }
-  }
-  return undefined;
+    return next && FOLLOW_UP.test(next.text) ? [main, next] : [main];
+  };
+  const found = turnedRound(mine, units, stancesIn, agree, clash, sentencesOf);
+  if (!found) return undefined;
+  const { mine: c, theirs: t } = found;
+  const said = { draft: c.text, source: t.text };
+  // Written the same way, the word that says which side is what to change ("a weaker result than
+  // economists had expected" for "a better result …"); else the whole comparison.
+  if (c.form === t.form && c.form !== 'inline') return { unit: found.unit, sentence: found.sentence, start: c.start, end: c.start + c.head.length, draft: c.head, source: t.head, said };
+  return { unit: found.unit, sentence: found.sentence, start: c.start, end: c.end, ...said, said };
 }

@@ -6,6 +6,7 @@ import type { Quantity } from '../types.ts';
 import { compareQuantities } from '../text/numbers.ts';
 import type { EvidenceUnit } from './evidence.ts';
 import type { AlignedOpposite } from './antonym.ts';
+import { shownAsOpposite, turnedRound } from './turnedRound.ts';
 
 /** Up to four words (an object: "raised interest rates to") between a verb and the figure's preposition. */
 const BETWEEN = String.raw`(?:\s+[\p{L}'’-]+){0,4}?`;
@@ -54,16 +55,14 @@ function levelsIn(text: string, figures: readonly Quantity[], offset: number): L
  * sentence's offset in the draft (the figures' offsets are the draft's).
  */
 export function turnedMotion(claimSentence: string, claimStart: number, figures: readonly Quantity[], units: readonly EvidenceUnit[]): AlignedOpposite | undefined {
-  const mine = levelsIn(claimSentence, figures, claimStart);
-  if (mine.length === 0) return undefined;
-  for (const unit of units) {
-    const theirs = unit.sentences.flatMap((sentence) => levelsIn(sentence.text, sentence.quantities, sentence.start).map((level) => ({ sentence, level })));
-    for (const c of mine) {
-      const same = theirs.filter((t) => compareQuantities(c.figure, t.level.figure) === 'same');
-      if (same.some((t) => t.level.motion === c.motion)) continue;
-      const other = same.find((t) => t.level.motion !== c.motion);
-      if (other) return { unit, sentence: other.sentence, start: c.start, end: c.end, draft: c.text, source: other.level.text };
-    }
-  }
-  return undefined;
+  const sameFigure = (c: Level, t: Level) => compareQuantities(c.figure, t.figure) === 'same';
+  return shownAsOpposite(
+    turnedRound(
+      levelsIn(claimSentence, figures, claimStart),
+      units,
+      (text, sentence) => levelsIn(text, sentence.quantities, sentence.start),
+      (c, t) => sameFigure(c, t) && t.motion === c.motion,
+      (c, t) => sameFigure(c, t) && t.motion !== c.motion,
+    ),
+  );
 }

@@ -5,6 +5,7 @@
 
 import type { EvidenceUnit } from './evidence.ts';
 import type { AlignedOpposite } from './antonym.ts';
+import { shownAsOpposite, turnedRound } from './turnedRound.ts';
 
 const ORDINALS: Record<string, number> = {
   second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
@@ -48,16 +49,14 @@ function rankedIn(text: string): Ranked[] {
  * place, where the passage does not also give the claim's.
  */
 export function otherRank(claimSentence: string, units: readonly EvidenceUnit[]): AlignedOpposite | undefined {
-  const mine = rankedIn(claimSentence);
-  if (mine.length === 0) return undefined;
-  for (const unit of units) {
-    const theirs = unit.sentences.flatMap((sentence) => rankedIn(sentence.text).map((ranked) => ({ sentence, ranked })));
-    for (const c of mine) {
-      const same = theirs.filter((t) => t.ranked.superlative === c.superlative && t.ranked.noun === c.noun);
-      if (same.some((t) => t.ranked.place === c.place)) continue;
-      const other = same[0];
-      if (other) return { unit, sentence: other.sentence, start: c.start, end: c.end, draft: c.text, source: other.ranked.text };
-    }
-  }
-  return undefined;
+  const sameThing = (c: Ranked, t: Ranked) => t.superlative === c.superlative && t.noun === c.noun;
+  return shownAsOpposite(
+    turnedRound(
+      rankedIn(claimSentence),
+      units,
+      rankedIn,
+      (c, t) => sameThing(c, t) && t.place === c.place,
+      (c, t) => sameThing(c, t) && t.place !== c.place,
+    ),
+  );
 }

@@ -6,6 +6,7 @@
 import { searchTerm } from '../corpus/sentenceIndex.ts';
 import type { EvidenceUnit } from './evidence.ts';
 import type { AlignedOpposite } from './antonym.ts';
+import { shownAsOpposite, turnedRound } from './turnedRound.ts';
 
 const AGAINST = String.raw`(?:opposes|opposed|opposing|oppose|(?:came|come|comes|coming|spoke|spoken|speak|speaks|speaking)\s+out\s+against|criticised|criticized|criticises|criticizes|criticising|criticizing|condemned|condemns|condemning|denounced|denounces|objected\s+to|objects\s+to|hostile\s+to|(?:is|are|was|were)\s+against|(?:ruled|rules|ruling|voted|votes|voting|decided|found|campaigned|campaigns|argued|argues)\s+against)`;
 const FOR = String.raw`(?:welcomed|welcomes|welcoming|backed|backs|backing|supported|supports|supporting|endorsed|endorses|endorsing|praised|praises|praising|applauded|hailed|(?:came|come|comes|coming|spoke|spoken|speaks|speaking)\s+out\s+(?:in\s+favou?r\s+of|for)|(?:is|are|was|were)\s+in\s+favou?r\s+of|(?:ruled|rules|ruling|voted|votes|voting|decided|found|campaigned|campaigns|argued|argues)\s+in\s+favou?r\s+of|(?:the|its|their|his|her)\s+(?:full\s+|strong\s+)?(?:support|backing)\s+of)`;
@@ -57,15 +58,13 @@ function stancesIn(text: string, around: boolean): Stance[] {
  * beside the source's), in a passage backing the rest of the claim that takes the claim's side nowhere.
  */
 export function turnedStance(claimSentence: string, units: readonly EvidenceUnit[]): AlignedOpposite | undefined {
-  const mine = stancesIn(claimSentence, false).filter((c) => c.near.size > 0);
-  if (mine.length === 0) return undefined;
-  for (const unit of units) {
-    const theirs = unit.sentences.flatMap((sentence) => stancesIn(sentence.text, true).map((stance) => ({ sentence, stance })));
-    for (const c of mine) {
-      if (theirs.some((t) => t.stance.side === c.side)) continue;
-      const other = theirs.find((t) => t.stance.side !== c.side && [...c.near].some((w) => t.stance.near.has(w)));
-      if (other) return { unit, sentence: other.sentence, start: c.start, end: c.end, draft: c.text, source: other.stance.text };
-    }
-  }
-  return undefined;
+  return shownAsOpposite(
+    turnedRound(
+      stancesIn(claimSentence, false).filter((c) => c.near.size > 0),
+      units,
+      (text) => stancesIn(text, true),
+      (c, t) => t.side === c.side,
+      (c, t) => t.side !== c.side && [...c.near].some((w) => t.near.has(w)),
+    ),
+  );
 }
