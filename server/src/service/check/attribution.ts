@@ -133,9 +133,9 @@ const INDEFINITE = /^(?:a|an)\s/i;
  *  before, written as an indefinite description, when the pronoun opens its own sentence ("He added:"). */
 function describedBefore(hits: readonly QuoteHit[], hit: QuoteHit): string | undefined {
   if (!/^\W*(?:he|she)\b/i.test(hit.sentence.text)) return undefined;
-  const before = hits.filter((h) => h.sentence.index === hit.sentence.index - 1 && h.sentence.uri === hit.sentence.uri);
-  const last = before[before.length - 1]?.quote.speaker?.trim();
-  return before.length > 0 && !before[before.length - 1].speaker && last && INDEFINITE.test(last) ? last : undefined;
+  const last = hits.filter((h) => h.sentence.index === hit.sentence.index - 1 && h.sentence.uri === hit.sentence.uri).pop();
+  const written = last?.quote.speaker?.trim();
+  return last && !last.speaker && written && INDEFINITE.test(written) ? written : undefined;
 }
 
 /** The organisation a source's written speaker names ("Marsh", "Reuters"), when the corpus knows it as one. */
