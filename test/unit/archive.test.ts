@@ -60,7 +60,7 @@ async function assertConsistent(db: string): Promise<void> {
 test('check --archive gives the verdicts and sources of the embedded index (sample corpus)', async () => {
   const sync = await sourced(['archive', 'sync', '--archive', pg.url('sample'), path.join(repo, 'corpus')]);
   assert.equal(sync.code, 0, sync.stderr);
-  assert.match(sync.stderr, /archive schema created \(version 2\)/);
+  assert.match(sync.stderr, /archive schema created \(version 3\)/);
   assert.match(sync.stderr, /3 added, 0 updated, 0 removed, 0 unchanged/);
   // The archive alone (the draft is copied away from any sources/ folder): the same claims and sources.
   const { local, archived } = await checkBoth(tmp, pg.url('sample'));
@@ -73,7 +73,7 @@ test('check --archive gives the verdicts and sources of the embedded index (samp
   assert.equal(status.code, 0, status.stderr);
   const s = JSON.parse(status.stdout) as { articles: number; sentences: number; entities: number; schemaVersion: number; lastSync: string };
   assert.equal(s.articles, 3);
-  assert.equal(s.schemaVersion, 2);
+  assert.equal(s.schemaVersion, 3);
   assert.ok(s.sentences > 10 && s.entities > 5 && s.lastSync);
   const entities = await sourced(['entities', '--archive', pg.url('sample'), '--format', 'json']);
   assert.equal(entities.code, 0, entities.stderr);
@@ -138,6 +138,11 @@ test('the archive going away mid-session: answers from what was fetched, one not
       assert.deepEqual(verdicts(await service.checkDocument({ ...draft, text: `${draft.text}\n` })), before);
       const other = await service.checkDocument({ uri: 'file:///other.md', text: 'The zoo will house twelve elephants from next spring, the keeper said.\n' });
       assert.equal(other.claims.length, 1);
+      // A card the archive cannot be asked for: what was fetched, said to be a lower bound.
+      const at = draft.text.split('\n').findIndex((l) => l.includes('Stephen Biegun'));
+      const hover = await service.getHover(draft, { line: at, character: draft.text.split('\n')[at].indexOf('Stephen Biegun') + 2 });
+      const card = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+      assert.match(card, /^\*\*Stephen Biegun\*\* · person[\s\S]*Mentioned in at least \d+ articles? \(\d+ times?\)/);
       // The pool's open connection is ended by the shutdown (57P01), or a new one is refused.
       assert.equal(events.length, 1);
       assert.match(events[0], /^down: (57P01|ECONNREFUSED|ECONNRESET)$/);
@@ -219,11 +224,11 @@ test('a sync killed mid-way finishes on the rerun, with no duplicates and consis
 test('another schema version, an empty database: the message says what to do', async () => {
   const url = pg.url('versions');
   assert.equal((await sourced(['archive', 'sync', '--archive', url, path.join(repo, 'corpus')])).code, 0);
-  await sql('versions', `UPDATE sourced_meta SET value = '3' WHERE key = 'schema_version'`);
+  await sql('versions', `UPDATE sourced_meta SET value = '4' WHERE key = 'schema_version'`);
   const draft = path.join(repo, 'examples', 'draft.md');
   const newer = await sourced(['check', '--archive', url, draft]);
   assert.equal(newer.code, 2);
-  assert.match(newer.stderr, /^sourced: the archive at postgres@127\.0\.0\.1:\d+\/versions has schema version 3, newer than this Sourced reads \(2\): upgrade Sourced\n$/);
+  assert.match(newer.stderr, /^sourced: the archive at postgres@127\.0\.0\.1:\d+\/versions has schema version 4, newer than this Sourced reads \(3\): upgrade Sourced\n$/);
   const empty = await sourced(['check', '--archive', pg.url('empty'), draft]);
   assert.equal(empty.code, 2);
   assert.match(empty.stderr, /holds no Sourced archive yet: create it with `sourced archive sync --archive URL DIR\.\.\.`\n$/);
@@ -236,14 +241,19 @@ test('an archive of schema version 1 is migrated by sync --migrate: the same men
     const archive = await PgArchive.open(url);
     try {
       const ids = (await sql<{ id: string }>('migrate', `SELECT id FROM articles ORDER BY id`)).map((r) => Number(r.id));
-      return await archive.mentionsOf(ids);
+      // By uri: the migration's sync writes every article again, under new ids.
+      return (await archive.mentionsOf(ids)).map(({ uri, mentions }) => ({ uri, mentions }));
     } finally {
       await archive.close();
     }
   };
   const before = await mentionsOf();
   assert.ok(before.some((a) => a.mentions.length > 0));
-  // Version 1 held each article's mentions in its document only, and indexed mentions by key alone.
+  // Version 1 held each article's mentions in its document only, and indexed mentions by key alone;
+  // its mentions and quotations had no group keys (version 3).
+  await sql('migrate', `ALTER TABLE mentions DROP COLUMN target_key`);
+  await sql('migrate', `ALTER TABLE quotes DROP COLUMN speaker_key`);
+  await sql('migrate', `DROP INDEX articles_uri_order`);
   await sql('migrate', `ALTER TABLE articles DROP COLUMN mentions_doc`);
   await sql('migrate', `DROP INDEX mentions_key_article`);
   await sql('migrate', `DROP INDEX mentions_last_article`);
@@ -253,11 +263,14 @@ test('an archive of schema version 1 is migrated by sync --migrate: the same men
   const draft = path.join(repo, 'examples', 'draft.md');
   const old = await sourced(['check', '--archive', url, draft]);
   assert.equal(old.code, 2);
-  assert.match(old.stderr, /has schema version 1, this Sourced reads version 2: run `sourced archive sync --migrate --archive URL`\n$/);
+  assert.match(old.stderr, /has schema version 1, this Sourced reads version 3: run `sourced archive sync --migrate --archive URL`\n$/);
   const migrated = await sourced(['archive', 'sync', '--migrate', '--archive', url, path.join(repo, 'corpus')]);
   assert.equal(migrated.code, 0, migrated.stderr);
-  assert.match(migrated.stderr, /archive schema migrated from version 1 \(version 2\)/);
-  assert.match(migrated.stderr, /0 added, 0 updated, 0 removed/);
+  assert.match(migrated.stderr, /archive schema migrated from version 1 \(version 3\)/);
+  // Every article is analysed again, for its mentions' and quotations' group keys.
+  assert.match(migrated.stderr, /0 added, [1-9]\d* updated, 0 removed, 0 unchanged/);
+  const keyless = await sql<{ n: string }>('migrate', `SELECT count(*) AS n FROM mentions WHERE target_key IS NULL`);
+  assert.equal(Number(keyless[0]?.n), 0);
   assert.deepEqual(await mentionsOf(), before);
   const dir = path.join(tmp, 'migrate');
   mkdirSync(dir);

@@ -29,7 +29,7 @@ export interface ServiceOptions {
   onArchiveUnavailable?: (err: unknown) => void;
   onArchiveAvailable?: () => void;
   /** With an archive: bounds of the working set (see ArchiveCorpusOptions). */
-  archiveLimits?: Pick<ArchiveCorpusOptions, 'maxSentences' | 'maxChars' | 'maxMentions' | 'cardArticlesPerName'>;
+  archiveLimits?: Pick<ArchiveCorpusOptions, 'maxSentences' | 'maxChars' | 'maxMentions'>;
 }
 
 /** Indexing yields to the event loop after this much work, so requests are answered while it runs. */

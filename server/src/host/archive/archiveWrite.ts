@@ -6,6 +6,7 @@ import type { PoolClient } from 'pg';
 import type { Article } from '../../service/api.ts';
 import { sentenceTerms, toArchived } from '../../service/archive/archivedArticle.ts';
 import { nameKey } from '../../service/corpus/entityKeys.ts';
+import { articleKeys } from '../../service/archive/articleKeys.ts';
 import { termVector } from './pgArchive.ts';
 
 /** A source file analysed for the archive. */
@@ -25,8 +26,8 @@ const clean = (s: string) => (s.includes('\u0000') ? s.split('\u0000').join(' ')
 export interface Rows {
   articles: { uri: string[]; key: string[]; root: string[]; path: string[]; hash: string[]; title: string[]; meta: string[]; doc: string[]; mentions: string[]; count: number[] };
   sentences: { a: number[]; idx: number[]; length: number[]; terms: string[]; text: string[] };
-  mentions: { a: number[]; s: number[]; start: number[]; end: number[]; surface: string[]; key: string[]; last: string[]; kind: string[]; role: Array<string | null> };
-  quotes: { a: number[]; s: number[]; start: number[]; end: number[]; text: string[]; speaker: Array<string | null> };
+  mentions: { a: number[]; s: number[]; start: number[]; end: number[]; surface: string[]; key: string[]; last: string[]; kind: string[]; role: Array<string | null>; target: string[] };
+  quotes: { a: number[]; s: number[]; start: number[]; end: number[]; text: string[]; speaker: Array<string | null>; speakerKey: Array<string | null> };
   figures: { a: number[]; s: number[]; kind: string[]; text: string[]; value: number[]; unit: Array<string | null> };
   totalLength: number;
   sentenceCount: number;
@@ -37,8 +38,8 @@ export function batchRows(batch: readonly ArticleToWrite[]): Rows {
   const rows: Rows = {
     articles: { uri: [], key: [], root: [], path: [], hash: [], title: [], meta: [], doc: [], mentions: [], count: [] },
     sentences: { a: [], idx: [], length: [], terms: [], text: [] },
-    mentions: { a: [], s: [], start: [], end: [], surface: [], key: [], last: [], kind: [], role: [] },
-    quotes: { a: [], s: [], start: [], end: [], text: [], speaker: [] },
+    mentions: { a: [], s: [], start: [], end: [], surface: [], key: [], last: [], kind: [], role: [], target: [] },
+    quotes: { a: [], s: [], start: [], end: [], text: [], speaker: [], speakerKey: [] },
     figures: { a: [], s: [], kind: [], text: [], value: [], unit: [] },
     totalLength: 0,
     sentenceCount: 0,
@@ -55,6 +56,7 @@ export function batchRows(batch: readonly ArticleToWrite[]): Rows {
     A.doc.push(JSON.stringify(toArchived(article)));
     A.mentions.push(JSON.stringify(article.sentences.flatMap((s, i) => (s.mentions.length ? [[i, s.mentions]] : []))));
     A.count.push(article.sentences.length);
+    const keys = articleKeys(article);
     for (const s of article.sentences) {
       const t = sentenceTerms(s.text);
       rows.sentences.a.push(a);
@@ -64,7 +66,7 @@ export function batchRows(batch: readonly ArticleToWrite[]): Rows {
       rows.sentences.text.push(clean(s.text));
       rows.totalLength += t.length;
       rows.sentenceCount++;
-      for (const m of s.mentions) {
+      s.mentions.forEach((m, i) => {
         const key = nameKey(m.text);
         const M = rows.mentions;
         M.a.push(a);
@@ -76,8 +78,9 @@ export function batchRows(batch: readonly ArticleToWrite[]): Rows {
         M.last.push(key.slice(key.lastIndexOf(' ') + 1));
         M.kind.push(m.kind);
         M.role.push(m.role ? clean(m.role) : null);
-      }
-      for (const q of s.quotes) {
+        M.target.push(keys.targets[s.index]?.[i] ?? key);
+      });
+      s.quotes.forEach((q, i) => {
         const Q = rows.quotes;
         Q.a.push(a);
         Q.s.push(s.index);
@@ -85,7 +88,8 @@ export function batchRows(batch: readonly ArticleToWrite[]): Rows {
         Q.end.push(q.end);
         Q.text.push(clean(q.text));
         Q.speaker.push(q.speaker ? clean(q.speaker) : null);
-      }
+        Q.speakerKey.push(keys.speakers[s.index]?.[i] ?? null);
+      });
       for (const f of s.quantities) {
         const F = rows.figures;
         F.a.push(a);
@@ -157,14 +161,15 @@ export async function writeBatch(db: PoolClient, rows: Rows, replaces: readonly 
     );
     const M = rows.mentions;
     await db.query(
-      `INSERT INTO mentions (article_id, sentence, start_offset, end_offset, surface, name_key, last_word, kind, role)
-       SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])`,
-      [idOf(M.a), M.s, M.start, M.end, M.surface, M.key, M.last, M.kind, M.role],
+      `INSERT INTO mentions (article_id, sentence, start_offset, end_offset, surface, name_key, last_word, kind, role, target_key)
+       SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])`,
+      [idOf(M.a), M.s, M.start, M.end, M.surface, M.key, M.last, M.kind, M.role, M.target],
     );
     const Q = rows.quotes;
     await db.query(
-      `INSERT INTO quotes (article_id, sentence, start_offset, end_offset, text, speaker) SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::text[], $6::text[])`,
-      [idOf(Q.a), Q.s, Q.start, Q.end, Q.text, Q.speaker],
+      `INSERT INTO quotes (article_id, sentence, start_offset, end_offset, text, speaker, speaker_key)
+       SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[])`,
+      [idOf(Q.a), Q.s, Q.start, Q.end, Q.text, Q.speaker, Q.speakerKey],
     );
     const F = rows.figures;
     await db.query(

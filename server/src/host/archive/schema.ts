@@ -5,7 +5,7 @@
 import type { ClientBase } from 'pg';
 import { ArchiveError } from './archiveErrors.ts';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Taken by a migration or a sync (one writer at a time); readers never wait on it. */
 export const WRITER_LOCK = 0x50_75_72_63; // an arbitrary 32-bit key for pg_advisory_lock
@@ -103,6 +103,22 @@ const MIGRATIONS: Record<number, string[]> = {
          FROM json_array_elements(a.doc::json -> 's') WITH ORDINALITY AS e(v, ord)
         WHERE json_typeof(e.v -> 5) = 'array')::text`,
     `ALTER TABLE articles ALTER COLUMN mentions_doc SET NOT NULL`,
+  ],
+  // A card's counts, roles and quotations are read from the database (a few indexed queries) rather
+  // than from the thousands of articles naming someone: each mention carries its group key as its
+  // article resolves it ("Lindqvist" after "Marta Lindqvist" is hers), each quotation its speaker's
+  // (service/archive/articleKeys.ts). Rows synced before get their name's own key meanwhile, and no
+  // speaker: their articles' hashes are cleared, so the next sync analyses every article again.
+  3: [
+    `ALTER TABLE mentions ADD COLUMN target_key text`,
+    `ALTER TABLE quotes ADD COLUMN speaker_key text`,
+    `UPDATE mentions SET target_key = name_key`,
+    `UPDATE articles SET hash = ''`,
+    `CREATE INDEX mentions_target_article ON mentions (target_key, article_id)`,
+    `CREATE INDEX quotes_speaker_article ON quotes (speaker_key, article_id)`,
+    // A card's first articles are the first by uri, as the embedded index orders them: for someone
+    // named in thousands of articles, read in uri order (ids from the index alone) until enough name them.
+    `CREATE INDEX articles_uri_order ON articles (uri COLLATE "C") INCLUDE (id)`,
   ],
 };
 

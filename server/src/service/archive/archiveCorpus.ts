@@ -24,6 +24,11 @@ import { LocalSources } from './localSources.ts';
 import { WorkingSet } from './workingSet.ts';
 import { Answered, nameKeys } from './answered.ts';
 import { addMisses, inTurn, isEmpty, noMisses, type Misses } from './archiveMisses.ts';
+import { archiveCardFacts } from './archiveCard.ts';
+import { CARD_ROLES, distinctRoles, type CardFacts } from '../corpus/cardFacts.ts';
+import { LazyEntity } from '../corpus/entityList.ts';
+import { canonicalKey } from '../corpus/entityKeys.ts';
+import { Lru } from '../util/lru.ts';
 
 /** Runs of a request at most (the last answers with what was fetched by then). */
 const MAX_ROUNDS = 6;
@@ -37,6 +42,8 @@ const ARTICLES_PER_NAME = 40;
 /** Articles fetched (by their name mentions) per name of an entity a card describes: its counts are the
  *  whole archive's up to this many articles naming it. */
 const ARTICLES_PER_CARD_NAME = 2_000;
+/** Cards kept (each a few hundred bytes: counts, three roles, three quotations). */
+const CARDS_KEPT = 2_000;
 /** Names fetched for a typed completion prefix (the archive's most mentioned first), and articles
  *  fetched per name: enough for its kind and roles (a card asks for its counts). */
 const NAMES_PER_PREFIX = 20;
@@ -50,8 +57,6 @@ export interface ArchiveCorpusOptions {
   maxChars?: number;
   /** Name mentions of articles held by their mentions only, at most. */
   maxMentions?: number;
-  /** Articles fetched per spelling of an entity a card describes (its counts are exact up to this). */
-  cardArticlesPerName?: number;
   /** Called when the archive changed (a sync): caches of check results keyed without the corpus drop.
    *  Dropping what the working set held does not call it: a judgement made with every read answered
    *  is the whole archive's and stays right (`onFetched` drops the others). */
@@ -91,6 +96,9 @@ export class ArchiveCorpus extends CorpusIndex {
    *  unless the archive holds a copy. */
   private readonly local = new LocalSources();
   private recording: Misses | undefined;
+  /** Cards read from the archive, by their entity's group keys: the whole archive's, whatever the
+   *  working set holds (forgotten when a sync changes the archive). */
+  private readonly cards = new Lru<string, CardFacts>(CARDS_KEPT);
   /** Requests under `satisfy` now. */
   private running = 0;
   private readonly outage: ArchiveOutage;
@@ -181,6 +189,7 @@ export class ArchiveCorpus extends CorpusIndex {
     if (this.stats && this.stats.revision !== stats.revision) {
       // A sync changed the archive: nothing fetched or judged before can be trusted.
       this.dfs.clear();
+      this.cards.clear();
       this.dropFetched();
       this.options.onChange?.();
       this.local.recheck();
@@ -324,8 +333,32 @@ export class ArchiveCorpus extends CorpusIndex {
 
   override noteEntityCard(entity: Entity): boolean {
     const names = new Set([entity.name, ...entity.aliases]);
-    for (const name of names) this.noteName(name, this.options.cardArticlesPerName ?? ARTICLES_PER_CARD_NAME);
+    for (const name of names) this.noteName(name, ARTICLES_PER_CARD_NAME);
     return ![...names].some((name) => nameKeys(name).some((key) => this.answered.cutNames.has(key)));
+  }
+
+  /** A card's facts from the archive's database (archiveCard.ts), for the groups the working set
+   *  merged into the entity; until they are fetched, or while the archive cannot be asked, what the
+   *  working set holds of it, as a lower bound. */
+  override cardFacts(entity: Entity): CardFacts {
+    const keys = entity instanceof LazyEntity ? [...new Set(entity.groups.map((g) => g.key))].sort() : [canonicalKey(nameKey(entity.name))];
+    const id = keys.join('\n');
+    const known = this.cards.get(id);
+    if (known) return known;
+    if (this.stats) this.recording?.cards.set(id, keys);
+    const place = (uri: string, sentence: number) => {
+      const s = super.sentenceAt(uri, sentence);
+      return { uri, line: s?.line, start: s?.start ?? 0, article: super.article(uri) };
+    };
+    const first = entity.mentions[0];
+    return {
+      articles: new Set(entity.mentions.map((m) => m.uri)).size,
+      mentions: entity.mentions.length,
+      roles: distinctRoles(entity.roles).slice(0, CARD_ROLES).map((r) => ({ text: r.text, at: place(r.source.uri, r.source.sentence) })),
+      quotes: [],
+      ...(first ? { first: place(first.uri, first.sentence) } : {}),
+      complete: false,
+    };
   }
 
   private noteName(name: string, limit = ARTICLES_PER_NAME): void {
@@ -368,12 +401,14 @@ export class ArchiveCorpus extends CorpusIndex {
       const hits = terms.length ? await this.source.searchSentences(terms, avgLength, limit + SEARCH_MARGIN) : [];
       return { query, limit, hits };
     };
-    const [found, byKey, byUri, byName] = await Promise.all([
+    const [found, byKey, byUri, byName, cards] = await Promise.all([
       inTurn([...m.searches], SEARCHES_AT_ONCE, search),
       m.keys.size ? this.source.articlesByKey([...m.keys]) : [],
       m.uris.size ? this.source.articlesByUri([...m.uris]) : [],
       this.articlesNaming(m.names),
+      Promise.all([...m.cards].map(async ([id, keys]) => [id, await archiveCardFacts(this.source, keys)] as const)),
     ]);
+    for (const [id, facts] of cards) this.cards.set(id, facts);
     const refs = new Map<number, ArticleRef>();
     for (const r of [...byKey, ...byUri]) refs.set(r.id, r);
     // Articles naming the draft's people count for name resolution: their mentions are enough.

@@ -10,14 +10,16 @@ export interface Misses {
   names: Map<string, number>;
   /** Typed name prefixes (name-key words) whose names are wanted for completion. */
   prefixes: Set<string>;
+  /** Cards wanted: their entity's group keys, by those keys joined. */
+  cards: Map<string, readonly string[]>;
 }
 
 export function noMisses(): Misses {
-  return { searches: new Map(), terms: new Set(), keys: new Set(), uris: new Set(), names: new Map(), prefixes: new Set() };
+  return { searches: new Map(), terms: new Set(), keys: new Set(), uris: new Set(), names: new Map(), prefixes: new Set(), cards: new Map() };
 }
 
 export function isEmpty(m: Misses): boolean {
-  return !m.searches.size && !m.terms.size && !m.keys.size && !m.uris.size && !m.names.size && !m.prefixes.size;
+  return !m.searches.size && !m.terms.size && !m.keys.size && !m.uris.size && !m.names.size && !m.prefixes.size && !m.cards.size;
 }
 
 /** Adds what `from` missed to `into` (the larger number of articles wanted where both name a key). */
@@ -28,6 +30,7 @@ export function addMisses(into: Misses, from: Misses): void {
   for (const u of from.uris) into.uris.add(u);
   for (const [key, limit] of from.names) into.names.set(key, Math.max(limit, into.names.get(key) ?? 0));
   for (const p of from.prefixes) into.prefixes.add(p);
+  for (const [id, keys] of from.cards) into.cards.set(id, keys);
 }
 
 /** `run` over the items with at most `width` calls pending at once; the results in the items' order. */

@@ -41,6 +41,41 @@ export interface ArchivedMentions extends ArticleRef {
   mentions: Array<[number, Mention[]]>;
 }
 
+/** An archived article as a card links to it. */
+export interface CardArticle extends ArticleRef {
+  title: string;
+  key: string;
+}
+
+/** A mention or quotation a card may show, in an archived article. */
+export interface CardSite extends CardArticle {
+  sentence: number;
+  start: number;
+  end: number;
+}
+
+/** What the archive holds of the mentions whose group key (as their article resolves them, see
+ *  articleKeys.ts) is one of a card's keys. */
+export interface CardRows {
+  mentions: number;
+  articles: number;
+  /** The first articles naming it, by uri (in code point order, as the embedded index orders mentions). */
+  firstArticles: CardArticle[];
+  /** Its first mention in the first of them. */
+  firstMention?: CardSite;
+  /** Every mention of it with a role, in any order. */
+  roles: Array<CardSite & { role: string }>;
+  /** The quotations of `firstArticles` whose speaker has one of the keys, in any order. */
+  quotes: Array<CardSite & { text: string }>;
+}
+
+/** Where an archived sentence is: its line and start offset, and its article's extracted-text marks. */
+export interface SentencePlace {
+  line: number;
+  start: number;
+  extracted?: Article['extracted'];
+}
+
 export interface ArchiveSource {
   /** The statistics last read (from connecting on), so counts are known before the first request. */
   readonly lastStats?: ArchiveStats;
@@ -62,6 +97,10 @@ export interface ArchiveSource {
   namesStarting(words: readonly string[], limit: number): Promise<Array<{ name: string; mentions: number }>>;
   /** The name mentions of these articles (ids), by sentence index, without the rest of the articles. */
   mentionsOf(ids: readonly number[]): Promise<ArchivedMentions[]>;
+  /** A card's counts, roles and quotations for these group keys, with the first `articleLimit` articles. */
+  cardRows(keys: readonly string[], articleLimit: number): Promise<CardRows>;
+  /** Where these sentences (article id, sentence index) are, in the order given (undefined: not held). */
+  sentencePlaces(refs: ReadonlyArray<{ id: number; sentence: number }>): Promise<Array<SentencePlace | undefined>>;
   /** The archive's copy of each of these articles (the same key and content), if it holds one. */
   copiesOf(articles: readonly Article[]): Promise<Array<ArticleRef | undefined>>;
   /** The analysed articles of these ids. */

@@ -9,6 +9,7 @@ import { SentenceIndex, type SearchStats } from './sentenceIndex.ts';
 import type { ArticleTerms } from './articleTransfer.ts';
 import { indexLines, readIndex, type IndexParts, type IndexRestore } from './corpusStore.ts';
 import { StaleCache } from './staleCache.ts';
+import type { CardFacts } from './cardFacts.ts';
 import { NameSearch } from './nameSearch.ts';
 import { compactMentions, compactQuantities, compactQuotes } from './compactSentences.ts';
 import { indexedSentence } from './indexedSentence.ts';
@@ -295,6 +296,13 @@ export class CorpusIndex implements CorpusView {
   noteEntityCard(entity: Entity): boolean {
     void entity;
     return true;
+  }
+
+  /** What a card states of an entity when the index reads it from elsewhere than the entity (an
+   *  archive's database); undefined: the entity's own mentions, roles and quotes say it. */
+  cardFacts(entity: Entity): CardFacts | undefined {
+    void entity;
+    return undefined;
   }
 
   /** Names completing the typed words (see NameSearch.complete), best match first, prominent first. */

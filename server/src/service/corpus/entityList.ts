@@ -4,6 +4,7 @@
 import type { Entity, EntityKind, EntityRole, SourceLocation } from '../types.ts';
 import { FIRST_NAMES } from './gazetteer.ts';
 import { decideKinds } from './entityKinds.ts';
+import { rankRoles } from './cardFacts.ts';
 import { emptyVotes, KINDS, push, rootOf, sentenceOf, startOf, surfacesOf, STEP, topKind, type Group, type Packed } from './entityGroups.ts';
 import { dropInitials, firstWord, lastWord, nameKey, wordCount } from './entityKeys.ts';
 
@@ -161,20 +162,14 @@ function gatherSites(gs: Group[]): { mentions: SourceLocation[]; roles: EntityRo
   }
   found.sort((a, b) => (a.p.uri < b.p.uri ? -1 : a.p.uri > b.p.uri ? 1 : startOf(a.p, a.i) - startOf(b.p, b.i)));
   const mentions: SourceLocation[] = [];
-  const roles = new Map<string, { role: EntityRole; n: number; words: number }>();
+  const given: EntityRole[] = [];
   for (const { p, i } of found) {
     const loc: SourceLocation = { uri: p.uri, sentence: sentenceOf(p, i), start: startOf(p, i), end: p.span[3 * i + 1] };
     mentions.push(loc);
     const role = p.roles?.get(i);
-    if (role) {
-      const rk = role.toLowerCase().replace(/\s+/g, ' ');
-      const r = roles.get(rk);
-      if (r) r.n++;
-      else roles.set(rk, { role: { text: role, source: loc }, n: 1, words: wordCount(rk) });
-    }
+    if (role) given.push({ text: role, source: loc });
   }
-  // Most frequent first, then the more specific (longer) of equally frequent roles.
-  return { mentions, roles: [...roles.values()].sort((a, b) => b.n - a.n || b.words - a.words).map((r) => r.role) };
+  return { mentions, roles: rankRoles(given) };
 }
 
 function canonicalName(root: Group, kind: EntityKind, surfaces: Map<string, number>, canon: (s: string) => string): string {

@@ -17,7 +17,8 @@ import type { CancellationToken, DocumentInput, Entity, EntityKind } from '../ty
 import { proseText, type DraftAnalysis } from '../check/draft.ts';
 import { sentenceAt } from './draftLookup.ts';
 import { foldName as fold } from '../corpus/nameSearch.ts';
-import { articleByline, articleLabel, distinctRoles, entityCard } from './hoverCard.ts';
+import { articleByline, articleLabel, entityCard } from './hoverCard.ts';
+import { distinctRoles } from '../corpus/cardFacts.ts';
 import { appendDefinitionsEdit, footnoteDefinition, hasDefinition } from './citations.ts';
 import { escapeMarkdown, markdownLink, truncate } from './markdownEscape.ts';
 import { rankArticles, rankQuotes } from './completionRanking.ts';
@@ -264,7 +265,7 @@ function entityCompletions(ctx: FeatureContext, draft: DraftAnalysis, offset: nu
     const folded = names.map(fold);
     const start = starts.find((s) => s === wordStart || folded.some((n) => n.startsWith(fold(draft.text.slice(s, wordStart))))) ?? wordStart;
     const typed = draft.text.slice(start, offset);
-    const role = distinctRoles(entity)[0]?.text;
+    const role = distinctRoles(entity.roles)[0]?.text;
     items.push({
       label: entity.name,
       kind: ENTITY_KIND[entity.kind],

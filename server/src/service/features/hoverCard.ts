@@ -1,8 +1,9 @@
 // Markdown cards built from corpus text (entity, cited passage, claim evidence). All corpus text goes
 // through escapeMarkdown; the only links are to corpus files at the passage's line.
 
-import type { Article, QuoteHit } from '../api.ts';
-import type { Claim, Entity, EntityKind } from '../types.ts';
+import type { Article } from '../api.ts';
+import type { Claim, Entity, EntityKind, SourceLocation } from '../types.ts';
+import { CARD_QUOTES, CARD_ROLES, distinctRoles, keyQuotes, type CardFacts, type CardPlace } from '../corpus/cardFacts.ts';
 import type { CorpusIndex } from '../corpus/corpusIndex.ts';
 import { articleCount, sourceLine } from './draftLookup.ts';
 import { escapeMarkdown, markdownLink, truncate } from './markdownEscape.ts';
@@ -16,10 +17,8 @@ const KIND_LABEL: Record<EntityKind, string> = {
   event: 'event',
 };
 
-const MAX_ROLES = 3;
-const MAX_QUOTES = 3;
 
-export function articleLabel(article: Article | undefined, fallback = 'source'): string {
+export function articleLabel(article: Pick<Article, 'title' | 'key'> | undefined, fallback = 'source'): string {
   return truncate(article?.title || article?.key || fallback, 80);
 }
 
@@ -28,42 +27,8 @@ export function articleByline(article: Article): string {
   return [article.meta.outlet, article.meta.date].filter(Boolean).join(', ');
 }
 
-/** Distinct role texts with where each was stated, most frequent first (as the entity table orders them). */
-export function distinctRoles(entity: Entity): Entity['roles'] {
-  const seen = new Set<string>();
-  const out: Entity['roles'] = [];
-  for (const role of entity.roles) {
-    const key = role.text.toLowerCase().replace(/\s+/g, ' ').trim();
-    if (!key || seen.has(key)) continue;
-    seen.add(key);
-    out.push(role);
-  }
-  return out;
-}
-
-/** Key quotes: substantial ones first, at most one per article until every article had its turn. */
-export function keyQuotes(hits: QuoteHit[], max: number): QuoteHit[] {
-  const words = (h: QuoteHit) => h.quote.text.split(/\s+/).length;
-  const substantial = (h: QuoteHit) => (words(h) >= 5 ? 1 : 0);
-  const ranked = [...hits].sort((a, b) => substantial(b) - substantial(a) || Math.min(words(b), 40) - Math.min(words(a), 40));
-  const out: QuoteHit[] = [];
-  const usedArticles = new Set<string>();
-  const usedTexts = new Set<string>();
-  for (const pass of [0, 1]) {
-    for (const hit of ranked) {
-      if (out.length >= max) return out;
-      const norm = hit.quote.text.toLowerCase().trim();
-      if (usedTexts.has(norm) || (pass === 0 && usedArticles.has(hit.sentence.uri))) continue;
-      usedTexts.add(norm);
-      usedArticles.add(hit.sentence.uri);
-      out.push(hit);
-    }
-  }
-  return out;
-}
-
 export function entityCard(corpus: CorpusIndex, entity: Entity): string {
-  const complete = corpus.noteEntityCard(entity);
+  const facts = corpus.cardFacts(entity) ?? entityFacts(corpus, entity);
   const lines: string[] = [`**${escapeMarkdown(entity.name)}** · ${KIND_LABEL[entity.kind]}`];
   // A plural or possessive written as a name ("the Rooneys of this world") is the same name, not another.
   const forms = new Set([entity.name, ...entity.aliases].map((a) => a.toLowerCase()));
@@ -71,35 +36,49 @@ export function entityCard(corpus: CorpusIndex, entity: Entity): string {
   const aliases = entity.aliases.filter((a) => a !== entity.name && !inflected(a)).slice(0, 4);
   if (aliases.length > 0) lines.push('', `Also: ${aliases.map(escapeMarkdown).join(', ')}`);
 
-  const roles = distinctRoles(entity).slice(0, MAX_ROLES);
-  if (roles.length > 0) {
+  if (facts.roles.length > 0) {
     lines.push('', '**As the sources describe it**', '');
-    for (const role of roles) {
-      const article = corpus.article(role.source.uri);
-      lines.push(`- ${escapeMarkdown(truncate(role.text, 100))} — ${markdownLink(articleLabel(article), role.source.uri, sourceLine(corpus, role.source))}`);
+    for (const role of facts.roles) {
+      lines.push(`- ${escapeMarkdown(truncate(role.text, 100))} — ${markdownLink(articleLabel(role.at.article), role.at.uri, role.at.line)}`);
     }
   }
 
-  if (entity.kind === 'person') {
-    const quotes = keyQuotes(corpus.quotesBy(entity.id), MAX_QUOTES);
-    if (quotes.length > 0) {
-      lines.push('', '**Quoted**', '');
-      for (const hit of quotes) {
-        const article = corpus.article(hit.sentence.uri);
-        lines.push(`- “${escapeMarkdown(truncate(repairMojibake(hit.quote.text), 200))}” — ${markdownLink(articleLabel(article) + placeSuffixAt(article, hit.sentence.start), hit.sentence.uri, hit.sentence.line)}`);
-      }
+  if (entity.kind === 'person' && facts.quotes.length > 0) {
+    lines.push('', '**Quoted**', '');
+    for (const q of facts.quotes) {
+      lines.push(`- “${escapeMarkdown(truncate(repairMojibake(q.text), 200))}” — ${markdownLink(articleLabel(q.at.article) + placeSuffixAt(q.at.article, q.at.start), q.at.uri, q.at.line)}`);
     }
   }
 
-  const n = articleCount(entity);
-  const first = entity.mentions[0];
-  const where = first ? ` · ${markdownLink('first mention', first.uri, sourceLine(corpus, first))}` : '';
-  const times = `${entity.mentions.length} ${entity.mentions.length === 1 ? 'time' : 'times'}`;
+  const n = facts.articles;
+  const where = facts.first ? ` · ${markdownLink('first mention', facts.first.uri, facts.first.line)}` : '';
+  const times = `${facts.mentions} ${facts.mentions === 1 ? 'time' : 'times'}`;
   // While a bulk index runs, counts only grow: say they are a lower bound.
   if (corpus.indexing) lines.push('', `Indexing: mentioned in at least ${n} ${n === 1 ? 'article' : 'articles'} so far (${times})${where}`);
-  else if (!complete) lines.push('', `Mentioned in at least ${n} ${n === 1 ? 'article' : 'articles'} (${times})${where}`);
+  else if (!facts.complete) lines.push('', `Mentioned in at least ${n} ${n === 1 ? 'article' : 'articles'} (${times})${where}`);
   else lines.push('', `Mentioned in ${n} ${n === 1 ? 'article' : 'articles'} (${times})${where}`);
   return lines.join('\n');
+}
+
+/** A card's facts as the index's own entity gives them. */
+function entityFacts(corpus: CorpusIndex, entity: Entity): CardFacts {
+  const place = (loc: SourceLocation): CardPlace => ({ uri: loc.uri, line: sourceLine(corpus, loc), start: loc.start, article: corpus.article(loc.uri) });
+  const quotes =
+    entity.kind === 'person'
+      ? keyQuotes(corpus.quotesBy(entity.id), CARD_QUOTES).map((hit) => ({
+          text: hit.quote.text,
+          at: { uri: hit.sentence.uri, line: hit.sentence.line, start: hit.sentence.start, article: corpus.article(hit.sentence.uri) },
+        }))
+      : [];
+  const first = entity.mentions[0];
+  return {
+    articles: articleCount(entity),
+    mentions: entity.mentions.length,
+    roles: distinctRoles(entity.roles).slice(0, CARD_ROLES).map((role) => ({ text: role.text, at: place(role.source) })),
+    quotes,
+    ...(first ? { first: place(first) } : {}),
+    complete: true,
+  };
 }
 
 /** The passage a citation points at. */

@@ -6,7 +6,7 @@ import type { FeatureContext } from '../context.ts';
 import type { CancellationToken, DocumentInput, Entity, EntityKind } from '../types.ts';
 import { articleForKey, citationAt, footnoteAt, linesOf, mentionAt, sourceLocation } from './draftLookup.ts';
 import { citedPassage } from './hover.ts';
-import { distinctRoles } from './hoverCard.ts';
+import { distinctRoles } from '../corpus/cardFacts.ts';
 
 const MAX_REFERENCES = 2000;
 const MAX_SYMBOLS = 100;
@@ -73,7 +73,7 @@ export async function getWorkspaceSymbols(ctx: FeatureContext, query: string, to
     const first = entity.mentions[0];
     const location = first ? sourceLocation(ctx.corpus, first) : undefined;
     if (!location) continue;
-    out.push({ name: entity.name, kind: SYMBOL_KIND[entity.kind], containerName: distinctRoles(entity)[0]?.text ?? entity.kind, location });
+    out.push({ name: entity.name, kind: SYMBOL_KIND[entity.kind], containerName: distinctRoles(entity.roles)[0]?.text ?? entity.kind, location });
   }
   return out;
 }
