@@ -222,6 +222,11 @@ test('completion offers the names of the archive starting as typed, which no ear
     assert.equal(typo[0], 'Marta Lindqvist', typo.join(', '));
     assert.deepEqual(typo, await embeddedLabels('Then Lindqvsit'));
     assert.deepEqual(await labels('Qqzx'), []);
+    // The names come from the archive's name table: typing fetches no article naming them.
+    const quiet = createSourcedService({ archive });
+    await quiet.getCompletions({ uri: 'file:///drafts/typing.md', text: 'Then Lind' }, { line: 0, character: 9 }, undefined, { resolveDocumentation: true });
+    const held = (quiet.corpus as ArchiveCorpus).held.counts;
+    assert.deepEqual([held.articles, held.namesOnly, held.sentences], [0, 0, 0]);
   });
 });
 
@@ -235,6 +240,27 @@ test('a hover card counts every article of the archive naming the person, as the
     // (40 articles naming it), not every article naming the director.
     const held = (service.corpus as ArchiveCorpus).held.counts;
     assert.ok(held.namesOnly + held.articles < PORT_NOTES, `${held.namesOnly} articles held by their names, ${held.articles} whole`);
+  });
+});
+
+test('a draft\'s names read ahead after a check: hovering them fetches nothing more', async () => {
+  await withArchive(async (archive) => {
+    const calls: string[] = [];
+    const counted = new Proxy(archive, {
+      get(target, prop, receiver) {
+        const v = Reflect.get(target, prop, receiver) as unknown;
+        return typeof v === 'function' ? (...args: unknown[]) => (calls.push(String(prop)), (v as (...a: unknown[]) => unknown).apply(target, args)) : v;
+      },
+    });
+    const service = createSourcedService({ archive: counted });
+    await service.checkDocument(portDraft);
+    assert.equal(await service.readAhead(portDraft), 2, 'Marta Lindqvist and Myanmar');
+    calls.length = 0;
+    assert.equal(await hoverText(service, portDraft, 2), await hoverText(embedded, portDraft, 2));
+    assert.match(await hoverText(service, portDraft, 18, 2), /^\*\*Myanmar\*\*/);
+    assert.deepEqual(calls.filter((c) => c !== 'stats'), [], 'only the statistics are read (has a sync changed the archive?)');
+    // The embedded index has nothing to read ahead.
+    assert.equal(await embedded.readAhead(portDraft), 0);
   });
 });
 

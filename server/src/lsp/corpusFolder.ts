@@ -123,6 +123,8 @@ export class CorpusFolder {
     return createSourcedService({
       log,
       archive,
+      // A writer hovers the names of the draft they check: their cards are read ahead.
+      readAhead: true,
       onArchiveUnavailable: (err) => {
         if (this.archive !== archive) return;
         this.archiveStatus = unavailable(where, err);

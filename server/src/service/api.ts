@@ -188,6 +188,9 @@ export interface SourcedService {
   checkDocument(doc: DocumentInput, settings?: SourcedSettings, token?: CancellationToken): Promise<DraftReport>;
   getDiagnostics(doc: DocumentInput, settings?: SourcedSettings, token?: CancellationToken): Promise<Diagnostic[]>;
   getHover(doc: DocumentInput, position: Position, token?: CancellationToken): Promise<Hover | undefined>;
+  /** Reads ahead what hovering the draft's names needs (a shared archive: each name's articles and card;
+   *  a check does it in the background); resolves with how many names it resolved. */
+  readAhead(doc: DocumentInput, token?: CancellationToken): Promise<number>;
   getCompletions(doc: DocumentInput, position: Position, token?: CancellationToken, options?: CompletionOptions): Promise<CompletionList>;
   /** Fills in what `getCompletions` left for later (`resolveDocumentation`): a name's card. */
   resolveCompletion(item: CompletionItem, token?: CancellationToken): Promise<CompletionItem>;

@@ -9,6 +9,7 @@ import { ClaimChecker } from './check/checker.ts';
 import { toDiagnostics } from './features/diagnostics.ts';
 import { Independence } from './features/independence.ts';
 import { getHover } from './features/hover.ts';
+import { readAhead } from './features/readAhead.ts';
 import { getCompletions, resolveCompletion } from './features/completion.ts';
 import { getCodeActions } from './features/codeActions.ts';
 import { getDefinition, getDocumentLinks, getReferences, getWorkspaceSymbols } from './features/navigation.ts';
@@ -28,9 +29,15 @@ export interface ServiceOptions {
    *  (without it, a failing archive fails the request); `onArchiveAvailable` when it answers again. */
   onArchiveUnavailable?: (err: unknown) => void;
   onArchiveAvailable?: () => void;
+  /** With an archive: after each check, read ahead in the background what hovering the draft's names
+   *  needs (features/readAhead.ts). For editors; a one-off check has no hovers to come. */
+  readAhead?: boolean;
   /** With an archive: bounds of the working set (see ArchiveCorpusOptions). */
   archiveLimits?: Pick<ArchiveCorpusOptions, 'maxSentences' | 'maxChars' | 'maxMentions'>;
 }
+
+/** A draft's names are read ahead once it has been left alone this long after a check (index.ts). */
+const READ_AHEAD_AFTER_MS = 1_000;
 
 /** Indexing yields to the event loop after this much work, so requests are answered while it runs. */
 const SLICE_MS = 8;
@@ -101,6 +108,34 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
     };
     reports.set(doc.uri, report);
     return report;
+  };
+
+  /** A check, as a request (with an archive, until every read is answered), then the read-ahead. */
+  const checked = async (doc: DocumentInput, settings: SourcedSettings, token?: CancellationToken): Promise<DraftReport> => {
+    const report = await within(() => check(doc, settings, token));
+    if (options.readAhead && corpus instanceof ArchiveCorpus) readAheadOnce(doc);
+    return report;
+  };
+
+  // After a check, the draft's names are read ahead (features/readAhead.ts) in the background, once the
+  // draft has been left alone for a moment (a writer typing is re-checked at every pause: the fetches and
+  // the name table's rebuild would slow the next re-check), and once for each set of names it writes.
+  const namesRead = new Map<string, string>();
+  const readAheadTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  const readAheadOnce = (doc: DocumentInput) => {
+    clearTimeout(readAheadTimers.get(doc.uri));
+    const timer = setTimeout(() => {
+      readAheadTimers.delete(doc.uri);
+      const draft = analyse(doc);
+      const names = [...new Set(draft.sentences.flatMap((s) => s.mentions.map((m) => m.text)))].sort().join('\n');
+      if (namesRead.get(doc.uri) === names) return;
+      namesRead.set(doc.uri, names);
+      if (namesRead.size > 100) namesRead.delete(namesRead.keys().next().value as string);
+      void within(() => readAhead(ctx, doc)).catch((err: unknown) => log(`sourced: reading ahead the names of ${doc.uri} failed: ${err instanceof Error ? err.message : String(err)}`));
+    }, READ_AHEAD_AFTER_MS);
+    // A pending read-ahead never keeps a process alive.
+    timer.unref?.();
+    readAheadTimers.set(doc.uri, timer);
   };
 
   const ctx: FeatureContext = {
@@ -192,9 +227,10 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
       }
     },
 
-    checkDocument: (doc, settings = defaultSettings, token) => within(() => check(doc, settings, token)),
-    getDiagnostics: async (doc, settings = defaultSettings, token) => (await within(() => check(doc, settings, token))).diagnostics,
+    checkDocument: (doc, settings = defaultSettings, token) => checked(doc, settings, token),
+    getDiagnostics: async (doc, settings = defaultSettings, token) => (await checked(doc, settings, token)).diagnostics,
     getHover: (doc, position, token) => within(() => getHover(ctx, doc, position, token)),
+    readAhead: (doc, token) => within(() => readAhead(ctx, doc, token)),
     getCompletions: (doc, position, token, options) => within(() => getCompletions(ctx, doc, position, token, options)),
     resolveCompletion: (item, token) => within(() => resolveCompletion(ctx, item, token)),
     getCodeActions: (doc, range, diagnostics, only, token) => within(() => getCodeActions(ctx, doc, range, diagnostics, only, token)),

@@ -210,14 +210,14 @@ export class PgArchive implements ArchiveSource {
     return r.rows;
   }
 
-  async namesStarting(words: readonly string[], limit: number): Promise<Array<{ name: string; mentions: number }>> {
+  async namesStarting(words: readonly string[], limit: number): Promise<Array<{ name: string; kind: string; mentions: number }>> {
     const like = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
     const clean = words.filter(Boolean);
     if (!clean.length || limit <= 0) return [];
     // The longest word finds the candidates through the trigram index; each word must start a word.
     const anchor = clean.reduce((a, b) => (b.length > a.length ? b : a));
-    const r = await this.pool.query<{ name: string; mentions: number }>(
-      `SELECT name, mention_count::float8 AS mentions FROM entities
+    const r = await this.pool.query<{ name: string; kind: string; mentions: number }>(
+      `SELECT name, kind, mention_count::float8 AS mentions FROM entities
         WHERE mention_count > 0 AND name_key LIKE $1
           AND NOT EXISTS (SELECT 1 FROM unnest($2::text[]) AS w(word) WHERE (' ' || name_key) NOT LIKE '% ' || w.word || '%')
         ORDER BY mention_count DESC, name_key

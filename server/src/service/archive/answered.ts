@@ -1,5 +1,5 @@
 // What the working set answers for the whole archive: the searches whose best hits it holds, the names
-// whose articles it holds, the completion prefixes whose names were fetched, and the keys and uris the
+// whose articles it holds, and the keys and uris the
 // archive does not hold. Forgotten with what they answered for (ArchiveCorpus drops the working set).
 
 import { aliasKeys, nameKey } from '../corpus/entityKeys.ts';
@@ -21,11 +21,6 @@ export class Answered {
   readonly named = new Map<string, number>();
   /** Name keys naming more articles than were fetched for them. */
   readonly cutNames = new Set<string>();
-  /** Typed completion prefixes (name-key words) whose archive names were fetched. */
-  readonly completed = new Set<string>();
-  /** How often the archive mentions the names completion fetched (by name key): completions rank by
-   *  these, as the working set holds a few of their articles only. */
-  readonly archiveMentions = new Map<string, number>();
   /** Article keys and uris the archive does not hold. */
   readonly absentKeys = new Set<string>();
   readonly absentUris = new Set<string>();
@@ -34,8 +29,6 @@ export class Answered {
   forgetNames(): void {
     this.named.clear();
     this.cutNames.clear();
-    this.completed.clear();
-    this.archiveMentions.clear();
   }
 
   /** Forgets everything (after the working set was emptied). */

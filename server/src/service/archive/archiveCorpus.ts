@@ -16,7 +16,7 @@
 import type { Article, ScoredSentence, SourceSentence } from '../api.ts';
 import type { Entity, Mention } from '../types.ts';
 import { CorpusIndex } from '../corpus/corpusIndex.ts';
-import { aliasKeys, nameKey } from '../corpus/entityKeys.ts';
+import { nameKey } from '../corpus/entityKeys.ts';
 import { queryTerms } from './archivedArticle.ts';
 import type { ArchiveSource, ArchiveStats, ArticleRef, SentenceHit } from './archiveSource.ts';
 import { ArchiveOutage } from './archiveOutage.ts';
@@ -24,11 +24,11 @@ import { LocalSources } from './localSources.ts';
 import { WorkingSet } from './workingSet.ts';
 import { Answered, nameKeys } from './answered.ts';
 import { addMisses, inTurn, isEmpty, noMisses, type Misses } from './archiveMisses.ts';
-import { archiveCardFacts } from './archiveCard.ts';
-import { CARD_ROLES, distinctRoles, type CardFacts } from '../corpus/cardFacts.ts';
-import { LazyEntity } from '../corpus/entityList.ts';
-import { canonicalKey } from '../corpus/entityKeys.ts';
+import { archiveCardFacts, cardKeys, heldFacts } from './archiveCard.ts';
+import type { CardFacts } from '../corpus/cardFacts.ts';
 import { Lru } from '../util/lru.ts';
+import { ArchivedNames } from './archivedNames.ts';
+import { NameSearch } from '../corpus/nameSearch.ts';
 
 /** Runs of a request at most (the last answers with what was fetched by then). */
 const MAX_ROUNDS = 6;
@@ -44,10 +44,8 @@ const ARTICLES_PER_NAME = 40;
 const ARTICLES_PER_CARD_NAME = 2_000;
 /** Cards kept (each a few hundred bytes: counts, three roles, three quotations). */
 const CARDS_KEPT = 2_000;
-/** Names fetched for a typed completion prefix (the archive's most mentioned first), and articles
- *  fetched per name: enough for its kind and roles (a card asks for its counts). */
+/** Names fetched for a typed completion prefix (the archive's most mentioned first). */
 const NAMES_PER_PREFIX = 20;
-const ARTICLES_PER_COMPLETED_NAME = 8;
 
 export interface ArchiveCorpusOptions {
   /** Archived sentences held at most (of whole articles, and loose); past it the working set starts
@@ -99,6 +97,8 @@ export class ArchiveCorpus extends CorpusIndex {
   /** Cards read from the archive, by their entity's group keys: the whole archive's, whatever the
    *  working set holds (forgotten when a sync changes the archive). */
   private readonly cards = new Lru<string, CardFacts>(CARDS_KEPT);
+  /** The archive's names completion fetched, by typed prefix (archivedNames.ts). */
+  private readonly archivedNames = new ArchivedNames();
   /** Requests under `satisfy` now. */
   private running = 0;
   private readonly outage: ArchiveOutage;
@@ -190,6 +190,7 @@ export class ArchiveCorpus extends CorpusIndex {
       // A sync changed the archive: nothing fetched or judged before can be trusted.
       this.dfs.clear();
       this.cards.clear();
+      this.archivedNames.clear();
       this.dropFetched();
       this.options.onChange?.();
       this.local.recheck();
@@ -294,30 +295,40 @@ export class ArchiveCorpus extends CorpusIndex {
   }
 
   override completeEntities(typed: readonly string[], limit: number): Entity[] {
-    // The archive's names starting as typed are fetched (with a few articles each): the working set
-    // alone knows only the names earlier requests brought in.
-    this.notePrefix(nameKey(typed.join(' ')));
-    return super.completeEntities(typed, limit);
+    // The archive's names starting as typed, beside the working set's: alone, it knows only the names
+    // earlier requests brought in.
+    const prefix = nameKey(typed.join(' '));
+    const held = super.completeEntities(typed, limit);
+    if (!this.fetchedNames(prefix)) return held;
+    return new NameSearch(this.archivedNames.merge(held, prefix)).complete(typed, limit, (e) => this.mentionsForRanking(e));
   }
 
   override searchEntities(query: string, limit: number, wordHead?: string): Entity[] {
     // Completion's fuzzy matches of the last typed word ("Thierry He" also offers "Lleyton Hewitt"; a typo
     // such as "Wegner" finds "Wenger") are names with a word starting as that word does: the archive's
-    // most mentioned of those are fetched, as the embedded index would search all of them.
-    if (wordHead !== undefined) this.notePrefix(nameKey(wordHead));
-    return super.searchEntities(query, limit, wordHead);
+    // most mentioned of those are searched too, as the embedded index would search all of them.
+    const held = super.searchEntities(query, limit, wordHead);
+    if (wordHead === undefined || !this.fetchedNames(nameKey(wordHead))) return held;
+    return new NameSearch(this.archivedNames.merge(held, nameKey(wordHead))).search(query, limit, wordHead);
   }
 
-  /** Notes a typed prefix (name-key words) whose archive names the working set has not fetched. */
-  private notePrefix(prefix: string): void {
-    if (prefix && this.stats && !this.answered.completed.has(prefix)) this.recording?.prefixes.add(prefix);
+  override entity(id: string): Entity | undefined {
+    return super.entity(id) ?? this.archivedNames.entity(id);
+  }
+
+  /** Whether the archive's names of a typed prefix (name-key words) were fetched; if not, notes them. */
+  private fetchedNames(prefix: string): boolean {
+    if (!prefix || !this.stats) return false;
+    if (this.archivedNames.has(prefix)) return true;
+    this.recording?.prefixes.add(prefix);
+    return false;
   }
 
   /** An entity's archive-wide count when completion fetched its name (else an alias's), at least what the
    *  working set counts. */
   protected override mentionsForRanking(entity: Entity): number {
-    const own = this.answered.archiveMentions.get(nameKey(entity.name));
-    const alias = own === undefined ? Math.max(0, ...entity.aliases.map((a) => this.answered.archiveMentions.get(nameKey(a)) ?? 0)) : own;
+    const own = this.archivedNames.mentions(nameKey(entity.name));
+    const alias = own === undefined ? Math.max(0, ...entity.aliases.map((a) => this.archivedNames.mentions(nameKey(a)) ?? 0)) : own;
     return Math.max(entity.mentionCount, alias);
   }
 
@@ -341,24 +352,11 @@ export class ArchiveCorpus extends CorpusIndex {
    *  merged into the entity; until they are fetched, or while the archive cannot be asked, what the
    *  working set holds of it, as a lower bound. */
   override cardFacts(entity: Entity): CardFacts {
-    const keys = entity instanceof LazyEntity ? [...new Set(entity.groups.map((g) => g.key))].sort() : [canonicalKey(nameKey(entity.name))];
-    const id = keys.join('\n');
+    const { id, keys } = cardKeys(entity);
     const known = this.cards.get(id);
     if (known) return known;
     if (this.stats) this.recording?.cards.set(id, keys);
-    const place = (uri: string, sentence: number) => {
-      const s = super.sentenceAt(uri, sentence);
-      return { uri, line: s?.line, start: s?.start ?? 0, article: super.article(uri) };
-    };
-    const first = entity.mentions[0];
-    return {
-      articles: new Set(entity.mentions.map((m) => m.uri)).size,
-      mentions: entity.mentions.length,
-      roles: distinctRoles(entity.roles).slice(0, CARD_ROLES).map((r) => ({ text: r.text, at: place(r.source.uri, r.source.sentence) })),
-      quotes: [],
-      ...(first ? { first: place(first.uri, first.sentence) } : {}),
-      complete: false,
-    };
+    return heldFacts(entity, (uri, sentence) => ({ sentence: super.sentenceAt(uri, sentence), article: super.article(uri) }));
   }
 
   private noteName(name: string, limit = ARTICLES_PER_NAME): void {
@@ -384,16 +382,6 @@ export class ArchiveCorpus extends CorpusIndex {
       const got = await this.source.documentFrequencies(unknown);
       for (const t of unknown) this.dfs.set(t, got.get(t) ?? 0);
     }
-    if (m.prefixes.size) {
-      const found = await Promise.all([...m.prefixes].map((p) => this.source.namesStarting(p.split(' '), NAMES_PER_PREFIX)));
-      for (const { name, mentions } of found.flat()) {
-        const own = nameKey(name);
-        this.answered.archiveMentions.set(own, Math.max(mentions, this.answered.archiveMentions.get(own) ?? 0));
-        for (const key of aliasKeys(own)) {
-          if ((this.answered.named.get(key) ?? 0) < ARTICLES_PER_COMPLETED_NAME && !m.names.has(key)) m.names.set(key, ARTICLES_PER_COMPLETED_NAME);
-        }
-      }
-    }
     const n = this.sentenceCount;
     const avgLength = n ? (stats.totalLength + this.local.averageLength * this.local.size) / n : 0;
     const search = async ([query, limit]: [string, number]) => {
@@ -401,13 +389,15 @@ export class ArchiveCorpus extends CorpusIndex {
       const hits = terms.length ? await this.source.searchSentences(terms, avgLength, limit + SEARCH_MARGIN) : [];
       return { query, limit, hits };
     };
-    const [found, byKey, byUri, byName, cards] = await Promise.all([
+    const [found, byKey, byUri, byName, cards, prefixes] = await Promise.all([
       inTurn([...m.searches], SEARCHES_AT_ONCE, search),
       m.keys.size ? this.source.articlesByKey([...m.keys]) : [],
       m.uris.size ? this.source.articlesByUri([...m.uris]) : [],
       this.articlesNaming(m.names),
       Promise.all([...m.cards].map(async ([id, keys]) => [id, await archiveCardFacts(this.source, keys)] as const)),
+      Promise.all([...m.prefixes].map(async (p) => [p, await this.source.namesStarting(p.split(' '), NAMES_PER_PREFIX)] as const)),
     ]);
+    for (const [p, rows] of prefixes) this.archivedNames.set(p, rows);
     for (const [id, facts] of cards) this.cards.set(id, facts);
     const refs = new Map<number, ArticleRef>();
     for (const r of [...byKey, ...byUri]) refs.set(r.id, r);
@@ -426,7 +416,6 @@ export class ArchiveCorpus extends CorpusIndex {
     for (const k of m.keys) if (!super.articleByKey(k)) this.answered.absentKeys.add(k.toLowerCase());
     for (const u of m.uris) if (!super.article(u)) this.answered.absentUris.add(u);
     for (const [k, limit] of m.names) this.answered.named.set(k, Math.max(limit, this.answered.named.get(k) ?? 0));
-    for (const p of m.prefixes) this.answered.completed.add(p);
     // A key naming as many articles as were asked for may name more.
     const perKey = new Map<string, number>();
     for (const r of byName) perKey.set(r.key, (perKey.get(r.key) ?? 0) + 1);

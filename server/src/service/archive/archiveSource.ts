@@ -93,8 +93,8 @@ export interface ArchiveSource {
   articlesNaming(keys: readonly string[], limit: number): Promise<Array<ArticleRef & { key: string }>>;
   /** The most mentioned names (as the archive's name table spells them) whose name-key words start with
    *  each of `words` (name-key words themselves: lower case, no accents), at most `limit`, with how often
-   *  the archive mentions each spelling. */
-  namesStarting(words: readonly string[], limit: number): Promise<Array<{ name: string; mentions: number }>>;
+   *  the archive mentions each spelling and the kind it is mostly written as. */
+  namesStarting(words: readonly string[], limit: number): Promise<Array<{ name: string; kind: string; mentions: number }>>;
   /** The name mentions of these articles (ids), by sentence index, without the rest of the articles. */
   mentionsOf(ids: readonly number[]): Promise<ArchivedMentions[]>;
   /** A card's counts, roles and quotations for these group keys, with the first `articleLimit` articles. */

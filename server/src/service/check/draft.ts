@@ -8,6 +8,7 @@ import { LineIndex } from '../text/positions.ts';
 import { findQuotes } from '../text/quotes.ts';
 import { findQuantities } from '../text/numbers.ts';
 import { findMentions } from '../corpus/names.ts';
+import { Lru } from '../util/lru.ts';
 
 export interface DraftSentence extends Sentence {
   index: number;
@@ -41,27 +42,13 @@ export function analyseDraft(doc: DocumentInput): DraftAnalysis {
   let ci = 0;
   const isIgnored = ignoreTester(prose.ignored);
   prose.blocks.forEach((block, blockIndex) => {
-    const raw = splitSentences(masked, block.start, block.end, { softBreaks: true });
-    const mentions = findMentions(masked, raw, false);
-    const quotes = findQuotes(masked, block.start, block.end);
-    let mi = 0;
-    let qi = 0;
-    raw.forEach((s, k) => {
+    const own = blockSentences(masked, block.start, block.end);
+    own.forEach((s, k) => {
       // A citation marker after the full stop belongs to the sentence it follows.
-      const citeEnd = k + 1 < raw.length ? raw[k + 1].start : block.end + 1;
-      const own = <T extends { start: number }>(list: T[], from: number, end: number): [T[], number] => {
-        const out: T[] = [];
-        let i = from;
-        while (i < list.length && list[i].start < s.start) i++;
-        while (i < list.length && list[i].start < end) out.push(list[i++]);
-        return [out, i];
-      };
-      let sm: Mention[];
-      let sq: Quote[];
-      let sc: CitationRef[];
-      [sm, mi] = own(mentions, mi, s.end);
-      [sq, qi] = own(quotes, qi, s.end);
-      [sc, ci] = own(citations, ci, citeEnd);
+      const citeEnd = k + 1 < own.length ? own[k + 1].start : block.end + 1;
+      const sc: CitationRef[] = [];
+      while (ci < citations.length && citations[ci].start < s.start) ci++;
+      while (ci < citations.length && citations[ci].start < citeEnd) sc.push(citations[ci++]);
       sentences.push({
         start: s.start,
         end: s.end,
@@ -69,9 +56,9 @@ export function analyseDraft(doc: DocumentInput): DraftAnalysis {
         text: doc.text.slice(s.start, s.end),
         index: sentences.length,
         block: blockIndex,
-        mentions: sm,
-        quotes: sq,
-        quantities: findQuantities(masked, s.start, s.end),
+        mentions: s.mentions,
+        quotes: s.quotes,
+        quantities: s.quantities,
         citations: sc,
         ignored: isIgnored(s) || block.ignored,
         heading: block.kind === 'heading',
@@ -79,6 +66,55 @@ export function analyseDraft(doc: DocumentInput): DraftAnalysis {
     });
   });
   return { uri: doc.uri, version: doc.version, text: doc.text, lines: new LineIndex(doc.text), prose, sentences };
+}
+
+/** A prose block's sentences with their names, quotes and figures. */
+interface BlockSentence extends Span {
+  mentions: Mention[];
+  quotes: Quote[];
+  quantities: Quantity[];
+}
+
+/** Blocks analysed lately, by their masked text, with offsets from the block's start: analysing a draft
+ *  again after an edit (each keystroke, for completion and hovers) redoes only the blocks it changed. */
+const analysedBlocks = new Lru<string, BlockSentence[]>(4_096);
+
+function blockSentences(masked: string, start: number, end: number): BlockSentence[] {
+  const key = masked.slice(start, end);
+  const known = analysedBlocks.get(key);
+  if (known) return known.map((s) => shiftSentence(s, start));
+  const raw = splitSentences(masked, start, end, { softBreaks: true });
+  const mentions = findMentions(masked, raw, false);
+  const quotes = findQuotes(masked, start, end);
+  let mi = 0;
+  let qi = 0;
+  const out: BlockSentence[] = raw.map((s) => {
+    const sm: Mention[] = [];
+    const sq: Quote[] = [];
+    while (mi < mentions.length && mentions[mi].start < s.start) mi++;
+    while (mi < mentions.length && mentions[mi].start < s.end) sm.push(mentions[mi++]);
+    while (qi < quotes.length && quotes[qi].start < s.start) qi++;
+    while (qi < quotes.length && quotes[qi].start < s.end) sq.push(quotes[qi++]);
+    return { start: s.start, end: s.end, mentions: sm, quotes: sq, quantities: findQuantities(masked, s.start, s.end) };
+  });
+  analysedBlocks.set(key, out.map((s) => shiftSentence(s, -start)));
+  return out;
+}
+
+/** Forgets the blocks analysed lately (a draft's next analysis starts from its text alone). */
+export function forgetAnalysedBlocks(): void {
+  analysedBlocks.clear();
+}
+
+function shiftSentence(s: BlockSentence, by: number): BlockSentence {
+  const span = <T extends Span>(x: T): T => ({ ...x, start: x.start + by, end: x.end + by });
+  return {
+    start: s.start + by,
+    end: s.end + by,
+    mentions: s.mentions.map(span),
+    quotes: s.quotes.map((q) => ({ ...span(q), innerStart: q.innerStart + by, innerEnd: q.innerEnd + by })),
+    quantities: s.quantities.map(span),
+  };
 }
 
 /** Tests sentences, in order, against ignored ranges: a pointer and the furthest end seen so far. */
