@@ -61,6 +61,16 @@ const NOT_ANALYSIS = [
   'server/src/host/archive/pgArchive.ts',
   'server/src/host/archive/schema.ts',
   'server/src/host/archive/searchPlan.ts',
+  // The service's side of reading an archive (its working set, cards, names), not what a sync stores.
+  'server/src/service/archive/answered.ts',
+  'server/src/service/archive/archiveCard.ts',
+  'server/src/service/archive/archiveCorpus.ts',
+  'server/src/service/archive/archiveMisses.ts',
+  'server/src/service/archive/archiveOutage.ts',
+  'server/src/service/archive/archiveSource.ts',
+  'server/src/service/archive/archivedNames.ts',
+  'server/src/service/archive/localSources.ts',
+  'server/src/service/archive/workingSet.ts',
 ];
 const ID_PLACEHOLDER = '@@analysis@id@@@'; // as long as the id (16 hex digits), so source maps stay right
 

@@ -112,6 +112,10 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
 
   /** A check, as a request (with an archive, until every read is answered), then the read-ahead. */
   const checked = async (doc: DocumentInput, settings: SourcedSettings, token?: CancellationToken): Promise<DraftReport> => {
+    // A read-ahead waiting for the draft to be left alone waits for this check to end, and one under way
+    // stops: the writer is at work on it.
+    clearTimeout(readAheadTimers.get(doc.uri));
+    readAheadRuns.get(doc.uri)?.cancel();
     const report = await within(() => check(doc, settings, token));
     if (options.readAhead && corpus instanceof ArchiveCorpus) readAheadOnce(doc);
     return report;
@@ -122,6 +126,7 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
   // the name table's rebuild would slow the next re-check), and once for each set of names it writes.
   const namesRead = new Map<string, string>();
   const readAheadTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  const readAheadRuns = new Map<string, { cancelled: boolean; cancel: () => void }>();
   const readAheadOnce = (doc: DocumentInput) => {
     clearTimeout(readAheadTimers.get(doc.uri));
     const timer = setTimeout(() => {
@@ -131,7 +136,20 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
       if (namesRead.get(doc.uri) === names) return;
       namesRead.set(doc.uri, names);
       if (namesRead.size > 100) namesRead.delete(namesRead.keys().next().value as string);
-      void within(() => readAhead(ctx, doc)).catch((err: unknown) => log(`sourced: reading ahead the names of ${doc.uri} failed: ${err instanceof Error ? err.message : String(err)}`));
+      const run = { cancelled: false, cancel: () => (run.cancelled = true) };
+      readAheadRuns.set(doc.uri, run);
+      const stop: CancellationToken = {
+        get isCancellationRequested() {
+          return run.cancelled;
+        },
+      };
+      void within(() => readAhead(ctx, doc, stop))
+        .catch((err: unknown) => log(`sourced: reading ahead the names of ${doc.uri} failed: ${err instanceof Error ? err.message : String(err)}`))
+        .finally(() => {
+          if (readAheadRuns.get(doc.uri) === run) readAheadRuns.delete(doc.uri);
+          // Stopped by a check: the names are read ahead after that one.
+          if (run.cancelled) namesRead.delete(doc.uri);
+        });
     }, READ_AHEAD_AFTER_MS);
     // A pending read-ahead never keeps a process alive.
     timer.unref?.();

@@ -246,7 +246,7 @@ export class PgArchive implements ArchiveSource {
     return r.rows.map((row) => ({ id: row.id, uri: row.uri, mentions: JSON.parse(row.mentions) as ArchivedMentions['mentions'] }));
   }
 
-  async cardRows(keys: readonly string[], articleLimit: number): Promise<CardRows> {
+  async cardRows(keys: readonly string[], quoteArticles: number): Promise<CardRows> {
     // Its totals and its mentions with a role, from the (group key, article) index; its first articles
     // by uri: for a name in a few thousand articles at most, those articles sorted, else articles read
     // in uri order until enough name it (the planner picks: 8 ms and 28 ms at 100,000 articles, where
@@ -264,7 +264,7 @@ export class PgArchive implements ArchiveSource {
                   ORDER BY x.uri COLLATE "C" LIMIT $2) f
            JOIN articles a ON a.id = f.id
           ORDER BY a.uri COLLATE "C"`,
-        [keys, articleLimit],
+        [keys, Math.max(1, quoteArticles)],
       ),
       this.pool.query<CardSite & { role: string }>(
         `SELECT a.id::float8 AS id, a.uri, a.title, a.key, m.sentence, m.start_offset AS start, m.end_offset AS "end", m.role
@@ -284,7 +284,7 @@ export class PgArchive implements ArchiveSource {
             [first.id, keys],
           )
         : undefined,
-      firstArticles.length
+      firstArticles.length && quoteArticles > 0
         ? this.pool.query<{ id: number; sentence: number; start: number; end: number; text: string }>(
             `SELECT article_id::float8 AS id, sentence, start_offset AS start, end_offset AS "end", text FROM quotes
               WHERE speaker_key = ANY($1::text[]) AND article_id = ANY($2::bigint[])`,

@@ -12,9 +12,11 @@ import { canonicalKey, nameKey } from '../corpus/entityKeys.ts';
 
 /** A card's group keys (those the working set merged into the entity; a name completion offered from
  *  the archive's name table, its own key) and the card's id, those keys joined. */
-export function cardKeys(entity: Entity): { id: string; keys: string[] } {
+export function cardKeys(entity: Entity): { id: string; keys: string[]; quotes: boolean } {
   const keys = entity instanceof LazyEntity ? [...new Set(entity.groups.map((g) => g.key))].sort() : [canonicalKey(nameKey(entity.name))];
-  return { id: keys.join('\n'), keys };
+  // Only a person's card shows quotations: the others' need no list of first articles to find them in.
+  const quotes = entity.kind === 'person';
+  return { id: `${quotes ? 'person ' : ''}${keys.join('\n')}`, keys, quotes };
 }
 
 /** A card's facts as far as the working set holds the entity: a lower bound, with no quotations (they
@@ -40,8 +42,8 @@ function bySite(a: CardSite, b: CardSite): number {
   return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.sentence - b.sentence || a.start - b.start;
 }
 
-export async function archiveCardFacts(source: ArchiveSource, keys: readonly string[]): Promise<CardFacts> {
-  const rows = await source.cardRows(keys, QUOTE_ARTICLES);
+export async function archiveCardFacts(source: ArchiveSource, keys: readonly string[], withQuotes: boolean): Promise<CardFacts> {
+  const rows = await source.cardRows(keys, withQuotes ? QUOTE_ARTICLES : 0);
   const roles = distinctRoles(rankRoles(rows.roles.sort(bySite).map((r) => ({ text: r.role, site: r as CardSite })))).slice(0, CARD_ROLES);
   const quotes = keyQuotes(
     rows.quotes.sort(bySite).map((q) => ({ quote: { text: q.text }, sentence: { uri: q.uri }, site: q as CardSite })),

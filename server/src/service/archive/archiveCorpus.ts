@@ -352,10 +352,10 @@ export class ArchiveCorpus extends CorpusIndex {
    *  merged into the entity; until they are fetched, or while the archive cannot be asked, what the
    *  working set holds of it, as a lower bound. */
   override cardFacts(entity: Entity): CardFacts {
-    const { id, keys } = cardKeys(entity);
+    const { id, keys, quotes } = cardKeys(entity);
     const known = this.cards.get(id);
     if (known) return known;
-    if (this.stats) this.recording?.cards.set(id, keys);
+    if (this.stats) this.recording?.cards.set(id, { keys, quotes });
     return heldFacts(entity, (uri, sentence) => ({ sentence: super.sentenceAt(uri, sentence), article: super.article(uri) }));
   }
 
@@ -394,7 +394,7 @@ export class ArchiveCorpus extends CorpusIndex {
       m.keys.size ? this.source.articlesByKey([...m.keys]) : [],
       m.uris.size ? this.source.articlesByUri([...m.uris]) : [],
       this.articlesNaming(m.names),
-      Promise.all([...m.cards].map(async ([id, keys]) => [id, await archiveCardFacts(this.source, keys)] as const)),
+      Promise.all([...m.cards].map(async ([id, c]) => [id, await archiveCardFacts(this.source, c.keys, c.quotes)] as const)),
       Promise.all([...m.prefixes].map(async (p) => [p, await this.source.namesStarting(p.split(' '), NAMES_PER_PREFIX)] as const)),
     ]);
     for (const [p, rows] of prefixes) this.archivedNames.set(p, rows);

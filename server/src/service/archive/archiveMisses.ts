@@ -10,8 +10,8 @@ export interface Misses {
   names: Map<string, number>;
   /** Typed name prefixes (name-key words) whose names are wanted for completion. */
   prefixes: Set<string>;
-  /** Cards wanted: their entity's group keys, by those keys joined. */
-  cards: Map<string, readonly string[]>;
+  /** Cards wanted: their entity's group keys and whether it shows quotations, by card id. */
+  cards: Map<string, { keys: readonly string[]; quotes: boolean }>;
 }
 
 export function noMisses(): Misses {

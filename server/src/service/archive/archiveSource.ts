@@ -59,7 +59,8 @@ export interface CardSite extends CardArticle {
 export interface CardRows {
   mentions: number;
   articles: number;
-  /** The first articles naming it, by uri (in code point order, as the embedded index orders mentions). */
+  /** The first articles naming it, by uri (in code point order, as the embedded index orders mentions):
+   *  those quotations are looked for in, or the first alone. */
   firstArticles: CardArticle[];
   /** Its first mention in the first of them. */
   firstMention?: CardSite;
@@ -97,8 +98,9 @@ export interface ArchiveSource {
   namesStarting(words: readonly string[], limit: number): Promise<Array<{ name: string; kind: string; mentions: number }>>;
   /** The name mentions of these articles (ids), by sentence index, without the rest of the articles. */
   mentionsOf(ids: readonly number[]): Promise<ArchivedMentions[]>;
-  /** A card's counts, roles and quotations for these group keys, with the first `articleLimit` articles. */
-  cardRows(keys: readonly string[], articleLimit: number): Promise<CardRows>;
+  /** A card's counts and roles for these group keys, and the quotations of the first `quoteArticles`
+   *  articles naming it (0: none, as for a place or an organisation, whose card shows none). */
+  cardRows(keys: readonly string[], quoteArticles: number): Promise<CardRows>;
   /** Where these sentences (article id, sentence index) are, in the order given (undefined: not held). */
   sentencePlaces(refs: ReadonlyArray<{ id: number; sentence: number }>): Promise<Array<SentencePlace | undefined>>;
   /** The archive's copy of each of these articles (the same key and content), if it holds one. */
