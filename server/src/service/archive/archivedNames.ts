@@ -63,7 +63,7 @@ export class ArchivedNames {
    *  word ending the full name of a person held or fetched is that person's surname ("Lindqvist" beside
    *  "Marta Lindqvist"), as the embedded index merges it, not a name of its own, whatever kind its lone
    *  mentions were taken for ("Lindgren said" is often no person to the name finder), but a place
-   *  ("Washington" beside "Denzel Washington"). */
+   *  ("Washington" beside "Denzel Washington"); a person's name with a stray word before it is theirs. */
   merge(held: readonly Entity[], prefix: string): Entity[] {
     const fetched = this.byPrefix.get(prefix) ?? [];
     const covered = new Set<string>();
@@ -73,10 +73,14 @@ export class ArchivedNames {
       if (e.kind === 'person' && wordCount(k) >= 2) surnames.add(lastWord(k));
       for (const n of [e.name, ...e.aliases]) covered.add(canonicalKey(nameKey(n)));
     }
+    const people = [...held, ...fetched].filter((e) => e.kind === 'person' && wordCount(nameKey(e.name)) >= 2).map((e) => ` ${nameKey(e.name)}`);
     const out = [...held];
     for (const e of fetched) {
       const k = canonicalKey(nameKey(e.name));
       if (covered.has(k) || (e.kind !== 'place' && wordCount(k) === 1 && (surnames.has(k) || this.surnames.peek(k)))) continue;
+      // A person's name with a stray word before it ("Blair Tony Blair") is that person's, as the
+      // embedded index merges it.
+      if (e.kind === 'person' && people.some((p) => k.endsWith(p))) continue;
       covered.add(k);
       out.push(e);
     }
