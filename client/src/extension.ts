@@ -3,6 +3,7 @@
 
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, State, type LanguageClientOptions } from 'vscode-languageclient/node';
+import { RestartPolicy } from './restartPolicy.ts';
 import {
   CLAIM_AT_REQUEST,
   CLAIMS_NOTIFICATION,
@@ -41,10 +42,8 @@ export async function activate(
     // virtualSources: passages of PDFs, Word documents, web pages and transcripts open as read-only views
     // of their extracted text (sourced-source: URIs, shown by the content provider below).
     initializationOptions: () => ({ bundledCorpus: context.asAbsolutePath('corpus'), trusted: vscode.workspace.isTrusted, virtualSources: true }),
-    // If the server dies (crash, out of memory, killed), vscode-languageclient's default error handler
-    // restarts it, re-sends the open documents and re-pulls their diagnostics; a fifth death within
-    // 3 minutes stops it for good (test/e2e: "a killed server is restarted").
-    connectionOptions: { maxRestartCount: 4 },
+    // If the server dies it is restarted (restartPolicy.ts; test/e2e: "a killed server is restarted").
+    errorHandler: new RestartPolicy('Sourced'),
     outputChannel: output,
     // Hover and completion text quotes corpus articles: never trusted, no HTML.
     markdown: { isTrusted: false, supportHtml: false },
