@@ -1,6 +1,6 @@
 // What the working set answers for the whole archive: the searches whose best hits it holds, the names
-// whose articles it holds, and the keys and uris the
-// archive does not hold. Forgotten with what they answered for (ArchiveCorpus drops the working set).
+// whose articles it holds, and the keys and uris the archive does not hold. Forgotten with what they
+// answered for (ArchiveCorpus drops the working set).
 
 import { aliasKeys, nameKey } from '../corpus/entityKeys.ts';
 import { Lru } from '../util/lru.ts';

@@ -17,7 +17,6 @@ const KIND_LABEL: Record<EntityKind, string> = {
   event: 'event',
 };
 
-
 export function articleLabel(article: Pick<Article, 'title' | 'key'> | undefined, fallback = 'source'): string {
   return truncate(article?.title || article?.key || fallback, 80);
 }
