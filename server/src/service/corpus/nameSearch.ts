@@ -106,7 +106,10 @@ export class NameSearch {
     for (const j of within) {
       const item = this.items[j];
       const nameWords = (this.words[j] ??= foldName(item.name).split(/[\s-]+/));
-      const score = matchScore(words, nameWords, item.name === item.entity.name);
+      // A name over an alias, unless the corpus wrote it once: a name seen once is as likely a slip of the
+      // name finder ("X City Y", two clubs run together) as a name, and must not outrank the entity
+      // whose alias the writer is typing.
+      const score = matchScore(words, nameWords, item.name === item.entity.name && mentions(item.entity) > 1);
       if (score < 0) continue;
       const cur = best.get(item.entity);
       if (cur === undefined || score > cur) best.set(item.entity, score);

@@ -1,0 +1,19 @@
+// Completion's ranking of names (NameSearch.complete): how well the typed words match, then how much the
+// corpus mentions each name.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { NameSearch } from '../../server/src/service/corpus/nameSearch.ts';
+import type { Entity } from '../../server/src/service/types.ts';
+
+test('a name the corpus wrote once does not outrank, by being a name rather than an alias, the entity whose alias is typed', () => {
+  const at = { uri: 'file:///a.md', sentence: 0, start: 0, end: 1 };
+  const entity = (name: string, aliases: string[], n: number): Entity => ({ id: `organization:${name.toLowerCase()}`, name, kind: 'organization', aliases, roles: [], mentions: Array.from({ length: n }, () => at), mentionCount: n });
+  const club = entity('Harbourside City', ['Harb City'], 22);
+  const slip = entity('Harb City Rovers', [], 1);
+  const search = new NameSearch([slip, club]);
+  assert.deepEqual(search.complete(['Harb', 'Ci'], 5).map((e) => e.name), ['Harbourside City', 'Harb City Rovers']);
+  // Written twice, it is a name like any other: its own name matched first.
+  const twice = entity('Harb City Rovers', [], 2);
+  assert.deepEqual(new NameSearch([twice, club]).complete(['Harb', 'Ci'], 5).map((e) => e.name), ['Harb City Rovers', 'Harbourside City']);
+});
