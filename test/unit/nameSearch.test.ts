@@ -17,3 +17,16 @@ test('a name the corpus wrote once does not outrank, by being a name rather than
   const twice = entity('Harb City Rovers', [], 2);
   assert.deepEqual(new NameSearch([twice, club]).complete(['Harb', 'Ci'], 5).map((e) => e.name), ['Harb City Rovers', 'Harbourside City']);
 });
+
+test('a one-word name typed from its start ranks as a full name typed from its first word, not below names it ends', () => {
+  const at = { uri: 'file:///a.md', sentence: 0, start: 0, end: 1 };
+  const entity = (name: string, kind: Entity['kind'], n: number): Entity => ({ id: `${kind}:${name.toLowerCase()}`, name, kind, aliases: [], roles: [], mentions: Array.from({ length: n }, () => at), mentionCount: n });
+  const club = entity('Harbourside', 'organization', 40);
+  const joined = entity('Kestrel Harbourside', 'person', 3);
+  const fans = entity('Harbourside Supporters Trust', 'organization', 5);
+  const search = new NameSearch([joined, fans, club]);
+  assert.equal(search.complete(['Harb'], 5)[0], club);
+  // A person's surname still finds them first where no one-word name is more mentioned.
+  const port = entity('Marta Harbsen', 'person', 9);
+  assert.equal(new NameSearch([port, entity('Harbsenfjord', 'place', 2)]).complete(['Harbs'], 5)[0], port);
+});

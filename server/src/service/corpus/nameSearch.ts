@@ -203,7 +203,9 @@ export function matchScore(typed: readonly string[], name: readonly string[], ca
   }
   if (bestAt < 0) return gapScore(typed, name, canonical);
   let score = n * 10;
-  if (bestAt === 0 && name.length >= 2) score += 6; // "Gordon B…", "Gor…"
+  // "Gordon B…", "Gor…"; a one-word name typed from its start too ("Chel…" for Chelsea, which two-word
+  // names ending in "Chelsea", slips of the name finder among them, outranked as if it were a surname).
+  if (bestAt === 0) score += 6;
   if (n === 1 && bestAt === name.length - 1 && name.length >= 2) score += 6; // a surname: "Brow…"
   if (bestAt + n === name.length && name[name.length - 1] === typed[n - 1]) score += 2; // typed in full
   if (canonical) score += 3;
