@@ -264,6 +264,30 @@ test('a draft\'s names read ahead after a check: hovering them fetches nothing m
   });
 });
 
+test('an editor\'s service reads a draft\'s names ahead by itself once the draft is left alone after a check', async () => {
+  await withArchive(async (archive) => {
+    const calls: string[] = [];
+    const counted = new Proxy(archive, {
+      get(target, prop, receiver) {
+        const v = Reflect.get(target, prop, receiver) as unknown;
+        return typeof v === 'function' ? (...args: unknown[]) => (calls.push(String(prop)), (v as (...a: unknown[]) => unknown).apply(target, args)) : v;
+      },
+    });
+    const service = createSourcedService({ archive: counted, readAhead: true });
+    await service.checkDocument(portDraft);
+    assert.ok(!calls.includes('cardRows'), 'a check reads no card');
+    // Polled with a deadline: the read-ahead starts a second after the check; then it is waited for.
+    const deadline = Date.now() + 30_000;
+    while (!calls.includes('cardRows') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await service.settled();
+    assert.equal(calls.filter((c) => c === 'cardRows').length, 2, calls.join(', '));
+    calls.length = 0;
+    assert.equal(await hoverText(service, portDraft, 2), await hoverText(embedded, portDraft, 2));
+    assert.match(await hoverText(service, portDraft, 18, 2), /^\*\*Myanmar\*\*/);
+    assert.deepEqual(calls.filter((c) => c !== 'stats'), []);
+  });
+});
+
 test('a card\'s key quotes and a speaker\'s quote completions come from every article naming the speaker', async () => {
   await withArchive(async (archive) => {
     const doc = { uri: 'file:///drafts/quay.md', text: 'Tomas Eriksen said "The north\n' };

@@ -181,7 +181,8 @@ export interface SourcedService {
    *  the whole text joined by newlines), false if it is not a whole index of this version. */
   exportIndex(): Iterable<string>;
   /** Resolves when what is derived from the whole corpus after indexing (near-duplicate groups) is up to
-   *  date; `exportIndex` then saves it too, so a reload need not derive it again. */
+   *  date; `exportIndex` then saves it too, so a reload need not derive it again. With an archive, also
+   *  when the read-aheads of drafts' names under way have ended. */
   settled(): Promise<void>;
   importIndex(lines: string | Iterable<string> | AsyncIterable<string>): Promise<boolean>;
 

@@ -126,7 +126,7 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
   // the name table's rebuild would slow the next re-check), and once for each set of names it writes.
   const namesRead = new Map<string, string>();
   const readAheadTimers = new Map<string, ReturnType<typeof setTimeout>>();
-  const readAheadRuns = new Map<string, { cancelled: boolean; cancel: () => void }>();
+  const readAheadRuns = new Map<string, { cancelled: boolean; cancel: () => void; done?: Promise<unknown> }>();
   const readAheadOnce = (doc: DocumentInput) => {
     clearTimeout(readAheadTimers.get(doc.uri));
     const timer = setTimeout(() => {
@@ -136,14 +136,14 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
       if (namesRead.get(doc.uri) === names) return;
       namesRead.set(doc.uri, names);
       if (namesRead.size > 100) namesRead.delete(namesRead.keys().next().value as string);
-      const run = { cancelled: false, cancel: () => (run.cancelled = true) };
+      const run: { cancelled: boolean; cancel: () => void; done?: Promise<unknown> } = { cancelled: false, cancel: () => (run.cancelled = true) };
       readAheadRuns.set(doc.uri, run);
       const stop: CancellationToken = {
         get isCancellationRequested() {
           return run.cancelled;
         },
       };
-      void within(() => readAhead(ctx, doc, stop))
+      run.done = within(() => readAhead(ctx, doc, stop))
         .catch((err: unknown) => log(`sourced: reading ahead the names of ${doc.uri} failed: ${err instanceof Error ? err.message : String(err)}`))
         .finally(() => {
           if (readAheadRuns.get(doc.uri) === run) readAheadRuns.delete(doc.uri);
@@ -221,6 +221,8 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
 
     async settled() {
       if (!corpus.indexing) await independence.update(corpus);
+      // Read-aheads under way (not those still waiting for their draft to be left alone).
+      await Promise.all([...readAheadRuns.values()].map((r) => r.done));
     },
 
     async importIndex(lines: string | Iterable<string> | AsyncIterable<string>) {
