@@ -100,6 +100,18 @@ async function withArchive<T>(run: (archive: PgArchive) => Promise<T>): Promise<
   }
 }
 
+/** The archive with each call's name noted in `calls`. */
+function counting(archive: PgArchive): { counted: PgArchive; calls: string[] } {
+  const calls: string[] = [];
+  const counted = new Proxy(archive, {
+    get(target, prop, receiver) {
+      const v = Reflect.get(target, prop, receiver) as unknown;
+      return typeof v === 'function' ? (...args: unknown[]) => (calls.push(String(prop)), (v as (...a: unknown[]) => unknown).apply(target, args)) : v;
+    },
+  });
+  return { counted, calls };
+}
+
 const hoverText = async (service: SourcedService, doc: typeof portDraft, character: number, line = 0) => {
   const h = await service.getHover(doc, { line, character });
   return h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '';
@@ -245,13 +257,7 @@ test('a hover card counts every article of the archive naming the person, as the
 
 test('a draft\'s names read ahead after a check: hovering them fetches nothing more', async () => {
   await withArchive(async (archive) => {
-    const calls: string[] = [];
-    const counted = new Proxy(archive, {
-      get(target, prop, receiver) {
-        const v = Reflect.get(target, prop, receiver) as unknown;
-        return typeof v === 'function' ? (...args: unknown[]) => (calls.push(String(prop)), (v as (...a: unknown[]) => unknown).apply(target, args)) : v;
-      },
-    });
+    const { counted, calls } = counting(archive);
     const service = createSourcedService({ archive: counted });
     await service.checkDocument(portDraft);
     assert.equal(await service.readAhead(portDraft), 2, 'Marta Lindqvist and Myanmar');
@@ -266,13 +272,7 @@ test('a draft\'s names read ahead after a check: hovering them fetches nothing m
 
 test('an editor\'s service reads a draft\'s names ahead by itself once the draft is left alone after a check', async () => {
   await withArchive(async (archive) => {
-    const calls: string[] = [];
-    const counted = new Proxy(archive, {
-      get(target, prop, receiver) {
-        const v = Reflect.get(target, prop, receiver) as unknown;
-        return typeof v === 'function' ? (...args: unknown[]) => (calls.push(String(prop)), (v as (...a: unknown[]) => unknown).apply(target, args)) : v;
-      },
-    });
+    const { counted, calls } = counting(archive);
     const service = createSourcedService({ archive: counted, readAhead: true });
     await service.checkDocument(portDraft);
     assert.ok(!calls.includes('cardRows'), 'a check reads no card');
