@@ -19,8 +19,6 @@ export class Answered {
   readonly searched = new Map<string, number>();
   /** Name keys whose articles were fetched, with up to how many. */
   readonly named = new Map<string, number>();
-  /** Name keys naming more articles than were fetched for them. */
-  readonly cutNames = new Set<string>();
   /** Article keys and uris the archive does not hold. */
   readonly absentKeys = new Set<string>();
   readonly absentUris = new Set<string>();
@@ -28,7 +26,6 @@ export class Answered {
   /** Forgets the names (after the articles held by their names were dropped). */
   forgetNames(): void {
     this.named.clear();
-    this.cutNames.clear();
   }
 
   /** Forgets everything (after the working set was emptied). */

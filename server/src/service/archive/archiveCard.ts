@@ -4,9 +4,9 @@
 // of the few sentences the card links to. Nothing is added to the working set.
 
 import type { Article, SourceSentence } from '../api.ts';
-import type { Entity } from '../types.ts';
+import type { Entity, SourceLocation } from '../types.ts';
 import type { ArchiveSource, CardArticle, CardSite } from './archiveSource.ts';
-import { CARD_QUOTES, CARD_ROLES, QUOTE_ARTICLES, distinctRoles, keyQuotes, rankRoles, type CardFacts, type CardPlace } from '../corpus/cardFacts.ts';
+import { CARD_QUOTES, CARD_ROLES, QUOTE_ARTICLES, distinctRoles, factsOfEntity, keyQuotes, rankRoles, type CardFacts, type CardPlace } from '../corpus/cardFacts.ts';
 import { LazyEntity } from '../corpus/entityList.ts';
 import { canonicalKey, nameKey } from '../corpus/entityKeys.ts';
 
@@ -22,19 +22,11 @@ export function cardKeys(entity: Entity): { id: string; keys: string[]; quotes: 
 /** A card's facts as far as the working set holds the entity: a lower bound, with no quotations (they
  *  would need its articles whole), until the archive's are fetched or while it cannot be asked. */
 export function heldFacts(entity: Entity, held: (uri: string, sentence: number) => { sentence?: SourceSentence; article?: Article }): CardFacts {
-  const place = (uri: string, sentence: number): CardPlace => {
-    const h = held(uri, sentence);
-    return { uri, line: h.sentence?.line, start: h.sentence?.start ?? 0, article: h.article };
+  const place = (loc: SourceLocation): CardPlace => {
+    const h = held(loc.uri, loc.sentence);
+    return { uri: loc.uri, line: h.sentence?.line, start: h.sentence?.start ?? 0, article: h.article };
   };
-  const first = entity.mentions[0];
-  return {
-    articles: new Set(entity.mentions.map((m) => m.uri)).size,
-    mentions: entity.mentions.length,
-    roles: distinctRoles(entity.roles).slice(0, CARD_ROLES).map((r) => ({ text: r.text, at: place(r.source.uri, r.source.sentence) })),
-    quotes: [],
-    ...(first ? { first: place(first.uri, first.sentence) } : {}),
-    complete: false,
-  };
+  return factsOfEntity(entity, place, [], false);
 }
 
 /** Mention order: by article uri (code units, as the embedded index sorts them), then offset. */

@@ -39,9 +39,9 @@ const SEARCH_MARGIN = 10;
 const SEARCHES_AT_ONCE = 4;
 /** Articles fetched per name the draft uses. */
 const ARTICLES_PER_NAME = 40;
-/** Articles fetched (by their name mentions) per name of an entity a card describes: its counts are the
- *  whole archive's up to this many articles naming it. */
-const ARTICLES_PER_CARD_NAME = 2_000;
+/** Articles fetched (by their name mentions) per name of a speaker whose quotations are offered after
+ *  `said "` (quotesBy reads the first few hundred of them whole). */
+const ARTICLES_PER_SPEAKER_NAME = 2_000;
 /** Cards kept (each a few hundred bytes: counts, three roles, three quotations). */
 const CARDS_KEPT = 2_000;
 /** Names fetched for a typed completion prefix (the archive's most mentioned first). */
@@ -342,10 +342,8 @@ export class ArchiveCorpus extends CorpusIndex {
     return super.resolveMention(mention, context);
   }
 
-  override noteEntityCard(entity: Entity): boolean {
-    const names = new Set([entity.name, ...entity.aliases]);
-    for (const name of names) this.noteName(name, ARTICLES_PER_CARD_NAME);
-    return ![...names].some((name) => nameKeys(name).some((key) => this.answered.cutNames.has(key)));
+  override noteArticlesNaming(entity: Entity): void {
+    for (const name of new Set([entity.name, ...entity.aliases])) this.noteName(name, ARTICLES_PER_SPEAKER_NAME);
   }
 
   /** A card's facts from the archive's database (archiveCard.ts), for the groups the working set
@@ -416,13 +414,6 @@ export class ArchiveCorpus extends CorpusIndex {
     for (const k of m.keys) if (!super.articleByKey(k)) this.answered.absentKeys.add(k.toLowerCase());
     for (const u of m.uris) if (!super.article(u)) this.answered.absentUris.add(u);
     for (const [k, limit] of m.names) this.answered.named.set(k, Math.max(limit, this.answered.named.get(k) ?? 0));
-    // A key naming as many articles as were asked for may name more.
-    const perKey = new Map<string, number>();
-    for (const r of byName) perKey.set(r.key, (perKey.get(r.key) ?? 0) + 1);
-    for (const [k, limit] of m.names) {
-      if ((perKey.get(k) ?? 0) >= limit) this.answered.cutNames.add(k);
-      else this.answered.cutNames.delete(k);
-    }
     // Judgements made with what was missing are stale even when no article came (a document frequency);
     // those made with every read answered are not.
     this.options.onFetched?.();

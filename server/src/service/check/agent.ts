@@ -240,7 +240,6 @@ export function sameName(a: Mention, b: Mention, corpus: CorpusIndex): boolean {
   return misspelt(wa[wa.length - 1], wb[wb.length - 1]);
 }
 
-
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'lord', 'lady', 'the']);
 
 function words(name: string): string[] {

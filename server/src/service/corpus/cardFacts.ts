@@ -4,6 +4,7 @@
 // card does not need the thousands of articles naming someone.
 
 import type { Article } from '../api.ts';
+import type { Entity, SourceLocation } from '../types.ts';
 import { wordCount } from './entityKeys.ts';
 
 /** Roles and quotations a card shows at most. */
@@ -31,6 +32,20 @@ export interface CardFacts {
   first?: CardPlace;
   /** False when the counts are a lower bound (an archive that could not be asked). */
   complete: boolean;
+}
+
+/** A card's facts as an entity's own mentions and roles give them (`place`: where a mention is), with
+ *  its key quotations. */
+export function factsOfEntity(entity: Entity, place: (loc: SourceLocation) => CardPlace, quotes: CardFacts['quotes'], complete: boolean): CardFacts {
+  const first = entity.mentions[0];
+  return {
+    articles: new Set(entity.mentions.map((m) => m.uri)).size,
+    mentions: entity.mentions.length,
+    roles: distinctRoles(entity.roles).slice(0, CARD_ROLES).map((r) => ({ text: r.text, at: place(r.source) })),
+    quotes,
+    ...(first ? { first: place(first) } : {}),
+    complete,
+  };
 }
 
 /** Distinct role texts with where each was stated, most frequent first (as the entity table orders them). */

@@ -9,7 +9,7 @@ import { SentenceIndex, type SearchStats } from './sentenceIndex.ts';
 import type { ArticleTerms } from './articleTransfer.ts';
 import { indexLines, readIndex, type IndexParts, type IndexRestore } from './corpusStore.ts';
 import { StaleCache } from './staleCache.ts';
-import type { CardFacts } from './cardFacts.ts';
+import { QUOTE_ARTICLES, type CardFacts } from './cardFacts.ts';
 import { NameSearch } from './nameSearch.ts';
 import { compactMentions, compactQuantities, compactQuotes } from './compactSentences.ts';
 import { indexedSentence } from './indexedSentence.ts';
@@ -18,8 +18,6 @@ import { CompactArticle, RecentlyMade, runsOf, sentenceCount } from './compactAr
 export { searchTerm } from './sentenceIndex.ts';
 
 const SPEAKER_CACHE = 500;
-/** quotesBy reads at most this many of the articles that mention a person. */
-const QUOTE_ARTICLES = 300;
 
 /** Spellings kept before the table of shared strings starts afresh (it only saves memory). */
 const INTERN_LIMIT = 1_000_000;
@@ -290,12 +288,10 @@ export class CorpusIndex implements CorpusView {
     return this.table.resolve(mention, context);
   }
 
-  /** Called before a card states what the corpus holds of an entity (its mentions, the articles naming
-   *  it): an index holding part of a corpus notes what it must fetch for the whole corpus's counts. False
-   *  when the counts are a lower bound (more articles name it than are fetched for a card). */
-  noteEntityCard(entity: Entity): boolean {
+  /** Called before every article naming an entity is read (its quotations): an index holding part of a
+   *  corpus notes the articles it must fetch. */
+  noteArticlesNaming(entity: Entity): void {
     void entity;
-    return true;
   }
 
   /** What a card states of an entity when the index reads it from elsewhere than the entity (an
@@ -365,8 +361,8 @@ export class CorpusIndex implements CorpusView {
     const { value: hits, complete } = this.track(() => {
       const found: QuoteHit[] = [];
       const entity = this.entity(entityId);
-      // Every article naming it, as for its card (the quotes come from the first few hundred).
-      if (entity) this.noteEntityCard(entity);
+      // Every article naming it (the quotes come from the first few hundred).
+      if (entity) this.noteArticlesNaming(entity);
       const seen = new Set<string>();
       for (const m of entity?.mentions ?? []) {
         if (seen.has(m.uri)) continue;

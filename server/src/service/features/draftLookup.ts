@@ -133,13 +133,6 @@ export function offsetOf(draft: DraftAnalysis, position: Position): number {
   return draft.lines.offsetAt(position);
 }
 
-/** How many distinct articles mention an entity. */
-export function articleCount(entity: Entity): number {
-  const seen = new Set<string>();
-  for (const m of entity.mentions) seen.add(m.uri);
-  return seen.size;
-}
-
 /**
  * A corpus path to write into a draft: relative to the deepest folder the draft and the source share
  * (the workspace root in the usual `drafts/…` + `sources/…` layout), else the file name alone.

@@ -3,9 +3,9 @@
 
 import type { Article } from '../api.ts';
 import type { Claim, Entity, EntityKind, SourceLocation } from '../types.ts';
-import { CARD_QUOTES, CARD_ROLES, distinctRoles, keyQuotes, type CardFacts, type CardPlace } from '../corpus/cardFacts.ts';
+import { CARD_QUOTES, factsOfEntity, keyQuotes, type CardFacts, type CardPlace } from '../corpus/cardFacts.ts';
 import type { CorpusIndex } from '../corpus/corpusIndex.ts';
-import { articleCount, sourceLine } from './draftLookup.ts';
+import { sourceLine } from './draftLookup.ts';
 import { escapeMarkdown, markdownLink, truncate } from './markdownEscape.ts';
 import { placeAt, placeAtLine, placeSuffix, placeSuffixAt, placeText } from '../corpus/sourceMarks.ts';
 import { repairMojibake } from '../text/words.ts';
@@ -69,15 +69,7 @@ function entityFacts(corpus: CorpusIndex, entity: Entity): CardFacts {
           at: { uri: hit.sentence.uri, line: hit.sentence.line, start: hit.sentence.start, article: corpus.article(hit.sentence.uri) },
         }))
       : [];
-  const first = entity.mentions[0];
-  return {
-    articles: articleCount(entity),
-    mentions: entity.mentions.length,
-    roles: distinctRoles(entity.roles).slice(0, CARD_ROLES).map((role) => ({ text: role.text, at: place(role.source) })),
-    quotes,
-    ...(first ? { first: place(first) } : {}),
-    complete: true,
-  };
+  return factsOfEntity(entity, place, quotes, true);
 }
 
 /** The passage a citation points at. */
