@@ -60,7 +60,7 @@ async function assertConsistent(db: string): Promise<void> {
 test('check --archive gives the verdicts and sources of the embedded index (sample corpus)', async () => {
   const sync = await sourced(['archive', 'sync', '--archive', pg.url('sample'), path.join(repo, 'corpus')]);
   assert.equal(sync.code, 0, sync.stderr);
-  assert.match(sync.stderr, /archive schema created \(version 3\)/);
+  assert.match(sync.stderr, /archive schema created \(version 4\)/);
   assert.match(sync.stderr, /3 added, 0 updated, 0 removed, 0 unchanged/);
   // The archive alone (the draft is copied away from any sources/ folder): the same claims and sources.
   const { local, archived } = await checkBoth(tmp, pg.url('sample'));
@@ -73,7 +73,7 @@ test('check --archive gives the verdicts and sources of the embedded index (samp
   assert.equal(status.code, 0, status.stderr);
   const s = JSON.parse(status.stdout) as { articles: number; sentences: number; entities: number; schemaVersion: number; lastSync: string };
   assert.equal(s.articles, 3);
-  assert.equal(s.schemaVersion, 3);
+  assert.equal(s.schemaVersion, 4);
   assert.ok(s.sentences > 10 && s.entities > 5 && s.lastSync);
   const entities = await sourced(['entities', '--archive', pg.url('sample'), '--format', 'json']);
   assert.equal(entities.code, 0, entities.stderr);
@@ -224,11 +224,11 @@ test('a sync killed mid-way finishes on the rerun, with no duplicates and consis
 test('another schema version, an empty database: the message says what to do', async () => {
   const url = pg.url('versions');
   assert.equal((await sourced(['archive', 'sync', '--archive', url, path.join(repo, 'corpus')])).code, 0);
-  await sql('versions', `UPDATE sourced_meta SET value = '4' WHERE key = 'schema_version'`);
+  await sql('versions', `UPDATE sourced_meta SET value = '5' WHERE key = 'schema_version'`);
   const draft = path.join(repo, 'examples', 'draft.md');
   const newer = await sourced(['check', '--archive', url, draft]);
   assert.equal(newer.code, 2);
-  assert.match(newer.stderr, /^sourced: the archive at postgres@127\.0\.0\.1:\d+\/versions has schema version 4, newer than this Sourced reads \(3\): upgrade Sourced\n$/);
+  assert.match(newer.stderr, /^sourced: the archive at postgres@127\.0\.0\.1:\d+\/versions has schema version 5, newer than this Sourced reads \(4\): upgrade Sourced\n$/);
   const empty = await sourced(['check', '--archive', pg.url('empty'), draft]);
   assert.equal(empty.code, 2);
   assert.match(empty.stderr, /holds no Sourced archive yet: create it with `sourced archive sync --archive URL DIR\.\.\.`\n$/);
@@ -250,7 +250,8 @@ test('an archive of schema version 1 is migrated by sync --migrate: the same men
   const before = await mentionsOf();
   assert.ok(before.some((a) => a.mentions.length > 0));
   // Version 1 held each article's mentions in its document only, and indexed mentions by key alone;
-  // its mentions and quotations had no group keys (version 3).
+  // its mentions and quotations had no group keys (version 3), its quotations no folded words (version 4).
+  await sql('migrate', `ALTER TABLE quotes DROP COLUMN words`);
   await sql('migrate', `ALTER TABLE mentions DROP COLUMN target_key`);
   await sql('migrate', `ALTER TABLE quotes DROP COLUMN speaker_key`);
   await sql('migrate', `DROP INDEX articles_uri_order`);
@@ -263,14 +264,16 @@ test('an archive of schema version 1 is migrated by sync --migrate: the same men
   const draft = path.join(repo, 'examples', 'draft.md');
   const old = await sourced(['check', '--archive', url, draft]);
   assert.equal(old.code, 2);
-  assert.match(old.stderr, /has schema version 1, this Sourced reads version 3: run `sourced archive sync --migrate --archive URL`\n$/);
+  assert.match(old.stderr, /has schema version 1, this Sourced reads version 4: run `sourced archive sync --migrate --archive URL`\n$/);
   const migrated = await sourced(['archive', 'sync', '--migrate', '--archive', url, path.join(repo, 'corpus')]);
   assert.equal(migrated.code, 0, migrated.stderr);
-  assert.match(migrated.stderr, /archive schema migrated from version 1 \(version 3\)/);
+  assert.match(migrated.stderr, /archive schema migrated from version 1 \(version 4\)/);
   // Every article is analysed again, for its mentions' and quotations' group keys.
   assert.match(migrated.stderr, /0 added, [1-9]\d* updated, 0 removed, 0 unchanged/);
   const keyless = await sql<{ n: string }>('migrate', `SELECT count(*) AS n FROM mentions WHERE target_key IS NULL`);
   assert.equal(Number(keyless[0]?.n), 0);
+  const unfolded = await sql<{ n: string }>('migrate', `SELECT count(*) AS n FROM quotes WHERE words IS NULL OR words <> btrim(words)`);
+  assert.equal(Number(unfolded[0]?.n), 0);
   assert.deepEqual(await mentionsOf(), before);
   const dir = path.join(tmp, 'migrate');
   mkdirSync(dir);

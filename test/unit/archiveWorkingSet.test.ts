@@ -303,6 +303,28 @@ test('a card\'s key quotes and a speaker\'s quote completions come from every ar
   });
 });
 
+test('with no speaker named, the archive\'s quotations matching the typed words are offered as the embedded index offers them, fetching no article', async () => {
+  await withArchive(async (archive) => {
+    const items = async (service: SourcedService, typed: string) => {
+      const text = `A clerk wrote "${typed}`;
+      const list = await service.getCompletions({ uri: 'file:///drafts/quotes.md', text }, { line: 0, character: text.length });
+      return list.items.map((i) => `${(i.textEdit as { newText: string }).newText} | ${i.detail}`);
+    };
+    const service = createSourcedService({ archive });
+    // Three articles carry "Ships must wait at anchor until then." (before the one holding the words
+    // elsewhere); "the north" starts one quotation and is held by another.
+    for (const typed of ['Ships must', 'ships MUST wa', 'wait anchor', 'the north', 'Qqzx yy']) {
+      assert.deepEqual(await items(service, typed), await items(embedded, typed), typed);
+    }
+    const ships = await items(service, 'Ships must');
+    assert.match(ships[0], /^Ships must wait at anchor until then\."/);
+    assert.match(ships[0], /Tomas Eriksen — Quay notes 0$/, 'the speaker and the article of the first carrying it');
+    // From the quotations table: no article, name or sentence is fetched for them.
+    const held = (service.corpus as ArchiveCorpus).held.counts;
+    assert.deepEqual([held.articles, held.namesOnly, held.sentences], [0, 0, 0]);
+  });
+});
+
 test('a local source the archive holds a copy of counts once in the statistics, and is not fetched again', async () => {
   await withArchive(async (archive) => {
     const service = createSourcedService({ archive });

@@ -122,6 +122,25 @@ test('quotes rank by how well the typed words match, then by how many articles r
   assert.ok(words.indexOf(words.find((w) => w.startsWith('Crews'))!) > 0);
 });
 
+test('with no speaker named, an opening of common words finds the quotations starting so, repeated ones first', async () => {
+  const service = await harborService([
+    { uri: 'file:///ws/sources/tide-a.md', text: 'Pilot Ines Barros spoke. "We are ready for the spring tides," Barros said. "We are not worried," she added.\n' },
+    { uri: 'file:///ws/sources/tide-b.md', text: 'The port said: "We are not worried." Crews agreed that "we are ready" was true. "Nobody said we are late," a clerk said.\n' },
+    { uri: 'file:///ws/sources/tide-c.md', text: 'A clerk wrote: “Café owners say we are busy.” Another said "Wé áre open".\n' },
+  ]);
+  const at = async (typed: string) => {
+    const { text, position } = cursor(`The port wrote "${typed}|`);
+    return (await service.getCompletions({ uri: DRAFT_URI, text }, position)).items.map(newText);
+  };
+  // "We are": words the search index drops; the quotation two articles carry comes first, then those
+  // starting so in corpus order, then those holding the words; accents and case do not matter.
+  const got = await at('We are');
+  assert.deepEqual(got, ['We are not worried,"', 'We are ready for the spring tides,"', 'we are ready"', 'Wé áre open"', 'Nobody said we are late,"', 'Café owners say we are busy."']);
+  assert.deepEqual(await at('we ar'), got, 'the last word typed as a word\'s start');
+  assert.deepEqual(await at('late nobody'), ['Nobody said we are late,"'], 'every typed word, in any order');
+  assert.deepEqual(await at('We'), [], 'fewer than three letters: nothing');
+});
+
 test('citation keys rank by how well the typed key matches, then by support for the sentence', async () => {
   const service = await harborService([
     { uri: 'file:///ws/sources/2021-harbor-update.md', text: '---\ntitle: "Terminal work begins"\n---\nWork on the Elmsworth terminal began in June.\n' },

@@ -98,6 +98,18 @@ export interface QuoteHit {
   speaker?: Entity;
 }
 
+/** A quotation found by its words (`searchQuotes`): how well it matches (0 starts with the typed words,
+ *  1 holds them, 2 holds every one of them) and in how many articles the sources carry the same words. */
+export interface QuoteMatch extends QuoteHit {
+  tier: number;
+  articles: number;
+  /** Its article's title and key, when the article itself is not held (an archive's quotation). */
+  source?: Pick<Article, 'title' | 'key'>;
+  /** Its speaker's name as the article writes it, when no entity of the corpus is at hand (an archive's
+   *  quotation). */
+  speakerName?: string;
+}
+
 /** Read access to the indexed corpus (for features: hover, completion, definition…). */
 export interface CorpusView {
   readonly articleCount: number;
@@ -116,6 +128,9 @@ export interface CorpusView {
   searchSentences(query: string, limit: number): ScoredSentence[];
   sentenceAt(uri: string, index: number): SourceSentence | undefined;
   quotesBy(entityId: string): QuoteHit[];
+  /** The distinct quotations whose words match what a writer typed after an opening quote mark, best
+   *  first (corpus/quoteSearch.ts), at most `limit`. */
+  searchQuotes(typed: string, limit: number): QuoteMatch[];
 }
 
 export interface IndexProgress {

@@ -3,7 +3,8 @@
 // term's frequency (its positions) and the sentence's length, the same formula the embedded index uses.
 
 import { Pool, type PoolClient } from 'pg';
-import type { ArchivedMentions, ArchiveSource, ArchiveStats, ArticleRef, CardArticle, CardRows, CardSite, SentenceHit, SentencePlace, WeightedTerm } from '../../service/archive/archiveSource.ts';
+import type { ArchivedMentions, ArchiveSource, ArchiveStats, ArticleRef, CardArticle, CardRows, CardSite, QuoteRow, SentenceHit, SentencePlace, WeightedTerm } from '../../service/archive/archiveSource.ts';
+import { quotesMatching } from './quoteQuery.ts';
 import type { ArchivedArticle, StoredSentence } from '../../service/archive/archivedArticle.ts';
 import { ArchiveError, archiveWhere, validateArchiveUrl } from './archiveErrors.ts';
 import { checkSchema } from './schema.ts';
@@ -225,6 +226,10 @@ export class PgArchive implements ArchiveSource {
       [`%${like(anchor)}%`, clean.map(like), limit],
     );
     return r.rows;
+  }
+
+  quotesMatching(words: string, limit: number): Promise<QuoteRow[]> {
+    return quotesMatching(this.pool, words, limit);
   }
 
   /** The most mentioned names, and how many more the archive holds. */

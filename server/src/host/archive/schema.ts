@@ -5,7 +5,7 @@
 import type { ClientBase } from 'pg';
 import { ArchiveError } from './archiveErrors.ts';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Taken by a migration or a sync (one writer at a time); readers never wait on it. */
 export const WRITER_LOCK = 0x50_75_72_63; // an arbitrary 32-bit key for pg_advisory_lock
@@ -119,6 +119,20 @@ const MIGRATIONS: Record<number, string[]> = {
     // A card's first articles are the first by uri, as the embedded index orders them: for someone
     // named in thousands of articles, read in uri order (ids from the index alone) until enough name them.
     `CREATE INDEX articles_uri_order ON articles (uri COLLATE "C") INCLUDE (id)`,
+  ],
+  // Completion after an opening quote mark looks quotations up by their words (host/archive/quoteQuery.ts),
+  // folded as the service folds them (corpus/textMatch.ts foldText: compatibility decomposition, marks
+  // dropped, lower case, every run of other characters than letters and digits one space) to their first
+  // 200 characters (corpus/quoteSearch.ts QUOTE_KEY_LENGTH; a btree entry holds at most 2,704 bytes),
+  // computed by PostgreSQL as rows are written, so no article is analysed again. A btree holding each
+  // quotation's article and place counts those starting as typed from the index alone; trigrams find those
+  // holding the typed words. (The marks dropped are the combining blocks Latin, Greek and Cyrillic text
+  // uses; another script's marks become a space.)
+  4: [
+    `ALTER TABLE quotes ADD COLUMN words text GENERATED ALWAYS AS (left(
+       btrim(regexp_replace(lower(regexp_replace(normalize(text, NFKD), '[\\u0300-\\u036f\\u1ab0-\\u1aff\\u1dc0-\\u1dff\\u20d0-\\u20ff\\ufe20-\\ufe2f]+', '', 'g')), '[^[:alnum:]]+', ' ', 'g')), 200)) STORED`,
+    `CREATE INDEX quotes_words ON quotes (words text_pattern_ops) INCLUDE (article_id, start_offset)`,
+    `CREATE INDEX quotes_words_trgm ON quotes USING gin ((' ' || words || ' ') gin_trgm_ops)`,
   ],
 };
 

@@ -13,7 +13,7 @@
 // average length and document frequencies, ranks the sentences it holds exactly as the whole archive
 // would, so once it holds the archive's best hits for a query its answer is the embedded index's.
 
-import type { Article, ScoredSentence, SourceSentence } from '../api.ts';
+import type { Article, QuoteMatch, ScoredSentence, SourceSentence } from '../api.ts';
 import type { Entity, Mention } from '../types.ts';
 import { CorpusIndex } from '../corpus/corpusIndex.ts';
 import { nameKey } from '../corpus/entityKeys.ts';
@@ -29,6 +29,8 @@ import type { CardFacts } from '../corpus/cardFacts.ts';
 import { Lru } from '../util/lru.ts';
 import { ArchivedNames } from './archivedNames.ts';
 import { NameSearch } from '../corpus/nameSearch.ts';
+import { ArchivedQuotes } from './archivedQuotes.ts';
+import { mergeMatches, typedWords } from '../corpus/quoteSearch.ts';
 
 /** Runs of a request at most (the last answers with what was fetched by then). */
 const MAX_ROUNDS = 6;
@@ -99,6 +101,8 @@ export class ArchiveCorpus extends CorpusIndex {
   private readonly cards = new Lru<string, CardFacts>(CARDS_KEPT);
   /** The archive's names completion fetched, by typed prefix (archivedNames.ts). */
   private readonly archivedNames = new ArchivedNames();
+  /** The archive's quotations completion fetched, by typed words (archivedQuotes.ts). */
+  private readonly archivedQuotes = new ArchivedQuotes();
   /** Requests under `satisfy` now. */
   private running = 0;
   private readonly outage: ArchiveOutage;
@@ -191,6 +195,7 @@ export class ArchiveCorpus extends CorpusIndex {
       this.dfs.clear();
       this.cards.clear();
       this.archivedNames.clear();
+      this.archivedQuotes.clear();
       this.dropFetched();
       this.options.onChange?.();
       this.local.recheck();
@@ -312,6 +317,21 @@ export class ArchiveCorpus extends CorpusIndex {
     return new NameSearch(this.archivedNames.merge(held, nameKey(wordHead))).search(query, limit, wordHead);
   }
 
+  override searchQuotes(typed: string, limit: number): QuoteMatch[] {
+    // The workspace's own sources searched here, the archive's quotations in its database (none of the
+    // archived articles the working set holds is searched: they are the archive's).
+    const own = this.quoteMatches(this.local.ownArticles(), typed, limit);
+    const words = typedWords(typed);
+    if (!words || !this.stats) return own;
+    const archived = this.archivedQuotes.get(words, limit);
+    if (!archived) {
+      const m = this.recording;
+      if (m) m.quotes.set(words, Math.max(limit, m.quotes.get(words) ?? 0));
+      return own;
+    }
+    return mergeMatches(own, archived, limit);
+  }
+
   override entity(id: string): Entity | undefined {
     return super.entity(id) ?? this.archivedNames.entity(id);
   }
@@ -387,14 +407,16 @@ export class ArchiveCorpus extends CorpusIndex {
       const hits = terms.length ? await this.source.searchSentences(terms, avgLength, limit + SEARCH_MARGIN) : [];
       return { query, limit, hits };
     };
-    const [found, byKey, byUri, byName, cards, prefixes] = await Promise.all([
+    const [found, byKey, byUri, byName, cards, prefixes, quotes] = await Promise.all([
       inTurn([...m.searches], SEARCHES_AT_ONCE, search),
       m.keys.size ? this.source.articlesByKey([...m.keys]) : [],
       m.uris.size ? this.source.articlesByUri([...m.uris]) : [],
       this.articlesNaming(m.names),
       Promise.all([...m.cards].map(async ([id, c]) => [id, await archiveCardFacts(this.source, c.keys, c.quotes)] as const)),
       Promise.all([...m.prefixes].map(async (p) => [p, await this.source.namesStarting(p.split(' '), NAMES_PER_PREFIX)] as const)),
+      Promise.all([...m.quotes].map(async ([words, limit]) => [words, limit, await this.source.quotesMatching(words, limit)] as const)),
     ]);
+    for (const [words, limit, rows] of quotes) this.archivedQuotes.set(words, limit, rows);
     for (const [p, rows] of prefixes) this.archivedNames.set(p, rows);
     for (const [id, facts] of cards) this.cards.set(id, facts);
     const refs = new Map<number, ArticleRef>();

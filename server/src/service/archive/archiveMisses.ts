@@ -12,14 +12,16 @@ export interface Misses {
   prefixes: Set<string>;
   /** Cards wanted: their entity's group keys and whether it shows quotations, by card id. */
   cards: Map<string, { keys: readonly string[]; quotes: boolean }>;
+  /** Typed quotation openings (folded words), with how many of their quotations are wanted. */
+  quotes: Map<string, number>;
 }
 
 export function noMisses(): Misses {
-  return { searches: new Map(), terms: new Set(), keys: new Set(), uris: new Set(), names: new Map(), prefixes: new Set(), cards: new Map() };
+  return { searches: new Map(), terms: new Set(), keys: new Set(), uris: new Set(), names: new Map(), prefixes: new Set(), cards: new Map(), quotes: new Map() };
 }
 
 export function isEmpty(m: Misses): boolean {
-  return !m.searches.size && !m.terms.size && !m.keys.size && !m.uris.size && !m.names.size && !m.prefixes.size && !m.cards.size;
+  return !m.searches.size && !m.terms.size && !m.keys.size && !m.uris.size && !m.names.size && !m.prefixes.size && !m.cards.size && !m.quotes.size;
 }
 
 /** Adds what `from` missed to `into` (the larger number of articles wanted where both name a key). */
@@ -31,6 +33,7 @@ export function addMisses(into: Misses, from: Misses): void {
   for (const [key, limit] of from.names) into.names.set(key, Math.max(limit, into.names.get(key) ?? 0));
   for (const p of from.prefixes) into.prefixes.add(p);
   for (const [id, keys] of from.cards) into.cards.set(id, keys);
+  for (const [words, limit] of from.quotes) into.quotes.set(words, Math.max(limit, into.quotes.get(words) ?? 0));
 }
 
 /** `run` over the items with at most `width` calls pending at once; the results in the items' order. */

@@ -77,6 +77,18 @@ export interface SentencePlace {
   extracted?: Article['extracted'];
 }
 
+/** A distinct quotation matching typed words (searchQuotes), in the first article carrying it: that
+ *  article's title and key, the sentence holding it, where it starts, and its speaker's name if known. */
+export interface QuoteRow extends SentenceHit {
+  title: string;
+  key: string;
+  start: number;
+  tier: number;
+  /** Articles carrying the same words. */
+  articles: number;
+  speaker: string | null;
+}
+
 export interface ArchiveSource {
   /** The statistics last read (from connecting on), so counts are known before the first request. */
   readonly lastStats?: ArchiveStats;
@@ -105,6 +117,9 @@ export interface ArchiveSource {
   sentencePlaces(refs: ReadonlyArray<{ id: number; sentence: number }>): Promise<Array<SentencePlace | undefined>>;
   /** The archive's copy of each of these articles (the same key and content), if it holds one. */
   copiesOf(articles: readonly Article[]): Promise<Array<ArticleRef | undefined>>;
+  /** The best `limit` distinct quotations for typed words folded as corpus/textMatch.ts folds them (see
+   *  corpus/quoteSearch.ts for the ranking). */
+  quotesMatching(words: string, limit: number): Promise<QuoteRow[]>;
   /** The analysed articles of these ids. */
   load(ids: readonly number[]): Promise<Array<{ id: number; article: ArchivedArticle }>>;
 }

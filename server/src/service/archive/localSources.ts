@@ -65,6 +65,11 @@ export class LocalSources {
     return this.index.documentFrequency(term);
   }
 
+  /** The sources the archive holds no copy of (those it does count as the archive's). */
+  *ownArticles(): Generator<Article> {
+    for (const source of this.sources.values()) if (!source.copy) yield source.article;
+  }
+
   /** Whether an archived article (by archive id) is a copy of a local source: it is not fetched. */
   isCopy(id: number): boolean {
     return this.copyIds.has(id);

@@ -167,6 +167,11 @@ export class CompactArticle implements Article {
     return (n - lists) / (3 + lists);
   }
 
+  /** Every quotation of the article, in text order (without making its sentences). */
+  get quotes(): readonly Quote[] {
+    return this.#quotes;
+  }
+
   get sentences(): SourceSentence[] {
     const held = this.#made?.deref();
     if (held) return held;

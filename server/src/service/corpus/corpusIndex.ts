@@ -1,7 +1,7 @@
 // The indexed corpus: articles split into sentences with their quotes, figures and name mentions, a BM25
 // sentence index (minisearch), and the entity table. Updates one article at a time (incremental).
 
-import type { Article, CorpusView, QuoteHit, ScoredSentence, SourceSentence } from '../api.ts';
+import type { Article, CorpusView, QuoteHit, QuoteMatch, ScoredSentence, SourceSentence } from '../api.ts';
 import type { Entity, Mention } from '../types.ts';
 import { EntityTable, type MentionSite } from './entities.ts';
 import { resolveQuoteSpeakers } from './speakers.ts';
@@ -14,6 +14,7 @@ import { NameSearch } from './nameSearch.ts';
 import { compactMentions, compactQuantities, compactQuotes } from './compactSentences.ts';
 import { indexedSentence } from './indexedSentence.ts';
 import { CompactArticle, RecentlyMade, runsOf, sentenceCount } from './compactArticle.ts';
+import { matchQuotes, QuoteWords } from './quoteSearch.ts';
 
 export { searchTerm } from './sentenceIndex.ts';
 
@@ -45,6 +46,8 @@ export class CorpusIndex implements CorpusView {
   /** quotesBy answers since the last change (bounded: a long session hovers many people). */
   private readonly speakerQuotes = new Map<string, QuoteHit[]>();
   private articleQuotes = new WeakMap<Article, QuoteHit[]>();
+  /** Quotations' words as `searchQuotes` compares them, by article (folded when first searched). */
+  private readonly quoteWords = new QuoteWords();
   private sentences = 0;
   private entityIds: { list: readonly Entity[]; byId: Map<string, Entity> } | undefined;
   private bulk = 0;
@@ -379,6 +382,18 @@ export class CorpusIndex implements CorpusView {
     if (this.speakerQuotes.size >= SPEAKER_CACHE) this.speakerQuotes.clear();
     this.speakerQuotes.set(entityId, hits);
     return hits;
+  }
+
+  searchQuotes(typed: string, limit: number): QuoteMatch[] {
+    return this.quoteMatches(this.byUri.values(), typed, limit);
+  }
+
+  /** The quotations of these articles best matching the typed words, with their sentences and speakers. */
+  protected quoteMatches(articles: Iterable<Article>, typed: string, limit: number): QuoteMatch[] {
+    return matchQuotes(articles, typed, limit, this.quoteWords).flatMap(({ article, quote, tier, articles: count }) => {
+      const hit = this.quoteHits(article).find((h) => h.quote.innerStart === quote.innerStart && h.quote.innerEnd === quote.innerEnd);
+      return hit ? [{ ...hit, tier, articles: count }] : [];
+    });
   }
 
   /** The index as JSON lines (see corpusStore.ts; `groups`: the near-duplicate groups of several

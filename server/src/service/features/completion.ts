@@ -12,7 +12,7 @@ import {
   type Range,
 } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../context.ts';
-import type { CompletionOptions, QuoteHit } from '../api.ts';
+import type { CompletionOptions, QuoteHit, QuoteMatch } from '../api.ts';
 import type { CancellationToken, DocumentInput, Entity, EntityKind } from '../types.ts';
 import { proseText, type DraftAnalysis } from '../check/draft.ts';
 import { sentenceAt } from './draftLookup.ts';
@@ -158,33 +158,23 @@ function quoteCompletions(ctx: FeatureContext, draft: DraftAnalysis, quoteAt: nu
   const editRange = range(draft, quoteAt + 1, offset + autoClosed);
 
   const speaker = speakerBefore(ctx, draft, quoteAt);
-  let hits: QuoteHit[];
-  if (speaker) {
-    hits = corpus.quotesBy(speaker.id);
-  } else if (typed.trim().length >= 3) {
-    // No speaker named: quotes from the sentences that best match the words typed so far.
-    hits = [];
-    for (const { sentence } of corpus.searchSentences(typed, 30)) {
-      for (const quote of sentence.quotes) hits.push({ quote, sentence });
-    }
-  } else {
-    return EMPTY;
-  }
-  // Best match of the typed words first, then the quotes the sources repeat most.
-  hits = rankQuotes(hits, typed, speaker !== undefined);
+  // A named speaker's quotations, best match of the typed words first, then those the sources repeat
+  // most; with no speaker named, the quotations whose words match what is typed (ranked alike).
+  const hits: Array<QuoteHit & Partial<QuoteMatch>> = speaker ? rankQuotes(corpus.quotesBy(speaker.id), typed, true) : corpus.searchQuotes(typed, MAX_ITEMS);
   const items: CompletionItem[] = [];
   for (const hit of hits) {
     // A source's mis-decoded characters ("Â£") are not written into the draft.
     const words = repairMojibake(hit.quote.text.trim());
-    const article = corpus.article(hit.sentence.uri);
-    const who = speaker?.name ?? hit.speaker?.name;
+    // An archive's quotation comes with its article's title: its article is not fetched for it.
+    const label = articleLabel(hit.source ?? corpus.article(hit.sentence.uri));
+    const who = speaker?.name ?? hit.speaker?.name ?? hit.speakerName;
     items.push({
       label: truncate(words, 70),
       kind: CompletionItemKind.Text,
-      detail: [who, articleLabel(article)].filter(Boolean).join(' — '),
+      detail: [who, label].filter(Boolean).join(' — '),
       documentation: {
         kind: MarkupKind.Markdown,
-        value: `> ${escapeMarkdown(truncate(repairMojibake(hit.sentence.text), 500))}\n\n${markdownLink(articleLabel(article), hit.sentence.uri, hit.sentence.line)}`,
+        value: `> ${escapeMarkdown(truncate(repairMojibake(hit.sentence.text), 500))}\n\n${markdownLink(label, hit.sentence.uri, hit.sentence.line)}`,
       },
       filterText: words,
       sortText: rank(items.length),

@@ -1,0 +1,59 @@
+// The archive's quotations matching what a writer types after an opening quote mark (searchQuotes in the
+// service; corpus/quoteSearch.ts is the embedded index's search, ranked alike), by their folded words to
+// their first QUOTE_KEY_LENGTH characters (quotes.words, schema version 4): those starting with the typed
+// words counted from a btree alone; when fewer than asked for, those holding them or every typed word,
+// from a trigram index. One row a distinct quotation (by those words), with its first article's sentence,
+// title and speaker's name, so no article is fetched.
+
+import type { Pool } from 'pg';
+import type { QuoteRow } from '../../service/archive/archiveSource.ts';
+import type { StoredSentence } from '../../service/archive/archivedArticle.ts';
+import { QUOTE_KEY_LENGTH } from '../../service/corpus/quoteSearch.ts';
+
+const like = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The best `limit` distinct quotations for `typed` (words folded as quotes.words is). */
+export async function quotesMatching(pool: Pool, typed: string, limit: number): Promise<QuoteRow[]> {
+  // What is typed past a quotation's key cannot match more of it (as in the embedded index).
+  const needle = typed.slice(0, QUOTE_KEY_LENGTH);
+  const words = needle.split(' ').filter(Boolean);
+  if (!words.length || limit <= 0) return [];
+  const starts = `${like(needle)}%`;
+  const holds = `%${like(needle)}%`;
+  const first = await groups(pool, `q.words LIKE $1`, [starts, holds, limit]);
+  if (first.length >= limit) return first;
+  // Every typed word as a word of its own, the last as a word's start, in the words padded with spaces
+  // (the expression the trigram index is on).
+  const params: unknown[] = [starts, holds, limit];
+  const every = words.map((w, i) => {
+    params.push(`% ${like(w)}${i < words.length - 1 ? ' ' : ''}%`);
+    return `(' ' || q.words || ' ') LIKE $${params.length}`;
+  });
+  return groups(pool, `((' ' || q.words || ' ') LIKE $2 OR (${every.join(' AND ')}))`, params);
+}
+
+async function groups(pool: Pool, where: string, params: unknown[]): Promise<QuoteRow[]> {
+  const r = await pool.query<Omit<QuoteRow, 'stored'> & { stored: string | null }>(
+    `WITH g AS (
+       SELECT q.words AS words, CASE WHEN q.words LIKE $1 THEN 0 WHEN q.words LIKE $2 THEN 1 ELSE 2 END AS tier,
+              count(DISTINCT q.article_id) AS articles, min(ARRAY[q.article_id, q.start_offset]) AS first
+         FROM quotes q
+        WHERE ${where}
+        GROUP BY 1
+        ORDER BY tier, articles DESC, first
+        LIMIT $3)
+     SELECT g.tier, g.articles::float8 AS articles, a.id::float8 AS id, a.uri, a.title, a.key, r.sentence AS index,
+            r.start_offset AS start, s.text, (a.doc::json -> 's' -> r.sentence)::text AS stored, who.surface AS speaker
+       FROM g
+       CROSS JOIN LATERAL (SELECT q.sentence, q.start_offset, q.speaker_key FROM quotes q
+                            WHERE q.article_id = g.first[1] AND q.start_offset = g.first[2] LIMIT 1) r
+       JOIN articles a ON a.id = g.first[1]
+       JOIN sentences s ON s.article_id = a.id AND s.idx = r.sentence
+       -- The speaker as the article names them most fully.
+       LEFT JOIN LATERAL (SELECT m.surface FROM mentions m WHERE m.article_id = a.id AND m.target_key = r.speaker_key
+                           ORDER BY length(m.surface) DESC, m.sentence, m.start_offset LIMIT 1) who ON true
+      ORDER BY g.tier, g.articles DESC, g.first`,
+    params,
+  );
+  return r.rows.flatMap((row) => (row.stored ? [{ ...row, stored: JSON.parse(row.stored) as StoredSentence }] : []));
+}

@@ -1,0 +1,114 @@
+// Quotations matching what a writer types after an opening quote mark with no speaker named, searched by
+// their own words: those starting with the typed words first, then those holding them as typed, then
+// those holding every typed word (the last as a word's start); within each, the words the sources carry
+// in more articles first, then corpus order. One match a distinct quotation. Not searched through the
+// sentences' search terms: what a writer remembers of a quotation is often its opening of common words
+// ("We are", "Only if"), which the search index drops, and a sentence matching the words best may hold no
+// quotation. An archive answers the same search from its quotations table (host/archive/quoteQuery.ts).
+
+import type { Article, QuoteMatch } from '../api.ts';
+import type { Quote } from '../types.ts';
+import { foldText } from './textMatch.ts';
+import { CompactArticle } from './compactArticle.ts';
+
+/** Matching tiers kept: starts with the typed words (0), holds them (1), holds every one of them (2). */
+export const LAST_TIER = 2;
+/** Typed characters (folded) before a quotation is looked for. */
+export const MIN_TYPED = 3;
+/** A quotation is compared by its folded words' first characters (its key): two alike that far are one,
+ *  and what is typed past them matches no more (an archive's btree holds keys of this length). */
+export const QUOTE_KEY_LENGTH = 200;
+
+/** The typed text folded as quotations' words are compared, or undefined when too short to look for. */
+export function typedWords(typed: string): string | undefined {
+  const needle = foldText(typed).slice(0, QUOTE_KEY_LENGTH);
+  return needle.length >= MIN_TYPED ? needle : undefined;
+}
+
+/** The keys of each article's quotations (their words folded, foldText, to QUOTE_KEY_LENGTH), in text
+ *  order: made when first searched and kept while the article is (~100 bytes a quotation). */
+export class QuoteWords {
+  private readonly byArticle = new WeakMap<Article, readonly string[]>();
+
+  of(article: Article): readonly string[] {
+    let words = this.byArticle.get(article);
+    if (!words) this.byArticle.set(article, (words = quotesOf(article).map((q) => foldText(q.text).slice(0, QUOTE_KEY_LENGTH))));
+    return words;
+  }
+}
+
+/** Every quotation of an article, in text order (without making a compact article's sentences). */
+export function quotesOf(article: Article): readonly Quote[] {
+  return article instanceof CompactArticle ? article.quotes : article.sentences.flatMap((s) => s.quotes);
+}
+
+/** Whether folded `words` hold `word` as a word of its own (`whole`) or as a word's start. */
+function holdsWord(words: string, word: string, whole: boolean): boolean {
+  for (let at = words.indexOf(word); at >= 0; at = words.indexOf(word, at + 1)) {
+    if (at > 0 && words.charCodeAt(at - 1) !== 32) continue;
+    const end = at + word.length;
+    if (!whole || end === words.length || words.charCodeAt(end) === 32) return true;
+  }
+  return false;
+}
+
+/** matchTier for the first LAST_TIER tiers, without splitting the candidate (undefined: a worse one). */
+function tierOf(needle: string, want: readonly string[], words: string): number | undefined {
+  if (words.startsWith(needle)) return 0;
+  if (words.includes(needle)) return 1;
+  for (let i = 0; i < want.length; i++) if (!holdsWord(words, want[i], i < want.length - 1)) return undefined;
+  return 2;
+}
+
+export interface QuoteCandidate {
+  article: Article;
+  quote: Quote;
+  tier: number;
+  /** Articles carrying the same words. */
+  articles: number;
+}
+
+/** The best `limit` distinct quotations of these articles for the typed text (see the file's header). */
+export function matchQuotes(articles: Iterable<Article>, typed: string, limit: number, folded: QuoteWords): QuoteCandidate[] {
+  const needle = typedWords(typed);
+  if (!needle || limit <= 0) return [];
+  const want = needle.split(' ');
+  const byWords = new Map<string, { first: QuoteCandidate; order: number; uris: Set<string> }>();
+  let order = 0;
+  for (const article of articles) {
+    const words = folded.of(article);
+    for (let i = 0; i < words.length; i++) {
+      const key = words[i];
+      const known = byWords.get(key);
+      if (known) {
+        known.uris.add(article.uri);
+        continue;
+      }
+      const tier = tierOf(needle, want, key);
+      if (tier === undefined) continue;
+      byWords.set(key, { first: { article, quote: quotesOf(article)[i], tier, articles: 0 }, order: order++, uris: new Set([article.uri]) });
+    }
+  }
+  return [...byWords.values()]
+    .sort((a, b) => a.first.tier - b.first.tier || b.uris.size - a.uris.size || a.order - b.order)
+    .slice(0, limit)
+    .map((m) => ({ ...m.first, articles: m.uris.size }));
+}
+
+/** Matches of two searches (a workspace's own sources and an archive's) in one ranking, the first's
+ *  first among equals; the same words found by both count the articles of both. */
+export function mergeMatches(first: readonly QuoteMatch[], second: readonly QuoteMatch[], limit: number): QuoteMatch[] {
+  const byWords = new Map<string, QuoteMatch>();
+  for (const m of [...first, ...second]) {
+    const key = foldText(m.quote.text).slice(0, QUOTE_KEY_LENGTH);
+    const known = byWords.get(key);
+    if (known) byWords.set(key, { ...known, articles: known.articles + m.articles });
+    else byWords.set(key, m);
+  }
+  const order = [...byWords.values()];
+  return order
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => a.m.tier - b.m.tier || b.m.articles - a.m.articles || a.i - b.i)
+    .slice(0, limit)
+    .map((x) => x.m);
+}
