@@ -55,6 +55,13 @@ async function assertConsistent(db: string): Promise<void> {
   assert.equal(wrong.length, 0, `document frequencies off for ${wrong.length} terms`);
   const dup = await sql(db, `SELECT uri FROM articles GROUP BY uri HAVING count(*) > 1`);
   assert.equal(dup.length, 0);
+  // Every name's words are there for completion, and only names' words.
+  const words = await sql(
+    db,
+    `SELECT e.name_key FROM entities e FULL JOIN (SELECT DISTINCT name_key, array_agg(word ORDER BY word) AS words FROM name_words GROUP BY name_key) w ON w.name_key = e.name_key
+      WHERE w.words IS DISTINCT FROM (SELECT array_agg(DISTINCT x ORDER BY x) FROM unnest(string_to_array(e.name_key, ' ')) AS x WHERE x <> '')`,
+  );
+  assert.equal(words.length, 0, `name words off for ${words.length} names`);
 }
 
 test('check --archive gives the verdicts and sources of the embedded index (sample corpus)', async () => {
@@ -250,8 +257,11 @@ test('an archive of schema version 1 is migrated by sync --migrate: the same men
   const before = await mentionsOf();
   assert.ok(before.some((a) => a.mentions.length > 0));
   // Version 1 held each article's mentions in its document only, and indexed mentions by key alone;
-  // its mentions and quotations had no group keys (version 3), its quotations no folded words (version 4).
+  // its mentions and quotations had no group keys (version 3); its quotations had no folded words, its
+  // names no table of their words, its roles no index of their own (version 4).
   await sql('migrate', `ALTER TABLE quotes DROP COLUMN words`);
+  await sql('migrate', `DROP TABLE name_words`);
+  await sql('migrate', `DROP INDEX mentions_target_role`);
   await sql('migrate', `ALTER TABLE mentions DROP COLUMN target_key`);
   await sql('migrate', `ALTER TABLE quotes DROP COLUMN speaker_key`);
   await sql('migrate', `DROP INDEX articles_uri_order`);

@@ -184,11 +184,18 @@ export async function writeBatch(db: PoolClient, rows: Rows, replaces: readonly 
        ON CONFLICT (term) DO UPDATE SET df = terms.df + excluded.df`,
       [ids],
     );
+    // A name new to the archive (inserted, not updated: xmax 0) brings its words (schema.ts, version 4).
     await db.query(
-      `INSERT INTO entities (name_key, name, kind, mention_count)
-       SELECT name_key, mode() WITHIN GROUP (ORDER BY surface), mode() WITHIN GROUP (ORDER BY kind), count(*)
-         FROM mentions WHERE article_id = ANY($1::bigint[]) AND name_key <> '' GROUP BY name_key ORDER BY name_key
-       ON CONFLICT (name_key) DO UPDATE SET mention_count = entities.mention_count + excluded.mention_count`,
+      `WITH named AS (
+         INSERT INTO entities (name_key, name, kind, mention_count)
+         SELECT name_key, mode() WITHIN GROUP (ORDER BY surface), mode() WITHIN GROUP (ORDER BY kind), count(*)
+           FROM mentions WHERE article_id = ANY($1::bigint[]) AND name_key <> '' GROUP BY name_key ORDER BY name_key
+         ON CONFLICT (name_key) DO UPDATE SET mention_count = entities.mention_count + excluded.mention_count
+         RETURNING name_key, xmax = 0 AS fresh)
+       INSERT INTO name_words (word, name_key)
+       SELECT DISTINCT w, named.name_key FROM named CROSS JOIN unnest(string_to_array(named.name_key, ' ')) AS w
+        WHERE named.fresh AND w <> ''
+       ON CONFLICT DO NOTHING`,
       [ids],
     );
     await db.query(

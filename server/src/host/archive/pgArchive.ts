@@ -83,6 +83,8 @@ export interface PgArchiveOptions {
 }
 
 /** Connections for searches (a check sends up to four at once) and, apart, for everything else. */
+/** Articles naming a card's entity up to which its first articles are found by sorting them all. */
+const SORTED_AT_MOST = 5_000;
 const SEARCH_CONNECTIONS = 4;
 const LOOKUP_CONNECTIONS = 2;
 
@@ -215,15 +217,17 @@ export class PgArchive implements ArchiveSource {
     const like = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
     const clean = words.filter(Boolean);
     if (!clean.length || limit <= 0) return [];
-    // The longest word finds the candidates through the trigram index; each word must start a word.
+    // The longest word finds the candidates among the names' words (a btree range); each word must start
+    // a word.
     const anchor = clean.reduce((a, b) => (b.length > a.length ? b : a));
     const r = await this.pool.query<{ name: string; kind: string; mentions: number }>(
-      `SELECT name, kind, mention_count::float8 AS mentions FROM entities
-        WHERE mention_count > 0 AND name_key LIKE $1
-          AND NOT EXISTS (SELECT 1 FROM unnest($2::text[]) AS w(word) WHERE (' ' || name_key) NOT LIKE '% ' || w.word || '%')
-        ORDER BY mention_count DESC, name_key
+      `SELECT e.name, e.kind, e.mention_count::float8 AS mentions FROM entities e
+        WHERE e.name_key IN (SELECT w.name_key FROM name_words w WHERE w.word LIKE $1)
+          AND e.mention_count > 0
+          AND NOT EXISTS (SELECT 1 FROM unnest($2::text[]) AS w(word) WHERE (' ' || e.name_key) NOT LIKE '% ' || w.word || '%')
+        ORDER BY e.mention_count DESC, e.name_key
         LIMIT $3`,
-      [`%${like(anchor)}%`, clean.map(like), limit],
+      [`${like(anchor)}%`, clean.map(like), limit],
     );
     return r.rows;
   }
@@ -252,24 +256,17 @@ export class PgArchive implements ArchiveSource {
   }
 
   async cardRows(keys: readonly string[], quoteArticles: number): Promise<CardRows> {
-    // Its totals and its mentions with a role, from the (group key, article) index; its first articles
-    // by uri: for a name in a few thousand articles at most, those articles sorted, else articles read
-    // in uri order until enough name it (the planner picks: 8 ms and 28 ms at 100,000 articles, where
-    // sorting the 12,000 articles naming a party took 100 ms). Then the first article's first mention
-    // and the quotations of the first articles.
-    const [totals, arts, roles] = await Promise.all([
+    // Its totals and its mentions with a role, from the (group key, article) index; then its first
+    // articles by uri: for a name in a few thousand articles at most, those articles sorted (a name in
+    // 3,195 of 100,000: 10-25 ms), else articles read in uri order until enough name it (a party in
+    // 12,000: 28 ms, where sorting took 100). The planner cannot tell the two apart: articles of a topic
+    // sit together in uri order (a sport's names in the last folder), so it read 59,000 articles in uri
+    // order (75 ms) for a name it took to be spread evenly. Then the first article's first mention and the
+    // quotations of the first articles.
+    const [totals, roles] = await Promise.all([
       this.pool.query<{ articles: number; mentions: number }>(
         `SELECT count(DISTINCT article_id)::float8 AS articles, count(*)::float8 AS mentions FROM mentions WHERE target_key = ANY($1::text[])`,
         [keys],
-      ),
-      this.pool.query<CardArticle>(
-        `SELECT a.id::float8 AS id, a.uri, a.title, a.key
-           FROM (SELECT x.id FROM articles x
-                  WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.target_key = ANY($1::text[]) AND m.article_id = x.id)
-                  ORDER BY x.uri COLLATE "C" LIMIT $2) f
-           JOIN articles a ON a.id = f.id
-          ORDER BY a.uri COLLATE "C"`,
-        [keys, Math.max(1, quoteArticles)],
       ),
       this.pool.query<CardSite & { role: string }>(
         `SELECT a.id::float8 AS id, a.uri, a.title, a.key, m.sentence, m.start_offset AS start, m.end_offset AS "end", m.role
@@ -278,6 +275,25 @@ export class PgArchive implements ArchiveSource {
         [keys],
       ),
     ]);
+    const named = totals.rows[0]?.articles ?? 0;
+    const arts = !named
+      ? { rows: [] as CardArticle[] }
+      : await this.pool.query<CardArticle>(
+          named <= SORTED_AT_MOST
+            ? // Each article looked up by id (a plain join with LIMIT 1 was planned as a walk in uri order
+              // testing every id for each article read: 12 s).
+              `WITH ids AS MATERIALIZED (SELECT DISTINCT m.article_id FROM mentions m WHERE m.target_key = ANY($1::text[]))
+               SELECT a.id, a.uri, a.title, a.key FROM ids
+                CROSS JOIN LATERAL (SELECT x.id::float8 AS id, x.uri, x.title, x.key FROM articles x WHERE x.id = ids.article_id OFFSET 0) a
+                ORDER BY a.uri COLLATE "C" LIMIT $2`
+            : `SELECT a.id::float8 AS id, a.uri, a.title, a.key
+                 FROM (SELECT x.id FROM articles x
+                        WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.target_key = ANY($1::text[]) AND m.article_id = x.id)
+                        ORDER BY x.uri COLLATE "C" LIMIT $2) f
+                 JOIN articles a ON a.id = f.id
+                ORDER BY a.uri COLLATE "C"`,
+          [keys, Math.max(1, quoteArticles)],
+        );
     const head = totals.rows[0];
     const firstArticles = arts.rows;
     const first = firstArticles[0];
