@@ -59,6 +59,7 @@ const NOT_ANALYSIS = [
   'server/src/host/archive/archiveErrors.ts',
   'server/src/host/archive/archiveStatus.ts',
   'server/src/host/archive/pgArchive.ts',
+  'server/src/host/archive/quoteQuery.ts',
   'server/src/host/archive/schema.ts',
   'server/src/host/archive/searchPlan.ts',
   // The service's side of reading an archive (its working set, cards, names), not what a sync stores.
@@ -69,6 +70,7 @@ const NOT_ANALYSIS = [
   'server/src/service/archive/archiveOutage.ts',
   'server/src/service/archive/archiveSource.ts',
   'server/src/service/archive/archivedNames.ts',
+  'server/src/service/archive/archivedQuotes.ts',
   'server/src/service/archive/localSources.ts',
   'server/src/service/archive/workingSet.ts',
 ];

@@ -37,7 +37,7 @@ export interface DeskResult {
   /** Every editor hovering names of its draft at once. */
   hover?: Summary & { answered: number; asked: number };
   /** Every editor typing a name or quote prefix and asking completion (list + first item's card) at once. */
-  completion?: Summary & { withItems: number; asked: number };
+  completion?: Summary & { withItems: number; asked: number; slowest: Array<{ prefix: string; ms: number }> };
   memory: EditorMemory[];
   /** Phases that failed (a request timed out, a server died), with why. */
   errors: string[];
@@ -164,9 +164,10 @@ async function hovers(e: Editor, runs: number, until: number): Promise<{ samples
   return { samples, answered, asked: positions.length };
 }
 
-async function completions(e: Editor, prefixes: string[], runs: number, until: number): Promise<{ samples: number[]; withItems: number; asked: number }> {
+async function completions(e: Editor, prefixes: string[], runs: number, until: number): Promise<{ samples: number[]; withItems: number; asked: number; timed: Array<{ prefix: string; ms: number }> }> {
   const base = e.text;
   const samples: number[] = [];
+  const timed: Array<{ prefix: string; ms: number }> = [];
   let withItems = 0;
   for (let r = 0; r < runs; r++) {
     for (const prefix of prefixes) {
@@ -178,11 +179,12 @@ async function completions(e: Editor, prefixes: string[], runs: number, until: n
       const items = Array.isArray(list) ? list : (list?.items ?? []);
       if (items[0]) await e.client.request('completionItem/resolve', items[0], REQUEST_TIMEOUT_MS);
       samples.push(performance.now() - t0);
+      timed.push({ prefix, ms: Math.round(performance.now() - t0) });
       if (r === 0 && items.length > 0) withItems++;
     }
   }
   change(e, base);
-  return { samples, withItems, asked: prefixes.length };
+  return { samples, withItems, asked: prefixes.length, timed };
 }
 
 export async function measureDesk(count: number, o: DeskOptions): Promise<DeskResult> {
@@ -227,7 +229,16 @@ export async function measureDesk(count: number, o: DeskOptions): Promise<DeskRe
     await phase(`completions, ${live.length} editors at once`, async () => {
       const until = budget();
       const asked = await Promise.all(live.map((e) => completions(e, o.prefixes, o.runs, until)));
-      desk.completion = { ...summarise(asked.flatMap((a) => a.samples)), withItems: asked.reduce((n, a) => n + a.withItems, 0), asked: asked.reduce((n, a) => n + a.asked, 0) };
+      desk.completion = {
+        ...summarise(asked.flatMap((a) => a.samples)),
+        withItems: asked.reduce((n, a) => n + a.withItems, 0),
+        asked: asked.reduce((n, a) => n + a.asked, 0),
+        // What the slow ones were typing (a name prefix or a quotation opening).
+        slowest: asked
+          .flatMap((a) => a.timed)
+          .sort((x, y) => y.ms - x.ms)
+          .slice(0, 24),
+      };
     });
     for (const e of editors) {
       e.memory.end = procStatus(e.client.child.pid, 'VmRSS');

@@ -27,6 +27,9 @@ import { repairMojibake } from '../text/words.ts';
 /** Cards given inline (to editors that do not resolve items) from a shared archive. */
 const ARCHIVE_INLINE_CARDS = 3;
 const MAX_ITEMS = 50;
+/** Quotations offered for an opening with no speaker named: the best matches of what is typed, asked
+ *  again as more is typed (an archive reads each one's sentence and article title). */
+const MAX_OPENING_ITEMS = 20;
 const MAX_ENTITIES = 20;
 /** Fewer names than this starting with the typed words: add fuzzy matches (typos). */
 const MIN_BEFORE_FUZZY = 5;
@@ -160,7 +163,7 @@ function quoteCompletions(ctx: FeatureContext, draft: DraftAnalysis, quoteAt: nu
   const speaker = speakerBefore(ctx, draft, quoteAt);
   // A named speaker's quotations, best match of the typed words first, then those the sources repeat
   // most; with no speaker named, the quotations whose words match what is typed (ranked alike).
-  const hits: Array<QuoteHit & Partial<QuoteMatch>> = speaker ? rankQuotes(corpus.quotesBy(speaker.id), typed, true) : corpus.searchQuotes(typed, MAX_ITEMS);
+  const hits: Array<QuoteHit & Partial<QuoteMatch>> = speaker ? rankQuotes(corpus.quotesBy(speaker.id), typed, true) : corpus.searchQuotes(typed, MAX_OPENING_ITEMS);
   const items: CompletionItem[] = [];
   for (const hit of hits) {
     // A source's mis-decoded characters ("Â£") are not written into the draft.
@@ -183,7 +186,8 @@ function quoteCompletions(ctx: FeatureContext, draft: DraftAnalysis, quoteAt: nu
     });
     if (items.length >= MAX_ITEMS) break;
   }
-  return { isIncomplete: false, items };
+  // A speaker's quotations are all there to filter as more is typed; the best matches of an opening are not.
+  return { isIncomplete: !speaker && items.length >= MAX_OPENING_ITEMS, items };
 }
 
 /** The person a quote opened at `quoteAt` is attributed to: "Biegun said, “…" or the last person named
