@@ -262,6 +262,7 @@ test('an archive of schema version 1 is migrated by sync --migrate: the same men
   await sql('migrate', `ALTER TABLE quotes DROP COLUMN words`);
   await sql('migrate', `DROP TABLE name_words`);
   await sql('migrate', `DROP INDEX mentions_target_role`);
+  await sql('migrate', `DROP INDEX articles_id_uri`);
   await sql('migrate', `ALTER TABLE mentions DROP COLUMN target_key`);
   await sql('migrate', `ALTER TABLE quotes DROP COLUMN speaker_key`);
   await sql('migrate', `DROP INDEX articles_uri_order`);

@@ -348,6 +348,22 @@ test('a local source the archive holds a copy of counts once in the statistics, 
   });
 });
 
+test('a local source\'s quotations are offered beside the archive\'s, and a local copy of an archived article counts once', async () => {
+  await withArchive(async (archive) => {
+    const service = createSourcedService({ archive });
+    // A copy of an archived article carrying "Ships must wait at anchor until then." (the archive: three
+    // articles), and three interviews carrying another quotation starting so.
+    const copy = { uri: 'file:///notes/quay-0.md', text: readFileSync(path.join(corpus, 'quay-0.md'), 'utf8') };
+    const interviews = [1, 2, 3].map((i) => ({ uri: `file:///notes/interview-${i}.md`, text: `Pilot ${i} said: "Ships must turn back in a storm."\n` }));
+    await service.upsertSources([copy, ...interviews]);
+    const text = 'A clerk wrote "Ships must';
+    const items = async () => (await service.getCompletions({ uri: 'file:///drafts/quotes.md', text }, { line: 0, character: text.length })).items.map((i) => (i.textEdit as { newText: string }).newText);
+    await service.checkDocument(portDraft); // compares the local sources with the archive's copies
+    // Three articles each: the local sources' first among equals (the copy would make the archive's four).
+    assert.deepEqual(await items(), ['Ships must turn back in a storm."', 'Ships must wait at anchor until then."']);
+  });
+});
+
 /** Checks the draft, then a version with a new first sentence, counting the judgements the second check
  *  makes (the real method runs: each is one claim judged against the working set). */
 async function recheck(archive: PgArchive, limits?: { maxSentences: number }) {

@@ -20,8 +20,12 @@ export async function quotesMatching(pool: Pool, typed: string, limit: number): 
   if (!words.length || limit <= 0) return [];
   const starts = `${like(needle)}%`;
   const holds = `%${like(needle)}%`;
+  // Each tier is looked for only while the better ones found fewer than `limit` (the ranking is tier
+  // first): those holding the typed words are fewer than those holding each of them ("been a": a third).
   const first = await groups(pool, `q.words LIKE $1`, [starts, holds, limit]);
   if (first.length >= limit) return first;
+  const held = await groups(pool, `(' ' || q.words || ' ') LIKE $2`, [starts, holds, limit]);
+  if (held.length >= limit) return held;
   // Every typed word as a word of its own, the last as a word's start, in the words padded with spaces
   // (the expression the trigram index is on).
   const params: unknown[] = [starts, holds, limit];

@@ -141,6 +141,8 @@ const MIGRATIONS: Record<number, string[]> = {
     `CREATE UNIQUE INDEX name_words_word ON name_words (word text_pattern_ops, name_key)`,
     // A card's roles from the few mentions giving one, not by testing every mention of the name.
     `CREATE INDEX mentions_target_role ON mentions (target_key) WHERE role IS NOT NULL`,
+    // A card's first articles by uri from the ids of those naming it, without reading the table.
+    `CREATE INDEX articles_id_uri ON articles (id) INCLUDE (uri)`,
   ],
 };
 

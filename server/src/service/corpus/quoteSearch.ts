@@ -11,10 +11,8 @@ import type { Quote } from '../types.ts';
 import { foldText } from './textMatch.ts';
 import { CompactArticle } from './compactArticle.ts';
 
-/** Matching tiers kept: starts with the typed words (0), holds them (1), holds every one of them (2). */
-export const LAST_TIER = 2;
 /** Typed characters (folded) before a quotation is looked for. */
-export const MIN_TYPED = 3;
+const MIN_TYPED = 3;
 /** A quotation is compared by its folded words' first characters (its key): two alike that far are one,
  *  and what is typed past them matches no more (an archive's btree holds keys of this length). */
 export const QUOTE_KEY_LENGTH = 200;
@@ -52,7 +50,8 @@ function holdsWord(words: string, word: string, whole: boolean): boolean {
   return false;
 }
 
-/** matchTier for the first LAST_TIER tiers, without splitting the candidate (undefined: a worse one). */
+/** matchTier's tiers kept (0 starts with the typed words, 1 holds them, 2 holds every one of them),
+ *  without splitting the candidate; undefined for a worse one. */
 function tierOf(needle: string, want: readonly string[], words: string): number | undefined {
   if (words.startsWith(needle)) return 0;
   if (words.includes(needle)) return 1;
@@ -105,8 +104,7 @@ export function mergeMatches(first: readonly QuoteMatch[], second: readonly Quot
     if (known) byWords.set(key, { ...known, articles: known.articles + m.articles });
     else byWords.set(key, m);
   }
-  const order = [...byWords.values()];
-  return order
+  return [...byWords.values()]
     .map((m, i) => ({ m, i }))
     .sort((a, b) => a.m.tier - b.m.tier || b.m.articles - a.m.articles || a.i - b.i)
     .slice(0, limit)
