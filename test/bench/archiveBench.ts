@@ -9,6 +9,8 @@
 //   --keep-cluster            leave the bench's cluster running and print its address (to rerun with
 //                             --archive-url; a rerun's sync finds everything unchanged)
 //   --sync-only               just the sync and the archive's size (for profiling the sync)
+//   --no-sync                 the desk on the archive as it is (--archive-url): no sync first, as when the
+//                             archive was synced by another release (a re-sync at 500,000 takes 30-50 min)
 //   --shared-buffers SIZE     the bench cluster's shared_buffers (default: a quarter of this machine's
 //                             memory up to 2GB, as PostgreSQL's docs advise for a database server; the
 //                             default of a fresh cluster, 128MB, rereads a large archive's sentences
@@ -36,6 +38,7 @@ interface Options {
   url?: string;
   keepCluster: boolean;
   syncOnly: boolean;
+  noSync: boolean;
   sharedBuffers: string;
   editors: number;
   phaseBudgetS: number;
@@ -52,11 +55,13 @@ function parseArgs(argv: string[]): Options {
   const sizes = (get('--sizes') ?? '100000,500000').split(',').map((s) => s.trim()).filter(Boolean);
   const url = get('--archive-url');
   if (url && sizes.length > 1) throw new Error('--archive-url holds one corpus: give one size (--sizes N)');
+  if (argv.includes('--no-sync') && !url) throw new Error('--no-sync reads an archive synced before: give it with --archive-url');
   return {
     sizes,
     url,
     keepCluster: argv.includes('--keep-cluster'),
     syncOnly: argv.includes('--sync-only'),
+    noSync: argv.includes('--no-sync'),
     sharedBuffers: get('--shared-buffers') ?? `${Math.min(2048, Math.floor(totalmem() / 4 / 2 ** 20))}MB`,
     editors: num('--editors', 8),
     phaseBudgetS: num('--phase-budget', 240),
@@ -194,7 +199,7 @@ async function measureArchiveSize(size: string, url: string, postmaster: number 
     lastProgress = performance.now();
     log(`[archive ${size}] ${line}`);
   };
-  result.sync = await step('sourced archive sync', () => sync(url, dir, postmaster, progress));
+  if (!o.noSync) result.sync = await step('sourced archive sync', () => sync(url, dir, postmaster, progress));
   result.status = await step('sourced archive status', async () => {
     const r = await cli(['archive', 'status', '--format', 'json', '--archive', url]);
     if (r.code !== 0) throw new Error(r.stderr.trim());
