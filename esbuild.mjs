@@ -59,6 +59,7 @@ const NOT_ANALYSIS = [
   'server/src/host/archive/archiveErrors.ts',
   'server/src/host/archive/archiveStatus.ts',
   'server/src/host/archive/pgArchive.ts',
+  'server/src/host/archive/cardQuery.ts',
   'server/src/host/archive/quoteQuery.ts',
   'server/src/host/archive/schema.ts',
   'server/src/host/archive/searchPlan.ts',
