@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cursor, DRAFT_URI, harborService } from '../protocol/fixtures.ts';
 import { openQuoteBefore } from '../../server/src/service/features/completion.ts';
+import type { SourcedService } from '../../server/src/service/api.ts';
 
 test('completes entity names with fuzzy matching, labelled with the canonical name', async () => {
   const service = await harborService();
@@ -101,15 +102,18 @@ test('openQuoteBefore finds only unclosed quotes and finishes on quote floods', 
 
 const newText = (i: { textEdit?: unknown }) => (i.textEdit as { newText: string }).newText;
 
+/** What each completion item would insert where `typed` follows `lead` in a draft. */
+const inserted = (service: SourcedService, lead: string) => async (typed: string) => {
+  const { text, position } = cursor(`${lead}${typed}|`);
+  return (await service.getCompletions({ uri: DRAFT_URI, text }, position)).items.map(newText);
+};
+
 test('quotes rank by how well the typed words match, then by how many articles repeat them', async () => {
   const service = await harborService([
     { uri: 'file:///ws/sources/ferry-a.md', text: 'Ferry chief Idris Voss spoke on Monday. "Fares will stay low this winter," Voss said. "The new ferry sails in May," Voss added. "Crews deserve a raise before winter fares rise," Voss said.\n' },
     { uri: 'file:///ws/sources/ferry-b.md', text: 'Idris Voss, the ferry chief, met crews. "The new ferry sails in May," Voss said again.\n' },
   ]);
-  const at = async (typed: string) => {
-    const { text, position } = cursor(`Idris Voss said "${typed}|`);
-    return (await service.getCompletions({ uri: DRAFT_URI, text }, position)).items.map(newText);
-  };
+  const at = inserted(service, 'Idris Voss said "');
   // Nothing typed: the quote two articles carry comes first.
   assert.match((await at(''))[0], /^The new ferry sails in May/);
   // Typed words: the quote starting with them, then one holding them all, before one holding only some.
@@ -128,10 +132,7 @@ test('with no speaker named, an opening of common words finds the quotations sta
     { uri: 'file:///ws/sources/tide-b.md', text: 'The port said: "We are not worried." Crews agreed that "we are ready" was true. "Nobody said we are late," a clerk said.\n' },
     { uri: 'file:///ws/sources/tide-c.md', text: 'A clerk wrote: “Café owners say we are busy.” Another said "Wé áre open".\n' },
   ]);
-  const at = async (typed: string) => {
-    const { text, position } = cursor(`The port wrote "${typed}|`);
-    return (await service.getCompletions({ uri: DRAFT_URI, text }, position)).items.map(newText);
-  };
+  const at = inserted(service, 'The port wrote "');
   // "We are": words the search index drops; the quotation two articles carry comes first, then those
   // starting so in corpus order, then those holding the words; accents and case do not matter.
   const got = await at('We are');

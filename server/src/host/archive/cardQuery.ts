@@ -26,9 +26,9 @@ export async function cardRows(pool: Pool, keys: readonly string[], quoteArticle
       [keys],
     ),
   ]);
-  const named = totals.rows[0]?.articles ?? 0;
-  const firstArticles = named ? await firstArticlesOf(pool, keys, named, Math.max(1, quoteArticles)) : [];
   const head = totals.rows[0];
+  const named = head?.articles ?? 0;
+  const firstArticles = named ? await firstArticlesOf(pool, keys, named, Math.max(1, quoteArticles)) : [];
   const first = firstArticles[0];
   const [mention, quotes] = await Promise.all([
     first
@@ -50,7 +50,7 @@ export async function cardRows(pool: Pool, keys: readonly string[], quoteArticle
   const m = mention?.rows[0];
   return {
     mentions: head?.mentions ?? 0,
-    articles: head?.articles ?? 0,
+    articles: named,
     firstArticles,
     ...(first && m ? { firstMention: { ...first, ...m } } : {}),
     roles: roles.rows,

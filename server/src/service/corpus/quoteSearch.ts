@@ -17,9 +17,25 @@ const MIN_TYPED = 3;
  *  and what is typed past them matches no more (an archive's btree holds keys of this length). */
 export const QUOTE_KEY_LENGTH = 200;
 
+/** A quotation's key, or typed text as keys are compared: its words folded (foldText), to QUOTE_KEY_LENGTH. */
+function quoteKey(text: string): string {
+  return foldText(text).slice(0, QUOTE_KEY_LENGTH);
+}
+
+/** How a match ranks: better tier, then more articles carrying it, then first met. */
+interface Ranked {
+  tier: number;
+  articles: number;
+  order: number;
+}
+
+function byRank(a: Ranked, b: Ranked): number {
+  return a.tier - b.tier || b.articles - a.articles || a.order - b.order;
+}
+
 /** The typed text folded as quotations' words are compared, or undefined when too short to look for. */
 export function typedWords(typed: string): string | undefined {
-  const needle = foldText(typed).slice(0, QUOTE_KEY_LENGTH);
+  const needle = quoteKey(typed);
   return needle.length >= MIN_TYPED ? needle : undefined;
 }
 
@@ -31,7 +47,7 @@ export class QuoteWords {
 
   of(article: Article): readonly string[] {
     let words = this.byArticle.get(article);
-    if (!words) this.byArticle.set(article, (words = quotesOf(article).map((q) => foldText(q.text).slice(0, QUOTE_KEY_LENGTH))));
+    if (!words) this.byArticle.set(article, (words = quotesOf(article).map((q) => quoteKey(q.text))));
     return words;
   }
 }
@@ -76,8 +92,7 @@ export function matchQuotes(articles: Iterable<Article>, typed: string, limit: n
   // Every tier kept needs each typed word in the quotation: its longest rules most out in one scan.
   const probe = want.reduce((a, b) => (b.length > a.length ? b : a));
   // Articles are read one after another: a group counts an article when it meets it the first time.
-  const byWords = new Map<string, { first: QuoteCandidate; order: number; articles: number; last: Article }>();
-  let order = 0;
+  const byWords = new Map<string, Ranked & { candidate: QuoteCandidate; last: Article }>();
   for (const article of articles) {
     const words = folded.of(article);
     for (let i = 0; i < words.length; i++) {
@@ -93,28 +108,26 @@ export function matchQuotes(articles: Iterable<Article>, typed: string, limit: n
       }
       const tier = tierOf(needle, want, key);
       if (tier === undefined) continue;
-      byWords.set(key, { first: { article, quote: quotesOf(article)[i], tier, articles: 0 }, order: order++, articles: 1, last: article });
+      byWords.set(key, { candidate: { article, quote: quotesOf(article)[i], tier, articles: 0 }, tier, articles: 1, order: byWords.size, last: article });
     }
   }
   return [...byWords.values()]
-    .sort((a, b) => a.first.tier - b.first.tier || b.articles - a.articles || a.order - b.order)
+    .sort(byRank)
     .slice(0, limit)
-    .map((m) => ({ ...m.first, articles: m.articles }));
+    .map((m) => ({ ...m.candidate, articles: m.articles }));
 }
 
 /** Matches of two searches (a workspace's own sources and an archive's) in one ranking, the first's
  *  first among equals; the same words found by both count the articles of both. */
 export function mergeMatches(first: readonly QuoteMatch[], second: readonly QuoteMatch[], limit: number): QuoteMatch[] {
-  const byWords = new Map<string, QuoteMatch>();
+  const byWords = new Map<string, QuoteMatch & { order: number }>();
   for (const m of [...first, ...second]) {
-    const key = foldText(m.quote.text).slice(0, QUOTE_KEY_LENGTH);
+    const key = quoteKey(m.quote.text);
     const known = byWords.get(key);
-    if (known) byWords.set(key, { ...known, articles: known.articles + m.articles });
-    else byWords.set(key, m);
+    byWords.set(key, known ? { ...known, articles: known.articles + m.articles } : { ...m, order: byWords.size });
   }
   return [...byWords.values()]
-    .map((m, i) => ({ m, i }))
-    .sort((a, b) => a.m.tier - b.m.tier || b.m.articles - a.m.articles || a.i - b.i)
+    .sort(byRank)
     .slice(0, limit)
-    .map((x) => x.m);
+    .map(({ order: _, ...m }) => m);
 }
