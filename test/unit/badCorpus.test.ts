@@ -219,4 +219,7 @@ test('a process killed while saving the index cache leaves a valid old or new ca
   const loaded = await loadIndexCache(cacheFile, 'fp');
   t.diagnostic(`killed ${midWrite ? 'mid-write' : 'before or after the write'}; cache now ${loaded === oldJson ? 'old' : 'new'}`);
   assert.ok(loaded === oldJson || (loaded !== undefined && loaded.startsWith('{"generation":"new"')), 'old or complete new cache');
+  // The next save removes the dead writer's temp file (a whole index, left for good otherwise).
+  assert.equal(await saveIndexCache(cacheFile, 'fp', '{"generation":"next"}'), true);
+  assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')), [], 'no temp file left');
 });

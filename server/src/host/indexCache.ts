@@ -80,11 +80,35 @@ export async function saveIndexCache(cacheFile: string, fingerprint: string, lin
     await file.close();
     file = undefined;
     await fsp.rename(tmp, cacheFile);
+    await removeOrphans(dir, path.basename(cacheFile));
     return true;
   } catch {
     await file?.close().catch(() => undefined);
     await fsp.rm(tmp, { force: true }).catch(() => undefined);
     return false;
+  }
+}
+
+/** Removes the temp files of saves of `base` by processes that died mid-write (killed, or the machine
+ *  stopped): each holds up to a whole index. A live process's temp file (a save under way) is left. */
+async function removeOrphans(dir: string, base: string): Promise<void> {
+  const prefix = `.${base}.`;
+  const names = await fsp.readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const pid = Number(name.slice(prefix.length).split('.')[0]);
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isRunning(pid)) continue;
+    await fsp.rm(path.join(dir, name), { force: true }).catch(() => undefined);
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: a process of another user has it.
+    return (err as NodeJS.ErrnoException).code !== 'ESRCH';
   }
 }
 
