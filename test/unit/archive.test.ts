@@ -67,7 +67,7 @@ async function assertConsistent(db: string): Promise<void> {
 test('check --archive gives the verdicts and sources of the embedded index (sample corpus)', async () => {
   const sync = await sourced(['archive', 'sync', '--archive', pg.url('sample'), path.join(repo, 'corpus')]);
   assert.equal(sync.code, 0, sync.stderr);
-  assert.match(sync.stderr, /archive schema created \(version 4\)/);
+  assert.match(sync.stderr, /archive schema created \(version 5\)/);
   assert.match(sync.stderr, /3 added, 0 updated, 0 removed, 0 unchanged/);
   // The archive alone (the draft is copied away from any sources/ folder): the same claims and sources.
   const { local, archived } = await checkBoth(tmp, pg.url('sample'));
@@ -80,7 +80,7 @@ test('check --archive gives the verdicts and sources of the embedded index (samp
   assert.equal(status.code, 0, status.stderr);
   const s = JSON.parse(status.stdout) as { articles: number; sentences: number; entities: number; schemaVersion: number; lastSync: string };
   assert.equal(s.articles, 3);
-  assert.equal(s.schemaVersion, 4);
+  assert.equal(s.schemaVersion, 5);
   assert.ok(s.sentences > 10 && s.entities > 5 && s.lastSync);
   const entities = await sourced(['entities', '--archive', pg.url('sample'), '--format', 'json']);
   assert.equal(entities.code, 0, entities.stderr);
@@ -231,11 +231,11 @@ test('a sync killed mid-way finishes on the rerun, with no duplicates and consis
 test('another schema version, an empty database: the message says what to do', async () => {
   const url = pg.url('versions');
   assert.equal((await sourced(['archive', 'sync', '--archive', url, path.join(repo, 'corpus')])).code, 0);
-  await sql('versions', `UPDATE sourced_meta SET value = '5' WHERE key = 'schema_version'`);
+  await sql('versions', `UPDATE sourced_meta SET value = '6' WHERE key = 'schema_version'`);
   const draft = path.join(repo, 'examples', 'draft.md');
   const newer = await sourced(['check', '--archive', url, draft]);
   assert.equal(newer.code, 2);
-  assert.match(newer.stderr, /^sourced: the archive at postgres@127\.0\.0\.1:\d+\/versions has schema version 5, newer than this Sourced reads \(4\): upgrade Sourced\n$/);
+  assert.match(newer.stderr, /^sourced: the archive at postgres@127\.0\.0\.1:\d+\/versions has schema version 6, newer than this Sourced reads \(5\): upgrade Sourced\n$/);
   const empty = await sourced(['check', '--archive', pg.url('empty'), draft]);
   assert.equal(empty.code, 2);
   assert.match(empty.stderr, /holds no Sourced archive yet: create it with `sourced archive sync --archive URL DIR\.\.\.`\n$/);
@@ -249,7 +249,7 @@ test('an archive of schema version 1 is migrated by sync --migrate: the same men
     try {
       const ids = (await sql<{ id: string }>('migrate', `SELECT id FROM articles ORDER BY id`)).map((r) => Number(r.id));
       // By uri: the migration's sync writes every article again, under new ids.
-      return (await archive.mentionsOf(ids)).map(({ uri, mentions }) => ({ uri, mentions }));
+      return (await archive.mentionsOf(ids)).map(({ uri, mentions }) => ({ uri, mentions })).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
     } finally {
       await archive.close();
     }
@@ -258,7 +258,9 @@ test('an archive of schema version 1 is migrated by sync --migrate: the same men
   assert.ok(before.some((a) => a.mentions.length > 0));
   // Version 1 held each article's mentions in its document only, and indexed mentions by key alone;
   // its mentions and quotations had no group keys (version 3); its quotations had no folded words, its
-  // names no table of their words, its roles no index of their own (version 4).
+  // names no table of their words, its roles no index of their own (version 4); its mentions no flags
+  // (version 5).
+  await sql('migrate', `ALTER TABLE mentions DROP COLUMN flags`);
   await sql('migrate', `ALTER TABLE quotes DROP COLUMN words`);
   await sql('migrate', `DROP TABLE name_words`);
   await sql('migrate', `DROP INDEX mentions_target_role`);
@@ -275,13 +277,13 @@ test('an archive of schema version 1 is migrated by sync --migrate: the same men
   const draft = path.join(repo, 'examples', 'draft.md');
   const old = await sourced(['check', '--archive', url, draft]);
   assert.equal(old.code, 2);
-  assert.match(old.stderr, /has schema version 1, this Sourced reads version 4: run `sourced archive sync --migrate --archive URL`\n$/);
+  assert.match(old.stderr, /has schema version 1, this Sourced reads version 5: run `sourced archive sync --migrate --archive URL`\n$/);
   const migrated = await sourced(['archive', 'sync', '--migrate', '--archive', url, path.join(repo, 'corpus')]);
   assert.equal(migrated.code, 0, migrated.stderr);
-  assert.match(migrated.stderr, /archive schema migrated from version 1 \(version 4\)/);
+  assert.match(migrated.stderr, /archive schema migrated from version 1 \(version 5\)/);
   // Every article is analysed again, for its mentions' and quotations' group keys.
   assert.match(migrated.stderr, /0 added, [1-9]\d* updated, 0 removed, 0 unchanged/);
-  const keyless = await sql<{ n: string }>('migrate', `SELECT count(*) AS n FROM mentions WHERE target_key IS NULL`);
+  const keyless = await sql<{ n: string }>('migrate', `SELECT count(*) AS n FROM mentions WHERE target_key IS NULL OR flags IS NULL`);
   assert.equal(Number(keyless[0]?.n), 0);
   const unfolded = await sql<{ n: string }>('migrate', `SELECT count(*) AS n FROM quotes WHERE words IS NULL OR words <> btrim(words)`);
   assert.equal(Number(unfolded[0]?.n), 0);

@@ -25,6 +25,9 @@ const PORT_NOTES = 45;
 const PILOT_NOTES = 5;
 /** A quay master quoted in a few articles: his quotes are in articles a card holds by their names only. */
 const QUAY_NOTES = 3;
+/** A ferry captain named in full in a few articles, by her surname alone in as many others (no article
+ *  of which names anyone else of that name): the whole corpus gives the surname to her, no article does. */
+const FERRY_NOTES = 3;
 let pg: PgCluster;
 let embedded: SourcedService;
 
@@ -58,6 +61,11 @@ before(async () => {
         `Eriksen added: "Ships must wait at anchor until then."\n`,
     );
   }
+  for (let i = 0; i < FERRY_NOTES; i++) {
+    writeFileSync(path.join(corpus, `ferry-${i}.md`), `---\ntitle: "Ferry notes ${i}"\n---\nIngrid Solberg, the ferry captain, said the crossing took ${40 + i} minutes in week ${i + 1}.\n`);
+    writeFileSync(path.join(corpus, `ferry-late-${i}.md`), `---\ntitle: "Ferry delays ${i}"\n---\nSolberg said the evening ferry left ${10 + i} minutes late on Friday.\n`);
+  }
+  writeFileSync(path.join(corpus, 'ferry-crew.md'), `---\ntitle: "Ferry crew"\n---\nKari Solberg, a deckhand, said the crew was short of hands.\n`);
   // A wire story, its reprint and an independent report of the same closure.
   const wire =
     `The Old Mill bridge in Kestrel Vale was closed to traffic on Tuesday after engineers found a crack in its main span.\n` +
@@ -252,6 +260,20 @@ test('a hover card counts every article of the archive naming the person, as the
     // (40 articles naming it), not every article naming the director.
     const held = (service.corpus as ArchiveCorpus).held.counts;
     assert.ok(held.namesOnly + held.articles < PORT_NOTES, `${held.namesOnly} articles held by their names, ${held.articles} whole`);
+  });
+});
+
+test('a surname alone, which no article resolves, counts on the card of the person the whole archive gives it to, as in the embedded index', async () => {
+  await withArchive(async (archive) => {
+    const doc = { uri: 'file:///drafts/ferry.md', text: 'Ingrid Solberg said the crossing was calm.\n' };
+    const local = await hoverText(embedded, doc, 2);
+    assert.match(local, new RegExp(`Mentioned in ${2 * FERRY_NOTES} articles \\(${2 * FERRY_NOTES} times\\)`));
+    // A fresh working set: it holds none of the articles writing the surname alone. (Its card does not
+    // list the surname under "Also:", as the embedded index's does: the spellings of the groups merged
+    // this way are not read.)
+    const card = await hoverText(createSourcedService({ archive }), doc, 2);
+    const counts = (c: string) => [c.split('\n')[0], /Mentioned in [^·]*/.exec(c)?.[0]];
+    assert.deepEqual(counts(card), counts(local));
   });
 });
 

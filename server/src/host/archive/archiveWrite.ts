@@ -26,7 +26,7 @@ const clean = (s: string) => (s.includes('\u0000') ? s.split('\u0000').join(' ')
 export interface Rows {
   articles: { uri: string[]; key: string[]; root: string[]; path: string[]; hash: string[]; title: string[]; meta: string[]; doc: string[]; mentions: string[]; count: number[] };
   sentences: { a: number[]; idx: number[]; length: number[]; terms: string[]; text: string[] };
-  mentions: { a: number[]; s: number[]; start: number[]; end: number[]; surface: string[]; key: string[]; last: string[]; kind: string[]; role: Array<string | null>; target: string[] };
+  mentions: { a: number[]; s: number[]; start: number[]; end: number[]; surface: string[]; key: string[]; last: string[]; kind: string[]; role: Array<string | null>; target: string[]; flags: number[] };
   quotes: { a: number[]; s: number[]; start: number[]; end: number[]; text: string[]; speaker: Array<string | null>; speakerKey: Array<string | null> };
   figures: { a: number[]; s: number[]; kind: string[]; text: string[]; value: number[]; unit: Array<string | null> };
   totalLength: number;
@@ -38,7 +38,7 @@ export function batchRows(batch: readonly ArticleToWrite[]): Rows {
   const rows: Rows = {
     articles: { uri: [], key: [], root: [], path: [], hash: [], title: [], meta: [], doc: [], mentions: [], count: [] },
     sentences: { a: [], idx: [], length: [], terms: [], text: [] },
-    mentions: { a: [], s: [], start: [], end: [], surface: [], key: [], last: [], kind: [], role: [], target: [] },
+    mentions: { a: [], s: [], start: [], end: [], surface: [], key: [], last: [], kind: [], role: [], target: [], flags: [] },
     quotes: { a: [], s: [], start: [], end: [], text: [], speaker: [], speakerKey: [] },
     figures: { a: [], s: [], kind: [], text: [], value: [], unit: [] },
     totalLength: 0,
@@ -79,6 +79,7 @@ export function batchRows(batch: readonly ArticleToWrite[]): Rows {
         M.kind.push(m.kind);
         M.role.push(m.role ? clean(m.role) : null);
         M.target.push(keys.targets[s.index]?.[i] ?? key);
+        M.flags.push(keys.flags[s.index]?.[i] ?? 0);
       });
       s.quotes.forEach((q, i) => {
         const Q = rows.quotes;
@@ -161,9 +162,9 @@ export async function writeBatch(db: PoolClient, rows: Rows, replaces: readonly 
     );
     const M = rows.mentions;
     await db.query(
-      `INSERT INTO mentions (article_id, sentence, start_offset, end_offset, surface, name_key, last_word, kind, role, target_key)
-       SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])`,
-      [idOf(M.a), M.s, M.start, M.end, M.surface, M.key, M.last, M.kind, M.role, M.target],
+      `INSERT INTO mentions (article_id, sentence, start_offset, end_offset, surface, name_key, last_word, kind, role, target_key, flags)
+       SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::smallint[])`,
+      [idOf(M.a), M.s, M.start, M.end, M.surface, M.key, M.last, M.kind, M.role, M.target, M.flags],
     );
     const Q = rows.quotes;
     await db.query(

@@ -5,7 +5,7 @@
 import type { ClientBase } from 'pg';
 import { ArchiveError } from './archiveErrors.ts';
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** Taken by a migration or a sync (one writer at a time); readers never wait on it. */
 export const WRITER_LOCK = 0x50_75_72_63; // an arbitrary 32-bit key for pg_advisory_lock
@@ -144,6 +144,12 @@ const MIGRATIONS: Record<number, string[]> = {
     // A card's first articles by uri from the ids of those naming it, without reading the table.
     `CREATE INDEX articles_id_uri ON articles (id) INCLUDE (uri)`,
   ],
+  // A person's card counts the name groups the whole corpus merges into them (a lone surname no article
+  // resolved; service/archive/cardSurname.ts), by the rules the embedded index applies to the groups'
+  // votes: each mention's kind as its article resolves it and whether that kind is a guess (the entity
+  // table's flags: corpus/entityGroups.ts flagsOf). Rows synced before have none: their articles' hashes
+  // are cleared, so the next sync analyses every article again.
+  5: [`ALTER TABLE mentions ADD COLUMN flags smallint`, `UPDATE articles SET hash = ''`],
 };
 
 /** The schema version of the database (0: no Sourced archive in it). */

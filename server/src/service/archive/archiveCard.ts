@@ -9,6 +9,7 @@ import type { ArchiveSource, CardArticle, CardSite } from './archiveSource.ts';
 import { CARD_QUOTES, CARD_ROLES, QUOTE_ARTICLES, distinctRoles, factsOfEntity, keyQuotes, rankRoles, type CardFacts, type CardPlace } from '../corpus/cardFacts.ts';
 import { LazyEntity } from '../corpus/entityList.ts';
 import { canonicalKey, nameKey } from '../corpus/entityKeys.ts';
+import { withCorpusMerges } from './cardSurname.ts';
 
 /** A card's group keys (those the working set merged into the entity; a name completion offered from
  *  the archive's name table, its own key) and the card's id, those keys joined. */
@@ -35,7 +36,9 @@ function bySite(a: CardSite, b: CardSite): number {
 }
 
 export async function archiveCardFacts(source: ArchiveSource, keys: readonly string[], withQuotes: boolean): Promise<CardFacts> {
-  const rows = await source.cardRows(keys, withQuotes ? QUOTE_ARTICLES : 0);
+  // A person's card counts the groups the whole corpus merges into them (cardSurname.ts).
+  const counted = withQuotes ? await withCorpusMerges(source, keys) : keys;
+  const rows = await source.cardRows(counted, withQuotes ? QUOTE_ARTICLES : 0);
   const roles = distinctRoles(rankRoles(rows.roles.sort(bySite).map((r) => ({ text: r.role, site: r as CardSite })))).slice(0, CARD_ROLES);
   const quotes = keyQuotes(
     rows.quotes.sort(bySite).map((q) => ({ quote: { text: q.text }, sentence: { uri: q.uri }, site: q as CardSite })),

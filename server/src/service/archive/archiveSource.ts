@@ -110,6 +110,10 @@ export interface ArchiveSource {
   namesStarting(words: readonly string[], limit: number): Promise<Array<{ name: string; kind: string; mentions: number }>>;
   /** The name mentions of these articles (ids), by sentence index, without the rest of the articles. */
   mentionsOf(ids: readonly number[]): Promise<ArchivedMentions[]>;
+  /** The name groups (mentions' group keys, as their articles resolve them) of the mentions whose last
+   *  word is `word`, with how many of all each group's mentions have each of the entity table's flags
+   *  (a kind as the article resolves it, and whether it is a guess: corpus/entityGroups.ts flagsOf). */
+  surnameGroups(word: string): Promise<Array<{ key: string; flags: number; mentions: number }>>;
   /** A card's counts and roles for these group keys, and the quotations of the first `quoteArticles`
    *  articles naming it (0: none, as for a place or an organisation, whose card shows none). */
   cardRows(keys: readonly string[], quoteArticles: number): Promise<CardRows>;

@@ -10,11 +10,15 @@
 import type { Article } from '../api.ts';
 import { EntityTable, type MentionSite } from '../corpus/entities.ts';
 import { canonicalKey, nameKey } from '../corpus/entityKeys.ts';
+import { flagsAt } from '../corpus/entityGroups.ts';
 import { resolveQuoteSpeakers } from '../corpus/speakers.ts';
 
 export interface ArticleKeys {
   /** Per sentence, its mentions' group keys, in the order of `sentence.mentions`. */
   targets: string[][];
+  /** Per sentence, its mentions' kinds as the article resolves them and whether each is a guess (the entity
+   *  table's flags, corpus/entityGroups.ts flagsOf), in the same order. */
+  flags: number[][];
   /** Per sentence, its quotations' speakers' group keys (null: the article leaves the speaker open). */
   speakers: Array<Array<string | null>>;
 }
@@ -27,6 +31,8 @@ export function articleKeys(article: Article): ArticleKeys {
   const packed = table.packedOf(article.uri);
   let i = 0;
   const targets = article.sentences.map((s) => s.mentions.map(() => packed?.target[i++] ?? ''));
+  i = 0;
+  const flags = article.sentences.map((s) => s.mentions.map(() => (packed ? flagsAt(packed, i++) : 0)));
   const hits = article.sentences.some((s) => s.quotes.length) ? resolveQuoteSpeakers(article, table) : [];
   let q = 0;
   const speakers = article.sentences.map((s) =>
@@ -35,5 +41,5 @@ export function articleKeys(article: Article): ArticleKeys {
       return speaker ? canonicalKey(nameKey(speaker.name)) : null;
     }),
   );
-  return { targets, speakers };
+  return { targets, flags, speakers };
 }
