@@ -1,5 +1,5 @@
 // A card's rows from the archive (ArchiveSource.cardRows; service/archive/archiveCard.ts makes the card):
-// the mentions of its group keys counted, those giving a role, its first articles by uri (as the embedded
+// the mentions of its group keys counted (and their spellings), those giving a role, its first articles by uri (as the embedded
 // index orders them) and their quotations by it.
 
 import type { Pool } from 'pg';
@@ -14,7 +14,7 @@ export async function cardRows(pool: Pool, keys: readonly string[], quoteArticle
   // Its totals and its mentions with a role, from the (group key, article) index; then its first
   // articles by uri (firstArticlesOf); then the first article's first mention and the quotations of the
   // first articles.
-  const [totals, roles] = await Promise.all([
+  const [totals, roles, spellings] = await Promise.all([
     pool.query<{ articles: number; mentions: number }>(
       `SELECT count(DISTINCT article_id)::float8 AS articles, count(*)::float8 AS mentions FROM mentions WHERE target_key = ANY($1::text[])`,
       [keys],
@@ -25,6 +25,7 @@ export async function cardRows(pool: Pool, keys: readonly string[], quoteArticle
         WHERE m.target_key = ANY($1::text[]) AND m.role IS NOT NULL`,
       [keys],
     ),
+    pool.query<{ surface: string; mentions: number }>(`SELECT surface, count(*)::float8 AS mentions FROM mentions WHERE target_key = ANY($1::text[]) GROUP BY surface`, [keys]),
   ]);
   const head = totals.rows[0];
   const named = head?.articles ?? 0;
@@ -54,6 +55,7 @@ export async function cardRows(pool: Pool, keys: readonly string[], quoteArticle
     firstArticles,
     ...(first && m ? { firstMention: { ...first, ...m } } : {}),
     roles: roles.rows,
+    spellings: spellings.rows,
     quotes: (quotes?.rows ?? []).flatMap((q) => {
       const a = byId.get(q.id);
       return a ? [{ ...a, sentence: q.sentence, start: q.start, end: q.end, text: q.text }] : [];

@@ -62,6 +62,7 @@ export async function archiveCardFacts(source: ArchiveSource, keys: readonly str
     quotes: quotes.map((q, i) => ({ text: q.quote.text, at: placeOf(q.site, roles.length + i) })),
     ...(rows.firstMention ? { first: placeOf(rows.firstMention, sites.length - 1) } : {}),
     complete: true,
+    spellings: new Map(rows.spellings.map((r) => [r.surface, r.mentions])),
   };
 }
 

@@ -68,6 +68,8 @@ export interface CardRows {
   roles: Array<CardSite & { role: string }>;
   /** The quotations of `firstArticles` whose speaker has one of the keys, in any order. */
   quotes: Array<CardSite & { text: string }>;
+  /** How often each spelling of its mentions is written. */
+  spellings: Array<{ surface: string; mentions: number }>;
 }
 
 /** Where an archived sentence is: its line and start offset, and its article's extracted-text marks. */

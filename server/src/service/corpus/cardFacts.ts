@@ -32,6 +32,9 @@ export interface CardFacts {
   first?: CardPlace;
   /** False when the counts are a lower bound (an archive that could not be asked). */
   complete: boolean;
+  /** How often each spelling of the mentions counted is written, when the card's entity holds fewer of
+   *  them than the card counts (an archive's: its working set holds part of the corpus). */
+  spellings?: ReadonlyMap<string, number>;
 }
 
 /** A card's facts as an entity's own mentions and roles give them (`place`: where a mention is), with

@@ -68,14 +68,7 @@ export function* materialise(groups: Map<string, Group>, canon: (surface: string
       continue;
     }
     const name = canonicalName(root, kind, surfaces, canon);
-    let aliases: string[] = [];
-    if (surfaces.size > 1) {
-      aliases = [...surfaces.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([s]) => s).filter((s) => s !== name).slice(0, 50);
-    } else {
-      for (const s of surfaces.keys()) if (s !== name) aliases.push(s);
-    }
-    if (kind === 'person') aliases = personAliases(name, aliases);
-    const entity = new LazyEntity(`${kind}:${nameKey(name)}`, name, kind, aliases, count, gs, resolution);
+    const entity = new LazyEntity(`${kind}:${nameKey(name)}`, name, kind, aliasesOf(name, kind, surfaces), count, gs, resolution);
     root.made = entity;
     list.push(entity);
   }
@@ -188,6 +181,17 @@ function canonicalName(root: Group, kind: EntityKind, surfaces: Map<string, numb
   }
   if (!best) best = [...surfaces.keys()].sort()[0] ?? root.key;
   return best.replace(/^the\s+/i, '');
+}
+
+/** An entity's other spellings, the most written first (`surfaces`: how often each is written). */
+export function aliasesOf(name: string, kind: EntityKind, surfaces: ReadonlyMap<string, number>): string[] {
+  let aliases: string[] = [];
+  if (surfaces.size > 1) {
+    aliases = [...surfaces.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([s]) => s).filter((s) => s !== name).slice(0, 50);
+  } else {
+    for (const s of surfaces.keys()) if (s !== name) aliases.push(s);
+  }
+  return kind === 'person' ? personAliases(name, aliases) : aliases;
 }
 
 /** A person's aliases as a card shows them: other spellings and the surname, not a given name alone

@@ -5,6 +5,7 @@ import type { Article } from '../api.ts';
 import type { Claim, Entity, EntityKind, SourceLocation } from '../types.ts';
 import { CARD_QUOTES, factsOfEntity, keyQuotes, type CardFacts, type CardPlace } from '../corpus/cardFacts.ts';
 import type { CorpusIndex } from '../corpus/corpusIndex.ts';
+import { aliasesOf } from '../corpus/entityList.ts';
 import { sourceLine } from './draftLookup.ts';
 import { escapeMarkdown, markdownLink, truncate } from './markdownEscape.ts';
 import { placeAt, placeAtLine, placeSuffix, placeSuffixAt, placeText } from '../corpus/sourceMarks.ts';
@@ -30,9 +31,10 @@ export function entityCard(corpus: CorpusIndex, entity: Entity): string {
   const facts = corpus.cardFacts(entity) ?? entityFacts(corpus, entity);
   const lines: string[] = [`**${escapeMarkdown(entity.name)}** · ${KIND_LABEL[entity.kind]}`];
   // A plural or possessive written as a name ("the Rooneys of this world") is the same name, not another.
-  const forms = new Set([entity.name, ...entity.aliases].map((a) => a.toLowerCase()));
+  const spelled = facts.spellings ? aliasesOf(entity.name, entity.kind, facts.spellings) : entity.aliases;
+  const forms = new Set([entity.name, ...spelled].map((a) => a.toLowerCase()));
   const inflected = (a: string) => /(?:['’]s|s)$/i.test(a) && forms.has(a.toLowerCase().replace(/(?:['’]s|e?s)$/, ''));
-  const aliases = entity.aliases.filter((a) => a !== entity.name && !inflected(a)).slice(0, 4);
+  const aliases = spelled.filter((a) => a !== entity.name && !inflected(a)).slice(0, 4);
   if (aliases.length > 0) lines.push('', `Also: ${aliases.map(escapeMarkdown).join(', ')}`);
 
   if (facts.roles.length > 0) {
