@@ -65,6 +65,8 @@ before(async () => {
     writeFileSync(path.join(corpus, `ferry-${i}.md`), `---\ntitle: "Ferry notes ${i}"\n---\nIngrid Solberg, the ferry captain, said the crossing took ${40 + i} minutes in week ${i + 1}.\n`);
     writeFileSync(path.join(corpus, `ferry-late-${i}.md`), `---\ntitle: "Ferry delays ${i}"\n---\nSolberg said the evening ferry left ${10 + i} minutes late on Friday.\n`);
   }
+  // A quotation of rare words: the archive finds the quotations holding one by its trigrams alone.
+  writeFileSync(path.join(corpus, 'lighthouse.md'), `---\ntitle: "Lighthouse"\n---\nOla Berg, the harbourmaster, said: "At night the lighthouse keepers keep the lamp lit."\n`);
   writeFileSync(path.join(corpus, 'ferry-crew.md'), `---\ntitle: "Ferry crew"\n---\nKari Solberg, a deckhand, said the crew was short of hands.\n`);
   // A wire story, its reprint and an independent report of the same closure.
   const wire =
@@ -332,7 +334,7 @@ test('with no speaker named, the archive\'s quotations matching the typed words 
     const service = createSourcedService({ archive });
     // Three articles carry "Ships must wait at anchor until then." (before the one holding the words
     // elsewhere); "the north" starts one quotation and is held by another.
-    for (const typed of ['Ships must', 'ships MUST wa', 'wait anchor', 'the north', 'Qqzx yy']) {
+    for (const typed of ['Ships must', 'ships MUST wa', 'wait anchor', 'the north', 'Qqzx yy', 'lighthouse keepers', 'keepers lamp']) {
       assert.deepEqual(await items(service, typed), await items(embedded, typed), typed);
     }
     const ships = await items(service, 'Ships must');
