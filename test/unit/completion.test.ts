@@ -140,6 +140,8 @@ test('with no speaker named, an opening of common words finds the quotations sta
   assert.deepEqual(await at('we ar'), got, 'the last word typed as a word\'s start');
   assert.deepEqual(await at('late nobody'), ['Nobody said we are late,"'], 'every typed word, in any order');
   assert.deepEqual(await at('We'), [], 'fewer than three letters: nothing');
+  assert.deepEqual(await at('id we are'), ['Nobody said we are late,"'], 'the first typed word as the end of a longer one');
+  assert.deepEqual(await at('orried'), ['We are not worried,"'], 'one typed word anywhere in a word');
 });
 
 test('citation keys rank by how well the typed key matches, then by support for the sentence', async () => {

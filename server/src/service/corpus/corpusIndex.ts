@@ -14,7 +14,8 @@ import { NameSearch } from './nameSearch.ts';
 import { compactMentions, compactQuantities, compactQuotes } from './compactSentences.ts';
 import { indexedSentence } from './indexedSentence.ts';
 import { CompactArticle, RecentlyMade, runsOf, sentenceCount } from './compactArticle.ts';
-import { matchQuotes, QuoteWords } from './quoteSearch.ts';
+import { matchQuotes, QuoteWords, type QuoteCandidate } from './quoteSearch.ts';
+import { QuoteWordIndex } from './quoteIndex.ts';
 
 export { searchTerm } from './sentenceIndex.ts';
 
@@ -48,6 +49,8 @@ export class CorpusIndex implements CorpusView {
   private articleQuotes = new WeakMap<Article, QuoteHit[]>();
   /** Quotations' words as `searchQuotes` compares them, by article (folded when first searched). */
   private readonly quoteWords = new QuoteWords();
+  /** The quotations' word index, for the generation it was made at. */
+  private quoteIndex: { generation: number; index: QuoteWordIndex } | undefined;
   private sentences = 0;
   private entityIds: { list: readonly Entity[]; byId: Map<string, Entity> } | undefined;
   private bulk = 0;
@@ -385,12 +388,24 @@ export class CorpusIndex implements CorpusView {
   }
 
   searchQuotes(typed: string, limit: number): QuoteMatch[] {
+    // An opening of two words or more from the quotations' word index (quoteIndex.ts), made when first
+    // needed after the corpus changed, but not during a bulk index (it would be made again and again).
+    if (!this.indexing) {
+      if (this.quoteIndex?.generation !== this.generation) this.quoteIndex = undefined;
+      const index = (this.quoteIndex ??= { generation: this.generation, index: new QuoteWordIndex(this.byUri.values(), this.quoteWords) }).index;
+      const found = index.match(typed, limit);
+      if (found) return this.withHits(found);
+    }
     return this.quoteMatches(this.byUri.values(), typed, limit);
   }
 
   /** The quotations of these articles best matching the typed words, with their sentences and speakers. */
   protected quoteMatches(articles: Iterable<Article>, typed: string, limit: number): QuoteMatch[] {
-    return matchQuotes(articles, typed, limit, this.quoteWords).flatMap(({ article, quote, tier, articles: count }) => {
+    return this.withHits(matchQuotes(articles, typed, limit, this.quoteWords));
+  }
+
+  private withHits(candidates: QuoteCandidate[]): QuoteMatch[] {
+    return candidates.flatMap(({ article, quote, tier, articles: count }) => {
       const hit = this.quoteHits(article).find((h) => h.quote.innerStart === quote.innerStart && h.quote.innerEnd === quote.innerEnd);
       return hit ? [{ ...hit, tier, articles: count }] : [];
     });

@@ -91,26 +91,44 @@ export function matchQuotes(articles: Iterable<Article>, typed: string, limit: n
   const want = needle.split(' ');
   // Every tier kept needs each typed word in the quotation: its longest rules most out in one scan.
   const probe = want.reduce((a, b) => (b.length > a.length ? b : a));
+  return collectMatches(
+    needle,
+    want,
+    limit,
+    (visit) => {
+      for (const article of articles) {
+        const words = folded.of(article);
+        for (let i = 0; i < words.length; i++) if (words[i].includes(probe)) visit(article, words[i], i);
+      }
+    },
+    (article, i) => quotesOf(article)[i],
+  );
+}
+
+/** The matches among the quotations `each` visits (in corpus order: article by article, each article's
+ *  quotations in text order, and at least every quotation that matches), ranked. */
+export function collectMatches(
+  needle: string,
+  want: readonly string[],
+  limit: number,
+  each: (visit: (article: Article, key: string, index: number) => void) => void,
+  quoteOf: (article: Article, index: number) => Quote,
+): QuoteCandidate[] {
   // Articles are read one after another: a group counts an article when it meets it the first time.
   const byWords = new Map<string, Ranked & { candidate: QuoteCandidate; last: Article }>();
-  for (const article of articles) {
-    const words = folded.of(article);
-    for (let i = 0; i < words.length; i++) {
-      const key = words[i];
-      if (!key.includes(probe)) continue;
-      const known = byWords.get(key);
-      if (known) {
-        if (known.last !== article) {
-          known.articles++;
-          known.last = article;
-        }
-        continue;
+  each((article, key, i) => {
+    const known = byWords.get(key);
+    if (known) {
+      if (known.last !== article) {
+        known.articles++;
+        known.last = article;
       }
-      const tier = tierOf(needle, want, key);
-      if (tier === undefined) continue;
-      byWords.set(key, { candidate: { article, quote: quotesOf(article)[i], tier, articles: 0 }, tier, articles: 1, order: byWords.size, last: article });
+      return;
     }
-  }
+    const tier = tierOf(needle, want, key);
+    if (tier === undefined) return;
+    byWords.set(key, { candidate: { article, quote: quoteOf(article, i), tier, articles: 0 }, tier, articles: 1, order: byWords.size, last: article });
+  });
   return [...byWords.values()]
     .sort(byRank)
     .slice(0, limit)
