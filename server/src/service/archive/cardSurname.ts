@@ -7,7 +7,7 @@
 
 import type { ArchiveSource } from './archiveSource.ts';
 import type { EntityKind } from '../types.ts';
-import { KINDS, WEAK_FLAG } from '../corpus/entityGroups.ts';
+import { KINDS, topKind, WEAK_FLAG } from '../corpus/entityGroups.ts';
 import { firstWord, lastWord, wordCount } from '../corpus/entityKeys.ts';
 import { FIRST_NAMES } from '../corpus/gazetteer.ts';
 
@@ -19,12 +19,6 @@ interface Counted {
   votes: Record<EntityKind, number>;
   strongPerson: number;
   strongOther: number;
-}
-
-function topKind(v: Record<EntityKind, number>): EntityKind {
-  let best: EntityKind = 'organization';
-  for (const k of KINDS) if (v[k] > v[best]) best = k;
-  return best;
 }
 
 /** `keys` with the groups that join them corpus-wide (corpus/shortForms.ts mergeShortForms's rules for a

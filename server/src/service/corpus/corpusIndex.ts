@@ -14,7 +14,7 @@ import { NameSearch } from './nameSearch.ts';
 import { compactMentions, compactQuantities, compactQuotes } from './compactSentences.ts';
 import { indexedSentence } from './indexedSentence.ts';
 import { CompactArticle, RecentlyMade, runsOf, sentenceCount } from './compactArticle.ts';
-import { matchQuotes, QuoteWords, type QuoteCandidate } from './quoteSearch.ts';
+import { matchQuotes, QuoteWords, typedWords, type QuoteCandidate } from './quoteSearch.ts';
 import { QuoteWordIndex } from './quoteIndex.ts';
 
 export { searchTerm } from './sentenceIndex.ts';
@@ -390,7 +390,7 @@ export class CorpusIndex implements CorpusView {
   searchQuotes(typed: string, limit: number): QuoteMatch[] {
     // An opening of two words or more from the quotations' word index (quoteIndex.ts), made when first
     // needed after the corpus changed, but not during a bulk index (it would be made again and again).
-    if (!this.indexing) {
+    if (!this.indexing && typedWords(typed)?.includes(' ')) {
       if (this.quoteIndex?.generation !== this.generation) this.quoteIndex = undefined;
       const index = (this.quoteIndex ??= { generation: this.generation, index: new QuoteWordIndex(this.byUri.values(), this.quoteWords) }).index;
       const found = index.match(typed, limit);
