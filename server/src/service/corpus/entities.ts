@@ -6,7 +6,7 @@
 import type { Entity, Mention } from '../types.ts';
 import { hasWeakKind } from './names.ts';
 import { StaleCache } from './staleCache.ts';
-import { bump, countSurface, dropGone, emptyVotes, flagsAt, flagsOf, KINDS, pack, packed, sentenceOf, WEAK_FLAG, type Packed, type Group, type Site } from './entityGroups.ts';
+import { addVotes, bump, countSurface, dropGone, emptyVotes, flagsAt, flagsOf, pack, packed, sentenceOf, type Packed, type Group, type Site } from './entityGroups.ts';
 import { canonicalKey, dropInitials, firstWord, lastWord, nameKey, wordCount } from './entityKeys.ts';
 import { resolveLocally } from './localResolution.ts';
 import { HONORIFICS } from './gazetteer.ts';
@@ -188,16 +188,9 @@ export class EntityTable {
         this.groups.set(key, g);
       }
       g.changed = this.resolutions;
-      const flags = flagsAt(p, i);
-      const kind = KINDS[flags & 3];
-      const weak = (flags & WEAK_FLAG) !== 0;
       countSurface(g, p.surface[i], sign);
       g.count += sign;
-      g.votes[kind] += sign * (weak ? 1 : 3);
-      if (!weak) {
-        if (kind === 'person') g.strongPerson += sign;
-        else g.strongOther += sign;
-      }
+      addVotes(g, flagsAt(p, i), sign);
       if (sign > 0) {
         // A literal for the first article: push onto [] reserves room for 16 (most groups have one).
         if (g.articles.length === 0) g.articles = [p];

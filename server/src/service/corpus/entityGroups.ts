@@ -68,6 +68,17 @@ export function flagsAt(p: Packed, i: number): number {
   return p.code[i] & 7;
 }
 
+/** Counts `n` mentions of these flags (flagsOf) in a group's votes: a kind known from the name 3, a guess 1. */
+export function addVotes(g: Pick<Group, 'votes' | 'strongPerson' | 'strongOther'>, flags: number, n: number): void {
+  const kind = KINDS[flags & 3];
+  const weak = (flags & WEAK_FLAG) !== 0;
+  g.votes[kind] += n * (weak ? 1 : 3);
+  if (!weak) {
+    if (kind === 'person') g.strongPerson += n;
+    else g.strongOther += n;
+  }
+}
+
 /** All mentions that stand for one name key, kept up to date as articles come and go. */
 export interface Group {
   key: string;
@@ -160,7 +171,7 @@ export function push<K, T>(m: Map<K, T[]>, k: K, v: T): void {
   else m.set(k, [v]);
 }
 
-export function pickTop(gs: Group[]): Group {
+export function pickTop<G extends Pick<Group, 'count' | 'key'>>(gs: G[]): G {
   let best = gs[0];
   for (const g of gs) if (g.count > best.count || (g.count === best.count && g.key < best.key)) best = g;
   return best;

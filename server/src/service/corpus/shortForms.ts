@@ -4,7 +4,7 @@
 
 import { FIRST_NAMES } from './gazetteer.ts';
 import { argmax, pickTop, push, STEP, topKind, type Group } from './entityGroups.ts';
-import { firstWord, initials, isQualifierPrefix, lastWord } from './entityKeys.ts';
+import { firstWord, initials, isQualifierPrefix, lastWord, wordCount } from './entityKeys.ts';
 
 /** Corpus-wide: lone names and short forms that no article resolved join the full name they fit. */
 export function* mergeShortForms(groups: Map<string, Group>, acronyms: Map<string, Map<string, number>>): Generator<void, void> {
@@ -56,8 +56,7 @@ export function* mergeShortForms(groups: Map<string, Group>, acronyms: Map<strin
       const people = personByWord.get(g.key);
       if (people) {
         const top = pickTop(people);
-        const mostlyPerson = g.votes.person * 2 > g.votes.organization + g.votes.place + g.votes.event;
-        if (mostlyPerson || (g.strongOther === 0 && top.strongPerson * 2 >= top.count)) {
+        if (loneWordJoins(g, top)) {
           g.into = top;
           continue;
         }
@@ -93,17 +92,29 @@ function samePersonAs(g: Group, groups: Map<string, Group>): Group | undefined {
     const singular = groups.get(key.slice(0, -1));
     if (singular && singular.count > g.count && topKind(singular.votes) === 'person') return singular;
   }
-  if (g.words >= 3 && !FIRST_NAMES.has(firstWord(key))) {
-    // The longest shorter form that is a person at least as often mentioned ("EU X Y" → "X Y", also when
-    // a gazetteer alias rewrote the stray word: "european union x y").
-    for (let at = key.indexOf(' '); at > 0; at = key.indexOf(' ', at + 1)) {
-      const rest = key.slice(at + 1);
-      if (rest.indexOf(' ') < 0) break;
-      const g2 = groups.get(rest);
-      if (g2 && g2.count >= g.count && topKind(g2.votes) === 'person') return g2;
-    }
+  return strayWordOf(g, groups);
+}
+
+/** The name a person group is with a stray word before it ("EU X Y", "Sprinter X Y") that no given name
+ *  explains: the longest shorter form that is a person at least as often mentioned ("EU X Y" → "X Y",
+ *  also when a gazetteer alias rewrote the stray word: "european union x y"). */
+export function strayWordOf<G extends Pick<Group, 'key' | 'count' | 'votes'>>(g: G, groups: { get(key: string): G | undefined }): G | undefined {
+  const key = g.key;
+  if (wordCount(key) < 3 || FIRST_NAMES.has(firstWord(key))) return undefined;
+  for (let at = key.indexOf(' '); at > 0; at = key.indexOf(' ', at + 1)) {
+    const rest = key.slice(at + 1);
+    if (rest.indexOf(' ') < 0) break;
+    const g2 = groups.get(rest);
+    if (g2 && g2.count >= g.count && topKind(g2.votes) === 'person') return g2;
   }
   return undefined;
+}
+
+/** Whether a lone word joins `top`, the person most mentioned under it: when it is mostly used as a
+ *  person, or when it is only a guess and the person a well-attested one (Bolton the club stays apart). */
+export function loneWordJoins(lone: Pick<Group, 'votes' | 'strongOther'>, top: Pick<Group, 'strongPerson' | 'count'>): boolean {
+  const v = lone.votes;
+  return v.person * 2 > v.organization + v.place + v.event || (lone.strongOther === 0 && top.strongPerson * 2 >= top.count);
 }
 
 
