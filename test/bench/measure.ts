@@ -167,8 +167,9 @@ async function coldIndex(service: SourcedService, read: ReadCorpus, opts: Measur
   let upsertMs = 0;
   const t0 = performance.now();
   // As the editor's server and the CLI do: worker threads analyse the files (the built worker script, if
-  // `npm run build` has run; else everything runs in this thread).
-  const pool = AnalysisPool.forFiles(Infinity, join(repoRoot, 'dist'));
+  // `npm run build` has run; else everything runs in this thread), made for the files read when they are
+  // indexed at once (the pool then ends its workers after the last, as theirs does).
+  let pool: AnalysisPool | undefined;
   let batch: DocumentInput[] = [];
   const flush = async () => {
     if (probe && !probeTarget) {
@@ -178,6 +179,7 @@ async function coldIndex(service: SourcedService, read: ReadCorpus, opts: Measur
       probeTarget = { doc, hovers: namePositions(doc.text, 20, (n) => !!service.corpus.lookupEntity(n)), completionDoc: completion.doc, completionAt: completion.at };
     }
     const t = performance.now();
+    pool ??= AnalysisPool.forFiles(Number.isFinite(opts.batch) ? Infinity : batch.length, join(repoRoot, 'dist'));
     await service.upsertSources(batch, { token, analyse: pool?.analyse });
     upsertMs += performance.now() - t;
     batch = [];

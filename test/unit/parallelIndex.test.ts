@@ -63,3 +63,20 @@ test('the worker pool (the bundled worker script) indexes as the service does', 
   }
   assert.equal(AnalysisPool.forFiles(10, dist), undefined, 'a few files: analysed here');
 });
+
+test('a pool made for so many files ends its workers once it has answered for them; a later batch is analysed by the caller', { skip: !existsSync(path.join(dist, 'analysisWorker.js')) && 'not built' }, async () => {
+  const files: DocumentInput[] = Array.from({ length: 200 }, (_, i) => ({ uri: `file:///p/s${i}.md`, text: STORIES[i % STORIES.length] + `Story ${i}.\n` }));
+  const pool = AnalysisPool.forFiles(files.length, dist, 1);
+  assert.ok(pool);
+  try {
+    const service = createSourcedService();
+    await service.upsertSources(files, { analyse: pool.analyse });
+    assert.equal(service.corpus.articleCount, files.length);
+    assert.equal(pool.threads, 0, 'no worker left running');
+    await assert.rejects(pool.analyse(files.slice(0, 1)), /no analysis worker/);
+    await service.upsertSources([{ uri: 'file:///p/late.md', text: STORIES[0] }], { analyse: pool.analyse });
+    assert.ok(service.corpus.article('file:///p/late.md'), 'analysed here instead');
+  } finally {
+    await pool.close();
+  }
+});

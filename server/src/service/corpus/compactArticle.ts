@@ -1,6 +1,7 @@
 // An indexed article as a large corpus keeps it: its sentences' bounds and lines in one typed array, their
-// quotes, figures and name mentions in one flat list each (with where each sentence's run starts), and the
-// sentence objects made only when `sentences` is read. A corpus of 50,000 articles holds 1.25 million
+// quotes, figures and name mentions in one flat list each (with where each sentence's run starts; the
+// figures packed into numbers, see packedFigures.ts), and the sentence objects made only when `sentences`
+// is read. A corpus of 50,000 articles holds 1.25 million
 // sentences; an object and three short lists for each was a third of the index's memory.
 //
 // Made sentences are kept while anything holds one of them: each holds the list it belongs to, and the
@@ -14,6 +15,8 @@ import type { Mention, Quantity, Quote } from '../types.ts';
 import { IndexedSentence } from './indexedSentence.ts';
 import { NO_MENTIONS, NO_QUANTITIES, NO_QUOTES } from './articleAnalysis.ts';
 import { mentionAt, type Packed } from './entityGroups.ts';
+import { figureAt, packFigures, type PackedFigures } from './packedFigures.ts';
+import { int32s } from '../util/slab.ts';
 
 /** Where each sentence's run starts in a flat list (one entry more than sentences); absent when empty. */
 type Runs = Int32Array | undefined;
@@ -92,7 +95,8 @@ export class CompactArticle implements Article {
   readonly #cols: Int32Array;
   readonly #mentions: Packed | undefined;
   readonly #quotes: readonly Quote[];
-  readonly #figures: readonly Quantity[];
+  /** Packed (see packedFigures.ts), or the objects when they do not pack. */
+  readonly #figures: PackedFigures | readonly Quantity[];
   readonly #texts: Map<number, string> | undefined;
   readonly #recent: RecentlyMade;
   #made: WeakRef<SourceSentence[]> | undefined;
@@ -113,7 +117,7 @@ export class CompactArticle implements Article {
     const lists = [{ items: m?.store.surface ?? NOTHING, from: m?.from }, parts.quotes, parts.figures];
     let size = 3 * n;
     for (const l of lists) if (l.from && l.items.length) size += n + 1;
-    const cols = new Int32Array(size);
+    const cols = int32s(size);
     for (let i = 0; i < 3 * n; i++) cols[i] = parts.bounds[i];
     let at = 3 * n;
     for (const l of lists) {
@@ -125,7 +129,8 @@ export class CompactArticle implements Article {
     const items = <T>(l: SentenceRuns<T>): readonly T[] => (l.from && l.items.length ? l.items : NOTHING);
     this.#mentions = m?.store;
     this.#quotes = items(parts.quotes);
-    this.#figures = items(parts.figures);
+    const figures = items(parts.figures);
+    this.#figures = (figures.length && packFigures(figures, text)) || figures;
     this.#texts = parts.texts;
     this.#recent = recent;
     if (extracted) this.extracted = extracted;
@@ -185,7 +190,7 @@ export class CompactArticle implements Article {
     const cols = this.#cols;
     const n = this.sentenceCount;
     let at = 3 * n;
-    const runsAt = (items: readonly unknown[]): number => {
+    const runsAt = (items: ArrayLike<unknown>): number => {
       if (!items.length) return -1;
       const here = at;
       at += n + 1;
@@ -205,7 +210,12 @@ export class CompactArticle implements Article {
     const quotes = this.#quotes;
     const figures = this.#figures;
     const takeQuotes = (a: number, b: number) => quotes.slice(a, b);
-    const takeFigures = (a: number, b: number) => figures.slice(a, b);
+    const takeFigures = (a: number, b: number): Quantity[] => {
+      if (!(figures instanceof Float64Array)) return figures.slice(a, b);
+      const out = new Array<Quantity>(b - a);
+      for (let i = a; i < b; i++) out[i - a] = figureAt(figures, i, this.text);
+      return out;
+    };
     const takeMentions = (a: number, b: number) => {
       const out = new Array<Mention>(b - a);
       if (store) for (let i = a; i < b; i++) out[i - a] = mentionAt(store, i);

@@ -4,6 +4,7 @@
 import type { EntityKind, Mention } from '../types.ts';
 import type { LazyEntity } from './entityList.ts';
 import { remadeMention } from './names.ts';
+import { int32s } from '../util/slab.ts';
 
 export const KINDS: readonly EntityKind[] = ['person', 'organization', 'place', 'event'];
 export const WEAK_FLAG = 4;
@@ -143,7 +144,7 @@ export function bump<K>(m: Map<K, number>, k: K, by: number): void {
 /** `mentions[i]` is the mention `sites[i]` was made from. */
 /** An empty store of `n` mentions (filled by the caller). */
 export function packed(uri: string, n: number): Packed {
-  return { uri, n, span: new Int32Array(3 * n), surface: new Array<string>(n), code: new Int32Array(n), target: new Array<string>(n) };
+  return { uri, n, span: int32s(3 * n), surface: new Array<string>(n), code: int32s(n), target: new Array<string>(n) };
 }
 
 /** `mentions`: the mentions as found, one for each site (resolution may change a site's kind). */
