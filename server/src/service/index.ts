@@ -194,7 +194,7 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
           }
         }
         // The final resolution, in slices too: once bulk ends every request wants an exact one.
-        if (bulk === corpus) await bulk.refresh(yieldToEventLoop, SLICE_MS);
+        if (bulk === corpus) await bulk.refresh(yieldToEventLoop, SLICE_MS, true);
       } finally {
         bulk.endBulk();
       }

@@ -96,8 +96,11 @@ export class CorpusIndex implements CorpusView {
   }
 
   /** Resolves entities in slices and builds the name index, so requests made while indexing answer from
-   *  a recent table without waiting on a whole-corpus rebuild. */
-  async refresh(pause: () => Promise<void>, sliceMs: number): Promise<void> {
+   *  a recent table without waiting on a whole-corpus rebuild. `last`: the bulk index's final one, after
+   *  its last article (the shared spellings, which only articles coming in use, go first: the resolution
+   *  is when a bulk index holds the most memory). */
+  async refresh(pause: () => Promise<void>, sliceMs: number, last = false): Promise<void> {
+    if (last) this.strings.clear();
     await this.table.refresh(pause, sliceMs);
     if (this.bulk > 0 && this.names.stale) this.names.rebuild(() => new NameSearch(this.table.entities()));
   }
