@@ -23,6 +23,8 @@ interface Sized {
 
 const GB = 1024 ** 3;
 const isLarge = (r: BenchResult) => r.size === '50000' || r.files >= 40_000;
+/** The memory target is set at 50,000 articles (larger corpora are reported, not judged). */
+const isFiftyK = (r: BenchResult) => r.size === '50000' || (r.files >= 40_000 && r.files < 75_000);
 const latencyTarget = (r: BenchResult) => (isLarge(r) ? 20 : 10);
 /** " = 9.8× floor" after a time, when the run measured a floor. */
 const ratio = (r: BenchResult, key: keyof FloorRatios) => {
@@ -49,7 +51,7 @@ const rows: Row[] = [
     target: 'bbc < 0.5 s',
     cell: (r) => (r.reload ? { text: `${formatMs(r.reload.median)}${ratio(r, 'reload')}${r.reload.ok ? '' : ' (not ok)'}`, pass: r.size === 'bbc' ? r.reload.ok && r.reload.median < 500 : undefined } : undefined),
   },
-  { label: 'peak RSS while indexing', target: '50k ≤ 1.0 GB', cell: (r) => ({ text: formatBytes(r.memory.peakRssSampled), pass: isLarge(r) ? r.memory.peakRssSampled <= GB : undefined }) },
+  { label: 'peak RSS while indexing', target: '50k ≤ 1.0 GB', cell: (r) => ({ text: formatBytes(r.memory.peakRssSampled), pass: isFiftyK(r) ? r.memory.peakRssSampled <= GB : undefined }) },
   { label: 'max RSS (whole run)', cell: (r) => ({ text: formatBytes(r.memory.maxRss) }) },
   { label: 'heap used after index', cell: (r) => ({ text: formatBytes(r.memory.afterIndex.heapUsed) }) },
   {
