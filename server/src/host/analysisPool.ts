@@ -15,11 +15,6 @@ export const POOL_MIN_FILES = 200;
 
 type Answer = Awaited<ReturnType<SourceAnalyser>>;
 
-/** A worker's young generation (V8's default is 3 × 16 MB): its analysis keeps 23 MB alive at a time,
- *  and at 50,000 articles a smaller young generation took 40–50 MB off the process's peak at the same
- *  speed (2 MB: 30 MB more off, but the index took 15 % longer, the worker being the slower side). */
-const YOUNG_MB = 8;
-
 interface Slot {
   worker: Worker;
   busy: number;
@@ -40,7 +35,7 @@ export class AnalysisPool {
     private readonly files: number,
   ) {
     for (let i = 0; i < threads; i++) {
-      const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
+      const worker = new Worker(script);
       const slot: Slot = { worker, busy: 0 };
       worker.on('message', (msg: { id: number; out: Answer }) => {
         const w = this.waiting.get(msg.id);
