@@ -269,11 +269,12 @@ export class EntityTable {
   }
 
   /** Brings a stale resolution up to date in slices (`pause` between them), for bulk indexing: requests
-   *  meanwhile get the previous resolution instead of waiting for a whole-corpus rebuild. */
-  async refresh(pause: () => Promise<void>, sliceMs: number): Promise<void> {
+   *  meanwhile get the previous resolution instead of waiting for a whole-corpus rebuild. `last`: the bulk
+   *  index's final one (its entities keep no look-up keys for a next one). */
+  async refresh(pause: () => Promise<void>, sliceMs: number, last = false): Promise<void> {
     if (!this.cache.stale) return;
     const version = this.cache.version;
-    const steps = this.resolveSteps();
+    const steps = this.resolveSteps(!last);
     let work = 0;
     let t0 = performance.now();
     for (;;) {
@@ -308,10 +309,10 @@ export class EntityTable {
     return this.cache.due;
   }
 
-  private *resolveSteps(): Generator<void, Resolved> {
+  private *resolveSteps(keepLookups = true): Generator<void, Resolved> {
     for (const g of this.groups.values()) g.into = undefined;
     yield* mergeShortForms(this.groups, this.acronyms);
-    return yield* materialise(this.groups, (s) => this.keyOf(s), ++this.resolutions);
+    return yield* materialise(this.groups, (s) => this.keyOf(s), ++this.resolutions, keepLookups);
   }
 }
 

@@ -18,9 +18,10 @@ export interface Resolved {
  * Entities of the merged groups. `resolution` numbers this resolution (each greater than the last): an
  * entity a previous one made is kept when its groups are the same and none changed since (`changed`, set
  * as mentions are counted, is below the entity's `made` number) and its kind is decided the same; a
- * rebuild after a few articles changed makes only their names' entities again.
+ * rebuild after a few articles changed makes only their names' entities again. `keepLookups`: entities
+ * keep their look-up keys for the next resolution (while a bulk index goes on; not for its last one).
  */
-export function* materialise(groups: Map<string, Group>, canon: (surface: string) => string, resolution: number): Generator<void, Resolved> {
+export function* materialise(groups: Map<string, Group>, canon: (surface: string) => string, resolution: number, keepLookups = true): Generator<void, Resolved> {
   // Gather each root with the groups merged into it.
   const members = new Map<Group, Group[]>();
   let n = 0;
@@ -78,7 +79,8 @@ export function* materialise(groups: Map<string, Group>, canon: (surface: string
   // Most mentioned first: a shared alias goes to the bigger entity.
   for (const e of list) {
     if (++n % STEP === 0) yield;
-    const { keys, words } = (e.lookup ??= lookupKeys(e, canon));
+    const { keys, words } = e.lookup ?? lookupKeys(e, canon);
+    if (keepLookups) e.lookup ??= { keys, words };
     for (const k of keys) if (!byKey.has(k)) byKey.set(k, e);
     for (const w of words) push(byWord, w, e);
   }
