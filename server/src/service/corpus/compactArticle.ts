@@ -1,8 +1,8 @@
 // An indexed article as a large corpus keeps it: its sentences' bounds and lines in one typed array, their
 // quotes, figures and name mentions in one flat list each (with where each sentence's run starts; the
 // figures packed into numbers, see packedFigures.ts), and the sentence objects made only when `sentences`
-// is read. A corpus of 50,000 articles holds 1.25 million
-// sentences; an object and three short lists for each was a third of the index's memory.
+// is read. A corpus of 50,000 articles holds 1.25 million sentences; an object and three short lists for
+// each was a third of the index's memory.
 //
 // Made sentences are kept while anything holds one of them: each holds the list it belongs to, and the
 // article finds that list again through a weak reference, so a sentence read twice is the same object as

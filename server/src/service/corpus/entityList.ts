@@ -79,8 +79,9 @@ export function* materialise(groups: Map<string, Group>, canon: (surface: string
   // Most mentioned first: a shared alias goes to the bigger entity.
   for (const e of list) {
     if (++n % STEP === 0) yield;
-    const { keys, words } = e.lookup ?? lookupKeys(e, canon);
-    if (keepLookups) e.lookup ??= { keys, words };
+    const lookup = e.lookup ?? lookupKeys(e, canon);
+    if (keepLookups) e.lookup = lookup;
+    const { keys, words } = lookup;
     for (const k of keys) if (!byKey.has(k)) byKey.set(k, e);
     for (const w of words) push(byWord, w, e);
   }
