@@ -252,3 +252,17 @@ test('a clipped body name joins the body it clips when that is written more ofte
   assert.equal(t.lookup('Tories')?.id, t.lookup('Conservatives')?.id);
   assert.equal(t.lookup('Lib Dems')?.id, t.lookup('Liberal Democrats')?.id);
 });
+
+test('roles are a person\'s titles: an entity the corpus makes something else shows none its mentions carried', () => {
+  const t = new EntityTable();
+  const site = (uri: string, mention: Mention): MentionSite => ({ uri, sentence: 0, mention });
+  // One article takes the tail of "Chief Executive of Vexo Norland" for a person with that role; five
+  // others write the same name as a place.
+  t.setArticle('file:///a.md', [site('file:///a.md', { ...m('Norland'), role: 'Chief Executive of Vexo' }), site('file:///a.md', { ...m('Dana Quint'), role: 'Chief Executive' })]);
+  for (let i = 0; i < 5; i++) t.setArticle(`file:///p${i}.md`, [site(`file:///p${i}.md`, m('Norland', 'place'))]);
+  const place = t.lookup('Norland');
+  assert.equal(place?.kind, 'place');
+  assert.deepEqual(place?.roles, []);
+  assert.equal(place?.mentionCount, 6, 'its mentions still count');
+  assert.deepEqual(t.lookup('Dana Quint')?.roles.map((r) => r.text), ['Chief Executive']);
+});

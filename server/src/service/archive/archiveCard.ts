@@ -15,7 +15,8 @@ import { withCorpusMerges } from './cardSurname.ts';
  *  the archive's name table, its own key) and the card's id, those keys joined. */
 export function cardKeys(entity: Entity): { id: string; keys: string[]; quotes: boolean } {
   const keys = entity instanceof LazyEntity ? [...new Set(entity.groups.map((g) => g.key))].sort() : [canonicalKey(nameKey(entity.name))];
-  // Only a person's card shows quotations: the others' need no list of first articles to find them in.
+  // Only a person's card shows quotations (the others' need no list of first articles to find them in)
+  // and roles (see LazyEntity.roles).
   const quotes = entity.kind === 'person';
   return { id: `${quotes ? 'person ' : ''}${keys.join('\n')}`, keys, quotes };
 }
@@ -39,7 +40,7 @@ export async function archiveCardFacts(source: ArchiveSource, keys: readonly str
   // A person's card counts the groups the whole corpus merges into them (cardSurname.ts).
   const counted = withQuotes ? await withCorpusMerges(source, keys) : keys;
   const rows = await source.cardRows(counted, withQuotes ? QUOTE_ARTICLES : 0);
-  const roles = distinctRoles(rankRoles(rows.roles.sort(bySite).map((r) => ({ text: r.role, site: r as CardSite })))).slice(0, CARD_ROLES);
+  const roles = withQuotes ? distinctRoles(rankRoles(rows.roles.sort(bySite).map((r) => ({ text: r.role, site: r as CardSite })))).slice(0, CARD_ROLES) : [];
   const quotes = keyQuotes(
     rows.quotes.sort(bySite).map((q) => ({ quote: { text: q.text }, sentence: { uri: q.uri }, site: q as CardSite })),
     CARD_QUOTES,

@@ -142,8 +142,10 @@ export class LazyEntity implements Entity {
   get mentions(): SourceLocation[] {
     return (this.sites ??= gatherSites(this.groups)).mentions;
   }
+  /** A person's titles as the sources write them. The finder gives roles to mentions it takes for people
+   *  only; an entity the corpus makes something else ("UK" after "Chief Executive of AOL") has none. */
   get roles(): EntityRole[] {
-    return (this.sites ??= gatherSites(this.groups)).roles;
+    return this.kind === 'person' ? (this.sites ??= gatherSites(this.groups)).roles : [];
   }
   toJSON(): Entity {
     return { id: this.id, name: this.name, kind: this.kind, aliases: this.aliases, roles: this.roles, mentions: this.mentions, mentionCount: this.mentionCount };
