@@ -1,6 +1,6 @@
 // A card's rows from the archive (ArchiveSource.cardRows; service/archive/archiveCard.ts makes the card):
-// the mentions of its group keys counted (and their spellings), those giving a role, its first articles by uri (as the embedded
-// index orders them) and their quotations by it.
+// the mentions of its group keys counted (and their spellings), those giving a role, its first articles
+// by uri (as the embedded index orders them) and their quotations by it.
 
 import type { Pool } from 'pg';
 import type { CardArticle, CardRows, CardSite } from '../../service/archive/archiveSource.ts';

@@ -36,11 +36,12 @@ function bySite(a: CardSite, b: CardSite): number {
   return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.sentence - b.sentence || a.start - b.start;
 }
 
-export async function archiveCardFacts(source: ArchiveSource, keys: readonly string[], withQuotes: boolean): Promise<CardFacts> {
+export async function archiveCardFacts(source: ArchiveSource, keys: readonly string[], person: boolean): Promise<CardFacts> {
   // A person's card counts the groups the whole corpus merges into them (cardSurname.ts).
-  const counted = withQuotes ? await withCorpusMerges(source, keys) : keys;
-  const rows = await source.cardRows(counted, withQuotes ? QUOTE_ARTICLES : 0);
-  const roles = withQuotes ? distinctRoles(rankRoles(rows.roles.sort(bySite).map((r) => ({ text: r.role, site: r as CardSite })))).slice(0, CARD_ROLES) : [];
+  const counted = person ? await withCorpusMerges(source, keys) : keys;
+  // Only a person's card shows quotations and roles (see cardKeys).
+  const rows = await source.cardRows(counted, person ? QUOTE_ARTICLES : 0);
+  const roles = person ? distinctRoles(rankRoles(rows.roles.sort(bySite).map((r) => ({ text: r.role, site: r as CardSite })))).slice(0, CARD_ROLES) : [];
   const quotes = keyQuotes(
     rows.quotes.sort(bySite).map((q) => ({ quote: { text: q.text }, sentence: { uri: q.uri }, site: q as CardSite })),
     CARD_QUOTES,

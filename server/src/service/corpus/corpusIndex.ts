@@ -145,8 +145,6 @@ export class CorpusIndex implements CorpusView {
     for (let k = 0; k < n; k++) {
       const s = compact ? article.sentences[k] : (article.sentences[k] = indexedSentence(article.text, article.sentences[k]));
       compactMentions(s.mentions, this.intern);
-      // A compact article packs its figures (packedFigures.ts): copies made here would be dropped.
-      if (!compact) compactQuantities(s.quantities, this.intern);
       compactQuotes(s.quotes, article.text, this.intern);
       const t = terms?.[s.index];
       if (t) this.search.addTerms(id0 + k, t.terms, t.length);
@@ -159,7 +157,8 @@ export class CorpusIndex implements CorpusView {
     const store = this.table.packedOf(article.uri);
     const runs = store && runsOf(store.n, n, (i) => sites[i].sentence);
     const kept = (compact && runs !== null && CompactArticle.of(article, this.recent, store && runs ? { store, from: runs } : undefined)) || article;
-    if (compact && kept === article) for (const s of article.sentences) compactQuantities(s.quantities, this.intern);
+    // A compact article packs its figures (packedFigures.ts); an article kept as it is keeps compact copies.
+    if (kept === article) for (const s of article.sentences) compactQuantities(s.quantities, this.intern);
     this.hold(kept, id0);
     this.changed();
   }

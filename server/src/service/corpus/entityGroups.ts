@@ -141,13 +141,13 @@ export function bump<K>(m: Map<K, number>, k: K, by: number): void {
   else m.delete(k);
 }
 
-/** `mentions[i]` is the mention `sites[i]` was made from. */
 /** An empty store of `n` mentions (filled by the caller). */
 export function packed(uri: string, n: number): Packed {
   return { uri, n, span: int32s(3 * n), surface: new Array<string>(n), code: int32s(n), target: new Array<string>(n) };
 }
 
-/** `mentions`: the mentions as found, one for each site (resolution may change a site's kind). */
+/** `mentions`: the mentions as found, one for each site (`mentions[i]` is the mention `sites[i]` was made
+ *  from; resolution may change a site's kind). */
 export function pack(uri: string, sites: Site[], mentions: readonly Mention[]): Packed {
   const n = sites.length;
   const p = packed(uri, n);

@@ -8,7 +8,7 @@
 // typed word may be anywhere inside a word, and is matched by the scan.
 
 import type { Article } from '../api.ts';
-import { collectMatches, quotesOf, typedWords, type QuoteCandidate, type QuoteWords } from './quoteSearch.ts';
+import { collectMatches, typedWords, type QuoteCandidate, type QuoteWords } from './quoteSearch.ts';
 
 /** Words shorter than this are not indexed (no typed word this short is looked up: a word of the
  *  quotation matching a longer typed word, by its start, its end or whole, is at least as long). */
@@ -80,7 +80,6 @@ export class QuoteWordIndex {
           visit(article, this.keys[at], this.quoteAt[at]);
         }
       },
-      (article, i) => quotesOf(article)[i],
     );
   }
 

@@ -101,7 +101,6 @@ export function matchQuotes(articles: Iterable<Article>, typed: string, limit: n
         for (let i = 0; i < words.length; i++) if (words[i].includes(probe)) visit(article, words[i], i);
       }
     },
-    (article, i) => quotesOf(article)[i],
   );
 }
 
@@ -112,7 +111,6 @@ export function collectMatches(
   want: readonly string[],
   limit: number,
   each: (visit: (article: Article, key: string, index: number) => void) => void,
-  quoteOf: (article: Article, index: number) => Quote,
 ): QuoteCandidate[] {
   // Articles are read one after another: a group counts an article when it meets it the first time.
   const byWords = new Map<string, Ranked & { candidate: QuoteCandidate; last: Article }>();
@@ -127,7 +125,7 @@ export function collectMatches(
     }
     const tier = tierOf(needle, want, key);
     if (tier === undefined) return;
-    byWords.set(key, { candidate: { article, quote: quoteOf(article, i), tier, articles: 0 }, tier, articles: 1, order: byWords.size, last: article });
+    byWords.set(key, { candidate: { article, quote: quotesOf(article)[i], tier, articles: 0 }, tier, articles: 1, order: byWords.size, last: article });
   });
   return [...byWords.values()]
     .sort(byRank)
