@@ -302,6 +302,12 @@ test('an editor\'s service reads a draft\'s names ahead by itself once the draft
     while (!calls.includes('cardRows') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     await service.settled();
     assert.equal(calls.filter((c) => c === 'cardRows').length, 2, calls.join(', '));
+    // The names it fetched are resolved and indexed in the idle moment after it, not by the first hover
+    // or completion (polled with a deadline).
+    const corpus = service.corpus as ArchiveCorpus;
+    const until = Date.now() + 10_000;
+    while (!corpus.namesPrepared && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    assert.ok(corpus.namesPrepared, 'names prepared after the read-ahead');
     calls.length = 0;
     assert.equal(await hoverText(service, portDraft, 2), await hoverText(embedded, portDraft, 2));
     assert.match(await hoverText(service, portDraft, 18, 2), /^\*\*Myanmar\*\*/);

@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { NameSearch } from '../../server/src/service/corpus/nameSearch.ts';
+import { foldName, NameSearch } from '../../server/src/service/corpus/nameSearch.ts';
 import type { Entity } from '../../server/src/service/types.ts';
 
 test('a name the corpus wrote once does not outrank, by being a name rather than an alias, the entity whose alias is typed', () => {
@@ -29,4 +29,22 @@ test('a one-word name typed from its start ranks as a full name typed from its f
   // A person's surname still finds them first where no one-word name is more mentioned.
   const port = entity('Marta Harbsen', 'person', 9);
   assert.equal(new NameSearch([port, entity('Harbsenfjord', 'place', 2)]).complete(['Harbs'], 5)[0], port);
+});
+
+test('folding a name and finding it by a word\'s first letters treat ASCII and accented names alike (the ASCII fast path)', () => {
+  const slow = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  for (const s of ['Zoë Ångström', 'JEAN-PIERRE\tDupont', 'Ólafur Darri', "O'Neill-Smith", 'Ilse\u00a0Müller', 'plain ascii', '']) assert.equal(foldName(s), slow(s), s);
+  const entity = (name: string): Entity => ({ id: `person:${name}`, name, kind: 'person', aliases: [], roles: [], mentions: [], mentionCount: 1 });
+  // Words split at spaces (tabs and no-break spaces too) and hyphens, accented or not.
+  const names = ['Jean-Pierre\tDupont', 'Zoë Ångström', 'Ilse\u00a0Müller', 'Ka Li', 'A Bo-Ge'];
+  const search = new NameSearch(names.map(entity));
+  const found = (typed: string) => search.complete([typed], 10).map((e) => e.name);
+  assert.deepEqual(found('pi'), ['Jean-Pierre\tDupont']);
+  assert.deepEqual(found('du'), ['Jean-Pierre\tDupont']);
+  assert.deepEqual(found('ang'), ['Zoë Ångström']);
+  assert.deepEqual(found('mu'), ['Ilse\u00a0Müller']);
+  assert.deepEqual(found('li'), ['Ka Li']);
+  assert.deepEqual(found('ge'), ['A Bo-Ge']);
+  // A one-letter word has no two-letter head: "A" finds nothing by itself.
+  assert.deepEqual(found('a'), []);
 });

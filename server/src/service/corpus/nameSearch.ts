@@ -19,13 +19,34 @@ const MAX_FILTERED = 32;
 
 /** Case and accents folded ("Zoë" → "zoe"), as completion compares what was typed with names. */
 export function foldName(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  // ASCII has nothing to decompose or strip (most names: a NameSearch over a working set's 60,000 names
+  // is rebuilt after each fetch from an archive, and normalising was a third of it).
+  return NON_ASCII.test(s) ? s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase() : s.toLowerCase();
 }
 
-/** First two letters of each word of a folded name (words split at spaces and hyphens). */
-function wordHeads(folded: string): Set<string> {
-  const heads = new Set<string>();
-  for (const w of folded.split(/[\s-]+/)) if (w.length >= 2) heads.add(w.slice(0, 2));
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/** Whether an ASCII character code splits a name's words (as `/[\s-]+/` does). */
+function splitsWords(c: number): boolean {
+  return c === 32 || c === 45 || (c >= 9 && c <= 13);
+}
+
+/** First two letters of each word of a folded name (words split at spaces and hyphens), each once. */
+function wordHeads(folded: string): string[] {
+  const heads: string[] = [];
+  if (NON_ASCII.test(folded)) {
+    for (const w of folded.split(/[\s-]+/)) if (w.length >= 2 && !heads.includes(w.slice(0, 2))) heads.push(w.slice(0, 2));
+    return heads;
+  }
+  let start = 0;
+  for (let i = 0; i <= folded.length; i++) {
+    if (i < folded.length && !splitsWords(folded.charCodeAt(i))) continue;
+    if (i - start >= 2) {
+      const head = folded.slice(start, start + 2);
+      if (!heads.includes(head)) heads.push(head);
+    }
+    start = i + 1;
+  }
   return heads;
 }
 
@@ -65,7 +86,7 @@ export class NameSearch {
     this.items.push({ entity, name });
     this.lower.push(lower);
     this.masks.push(mask);
-    for (const head of wordHeads(foldName(name))) {
+    for (const head of wordHeads(NON_ASCII.test(name) ? foldName(name) : lower)) {
       const list = this.byHead.get(head);
       if (list) list.push(index);
       else this.byHead.set(head, [index]);
