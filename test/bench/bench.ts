@@ -27,6 +27,7 @@ import { flagReader } from './args.ts';
 import { DEFAULT_SERVER_MAX_MEMORY_MB } from '../../server/src/protocol.ts';
 import { cachedCorpus, corpusCacheDir, defaultBbcDir, repoRoot } from './generate.ts';
 import type { BenchResult } from './floor.ts';
+import { limitHeapGrowth } from '../../server/src/host/heapGrowth.ts';
 import { collectTargets, renderFloorNotes, renderTable } from './report.ts';
 
 interface Options {
@@ -74,6 +75,8 @@ function corpusDir(size: string, o: Options): string {
 }
 
 async function child(o: Options, size: string): Promise<void> {
+  // The server's own limit on how far its heap grows past what is alive (host/heapGrowth.ts).
+  limitHeapGrowth();
   // Loaded here so the parent (and corpus generation) never loads the service.
   const { measureSize } = await import('./measure.ts');
   const { createSourcedService } = await import('../../server/src/service/index.ts');

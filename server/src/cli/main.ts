@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defaultSettings, type DraftReport, type SourcedService } from '../service/api.ts';
 import type { DocumentInput } from '../service/types.ts';
 import { decodeText, readCorpus, walkCorpus, type CorpusEntry } from '../host/corpusFiles.ts';
+import { limitHeapGrowth } from '../host/heapGrowth.ts';
 import { AnalysisPool } from '../host/analysisPool.ts';
 import { corpusFingerprint, defaultCacheFile, noRoomToSave, openIndexCacheEarly, saveIndexCache } from '../host/indexCache.ts';
 import { locateCorpus } from '../host/corpusLocator.ts';
@@ -385,6 +386,7 @@ function write(s: string): Promise<void> {
   });
 }
 
+limitHeapGrowth();
 main(process.argv.slice(2)).then(
   (code) => {
     if (code >= 0) process.exitCode = code;
