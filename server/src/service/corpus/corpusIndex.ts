@@ -318,8 +318,8 @@ export class CorpusIndex implements CorpusView {
   }
 
   /** Resolves the entities and builds the name index now, if a change left them to be rebuilt: for an
-   *  idle moment, so the next hover or completion finds them made (an archive's working set, after the
-   *  fetches reading ahead a draft's names: 100-200 ms at 100,000 archived articles). */
+   *  idle moment, so the next hover or completion finds them made (an archive's working set after a
+   *  request's fetches: 100-200 ms at 100,000 archived articles). */
   prepareNames(): void {
     this.nameSearch();
   }

@@ -28,8 +28,4 @@ export class WhenIdle {
     // Idle work never keeps a process alive.
     this.timer.unref?.();
   }
-
-  get pending(): boolean {
-    return this.timer !== undefined;
-  }
 }
