@@ -45,6 +45,6 @@ test('folding a name and finding it by a word\'s first letters treat ASCII and a
   assert.deepEqual(found('mu'), ['Ilse\u00a0Müller']);
   assert.deepEqual(found('li'), ['Ka Li']);
   assert.deepEqual(found('ge'), ['A Bo-Ge']);
-  // A one-letter word has no two-letter head: "A" finds nothing by itself.
+  // One typed letter is too little to complete a name (the one-letter word of "A Bo-Ge" is not sought).
   assert.deepEqual(found('a'), []);
 });
