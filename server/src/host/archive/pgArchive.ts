@@ -9,7 +9,7 @@ import { cardRows } from './cardQuery.ts';
 import type { ArchivedArticle, StoredSentence } from '../../service/archive/archivedArticle.ts';
 import { ArchiveError, archiveWhere, validateArchiveUrl } from './archiveErrors.ts';
 import { checkSchema } from './schema.ts';
-import { CONTRIBUTION_BOUND, reachFrom, searchTopSentences, type LookUp } from './searchPlan.ts';
+import { CONTRIBUTION_BOUND, reachFrom, searchTopSentences, type HitOrder, type LookUp } from './searchPlan.ts';
 import { contentHash } from './archiveSync.ts';
 import type { Article } from '../../service/api.ts';
 
@@ -96,6 +96,19 @@ export interface PgArchiveOptions {
 const SEARCH_CONNECTIONS = 4;
 const LOOKUP_CONNECTIONS = 2;
 
+/** Hits of a search's look-ups told apart, and ranked at equal scores as the SQL ranks them. */
+const HIT_ORDER: HitOrder<RankedSentence> = {
+  key: (h) => `${h.id} ${h.index}`,
+  tie: (a, b) => a.id - b.id || a.index - b.index,
+};
+
+/** A sentence a look-up found: its article's id, its index there, its score. */
+interface RankedSentence {
+  id: number;
+  index: number;
+  score: number;
+}
+
 export class PgArchive implements ArchiveSource {
   readonly where: string;
   lastStats: ArchiveStats | undefined;
@@ -157,41 +170,56 @@ export class PgArchive implements ArchiveSource {
   async searchSentences(terms: readonly WeightedTerm[], avgLength: number, limit: number): Promise<SentenceHit[]> {
     // Sentences are looked up by sets of terms, the rarest first (searchPlan.ts): once `limit` of them
     // score above what a sentence holding only common words of the claim could reach, those need not be read.
-    const { hits } = await searchTopSentences(terms, limit, (lookUp) => this.topSentences(terms, lookUp, avgLength, limit), this.options.firstLookupPostings);
-    return hits.map((h) => h.hit);
+    const { hits } = await searchTopSentences(terms, limit, (lookUp) => this.topSentences(terms, lookUp, avgLength, limit), HIT_ORDER, this.options.firstLookupPostings);
+    return this.sentencesAt(hits);
   }
 
   /** The `limit` best sentences holding one of the look-up's sets of terms, scored on all the `terms`;
    *  with a threshold (a score `limit` sentences are known to reach), only those that could reach it. */
-  private async topSentences(terms: readonly WeightedTerm[], { sets, threshold }: LookUp, avgLength: number, limit: number): Promise<Array<{ hit: SentenceHit; score: number }>> {
-    // Each hit's stored analysis is cut out of its article's document by the server: only the sentence
-    // travels (and is held), not the article.
+  private async topSentences(terms: readonly WeightedTerm[], { sets, threshold }: LookUp, avgLength: number, limit: number): Promise<RankedSentence[]> {
     // A sentence's score is computed from its own terms (a scalar subquery: no join or grouping over
-    // all the candidates), and only the best `limit` are kept (a top-N sort).
+    // all the candidates), and only the best `limit` are kept (a top-N sort). Only where they are
+    // travels: a later look-up of the same search may find better ones (sentencesAt reads the best).
     const params: unknown[] = [terms.map((t) => t.term), terms.map((t) => t.weight), avgLength || 1, limit];
     const matches = setQueries(sets).map((q) => `s.terms @@ ${param(params, q)}::tsquery`);
     if (!matches.length) return [];
     // mayReach(sentenceBound(...), threshold), in SQL.
     const within = threshold > 0 ? ` AND ${scoreBound(terms, params)} >= ${param(params, reachFrom(threshold))}::float8` : '';
-    const r = await this.searchPool.query<{ id: number; uri: string; index: number; text: string; stored: string; score: number }>(
-      `WITH hits AS (
-         SELECT s.article_id, s.idx,
-                (SELECT sum(($2::float8[])[array_position($1::text[], u.lexeme)]
-                            * (0.5 + (cardinality(u.positions) * 2.2) / (cardinality(u.positions) + 1.2 * (0.3 + 0.7 * s.length / $3::float8))))
-                        * count(*)
-                   FROM unnest(s.terms) AS u(lexeme, positions, weights)
-                  WHERE u.lexeme = ANY($1::text[])) AS score
-           FROM sentences s
-          WHERE (${matches.join(' OR ')})${within}
-          ORDER BY score DESC, s.article_id, s.idx
-          LIMIT $4)
-       SELECT a.id::float8 AS id, a.uri, h.idx AS index, s.text, (a.doc::json -> 's' -> h.idx)::text AS stored, h.score
-         FROM hits h
-         JOIN articles a ON a.id = h.article_id
-         JOIN sentences s ON s.article_id = h.article_id AND s.idx = h.idx`,
+    const r = await this.searchPool.query<RankedSentence>(
+      `SELECT s.article_id::float8 AS id, s.idx AS index,
+              (SELECT sum(($2::float8[])[array_position($1::text[], u.lexeme)]
+                          * (0.5 + (cardinality(u.positions) * 2.2) / (cardinality(u.positions) + 1.2 * (0.3 + 0.7 * s.length / $3::float8))))
+                      * count(*)
+                 FROM unnest(s.terms) AS u(lexeme, positions, weights)
+                WHERE u.lexeme = ANY($1::text[])) AS score
+         FROM sentences s
+        WHERE (${matches.join(' OR ')})${within}
+        ORDER BY score DESC, s.article_id, s.idx
+        LIMIT $4`,
       params,
     );
-    return r.rows.map((row) => ({ score: row.score, hit: { id: row.id, uri: row.uri, index: row.index, text: row.text, stored: JSON.parse(row.stored) as StoredSentence } }));
+    return r.rows;
+  }
+
+  /** The sentences a search found, in its order, each with its stored analysis cut out of its article's
+   *  document by the server: only the sentence travels (and is held), not the article. */
+  private async sentencesAt(hits: readonly RankedSentence[]): Promise<SentenceHit[]> {
+    if (!hits.length) return [];
+    const r = await this.searchPool.query<{ id: number; uri: string; index: number; text: string; stored: string }>(
+      `SELECT a.id::float8 AS id, a.uri, s.idx AS index, s.text, (a.doc::json -> 's' -> s.idx)::text AS stored
+         FROM unnest($1::bigint[], $2::int[]) AS h(article_id, idx)
+         JOIN articles a ON a.id = h.article_id
+         JOIN sentences s ON s.article_id = h.article_id AND s.idx = h.idx`,
+      [hits.map((h) => h.id), hits.map((h) => h.index)],
+    );
+    const found = new Map(r.rows.map((row) => [`${row.id} ${row.index}`, row]));
+    const out: SentenceHit[] = [];
+    for (const h of hits) {
+      // A sentence a sync removed between the look-up and this read is not found: the search goes without it.
+      const row = found.get(`${h.id} ${h.index}`);
+      if (row) out.push({ id: row.id, uri: row.uri, index: row.index, text: row.text, stored: JSON.parse(row.stored) as StoredSentence });
+    }
+    return out;
   }
 
   async articlesByKey(keys: readonly string[]): Promise<ArticleRef[]> {

@@ -94,39 +94,64 @@ export interface LookUp {
   threshold: number;
 }
 
-/** The exact top `limit` sentences for these terms, found by one to three look-ups (`run`):
+/** How hits found by different look-ups are told apart and ranked at equal scores, as the look-up ranks
+ *  them (so that the sentences kept at the `limit`th score are the ones a single look-up would keep). */
+export interface HitOrder<H> {
+  key(hit: H): string;
+  tie(a: H, b: H): number;
+}
+
+/** Whether every sentence holding `set` holds one of `ran` (a set of it), so was a candidate already. */
+function coveredBy(ran: readonly (readonly number[])[], set: readonly number[]): boolean {
+  return ran.some((r) => r.every((i) => set.includes(i)));
+}
+
+/** The exact top `limit` sentences for these terms, found by a few look-ups (`run`), each of sets of
+ *  terms no earlier look-up asked for, their hits merged:
  *  1. sentences holding one of the rarest terms (as many as `postings` allow) and another of the claim's,
- *     which are the likeliest to score best, or failing `limit` of them, any holding one of the rarest;
- *  2. with the `limit`th best score found as the threshold, the sentences holding one of the sets of
- *     terms that may reach it (`lookUpSets`), unless the first look-up already held all of them. */
+ *     which are the likeliest to score best;
+ *  2. failing `limit` of them, sentences holding two of the other terms (two common words matched score
+ *     more than one), then failing still, any holding one of the rarest;
+ *  3. with the `limit`th best score found as the threshold, the sentences holding one of the sets of
+ *     terms that may reach it (`lookUpSets`) and that no earlier look-up asked for (a sentence holding
+ *     such a set was a candidate: if it is among the best `limit`, it was among that look-up's).
+ *  Hits are merged by `order.key` and ranked by score, then `order.tie`. */
 export async function searchTopSentences<H extends { score: number }>(
   terms: readonly WeightedTerm[],
   limit: number,
   run: (lookUp: LookUp) => Promise<H[]>,
+  order: HitOrder<H>,
   postings = FIRST_LOOKUP_POSTINGS,
 ): Promise<{ hits: H[]; lookUps: number }> {
   if (!terms.length || limit <= 0) return { hits: [], lookUps: 0 };
   const sorted = byRarity(terms);
   const names = (sets: number[][]) => sets.map((set) => set.map((i) => sorted[i].term));
   const first = firstLookup(sorted, postings);
+  const found = new Map<string, H>();
+  const ran: number[][] = [];
   let lookUps = 0;
-  let hits: H[] = [];
-  // Whether every sentence holding one of these sets was among those the first look-up scored.
-  let covered: (sets: number[][]) => boolean = () => false;
+  const best = () => [...found.values()].sort((a, b) => b.score - a.score || order.tie(a, b)).slice(0, limit);
+  const lookUp = async (sets: number[][], threshold: number) => {
+    for (const h of await run({ sets: names(sets), threshold })) found.set(order.key(h), h);
+    ran.push(...sets);
+    lookUps++;
+  };
+  const pairs = (from: number, to: number) => {
+    const out: number[][] = [];
+    for (let i = from; i < to; i++) for (let j = i + 1; j < sorted.length; j++) out.push([i, j]);
+    return out;
+  };
   if (sorted.length > 2) {
-    const pairs: number[][] = [];
-    for (let i = 0; i < first; i++) for (let j = i + 1; j < sorted.length; j++) pairs.push([i, j]);
-    hits = await run({ sets: names(pairs), threshold: 0 });
-    lookUps++;
-    covered = (sets) => sets.every((set) => set.length >= 2 && set[0] < first);
+    await lookUp(pairs(0, first), 0);
+    if (found.size < limit && first < sorted.length - 1) await lookUp(pairs(first, sorted.length), 0);
   }
-  if (hits.length < limit) {
-    hits = await run({ sets: names(sorted.slice(0, first).map((_, i) => [i])), threshold: 0 });
-    lookUps++;
-    covered = (sets) => sets.every((set) => set[0] < first);
-  }
-  const threshold = hits.length >= limit ? Math.min(...hits.map((h) => h.score)) : 0;
+  if (found.size < limit) await lookUp(sorted.slice(0, first).map((_, i) => [i]), 0);
+  let hits = best();
+  const threshold = hits.length >= limit ? hits[hits.length - 1].score : 0;
   const { sets, exact } = lookUpSets(sorted, threshold);
-  if (covered(sets)) return { hits, lookUps };
-  return { hits: await run({ sets: names(sets), threshold: exact ? 0 : threshold }), lookUps: lookUps + 1 };
+  const rest = sets.filter((set) => !coveredBy(ran, set));
+  if (!rest.length) return { hits, lookUps };
+  await lookUp(rest, exact ? 0 : threshold);
+  hits = best();
+  return { hits, lookUps };
 }
