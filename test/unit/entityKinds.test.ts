@@ -9,7 +9,7 @@ const candidate = (key: string, count: number, strongPerson = 0, surfaces: strin
   words: key.split(' ').length,
   kind: 'person',
   strongPerson,
-  surfaces: new Map(surfaces.map((s) => [s, 1])),
+  loneSpelling: surfaces.some((s) => !s.includes(' ')),
 });
 
 test('an office written as a name is a title, not a person, even with person evidence', () => {

@@ -184,7 +184,7 @@ export class EntityTable {
       let g = this.groups.get(key);
       if (!g) {
         if (sign < 0) continue;
-        g = { key, words: wordCount(key), count: 0, votes: emptyVotes(), strongOther: 0, strongPerson: 0, articles: [], dead: 0, changed: 0, made: undefined };
+        g = { key, words: wordCount(key), count: 0, votes: emptyVotes(), strongOther: 0, strongPerson: 0, articles: [], dead: 0, changed: 0, made: undefined, forms: undefined };
         this.groups.set(key, g);
       }
       g.changed = this.resolutions;
@@ -312,7 +312,7 @@ export class EntityTable {
   private *resolveSteps(keepLookups = true): Generator<void, Resolved> {
     for (const g of this.groups.values()) g.into = undefined;
     yield* mergeShortForms(this.groups, this.acronyms);
-    return yield* materialise(this.groups, (s) => this.keyOf(s), ++this.resolutions, keepLookups);
+    return yield* materialise(this.groups, (s) => this.keyOf(s), ++this.resolutions, keepLookups, this.cache.peek()?.list);
   }
 }
 

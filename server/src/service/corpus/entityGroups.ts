@@ -101,6 +101,16 @@ export interface Group {
   /** The entity made from this group and those merged into it, when it was their root. */
   made?: LazyEntity;
   into?: Group; // set by each build
+  /** What short forms find an organisation's key by (shortForms.ts), made once: it is the key's alone. */
+  forms?: OrgForms;
+}
+
+/** An organisation's key as shorter names find it: the suffixes a qualifier begins ("welsh liberal
+ *  democrats" → "liberal democrats"), its initials (three words or more) and its shape (shortForms.ts). */
+export interface OrgForms {
+  suffixes: string[];
+  initials: string | undefined;
+  shape: string;
 }
 
 /** Takes the articles that are gone out of a group's list. */

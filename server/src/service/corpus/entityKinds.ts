@@ -22,13 +22,12 @@ export interface KindCandidate {
   strongPerson: number;
   /** Mentions with a cue of another kind ("the X Y", "X Y magazine", "firm X Y"). */
   strongOther?: number;
-  surfaces: ReadonlyMap<string, number>;
+  /** Whether one of its spellings is a single word (the surname written alone for it). */
+  loneSpelling: boolean;
 }
 
 function attested(c: KindCandidate): boolean {
-  if (c.strongPerson > 0) return true;
-  for (const s of c.surfaces.keys()) if (s.indexOf(' ') < 0) return true;
-  return false;
+  return c.strongPerson > 0 || c.loneSpelling;
 }
 
 function lastWord(key: string): string {

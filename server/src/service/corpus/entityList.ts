@@ -20,8 +20,15 @@ export interface Resolved {
  * as mentions are counted, is below the entity's `made` number) and its kind is decided the same; a
  * rebuild after a few articles changed makes only their names' entities again. `keepLookups`: entities
  * keep their look-up keys for the next resolution (while a bulk index goes on; not for its last one).
+ * `previous`: the last resolution's list, whose order the entities kept from it keep (see byMentions).
  */
-export function* materialise(groups: Map<string, Group>, canon: (surface: string) => string, resolution: number, keepLookups = true): Generator<void, Resolved> {
+export function* materialise(
+  groups: Map<string, Group>,
+  canon: (surface: string) => string,
+  resolution: number,
+  keepLookups = true,
+  previous?: readonly Entity[],
+): Generator<void, Resolved> {
   // Gather each root with the groups merged into it.
   const members = new Map<Group, Group[]>();
   let n = 0;
@@ -31,12 +38,13 @@ export function* materialise(groups: Map<string, Group>, canon: (surface: string
     if (root !== g) g.made = undefined;
     push(members, root, g);
   }
-  const merged: Array<{ root: Group; gs: Group[]; votes: Record<EntityKind, number>; surfaces: Map<string, number>; count: number; kept?: LazyEntity }> = [];
+  // A root alone keeps its own votes, and its spellings are read only for an entity made anew.
+  const merged: Array<{ root: Group; gs: Group[]; votes: Record<EntityKind, number>; surfaces: Map<string, number> | undefined; count: number; kept?: LazyEntity }> = [];
   for (const [root, gs] of members) {
     if (++n % STEP === 0) yield;
     const kept = unchanged(root.made, gs) ? root.made : undefined;
     let votes = root.votes;
-    let surfaces = surfacesOf(root);
+    let surfaces: Map<string, number> | undefined;
     let count = root.count;
     if (gs.length > 1) {
       votes = emptyVotes();
@@ -57,23 +65,26 @@ export function* materialise(groups: Map<string, Group>, canon: (surface: string
       strongPerson += g.strongPerson;
       strongOther += g.strongOther;
     }
-    return { key: m.root.key, count: m.count, words: m.root.words, kind: topKind(m.votes), strongPerson, strongOther, surfaces: m.surfaces };
+    return { key: m.root.key, count: m.count, words: m.root.words, kind: topKind(m.votes), strongPerson, strongOther, loneSpelling: m.surfaces ? hasLoneWord(m.surfaces.keys()) : loneSpelling(m.root) };
   }));
-  const list: LazyEntity[] = [];
+  const keptList: LazyEntity[] = [];
+  const made: LazyEntity[] = [];
   for (let i = 0; i < merged.length; i++) {
     if (++n % STEP === 0) yield;
-    const { root, gs, surfaces, count, kept } = merged[i];
+    const { root, gs, count, kept } = merged[i];
     const kind = kinds[i];
     if (kept && kept.kind === kind) {
-      list.push(kept);
+      kept.keptIn = resolution;
+      keptList.push(kept);
       continue;
     }
+    const surfaces = merged[i].surfaces ?? surfacesOf(root);
     const name = canonicalName(root, kind, surfaces, canon);
     const entity = new LazyEntity(`${kind}:${nameKey(name)}`, name, kind, aliasesOf(name, kind, surfaces), count, gs, resolution);
     root.made = entity;
-    list.push(entity);
+    made.push(entity);
   }
-  list.sort((a, b) => b.mentionCount - a.mentionCount || (a.id < b.id ? -1 : 1));
+  const list = byMentions(keptList, made, previous, resolution);
   const byKey = new Map<string, Entity>();
   const byWord = new Map<string, Entity[]>();
   // Most mentioned first: a shared alias goes to the bigger entity.
@@ -86,6 +97,44 @@ export function* materialise(groups: Map<string, Group>, canon: (surface: string
     for (const w of words) push(byWord, w, e);
   }
   return { list, byKey, byWord };
+}
+
+/** Most mentioned first, then by id. The entities kept from the previous resolution are in its order
+ *  already (their counts and ids are the same): they are taken in that order and the few made anew,
+ *  sorted, merged in (sorting all of them again was a sixth of a rebuild). Without a previous list holding
+ *  every kept entity, all are sorted. */
+function byMentions(kept: LazyEntity[], made: LazyEntity[], previous: readonly Entity[] | undefined, resolution: number): LazyEntity[] {
+  made.sort(mentionOrder);
+  let inOrder: LazyEntity[] | undefined;
+  if (previous && kept.length <= previous.length) {
+    inOrder = [];
+    for (const e of previous) if (e instanceof LazyEntity && e.keptIn === resolution) inOrder.push(e);
+  }
+  if (!inOrder || inOrder.length !== kept.length) return [...kept, ...made].sort(mentionOrder);
+  if (!made.length) return inOrder;
+  const list: LazyEntity[] = new Array(inOrder.length + made.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < inOrder.length && j < made.length) list[k++] = mentionOrder(made[j], inOrder[i]) < 0 ? made[j++] : inOrder[i++];
+  while (i < inOrder.length) list[k++] = inOrder[i++];
+  while (j < made.length) list[k++] = made[j++];
+  return list;
+}
+
+function mentionOrder(a: Entity, b: Entity): number {
+  return b.mentionCount - a.mentionCount || (a.id < b.id ? -1 : 1);
+}
+
+/** Whether a root alone has a spelling of one word (a surname written alone, for decideKinds). */
+function loneSpelling(g: Group): boolean {
+  if (g.surfaces) return hasLoneWord(g.surfaces.keys());
+  return g.surface !== undefined && g.count > 0 && g.surface.indexOf(' ') < 0;
+}
+
+function hasLoneWord(spellings: Iterable<string>): boolean {
+  for (const s of spellings) if (s.indexOf(' ') < 0) return true;
+  return false;
 }
 
 /** The keys an entity is looked up by (its name's, its groups', its aliases', each also without
@@ -124,6 +173,8 @@ export class LazyEntity implements Entity {
   private sites: { mentions: SourceLocation[]; roles: EntityRole[] } | undefined;
   /** Its look-up keys, computed when first resolved (a later resolution keeping it reuses them). */
   lookup: { keys: string[]; words: string[] } | undefined = undefined;
+  /** The last resolution that kept it (made by an earlier one, its groups unchanged). */
+  keptIn = 0;
   constructor(
     readonly id: string,
     readonly name: string,

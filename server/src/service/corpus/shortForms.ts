@@ -3,7 +3,7 @@
 // plural, joins the person.
 
 import { FIRST_NAMES } from './gazetteer.ts';
-import { argmax, pickTop, push, STEP, topKind, type Group } from './entityGroups.ts';
+import { argmax, pickTop, push, STEP, topKind, type Group, type OrgForms } from './entityGroups.ts';
 import { firstWord, initials, isQualifierPrefix, lastWord, wordCount } from './entityKeys.ts';
 
 /** Corpus-wide: lone names and short forms that no article resolved join the full name they fit. */
@@ -13,12 +13,18 @@ export function* mergeShortForms(groups: Map<string, Group>, acronyms: Map<strin
   const orgBySuffix = new Map<string, Group[]>();
   const byInitials = new Map<string, Group[]>();
   const byShape = new Map<string, Group[]>();
+  // The person groups that are another's name in another form, found once for both passes.
+  const samePerson = new Map<Group, Group>();
   for (const g of groups.values()) {
     if (++n % STEP === 0) yield;
     if (g.words < 2) continue;
     const kind = topKind(g.votes);
     if (kind === 'person') {
-      if (samePersonAs(g, groups)) continue;
+      const same = samePersonAs(g, groups);
+      if (same) {
+        samePerson.set(g, same);
+        continue;
+      }
       // A surname alone may stand for a person across articles; a given name alone never does (a first
       // word that is no given name may be a family name in a name of three words: "Ri" of "Ri Song Chol").
       const f = firstWord(g.key);
@@ -26,18 +32,15 @@ export function* mergeShortForms(groups: Map<string, Group>, acronyms: Map<strin
       push(personByWord, l, g);
       if (g.words >= 3 && !FIRST_NAMES.has(f) && g.strongPerson > 0) push(personByWord, f, g);
     } else if (kind === 'organization') {
-      const parts = g.key.split(' ');
-      for (let i = 1; i < parts.length - 1; i++) {
-        const suffix = parts.slice(i).join(' ');
-        if (isQualifierPrefix(g.key, suffix)) push(orgBySuffix, suffix, g);
-      }
-      if (g.words >= 3) push(byInitials, initials(g.key), g);
-      push(byShape, shapeOf(g.key), g);
+      const forms = orgForms(g);
+      for (const suffix of forms.suffixes) push(orgBySuffix, suffix, g);
+      if (forms.initials !== undefined) push(byInitials, forms.initials, g);
+      push(byShape, forms.shape, g);
     }
   }
   for (const g of groups.values()) {
     if (++n % STEP === 0) yield;
-    const same = g.words >= 2 && topKind(g.votes) === 'person' ? samePersonAs(g, groups) : undefined;
+    const same = samePerson.get(g);
     if (same) {
       g.into = same;
       continue;
@@ -66,7 +69,7 @@ export function* mergeShortForms(groups: Map<string, Group>, acronyms: Map<strin
     } else if (topKind(g.votes) === 'organization') {
       // A clipped form ("Man City") joins the body it clips, when that is written more often: a form more
       // often written may be another body whose words begin the same ("BBC News", "BBC Newcastle").
-      const clipped = byShape.get(shapeOf(g.key))?.filter((x) => x !== g && x.count > g.count && clips(g.key, x.key));
+      const clipped = byShape.get(orgForms(g).shape)?.filter((x) => x !== g && x.count > g.count && clips(g.key, x.key));
       if (clipped?.length) {
         g.into = pickTop(clipped);
         continue;
@@ -81,6 +84,18 @@ export function* mergeShortForms(groups: Map<string, Group>, acronyms: Map<strin
       if (top.count * 5 >= total * 4 && g.count <= top.count) g.into = top;
     }
   }
+}
+
+/** An organisation group's forms (OrgForms), made from its key when first asked for. */
+function orgForms(g: Group): OrgForms {
+  if (g.forms) return g.forms;
+  const parts = g.key.split(' ');
+  const suffixes: string[] = [];
+  for (let i = 1; i < parts.length - 1; i++) {
+    const suffix = parts.slice(i).join(' ');
+    if (isQualifierPrefix(g.key, suffix)) suffixes.push(suffix);
+  }
+  return (g.forms = { suffixes, initials: g.words >= 3 ? initials(g.key) : undefined, shape: shapeOf(g.key) });
 }
 
 /** A person group that is a better-attested person's name in another form: a plural or possessive
