@@ -11,43 +11,8 @@ import { ArchiveError, archiveWhere, validateArchiveUrl } from './archiveErrors.
 import { checkSchema } from './schema.ts';
 import { CONTRIBUTION_BOUND, reachFrom, searchTopSentences, type HitOrder, type LookUp } from './searchPlan.ts';
 import { contentHash } from './archiveSync.ts';
+import { anyTermQuery, setQueries } from './setQueries.ts';
 import type { Article } from '../../service/api.ts';
-
-/** A tsquery literal matching any of the terms (each quoted; quotes and backslashes escaped). */
-export function anyTermQuery(terms: readonly string[]): string {
-  return terms.map(quoteTerm).join(' | ');
-}
-
-function quoteTerm(term: string): string {
-  return `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
-}
-
-/** A tsquery literal matching a sentence holding every term of any of the sets. Sets sharing their first
- *  term share its test ("a & (b | c)" for "a & b" and "a & c"). */
-export function anySetQuery(sets: ReadonlyArray<readonly string[]>): string {
-  const parts = setQueries(sets);
-  return parts.map((p) => (parts.length > 1 && p.includes('&') ? `(${p})` : p)).join(' | ');
-}
-
-/** anySetQuery's parts, one a first term: a sentence matches when it matches any. Each is looked up in the
- *  index on its own (an OR of them in SQL, a union of bitmaps), so each has a term every match holds, its
- *  first, the rarest: the index reads the other terms' lists only where that term is (100,000 generated
- *  articles, the 317 sentence searches of a 2,000-word draft's first check one after another: 33.1 s as
- *  one query, 29.3 s split; as one query no term is required, and every term's list is read whole). */
-export function setQueries(sets: ReadonlyArray<readonly string[]>): string[] {
-  const byFirst = new Map<string, string[][]>();
-  for (const [first, ...rest] of sets) {
-    const group = byFirst.get(first) ?? [];
-    group.push(rest);
-    byFirst.set(first, group);
-  }
-  const parts: string[] = [];
-  for (const [first, rests] of byFirst) {
-    if (rests.some((r) => !r.length)) parts.push(quoteTerm(first));
-    else parts.push(`${quoteTerm(first)} & (${anySetQuery(rests)})`);
-  }
-  return parts;
-}
 
 /** A tsvector literal holding each term with one position per occurrence (its term frequency). */
 export function termVector(terms: ReadonlyMap<string, number>): string {
