@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { byRarity, CONTRIBUTION_BOUND, firstLookup, lookUpSets, mayReach, searchTopSentences, sentenceBound, type HitOrder, type LookUp } from '../../server/src/host/archive/searchPlan.ts';
 import type { WeightedTerm } from '../../server/src/service/archive/archiveSource.ts';
+import { mulberry32 } from '../bench/prng.ts';
 
 interface Sentence {
   id: number;
@@ -52,17 +53,6 @@ function lookUp(sentences: readonly Sentence[], terms: readonly WeightedTerm[], 
 
 /** Hits told apart and ranked at equal scores by id, as `best` ranks them. */
 const byId: HitOrder<{ id: number; score: number }> = { key: (h) => String(h.id), tie: (a, b) => a.id - b.id };
-
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test('a term contributes less than its weight times the bound, whatever its frequency and the length', () => {
   for (const tf of [1, 2, 5, 100, 1e6]) {
@@ -113,7 +103,7 @@ test('the sets a look-up asks for: the least sets of terms whose bound reaches t
 test('looking up by sets of terms finds the exact top sentences of random corpora', async () => {
   const lookUps = [0, 0, 0, 0, 0];
   for (let seed = 1; seed <= 120; seed++) {
-    const rnd = random(seed);
+    const rnd = mulberry32(seed);
     // Half the corpora have a larger vocabulary, where few sentences hold two words of a query.
     const vocabulary = Array.from({ length: seed % 2 ? 30 : 150 }, (_, i) => `w${i}`);
     // Zipf-like frequencies: low-numbered words are common.

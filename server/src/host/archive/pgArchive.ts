@@ -11,7 +11,7 @@ import { ArchiveError, archiveWhere, validateArchiveUrl } from './archiveErrors.
 import { checkSchema } from './schema.ts';
 import { CONTRIBUTION_BOUND, reachFrom, searchTopSentences, type HitOrder, type LookUp } from './searchPlan.ts';
 import { contentHash } from './archiveSync.ts';
-import { anyTermQuery, setQueries } from './setQueries.ts';
+import { anyTermQuery, quoteTerm, setQueries } from './setQueries.ts';
 import type { Article } from '../../service/api.ts';
 
 /** A tsvector literal holding each term with one position per occurrence (its term frequency). */
@@ -19,7 +19,7 @@ export function termVector(terms: ReadonlyMap<string, number>): string {
   const parts: string[] = [];
   for (const [term, tf] of terms) {
     const positions = Array.from({ length: Math.min(tf, 256) }, (_, i) => i + 1).join(',');
-    parts.push(`'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}':${positions}`);
+    parts.push(`${quoteTerm(term)}:${positions}`);
   }
   return parts.join(' ');
 }
@@ -61,9 +61,12 @@ export interface PgArchiveOptions {
 const SEARCH_CONNECTIONS = 4;
 const LOOKUP_CONNECTIONS = 2;
 
+/** A sentence's place in the archive, as a key: its article's id and its index there. */
+const placeKey = (s: { id: number; index: number }) => `${s.id} ${s.index}`;
+
 /** Hits of a search's look-ups told apart, and ranked at equal scores as the SQL ranks them. */
 const HIT_ORDER: HitOrder<RankedSentence> = {
-  key: (h) => `${h.id} ${h.index}`,
+  key: placeKey,
   tie: (a, b) => a.id - b.id || a.index - b.index,
 };
 
@@ -177,11 +180,11 @@ export class PgArchive implements ArchiveSource {
          JOIN sentences s ON s.article_id = h.article_id AND s.idx = h.idx`,
       [hits.map((h) => h.id), hits.map((h) => h.index)],
     );
-    const found = new Map(r.rows.map((row) => [`${row.id} ${row.index}`, row]));
+    const found = new Map(r.rows.map((row) => [placeKey(row), row]));
     const out: SentenceHit[] = [];
     for (const h of hits) {
       // A sentence a sync removed between the look-up and this read is not found: the search goes without it.
-      const row = found.get(`${h.id} ${h.index}`);
+      const row = found.get(placeKey(h));
       if (row) out.push({ id: row.id, uri: row.uri, index: row.index, text: row.text, stored: JSON.parse(row.stored) as StoredSentence });
     }
     return out;
