@@ -62,12 +62,20 @@ async function assertConsistent(db: string): Promise<void> {
       WHERE w.words IS DISTINCT FROM (SELECT array_agg(DISTINCT x ORDER BY x) FROM unnest(string_to_array(e.name_key, ' ')) AS x WHERE x <> '')`,
   );
   assert.equal(words.length, 0, `name words off for ${words.length} names`);
+  // Each distinct quotation with the number of articles carrying it and the first of them.
+  const quotations = await sql(
+    db,
+    `SELECT coalesce(x.words, d.words) AS words FROM quotations x
+       FULL JOIN (SELECT words, count(DISTINCT article_id) AS articles, min(ARRAY[article_id, start_offset]) AS first FROM quotes GROUP BY words) d ON d.words = x.words
+      WHERE (x.articles, x.first_article, x.first_start) IS DISTINCT FROM (d.articles, d.first[1], d.first[2])`,
+  );
+  assert.equal(quotations.length, 0, `quotations off for ${quotations.length} of them`);
 }
 
 test('check --archive gives the verdicts and sources of the embedded index (sample corpus)', async () => {
   const sync = await sourced(['archive', 'sync', '--archive', pg.url('sample'), path.join(repo, 'corpus')]);
   assert.equal(sync.code, 0, sync.stderr);
-  assert.match(sync.stderr, /archive schema created \(version 5\)/);
+  assert.match(sync.stderr, /archive schema created \(version 6\)/);
   assert.match(sync.stderr, /3 added, 0 updated, 0 removed, 0 unchanged/);
   // The archive alone (the draft is copied away from any sources/ folder): the same claims and sources.
   const { local, archived } = await checkBoth(tmp, pg.url('sample'));
@@ -80,7 +88,7 @@ test('check --archive gives the verdicts and sources of the embedded index (samp
   assert.equal(status.code, 0, status.stderr);
   const s = JSON.parse(status.stdout) as { articles: number; sentences: number; entities: number; schemaVersion: number; lastSync: string };
   assert.equal(s.articles, 3);
-  assert.equal(s.schemaVersion, 5);
+  assert.equal(s.schemaVersion, 6);
   assert.ok(s.sentences > 10 && s.entities > 5 && s.lastSync);
   const entities = await sourced(['entities', '--archive', pg.url('sample'), '--format', 'json']);
   assert.equal(entities.code, 0, entities.stderr);
@@ -173,23 +181,40 @@ test('sync mirrors a folder: unchanged files are skipped, changed ones replaced,
   cpSync(path.join(repo, 'corpus'), dir, { recursive: true });
   // Words with quotes and backslashes go into search vectors and queries as data.
   writeFileSync(path.join(dir, 'odd.md'), "O'Brien said the \\ back\\slash and 'quoted' words are fine. D'Arcy agreed on Monday.\n");
+  // A reprint carries the quotations of an article removed below: they stay, first found in the reprint.
+  cpSync(path.join(dir, '004_68f02583a50d8b2f.md'), path.join(dir, 'reprint.md'));
   const url = pg.url('mirror');
   assert.equal((await sourced(['archive', 'sync', '--archive', url, dir])).code, 0);
   let run = await sourced(['archive', 'sync', '--archive', url, dir]);
-  assert.match(run.stderr, /0 added, 0 updated, 0 removed, 4 unchanged/);
+  assert.match(run.stderr, /0 added, 0 updated, 0 removed, 5 unchanged/);
+  // The reprint's quotations no other article carries, by how many articles carry them and where they
+  // are first found.
+  const reprint = async () =>
+    sql<{ articles: number; first: string }>(
+      'mirror',
+      `SELECT DISTINCT x.words, x.articles, f.path AS first FROM quotes q JOIN articles a ON a.id = q.article_id JOIN quotations x ON x.words = q.words
+         JOIN articles f ON f.id = x.first_article
+        WHERE a.path = 'reprint.md'
+          AND NOT EXISTS (SELECT 1 FROM quotes o JOIN articles b ON b.id = o.article_id WHERE o.words = x.words AND b.path NOT IN ('reprint.md', '004_68f02583a50d8b2f.md'))
+        ORDER BY x.words`,
+    );
+  const reprinted = await reprint();
+  assert.ok(reprinted.length > 0);
+  assert.deepEqual(reprinted.map((r) => [r.articles, r.first]), reprinted.map(() => [2, '004_68f02583a50d8b2f.md']));
   const [first] = readFileSync(path.join(repo, 'corpus', '000_457fc4fb20ffefc9.md'), 'utf8').split('\n\n');
   writeFileSync(path.join(dir, '000_457fc4fb20ffefc9.md'), `${first}\n\nA new paragraph was added by the desk on Friday.\n`);
   unlinkSync(path.join(dir, '004_68f02583a50d8b2f.md'));
   run = await sourced(['archive', 'sync', '--archive', url, dir]);
   assert.equal(run.code, 0, run.stderr);
-  assert.match(run.stderr, /0 added, 1 updated, 1 removed, 2 unchanged/);
+  assert.match(run.stderr, /0 added, 1 updated, 1 removed, 3 unchanged/);
   const rows = await sql<{ path: string }>('mirror', `SELECT path FROM articles ORDER BY path`);
-  assert.deepEqual(rows.map((r) => r.path), ['000_457fc4fb20ffefc9.md', '003_f2ab1d56b5c90fc2.md', 'odd.md']);
+  assert.deepEqual(rows.map((r) => r.path), ['000_457fc4fb20ffefc9.md', '003_f2ab1d56b5c90fc2.md', 'odd.md', 'reprint.md']);
   await assertConsistent('mirror');
+  assert.deepEqual((await reprint()).map((r) => [r.articles, r.first]), reprinted.map(() => [1, 'reprint.md']));
   const missing = await sourced(['archive', 'sync', '--archive', url, path.join(tmp, 'no-such-folder')]);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /^sourced: folder not found: .*no-such-folder\n$/);
-  assert.equal((await sql('mirror', `SELECT 1 FROM articles`)).length, 3);
+  assert.equal((await sql('mirror', `SELECT 1 FROM articles`)).length, 4);
 });
 
 test('a sync killed mid-way finishes on the rerun, with no duplicates and consistent statistics', async () => {
@@ -231,11 +256,11 @@ test('a sync killed mid-way finishes on the rerun, with no duplicates and consis
 test('another schema version, an empty database: the message says what to do', async () => {
   const url = pg.url('versions');
   assert.equal((await sourced(['archive', 'sync', '--archive', url, path.join(repo, 'corpus')])).code, 0);
-  await sql('versions', `UPDATE sourced_meta SET value = '6' WHERE key = 'schema_version'`);
+  await sql('versions', `UPDATE sourced_meta SET value = '7' WHERE key = 'schema_version'`);
   const draft = path.join(repo, 'examples', 'draft.md');
   const newer = await sourced(['check', '--archive', url, draft]);
   assert.equal(newer.code, 2);
-  assert.match(newer.stderr, /^sourced: the archive at postgres@127\.0\.0\.1:\d+\/versions has schema version 6, newer than this Sourced reads \(5\): upgrade Sourced\n$/);
+  assert.match(newer.stderr, /^sourced: the archive at postgres@127\.0\.0\.1:\d+\/versions has schema version 7, newer than this Sourced reads \(6\): upgrade Sourced\n$/);
   const empty = await sourced(['check', '--archive', pg.url('empty'), draft]);
   assert.equal(empty.code, 2);
   assert.match(empty.stderr, /holds no Sourced archive yet: create it with `sourced archive sync --archive URL DIR\.\.\.`\n$/);
@@ -259,7 +284,8 @@ test('an archive of schema version 1 is migrated by sync --migrate: the same men
   // Version 1 held each article's mentions in its document only, and indexed mentions by key alone;
   // its mentions and quotations had no group keys (version 3); its quotations had no folded words, its
   // names no table of their words, its roles no index of their own (version 4); its mentions no flags
-  // (version 5).
+  // (version 5); no table of distinct quotations (version 6).
+  await sql('migrate', `DROP TABLE quotations`);
   await sql('migrate', `ALTER TABLE mentions DROP COLUMN flags`);
   await sql('migrate', `ALTER TABLE quotes DROP COLUMN words`);
   await sql('migrate', `DROP TABLE name_words`);
@@ -277,16 +303,17 @@ test('an archive of schema version 1 is migrated by sync --migrate: the same men
   const draft = path.join(repo, 'examples', 'draft.md');
   const old = await sourced(['check', '--archive', url, draft]);
   assert.equal(old.code, 2);
-  assert.match(old.stderr, /has schema version 1, this Sourced reads version 5: run `sourced archive sync --migrate --archive URL`\n$/);
+  assert.match(old.stderr, /has schema version 1, this Sourced reads version 6: run `sourced archive sync --migrate --archive URL`\n$/);
   const migrated = await sourced(['archive', 'sync', '--migrate', '--archive', url, path.join(repo, 'corpus')]);
   assert.equal(migrated.code, 0, migrated.stderr);
-  assert.match(migrated.stderr, /archive schema migrated from version 1 \(version 5\)/);
+  assert.match(migrated.stderr, /archive schema migrated from version 1 \(version 6\)/);
   // Every article is analysed again, for its mentions' and quotations' group keys.
   assert.match(migrated.stderr, /0 added, [1-9]\d* updated, 0 removed, 0 unchanged/);
   const keyless = await sql<{ n: string }>('migrate', `SELECT count(*) AS n FROM mentions WHERE target_key IS NULL OR flags IS NULL`);
   assert.equal(Number(keyless[0]?.n), 0);
   const unfolded = await sql<{ n: string }>('migrate', `SELECT count(*) AS n FROM quotes WHERE words IS NULL OR words <> btrim(words)`);
   assert.equal(Number(unfolded[0]?.n), 0);
+  await assertConsistent('migrate');
   assert.deepEqual(await mentionsOf(), before);
   const dir = path.join(tmp, 'migrate');
   mkdirSync(dir);

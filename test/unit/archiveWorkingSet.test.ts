@@ -229,6 +229,18 @@ test('completion offers the names of the archive starting as typed, which no ear
       inline.map((_, i) => i < 3),
     );
     assert.ok((await labels('Then Marta Li')).includes('Marta Lindqvist'));
+    // The typed words are looked up from the longest run down, a shorter run only once the longer named
+    // no one: "Marta L" names her, so "L" alone (every name with a word in L) is not looked up.
+    const asked: string[] = [];
+    const counted = createSourcedService({
+      archive: Object.assign(Object.create(archive) as PgArchive, {
+        namesStarting: (words: readonly string[], limit: number) => (asked.push(words.join(' ')), archive.namesStarting(words, limit)),
+      }),
+    });
+    const marta = (await counted.getCompletions({ uri: 'file:///drafts/typing.md', text: 'Then Marta L' }, { line: 0, character: 12 })).items.map((i) => i.label);
+    assert.deepEqual(marta, await embeddedLabels('Then Marta L'));
+    assert.ok(marta.includes('Marta Lindqvist'));
+    assert.deepEqual(asked, ['then marta l', 'marta l']);
     // Ranked by the archive's counts, not by the few articles fetched for each name: with cards left for
     // `completionItem/resolve` (as VS Code asks), nothing else fetches all the articles naming them.
     const lazy = createSourcedService({ archive });

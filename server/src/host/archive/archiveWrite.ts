@@ -134,7 +134,27 @@ export async function deleteArticles(db: PoolClient, ids: readonly number[]): Pr
     `UPDATE corpus_stats SET articles = articles - (SELECT count(*) FROM articles a WHERE a.id = ANY($1::bigint[]) AND a.sentence_count = 0) WHERE id = 1`,
     [ids],
   );
+  // Distinct quotations (schema version 6): fewer articles carry them; those no article carries any
+  // more go, and those whose first article goes take the next.
+  const quoted = await db.query<{ words: string; articles: number; moved: boolean }>(
+    `UPDATE quotations x SET articles = x.articles - d.n
+       FROM (SELECT words, count(DISTINCT article_id)::int AS n FROM quotes WHERE article_id = ANY($1::bigint[]) GROUP BY words) d
+      WHERE x.words = d.words
+     RETURNING x.words, x.articles, x.first_article = ANY($1::bigint[]) AS moved`,
+    [ids],
+  );
   await db.query(`DELETE FROM articles WHERE id = ANY($1::bigint[])`, [ids]);
+  const gone = quoted.rows.filter((r) => r.articles <= 0).map((r) => r.words);
+  const moved = quoted.rows.filter((r) => r.articles > 0 && r.moved).map((r) => r.words);
+  if (gone.length) await db.query(`DELETE FROM quotations WHERE words = ANY($1::text[])`, [gone]);
+  if (moved.length) {
+    await db.query(
+      `UPDATE quotations x SET first_article = f.first[1], first_start = f.first[2]
+         FROM (SELECT words, min(ARRAY[article_id, start_offset]) AS first FROM quotes WHERE words = ANY($1::text[]) GROUP BY words) f
+        WHERE x.words = f.words`,
+      [moved],
+    );
+  }
 }
 
 /** Writes one batch's rows in one transaction, replacing the versions (archive ids) they update. */
@@ -171,6 +191,16 @@ export async function writeBatch(db: PoolClient, rows: Rows, replaces: readonly 
       `INSERT INTO quotes (article_id, sentence, start_offset, end_offset, text, speaker, speaker_key)
        SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[])`,
       [idOf(Q.a), Q.s, Q.start, Q.end, Q.text, Q.speaker, Q.speakerKey],
+    );
+    // The batch's articles are newer than any (ids grow), but a quotation's first is compared anyway.
+    await db.query(
+      `INSERT INTO quotations (words, articles, first_article, first_start)
+       SELECT words, count(DISTINCT article_id), (min(ARRAY[article_id, start_offset]))[1], (min(ARRAY[article_id, start_offset]))[2]
+         FROM quotes WHERE article_id = ANY($1::bigint[]) GROUP BY words ORDER BY words
+       ON CONFLICT (words) DO UPDATE SET articles = quotations.articles + excluded.articles,
+              first_article = CASE WHEN (excluded.first_article, excluded.first_start) < (quotations.first_article, quotations.first_start) THEN excluded.first_article ELSE quotations.first_article END,
+              first_start = CASE WHEN (excluded.first_article, excluded.first_start) < (quotations.first_article, quotations.first_start) THEN excluded.first_start ELSE quotations.first_start END`,
+      [ids],
     );
     const F = rows.figures;
     await db.query(

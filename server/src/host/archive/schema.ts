@@ -5,7 +5,7 @@
 import type { ClientBase } from 'pg';
 import { ArchiveError } from './archiveErrors.ts';
 
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** Taken by a migration or a sync (one writer at a time); readers never wait on it. */
 export const WRITER_LOCK = 0x50_75_72_63; // an arbitrary 32-bit key for pg_advisory_lock
@@ -150,6 +150,23 @@ const MIGRATIONS: Record<number, string[]> = {
   // table's flags: corpus/entityGroups.ts flagsOf). Rows synced before have none: their articles' hashes
   // are cleared, so the next sync analyses every article again.
   5: [`ALTER TABLE mentions ADD COLUMN flags smallint`, `UPDATE articles SET hash = ''`],
+  // Completion after an opening quote mark reads distinct quotations (by their folded words) with how
+  // many articles carry each and the first of them (article id, start), kept by each sync batch
+  // (archiveWrite.ts), rather than grouping every copy of every matching quotation per request: a
+  // generated archive of 100,000 articles holds 708,000 quotations, 68,000 of them distinct, and "such a"
+  // read 5,177 of them from 6,042 heap pages (73 ms) where the distinct ones are 627 (2.5 ms). Its
+  // trigram index replaces the quotations' own.
+  6: [
+    `CREATE TABLE quotations (words text NOT NULL, articles integer NOT NULL, first_article bigint NOT NULL, first_start integer NOT NULL)`,
+    `INSERT INTO quotations
+     SELECT words, count(DISTINCT article_id), (min(ARRAY[article_id, start_offset]))[1], (min(ARRAY[article_id, start_offset]))[2] FROM quotes GROUP BY words`,
+    `CREATE UNIQUE INDEX quotations_words ON quotations (words text_pattern_ops) INCLUDE (articles, first_article, first_start)`,
+    `CREATE INDEX quotations_trgm ON quotations USING gin ((' ' || words || ' ') gin_trgm_ops)`,
+    `DROP INDEX quotes_words_trgm`,
+    // A card's spellings of its name counted from an index alone: read from the table, the mentions of a
+    // name in 4,000 articles cost 91 ms when their pages were not cached (1.8 ms so; 41 MB at 100,000).
+    `CREATE INDEX mentions_target_surface ON mentions (target_key, surface)`,
+  ],
 };
 
 /** The schema version of the database (0: no Sourced archive in it). */
