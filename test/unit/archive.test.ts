@@ -20,7 +20,7 @@ let pg: PgCluster;
 
 before(async () => {
   pg = await testCluster();
-  for (const db of ['sample', 'mirror', 'resume', 'versions', 'empty', 'migrate']) pg.createDb(db);
+  for (const db of ['sample', 'mirror', 'resume', 'versions', 'empty', 'migrate', 'five']) pg.createDb(db);
 });
 after(() => {
   pg?.destroy();
@@ -70,6 +70,9 @@ async function assertConsistent(db: string): Promise<void> {
       WHERE (x.articles, x.first_article, x.first_start) IS DISTINCT FROM (d.articles, d.first[1], d.first[2])`,
   );
   assert.equal(quotations.length, 0, `quotations off for ${quotations.length} of them`);
+  // Each sentence's stored analysis is its entry in its article's document.
+  const stored = await sql(db, `SELECT 1 FROM sentences s JOIN articles a ON a.id = s.article_id WHERE s.stored::jsonb IS DISTINCT FROM (a.doc::jsonb -> 's' -> s.idx)`);
+  assert.equal(stored.length, 0, `stored analysis off for ${stored.length} sentences`);
 }
 
 test('check --archive gives the verdicts and sources of the embedded index (sample corpus)', async () => {
@@ -284,8 +287,10 @@ test('an archive of schema version 1 is migrated by sync --migrate: the same men
   // Version 1 held each article's mentions in its document only, and indexed mentions by key alone;
   // its mentions and quotations had no group keys (version 3); its quotations had no folded words, its
   // names no table of their words, its roles no index of their own (version 4); its mentions no flags
-  // (version 5); no table of distinct quotations (version 6).
+  // (version 5); no table of distinct quotations, no index of spellings, no stored analysis in its
+  // sentences (version 6; the index goes with the group keys).
   await sql('migrate', `DROP TABLE quotations`);
+  await sql('migrate', `ALTER TABLE sentences DROP COLUMN stored`);
   await sql('migrate', `ALTER TABLE mentions DROP COLUMN flags`);
   await sql('migrate', `ALTER TABLE quotes DROP COLUMN words`);
   await sql('migrate', `DROP TABLE name_words`);
@@ -321,6 +326,27 @@ test('an archive of schema version 1 is migrated by sync --migrate: the same men
   assert.equal(archived.code, local.code, archived.stderr);
   assert.ok(local.claims.length > 0);
   assert.deepEqual(archived.claims, local.claims);
+});
+
+test('an archive of schema version 5 is migrated in place: its distinct quotations and sentences\' analyses from the rows there', async () => {
+  const url = pg.url('five');
+  const dir = path.join(tmp, 'five');
+  cpSync(path.join(repo, 'corpus'), dir, { recursive: true });
+  cpSync(path.join(dir, '004_68f02583a50d8b2f.md'), path.join(dir, 'reprint.md'));
+  const first = await sourced(['archive', 'sync', '--archive', url, dir]);
+  assert.equal(first.code, 0, first.stderr);
+  await sql('five', `DROP TABLE quotations`);
+  await sql('five', `DROP INDEX mentions_target_surface`);
+  await sql('five', `ALTER TABLE sentences DROP COLUMN stored`);
+  await sql('five', `CREATE INDEX quotes_words_trgm ON quotes USING gin ((' ' || words || ' ') gin_trgm_ops)`);
+  await sql('five', `UPDATE sourced_meta SET value = '5' WHERE key = 'schema_version'`);
+  const migrated = await sourced(['archive', 'sync', '--migrate', '--archive', url, dir]);
+  assert.equal(migrated.code, 0, migrated.stderr);
+  assert.match(migrated.stderr, /archive schema migrated from version 5 \(version 6\)/);
+  // No article is analysed again.
+  assert.match(migrated.stderr, /0 added, 0 updated, 0 removed, 4 unchanged/);
+  assert.ok((await sql('five', `SELECT 1 FROM quotations WHERE articles = 2`)).length > 0);
+  await assertConsistent('five');
 });
 
 test('a bad URL, a missing database, an unknown login, a password in the URL, a server down: one line, exit 2', async () => {

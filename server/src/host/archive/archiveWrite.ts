@@ -25,7 +25,7 @@ const clean = (s: string) => (s.includes('\u0000') ? s.split('\u0000').join(' ')
 /** Columns of one batch, ready to pass as arrays to unnest(). */
 export interface Rows {
   articles: { uri: string[]; key: string[]; root: string[]; path: string[]; hash: string[]; title: string[]; meta: string[]; doc: string[]; mentions: string[]; count: number[] };
-  sentences: { a: number[]; idx: number[]; length: number[]; terms: string[]; text: string[] };
+  sentences: { a: number[]; idx: number[]; length: number[]; terms: string[]; text: string[]; stored: string[] };
   mentions: { a: number[]; s: number[]; start: number[]; end: number[]; surface: string[]; key: string[]; last: string[]; kind: string[]; role: Array<string | null>; target: string[]; flags: number[] };
   quotes: { a: number[]; s: number[]; start: number[]; end: number[]; text: string[]; speaker: Array<string | null>; speakerKey: Array<string | null> };
   figures: { a: number[]; s: number[]; kind: string[]; text: string[]; value: number[]; unit: Array<string | null> };
@@ -37,7 +37,7 @@ export interface Rows {
 export function batchRows(batch: readonly ArticleToWrite[]): Rows {
   const rows: Rows = {
     articles: { uri: [], key: [], root: [], path: [], hash: [], title: [], meta: [], doc: [], mentions: [], count: [] },
-    sentences: { a: [], idx: [], length: [], terms: [], text: [] },
+    sentences: { a: [], idx: [], length: [], terms: [], text: [], stored: [] },
     mentions: { a: [], s: [], start: [], end: [], surface: [], key: [], last: [], kind: [], role: [], target: [], flags: [] },
     quotes: { a: [], s: [], start: [], end: [], text: [], speaker: [], speakerKey: [] },
     figures: { a: [], s: [], kind: [], text: [], value: [], unit: [] },
@@ -53,7 +53,8 @@ export function batchRows(batch: readonly ArticleToWrite[]): Rows {
     A.hash.push(hash);
     A.title.push(clean(article.title));
     A.meta.push(JSON.stringify(article.meta));
-    A.doc.push(JSON.stringify(toArchived(article)));
+    const archived = toArchived(article);
+    A.doc.push(JSON.stringify(archived));
     A.mentions.push(JSON.stringify(article.sentences.flatMap((s, i) => (s.mentions.length ? [[i, s.mentions]] : []))));
     A.count.push(article.sentences.length);
     const keys = articleKeys(article);
@@ -64,6 +65,7 @@ export function batchRows(batch: readonly ArticleToWrite[]): Rows {
       rows.sentences.length.push(t.length);
       rows.sentences.terms.push(termVector(t.terms));
       rows.sentences.text.push(clean(s.text));
+      rows.sentences.stored.push(JSON.stringify(archived.s[s.index]));
       rows.totalLength += t.length;
       rows.sentenceCount++;
       s.mentions.forEach((m, i) => {
@@ -177,8 +179,8 @@ export async function writeBatch(db: PoolClient, rows: Rows, replaces: readonly 
     const idOf = (a: number[]) => a.map((i) => ids[i]);
     const S = rows.sentences;
     await db.query(
-      `INSERT INTO sentences (article_id, idx, length, terms, text) SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::tsvector[], $5::text[])`,
-      [idOf(S.a), S.idx, S.length, S.terms, S.text],
+      `INSERT INTO sentences (article_id, idx, length, terms, text, stored) SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::tsvector[], $5::text[], $6::text[])`,
+      [idOf(S.a), S.idx, S.length, S.terms, S.text, S.stored],
     );
     const M = rows.mentions;
     await db.query(

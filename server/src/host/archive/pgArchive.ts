@@ -169,12 +169,12 @@ export class PgArchive implements ArchiveSource {
     return r.rows;
   }
 
-  /** The sentences a search found, in its order, each with its stored analysis cut out of its article's
-   *  document by the server: only the sentence travels (and is held), not the article. */
+  /** The sentences a search found, in its order, each with its stored analysis (its own row's, schema
+   *  version 6): only the sentence travels (and is held), not the article. */
   private async sentencesAt(hits: readonly RankedSentence[]): Promise<SentenceHit[]> {
     if (!hits.length) return [];
     const r = await this.searchPool.query<{ id: number; uri: string; index: number; text: string; stored: string }>(
-      `SELECT a.id::float8 AS id, a.uri, s.idx AS index, s.text, (a.doc::json -> 's' -> s.idx)::text AS stored
+      `SELECT a.id::float8 AS id, a.uri, s.idx AS index, s.text, s.stored
          FROM unnest($1::bigint[], $2::int[]) AS h(article_id, idx)
          JOIN articles a ON a.id = h.article_id
          JOIN sentences s ON s.article_id = h.article_id AND s.idx = h.idx`,

@@ -45,7 +45,7 @@ async function groups(pool: Pool, where: string, params: unknown[]): Promise<Quo
         ORDER BY tier, q.articles DESC, q.first_article, q.first_start
         LIMIT $3)
      SELECT g.tier, g.articles::float8 AS articles, a.id::float8 AS id, a.uri, a.title, a.key, r.sentence AS index,
-            r.start_offset AS start, s.text, (a.doc::json -> 's' -> r.sentence)::text AS stored, who.surface AS speaker
+            r.start_offset AS start, s.text, s.stored, who.surface AS speaker
        FROM g
        CROSS JOIN LATERAL (SELECT q.sentence, q.start_offset, q.speaker_key FROM quotes q
                             WHERE q.article_id = g.first_article AND q.start_offset = g.first_start LIMIT 1) r
