@@ -52,7 +52,6 @@ export class CorpusIndex implements CorpusView {
   /** The quotations' word index, for the generation it was made at. */
   private quoteIndex: { generation: number; index: QuoteWordIndex } | undefined;
   private sentences = 0;
-  private entityIds: { list: readonly Entity[]; byId: Map<string, Entity> } | undefined;
   private bulk = 0;
   /** Near-duplicate groups (uri lists of several articles) read with a saved index, for the corpus as it
    *  was at `generation`: a reload need not regroup. */
@@ -288,9 +287,7 @@ export class CorpusIndex implements CorpusView {
     return this.table.entities();
   }
   entity(id: string): Entity | undefined {
-    const list = this.table.entities();
-    if (this.entityIds?.list !== list) this.entityIds = { list, byId: new Map(list.map((e) => [e.id, e])) };
-    return this.entityIds.byId.get(id);
+    return this.table.entityById(id);
   }
   lookupEntity(name: string): Entity | undefined {
     return this.table.lookup(name);

@@ -229,6 +229,11 @@ export class EntityTable {
     return this.build().list;
   }
 
+  /** The entity of this id (of two sharing it, the later in list order). */
+  entityById(id: string): Entity | undefined {
+    return this.build().byId.get(id);
+  }
+
   /** Exact lookup of a name or alias as written ("Biegun", "Kim Jong-un", "the Security Council"). */
   lookup(name: string): Entity | undefined {
     const c = this.build();
@@ -312,7 +317,7 @@ export class EntityTable {
   private *resolveSteps(keepLookups = true): Generator<void, Resolved> {
     for (const g of this.groups.values()) g.into = undefined;
     yield* mergeShortForms(this.groups, this.acronyms);
-    return yield* materialise(this.groups, (s) => this.keyOf(s), ++this.resolutions, keepLookups, this.cache.peek()?.list);
+    return yield* materialise(this.groups, (s) => this.keyOf(s), ++this.resolutions, keepLookups, this.cache.peek());
   }
 }
 

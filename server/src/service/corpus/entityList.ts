@@ -2,16 +2,14 @@
 // name, aliases), with lookup tables by key and by surname; mentions and roles are gathered lazily.
 
 import type { Entity, EntityKind, EntityRole, SourceLocation } from '../types.ts';
-import { FIRST_NAMES } from './gazetteer.ts';
 import { decideKinds } from './entityKinds.ts';
 import { rankRoles } from './cardFacts.ts';
 import { emptyVotes, KINDS, push, rootOf, sentenceOf, startOf, surfacesOf, STEP, topKind, type Group, type Packed } from './entityGroups.ts';
-import { dropInitials, firstWord, lastWord, nameKey, wordCount } from './entityKeys.ts';
+import { nameKey, wordCount } from './entityKeys.ts';
+import { lookupsOf, type Lookups } from './entityLookups.ts';
 
-export interface Resolved {
+export interface Resolved extends Lookups {
   list: Entity[];
-  byKey: Map<string, Entity>;
-  byWord: Map<string, Entity[]>;
 }
 
 /**
@@ -20,14 +18,15 @@ export interface Resolved {
  * as mentions are counted, is below the entity's `made` number) and its kind is decided the same; a
  * rebuild after a few articles changed makes only their names' entities again. `keepLookups`: entities
  * keep their look-up keys for the next resolution (while a bulk index goes on; not for its last one).
- * `previous`: the last resolution's list, whose order the entities kept from it keep (see byMentions).
+ * `previous`: the last resolution, whose order the entities kept from it keep (see byMentions) and
+ * whose look-up maps are updated for this one where they can be (entityLookups.ts).
  */
 export function* materialise(
   groups: Map<string, Group>,
   canon: (surface: string) => string,
   resolution: number,
   keepLookups = true,
-  previous?: readonly Entity[],
+  previous?: Resolved,
 ): Generator<void, Resolved> {
   // Gather each root with the groups merged into it.
   const members = new Map<Group, Group[]>();
@@ -84,19 +83,10 @@ export function* materialise(
     root.made = entity;
     made.push(entity);
   }
-  const list = byMentions(keptList, made, previous, resolution);
-  const byKey = new Map<string, Entity>();
-  const byWord = new Map<string, Entity[]>();
-  // Most mentioned first: a shared alias goes to the bigger entity.
-  for (const e of list) {
-    if (++n % STEP === 0) yield;
-    const lookup = e.lookup ?? lookupKeys(e, canon);
-    if (keepLookups) e.lookup = lookup;
-    const { keys, words } = lookup;
-    for (const k of keys) if (!byKey.has(k)) byKey.set(k, e);
-    for (const w of words) push(byWord, w, e);
-  }
-  return { list, byKey, byWord };
+  const list = byMentions(keptList, made, previous?.list, resolution);
+  const kept = (e: Entity) => e instanceof LazyEntity && e.keptIn === resolution;
+  const lookups = yield* lookupsOf(list, made, kept, previous && { list: previous.list, lookups: previous }, canon, keepLookups);
+  return { list, ...lookups };
 }
 
 /** Most mentioned first, then by id. The entities kept from the previous resolution are in its order
@@ -137,29 +127,6 @@ function hasLoneWord(spellings: Iterable<string>): boolean {
   return false;
 }
 
-/** The keys an entity is looked up by (its name's, its groups', its aliases', each also without
- *  initials), and for a person the words a lone surname finds it by. */
-function lookupKeys(e: LazyEntity, canon: (surface: string) => string): { keys: string[]; words: string[] } {
-  const keys: string[] = [];
-  const add = (k: string) => {
-    keys.push(k);
-    const di = dropInitials(k);
-    if (di !== k) keys.push(di);
-  };
-  add(canon(e.name));
-  for (const g of e.groups) add(g.key);
-  for (const a of e.aliases) add(canon(a));
-  const words: string[] = [];
-  if (e.kind === 'person') {
-    const k = nameKey(e.name);
-    if (wordCount(k) >= 2) {
-      words.push(lastWord(k));
-      if (wordCount(k) >= 3 && !FIRST_NAMES.has(firstWord(k))) words.push(firstWord(k));
-    }
-  }
-  return { keys, words };
-}
-
 /** Whether `made` was made of exactly these groups, none of which changed since. */
 function unchanged(made: LazyEntity | undefined, gs: readonly Group[]): made is LazyEntity {
   if (!made || made.groups.length !== gs.length) return false;
@@ -175,6 +142,8 @@ export class LazyEntity implements Entity {
   lookup: { keys: string[]; words: string[] } | undefined = undefined;
   /** The last resolution that kept it (made by an earlier one, its groups unchanged). */
   keptIn = 0;
+  /** Its place in the last resolution's list that holds it (entityLookups.ts). */
+  rank = 0;
   constructor(
     readonly id: string,
     readonly name: string,

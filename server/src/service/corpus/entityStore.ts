@@ -99,5 +99,6 @@ export function restoreResolution(saved: SavedResolution, groups: ReadonlyMap<st
     if (es.some((e) => !e)) return undefined;
     byWord.set(word, es);
   }
-  return { list, byKey, byWord };
+  // Made afresh by the next rebuild (entityLookups.ts): no holders of shared keys.
+  return { list, byKey, byWord, byId: new Map(list.map((e) => [e.id, e])) };
 }
