@@ -48,8 +48,12 @@ export const archiveRows: ReadonlyArray<Row<ArchiveSizeResult>> = [
     label: 'first check, other editors at once (med / max)',
     cell: (r) => (r.desk?.firstCheckConcurrent ? { text: `${formatMs(r.desk.firstCheckConcurrent.median)} / ${formatMs(r.desk.firstCheckConcurrent.max)} (${r.desk.firstCheckConcurrent.n})` } : undefined),
   },
-  { label: 're-check after an edit (median)', target: '≤ 300 ms', cell: (r) => (r.desk?.recheck ? { text: formatMs(r.desk.recheck.median), pass: at(r.desk.recheck.median, 300) } : undefined) },
+  { label: 're-check after an edit, others idle (median)', target: '≤ 300 ms', cell: (r) => (r.desk?.recheck ? { text: formatMs(r.desk.recheck.median), pass: at(r.desk.recheck.median, 300) } : undefined) },
   { label: 're-check after an edit (p95 / max)', cell: (r) => (r.desk?.recheck ? { text: `${formatMs(r.desk.recheck.p95)} / ${formatMs(r.desk.recheck.max)} (${r.desk.recheck.n})` } : undefined) },
+  {
+    label: 're-check while the others read ahead (median / p95)',
+    cell: (r) => (r.desk?.recheckBusy ? { text: `${formatMs(r.desk.recheckBusy.median)} / ${formatMs(r.desk.recheckBusy.p95)} (${r.desk.recheckBusy.n})` } : undefined),
+  },
   { label: 'hover p50, editors at once', cell: (r) => (r.desk?.hover ? { text: formatMs(r.desk.hover.median) } : undefined) },
   { label: 'hover p95, editors at once', target: '≤ 50 ms', cell: (r) => (r.desk?.hover ? { text: `${formatMs(r.desk.hover.p95)} (n=${r.desk.hover.n})`, pass: at(r.desk.hover.p95, 50) } : undefined) },
   { label: 'hover answered', cell: (r) => (r.desk?.hover ? { text: `${r.desk.hover.answered}/${r.desk.hover.asked}` } : undefined) },
