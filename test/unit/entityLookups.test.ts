@@ -99,3 +99,50 @@ test('look-up maps updated in place after each change equal those made afresh', 
   // Both ways ran: most rebuilds updated the maps, those after many changes made them afresh.
   assert.ok(updated > 50 && made > 0, `updated in place ${updated} times, made afresh ${made}`);
 });
+
+test('a rebuild in slices that a rebuild of its own overtakes after a change is not kept: the table answers as one made afresh', async () => {
+  // More name groups than a slice handles between pauses, so that the sliced rebuild pauses while it
+  // merges the groups and while it makes the entities. Trusts share names across articles.
+  const SYLLABLES = ['al', 'ver', 'mon', 'sta', 'ket', 'rin', 'dor', 'lim', 'bre', 'nox'];
+  const word = (n: number) => [n % 10, Math.floor(n / 10) % 10, Math.floor(n / 100) % 10].map((d) => SYLLABLES[d]).join('').replace(/^./, (c) => c.toUpperCase());
+  const text = (i: number, v: number) => `The ${word(i + v * 500)} Trust met Anna ${word(999 - (i % 300))} in Orrin. ${word(999 - (i % 300))} said the Trust would pay.`;
+  const docs = new Map<string, string>();
+  for (let i = 0; i < 1500; i++) docs.set(`t${i}.md`, text(i, 0));
+  const found = new Map<string, MentionSite[]>();
+  const sitesOf = (uri: string, x: string) => {
+    let f = found.get(`${uri}\u0000${x}`);
+    if (!f) found.set(`${uri}\u0000${x}`, (f = sites(uri, x)));
+    return f;
+  };
+  const make = () => {
+    const t = new EntityTable();
+    for (const [u, x] of docs) t.setArticle(u, sitesOf(u, x));
+    return t;
+  };
+  const t = make();
+  t.entities();
+  const change = (i: number) => {
+    const uri = `t${i}.md`;
+    docs.set(uri, text(i, 1));
+    t.setArticle(uri, sitesOf(uri, docs.get(uri) ?? ''));
+  };
+  // How many pauses a sliced rebuild of one change makes.
+  change(1);
+  let pauses = 0;
+  await t.refresh(async () => void pauses++, 0);
+  assert.ok(pauses > 4, `${pauses} pauses`);
+  // Again, and at a pause (early, midway, near the end) another change and a rebuild at once.
+  let next = 2;
+  for (const at of [2, pauses >> 1, pauses - 1]) {
+    change(next++);
+    let n = 0;
+    await t.refresh(async () => {
+      if (++n !== at) return;
+      change(next++);
+      t.entities();
+    }, 0);
+    const fresh = make();
+    assert.deepEqual(JSON.parse(JSON.stringify(t.entities())), JSON.parse(JSON.stringify(fresh.entities())), `list, overtaken at pause ${at}`);
+    assert.deepEqual(maps(t), maps(fresh), `maps, overtaken at pause ${at}`);
+  }
+});

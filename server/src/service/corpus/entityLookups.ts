@@ -19,7 +19,8 @@ export interface Lookups {
   holders?: Holders;
 }
 
-/** The keys and ids more than one entity holds, with their holders, and the list the maps answer for. */
+/** The keys and ids more than one entity holds, with their holders, and the list the maps answer for
+ *  (changed with the maps: a rebuild begun on the previous list finds they answer for another). */
 interface Holders {
   list: readonly Entity[];
   keys: Map<string, LazyEntity[]>;
@@ -44,9 +45,14 @@ export function* lookupsOf(
 ): Generator<void, Lookups> {
   for (let i = 0; i < list.length; i++) list[i].rank = i;
   const holders = previous?.lookups.holders;
-  if (holders && holders.list === previous.list && made.length + (previous.list.length - (list.length - made.length)) <= UPDATE_AT_MOST * list.length) {
-    // No pause from here on: the maps change in place and must not be read half changed.
-    return update(previous.lookups, holders, list, made, kept, canon, keepLookups);
+  if (holders && holders.list === previous.list) {
+    // Every entity kept must be in the list the maps answer for (a rebuild in slices that another
+    // overtook made entities the next may keep): the gone are the others there.
+    const gone = holders.list.filter((e) => !kept(e)) as LazyEntity[];
+    if (holders.list.length - gone.length === list.length - made.length && made.length + gone.length <= UPDATE_AT_MOST * list.length) {
+      // No pause from here on: the maps change in place and must not be read half changed.
+      return update(previous.lookups, holders, list, made, gone, canon, keepLookups);
+    }
   }
   const byKey = new Map<string, Entity>();
   const byWord = new Map<string, Entity[]>();
@@ -75,36 +81,34 @@ function update(
   holders: Holders,
   list: readonly LazyEntity[],
   made: readonly LazyEntity[],
-  kept: (e: Entity) => boolean,
+  gone: readonly LazyEntity[],
   canon: (surface: string) => string,
   keepLookups: boolean,
 ): Lookups {
   const { byKey, byWord, byId } = maps;
   const dirtyKeys = new Set<string>();
   const dirtyIds = new Set<string>();
-  for (const x of holders.list) {
-    if (kept(x)) continue;
-    const gone = x as LazyEntity;
-    const { keys, words } = gone.lookup ?? lookupKeys(gone, canon);
+  for (const x of gone) {
+    const { keys, words } = x.lookup ?? lookupKeys(x, canon);
     for (const k of keys) {
       const hs = holders.keys.get(k);
       if (hs) {
-        drop(hs, gone);
+        drop(hs, x);
         dirtyKeys.add(k);
-      } else if (byKey.get(k) === gone) byKey.delete(k);
+      } else if (byKey.get(k) === x) byKey.delete(k);
     }
     for (const w of words) {
       const es = byWord.get(w);
       if (!es) continue;
-      const left = es.filter((e) => e !== gone);
+      const left = es.filter((e) => e !== x);
       if (left.length) byWord.set(w, left);
       else byWord.delete(w);
     }
-    const hs = holders.ids.get(gone.id);
+    const hs = holders.ids.get(x.id);
     if (hs) {
-      drop(hs, gone);
-      dirtyIds.add(gone.id);
-    } else if (byId.get(gone.id) === gone) byId.delete(gone.id);
+      drop(hs, x);
+      dirtyIds.add(x.id);
+    } else if (byId.get(x.id) === x) byId.delete(x.id);
   }
   for (const e of made) {
     const { keys, words } = lookupOf(e, canon, keepLookups);
@@ -130,7 +134,8 @@ function update(
   }
   settle(dirtyKeys, holders.keys, byKey, (a, b) => a.rank < b.rank);
   settle(dirtyIds, holders.ids, byId, (a, b) => a.rank > b.rank);
-  return { byKey, byWord, byId, holders: { list, keys: holders.keys, ids: holders.ids } };
+  holders.list = list;
+  return { byKey, byWord, byId, holders };
 }
 
 /** Each changed shared key's holder: the one `better` than every other (none left: the key goes). */

@@ -10,6 +10,8 @@ const REUSE_FACTOR = 8;
 
 export class StaleCache<T> {
   private value: T | undefined;
+  /** The version the value was built from. */
+  private valueVersion = -1;
   private dirty = true;
   private builtAt = 0;
   /** How long the last build took. */
@@ -32,6 +34,7 @@ export class StaleCache<T> {
   /** Drops the value (nothing stale may be served). */
   clear(): void {
     this.value = undefined;
+    this.valueVersion = -1;
     this.invalidate();
   }
 
@@ -44,9 +47,13 @@ export class StaleCache<T> {
     return this.stale && (this.value === undefined || this.wanted) && performance.now() - this.builtAt > this.reuseMs() / 2;
   }
 
-  /** Stores a value built elsewhere from the corpus as it was at `version`. */
+  /** Stores a value built elsewhere from the corpus as it was at `version`; one built from an older
+   *  version than the value held is dropped (a build in slices that a build of its own overtook after a
+   *  change: kept, it would be served as fresh though it misses the change). */
   put(value: T, version: number, buildMs: number): void {
+    if (this.value !== undefined && version < this.valueVersion) return;
     this.value = value;
+    this.valueVersion = version;
     this.builtAt = performance.now();
     this.buildMs = buildMs;
     this.wanted = false;
