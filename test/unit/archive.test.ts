@@ -20,7 +20,7 @@ let pg: PgCluster;
 
 before(async () => {
   pg = await testCluster();
-  for (const db of ['sample', 'mirror', 'resume', 'versions', 'empty', 'migrate', 'five']) pg.createDb(db);
+  for (const db of ['sample', 'mirror', 'resume', 'versions', 'empty', 'migrate', 'five', 'cards']) pg.createDb(db);
 });
 after(() => {
   pg?.destroy();
@@ -347,6 +347,43 @@ test('an archive of schema version 5 is migrated in place: its distinct quotatio
   assert.match(migrated.stderr, /0 added, 0 updated, 0 removed, 4 unchanged/);
   assert.ok((await sql('five', `SELECT 1 FROM quotations WHERE articles = 2`)).length > 0);
   await assertConsistent('five');
+});
+
+test('a card\'s first articles by uri, read in uri order or sorted, are those of every article naming it', async () => {
+  const dir = path.join(tmp, 'cards');
+  mkdirSync(dir);
+  // A board every article names (found within the first few read in uri order), a trust only the last
+  // articles name (not within them: all its articles sorted), a person (her 300 first: sorted).
+  for (let i = 0; i < 60; i++) {
+    const n = String(i).padStart(2, '0');
+    writeFileSync(
+      path.join(dir, `note-${n}.md`),
+      `# Note ${n}\n\nThe Orrin Harbour Board met on Tuesday to discuss pier ${i}.\n\n` +
+        (i >= 40 ? `The Kestrel Valley Trust paid for the repairs.\n\n` : '') +
+        (i % 3 === 0 ? `Ines Okafor, the harbour master, said the pier would open in week ${i}.\n` : ''),
+    );
+  }
+  const url = pg.url('cards');
+  assert.equal((await sourced(['archive', 'sync', '--archive', url, dir])).code, 0);
+  const archive = await PgArchive.open(url);
+  try {
+    for (const [key, quoteArticles] of [['orrin harbour board', 0], ['kestrel valley trust', 0], ['ines okafor', 300]] as const) {
+      const rows = await archive.cardRows([key], quoteArticles);
+      const all = await sql<{ uri: string }>(
+        'cards',
+        `SELECT a.uri FROM articles a WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.target_key = $1) ORDER BY a.uri COLLATE "C"`,
+        [key],
+      );
+      assert.ok(all.length >= 20, `${key}: ${all.length} articles`);
+      assert.deepEqual(
+        rows.firstArticles.map((a) => a.uri),
+        all.slice(0, Math.max(1, quoteArticles)).map((a) => a.uri),
+        key,
+      );
+    }
+  } finally {
+    await archive.close();
+  }
 });
 
 test('a bad URL, a missing database, an unknown login, a password in the URL, a server down: one line, exit 2', async () => {

@@ -274,7 +274,7 @@ export class PgArchive implements ArchiveSource {
   }
 
   cardRows(keys: readonly string[], quoteArticles: number): Promise<CardRows> {
-    return cardRows(this.pool, keys, quoteArticles);
+    return cardRows(this.pool, keys, quoteArticles, this.lastStats?.articles ?? 0);
   }
 
   async sentencePlaces(refs: ReadonlyArray<{ id: number; sentence: number }>): Promise<Array<SentencePlace | undefined>> {
