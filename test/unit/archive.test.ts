@@ -29,6 +29,18 @@ after(() => {
 
 const sourced = (args: string[]): Promise<Run> => runSourced(args, path.join(tmp, 'cache'));
 
+/** A new folder under the test's own of `count` source files, named and written from their number
+ *  (`n`: the number padded to `digits`). */
+function numberedSources(name: string, count: number, digits: number, file: (n: string) => string, text: (i: number, n: string) => string): string {
+  const dir = path.join(tmp, name);
+  mkdirSync(dir);
+  for (let i = 0; i < count; i++) {
+    const n = String(i).padStart(digits, '0');
+    writeFileSync(path.join(dir, file(n)), text(i, n));
+  }
+  return dir;
+}
+
 async function sql<T = Record<string, unknown>>(db: string, text: string, params: unknown[] = []): Promise<T[]> {
   const c = new Client({ connectionString: pg.url(db) });
   await c.connect();
@@ -221,16 +233,15 @@ test('sync mirrors a folder: unchanged files are skipped, changed ones replaced,
 });
 
 test('a sync killed mid-way finishes on the rerun, with no duplicates and consistent statistics', async () => {
-  const dir = path.join(tmp, 'many');
-  mkdirSync(dir);
-  for (let i = 0; i < 600; i++) {
-    const n = String(i).padStart(4, '0');
-    writeFileSync(
-      path.join(dir, `story-${n}.md`),
+  const dir = numberedSources(
+    'many',
+    600,
+    4,
+    (n) => `story-${n}.md`,
+    (i, n) =>
       `# Story ${n}\n\nThe council of Town${n} voted ${i % 9} to ${(i % 7) + 1} on Tuesday to build ${i + 3} homes, mayor Ann Lee${i % 13} said.\n\n` +
-        `"We need the homes now," Lee${i % 13} said. The plan costs $${(i % 40) + 1} million and takes ${(i % 5) + 2} years.\n`,
-    );
-  }
+      `"We need the homes now," Lee${i % 13} said. The plan costs $${(i % 40) + 1} million and takes ${(i % 5) + 2} years.\n`,
+  );
   const url = pg.url('resume');
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(repo, 'server/src/cli/main.ts'), 'archive', 'sync', '--archive', url, dir], { cwd: repo, stdio: 'ignore' });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -350,19 +361,18 @@ test('an archive of schema version 5 is migrated in place: its distinct quotatio
 });
 
 test('a card\'s first articles by uri, read in uri order or sorted, are those of every article naming it', async () => {
-  const dir = path.join(tmp, 'cards');
-  mkdirSync(dir);
   // A board every article names (found within the first few read in uri order), a trust only the last
   // articles name (not within them: all its articles sorted), a person (her 300 first: sorted).
-  for (let i = 0; i < 60; i++) {
-    const n = String(i).padStart(2, '0');
-    writeFileSync(
-      path.join(dir, `note-${n}.md`),
+  const dir = numberedSources(
+    'cards',
+    60,
+    2,
+    (n) => `note-${n}.md`,
+    (i, n) =>
       `# Note ${n}\n\nThe Orrin Harbour Board met on Tuesday to discuss pier ${i}.\n\n` +
-        (i >= 40 ? `The Kestrel Valley Trust paid for the repairs.\n\n` : '') +
-        (i % 3 === 0 ? `Ines Okafor, the harbour master, said the pier would open in week ${i}.\n` : ''),
-    );
-  }
+      (i >= 40 ? `The Kestrel Valley Trust paid for the repairs.\n\n` : '') +
+      (i % 3 === 0 ? `Ines Okafor, the harbour master, said the pier would open in week ${i}.\n` : ''),
+  );
   const url = pg.url('cards');
   assert.equal((await sourced(['archive', 'sync', '--archive', url, dir])).code, 0);
   const archive = await PgArchive.open(url);
