@@ -65,7 +65,7 @@ before(async () => {
     writeFileSync(path.join(corpus, `ferry-${i}.md`), `---\ntitle: "Ferry notes ${i}"\n---\nIngrid Solberg, the ferry captain, said the crossing took ${40 + i} minutes in week ${i + 1}.\n`);
     writeFileSync(path.join(corpus, `ferry-late-${i}.md`), `---\ntitle: "Ferry delays ${i}"\n---\nSolberg said the evening ferry left ${10 + i} minutes late on Friday.\n`);
   }
-  // A quotation of rare words: the archive finds the quotations holding one by its trigrams alone.
+  // A quotation of rare words, found by the words it holds ("keepers lamp") as well as by its opening.
   writeFileSync(path.join(corpus, 'lighthouse.md'), `---\ntitle: "Lighthouse"\n---\nOla Berg, the harbourmaster, said: "At night the lighthouse keepers keep the lamp lit."\n`);
   writeFileSync(path.join(corpus, 'ferry-crew.md'), `---\ntitle: "Ferry crew"\n---\nKari Solberg, a deckhand, said the crew was short of hands.\n`);
   // A wire story, its reprint and an independent report of the same closure.
