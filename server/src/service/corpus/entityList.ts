@@ -83,25 +83,28 @@ export function* materialise(
     root.made = entity;
     made.push(entity);
   }
-  const list = byMentions(keptList, made, previous?.list, resolution);
-  const kept = (e: Entity) => e instanceof LazyEntity && e.keptIn === resolution;
-  const lookups = yield* lookupsOf(list, made, kept, previous && { list: previous.list, lookups: previous }, canon, keepLookups);
+  const { list, gone } = byMentions(keptList, made, previous?.list, resolution);
+  const lookups = yield* lookupsOf(list, made, gone && previous && { list: previous.list, lookups: previous, gone }, canon, keepLookups);
   return { list, ...lookups };
 }
 
 /** Most mentioned first, then by id. The entities kept from the previous resolution are in its order
  *  already (their counts and ids are the same): they are taken in that order and the few made anew,
- *  sorted, merged in (sorting all of them again was a sixth of a rebuild). Without a previous list holding
- *  every kept entity, all are sorted. */
-function byMentions(kept: LazyEntity[], made: LazyEntity[], previous: readonly Entity[] | undefined, resolution: number): LazyEntity[] {
+ *  sorted, merged in (sorting all of them again was a sixth of a rebuild); `gone`: the previous list's
+ *  others. Without a previous list holding every kept entity, all are sorted (and nothing is gone). */
+function byMentions(kept: LazyEntity[], made: LazyEntity[], previous: readonly Entity[] | undefined, resolution: number): { list: LazyEntity[]; gone?: LazyEntity[] } {
   made.sort(mentionOrder);
-  let inOrder: LazyEntity[] | undefined;
+  const inOrder: LazyEntity[] = [];
+  const gone: LazyEntity[] = [];
   if (previous && kept.length <= previous.length) {
-    inOrder = [];
-    for (const e of previous) if (e instanceof LazyEntity && e.keptIn === resolution) inOrder.push(e);
+    for (const e of previous) {
+      if (!(e instanceof LazyEntity)) continue;
+      if (e.keptIn === resolution) inOrder.push(e);
+      else gone.push(e);
+    }
   }
-  if (!inOrder || inOrder.length !== kept.length) return [...kept, ...made].sort(mentionOrder);
-  if (!made.length) return inOrder;
+  if (!previous || inOrder.length !== kept.length) return { list: [...kept, ...made].sort(mentionOrder) };
+  if (!made.length) return { list: inOrder, gone };
   const list: LazyEntity[] = new Array(inOrder.length + made.length);
   let i = 0;
   let j = 0;
@@ -109,7 +112,7 @@ function byMentions(kept: LazyEntity[], made: LazyEntity[], previous: readonly E
   while (i < inOrder.length && j < made.length) list[k++] = mentionOrder(made[j], inOrder[i]) < 0 ? made[j++] : inOrder[i++];
   while (i < inOrder.length) list[k++] = inOrder[i++];
   while (j < made.length) list[k++] = made[j++];
-  return list;
+  return { list, gone };
 }
 
 function mentionOrder(a: Entity, b: Entity): number {

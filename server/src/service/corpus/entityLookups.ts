@@ -32,27 +32,23 @@ const UPDATE_AT_MOST = 0.25;
 
 /**
  * The maps for `list` (most mentioned first). `made`: its entities made by this resolution; the others
- * were kept from `previous` (whose maps are updated in place when they answer for its list: the previous
- * resolution's maps are then this one's). `kept(e)`: whether an entity of the previous list is in this one.
+ * were kept from `previous`, whose list held every one of them beside those `gone` (its maps are updated
+ * in place when they answer for its list: the previous resolution's maps are then this one's).
  */
 export function* lookupsOf(
   list: readonly LazyEntity[],
   made: readonly LazyEntity[],
-  kept: (e: Entity) => boolean,
-  previous: { list: readonly Entity[]; lookups: Lookups } | undefined,
+  previous: { list: readonly Entity[]; lookups: Lookups; gone: readonly LazyEntity[] } | undefined,
   canon: (surface: string) => string,
   keepLookups: boolean,
 ): Generator<void, Lookups> {
   for (let i = 0; i < list.length; i++) list[i].rank = i;
   const holders = previous?.lookups.holders;
-  if (holders && holders.list === previous.list) {
-    // Every entity kept must be in the list the maps answer for (a rebuild in slices that another
-    // overtook made entities the next may keep): the gone are the others there.
-    const gone = holders.list.filter((e) => !kept(e)) as LazyEntity[];
-    if (holders.list.length - gone.length === list.length - made.length && made.length + gone.length <= UPDATE_AT_MOST * list.length) {
-      // No pause from here on: the maps change in place and must not be read half changed.
-      return update(previous.lookups, holders, list, made, gone, canon, keepLookups);
-    }
+  // The maps answer for the previous list unless a rebuild in slices that another overtook made them
+  // answer for another.
+  if (holders && holders.list === previous.list && made.length + previous.gone.length <= UPDATE_AT_MOST * list.length) {
+    // No pause from here on: the maps change in place and must not be read half changed.
+    return update(previous.lookups, holders, list, made, previous.gone, canon, keepLookups);
   }
   const byKey = new Map<string, Entity>();
   const byWord = new Map<string, Entity[]>();
@@ -187,7 +183,7 @@ function lookupOf(e: LazyEntity, canon: (surface: string) => string, keep: boole
 
 /** The keys an entity is looked up by (its name's, its groups', its aliases', each also without
  *  initials), and for a person the words a lone surname finds it by. */
-export function lookupKeys(e: LazyEntity, canon: (surface: string) => string): { keys: string[]; words: string[] } {
+function lookupKeys(e: LazyEntity, canon: (surface: string) => string): { keys: string[]; words: string[] } {
   const keys: string[] = [];
   const add = (k: string) => {
     keys.push(k);
