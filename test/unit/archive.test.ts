@@ -128,7 +128,13 @@ test('a search looked up by its rarest terms, then by the terms that can still r
       });
       for (const limit of [1, 5, 20]) {
         const key = (hits: Array<{ id: number; index: number }>) => hits.map((h) => `${h.id}:${h.index}`).sort();
-        assert.deepEqual(key(await planned.searchSentences(terms, avg, limit)), key(await full.searchSentences(terms, avg, limit)), `${text} (limit ${limit})`);
+        const expected = key(await full.searchSentences(terms, avg, limit));
+        assert.deepEqual(key(await planned.searchSentences(terms, avg, limit)), expected, `${text} (limit ${limit})`);
+        // Told a score the top is thought to reach (a server's held sentences), low or high: the same top.
+        const heaviest = Math.max(...terms.map((t) => t.weight));
+        for (const reached of [0.5, 2, 8, 40].map((f) => f * heaviest)) {
+          assert.deepEqual(key(await planned.searchSentences(terms, avg, limit, reached)), expected, `${text} (limit ${limit}, reached ${reached})`);
+        }
         compared++;
       }
     }

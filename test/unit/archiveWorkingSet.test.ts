@@ -433,6 +433,40 @@ test('a re-check after an edit judges again only the claims the edit touched, wi
   });
 });
 
+test('a re-check of a sentence edited a little searches the archive from where the sentences held for it before score', async () => {
+  // The archive with a harbour log: a search of the draft's first sentence has more hits than a check
+  // fetches (a server knows where the best score only when it holds that many).
+  const log = path.join(tmp, 'harbour-log');
+  mkdirSync(log);
+  for (let i = 0; i < 50; i++) writeFileSync(path.join(log, `log-${i}.md`), `---\ntitle: "Harbour log ${i}"\n---\nThe harbour log lists the ships of week ${i + 1}.\n`);
+  pg.createDb('wide');
+  const sync = await sourced(['archive', 'sync', '--archive', pg.url('wide'), corpus, log], path.join(tmp, 'cache-wide'));
+  assert.equal(sync.code, 0, sync.stderr);
+  const wideEmbedded = createSourcedService();
+  await wideEmbedded.upsertSources([...readCorpusDir(corpus), ...readCorpusDir(log)]);
+  const archive = await PgArchive.open(pg.url('wide'));
+  try {
+    const reached: number[] = [];
+    const hinting = new Proxy(archive, {
+      get(target, prop, receiver) {
+        const v = Reflect.get(target, prop, receiver) as unknown;
+        if (prop !== 'searchSentences' || typeof v !== 'function') return typeof v === 'function' ? v.bind(target) : v;
+        return (...args: unknown[]) => (reached.push(Number(args[3] ?? 0)), (v as (...a: unknown[]) => unknown).apply(target, args));
+      },
+    });
+    const service = createSourcedService({ archive: hinting });
+    await service.checkDocument(portDraft);
+    assert.ok(reached.length > 0 && reached.every((r) => r === 0), 'nothing held yet: the first check searches from nothing');
+    reached.length = 0;
+    // One figure changed: the sentence's best sentences in the archive are those held for it already.
+    const edited = { uri: portDraft.uri, text: portDraft.text.replace('130 ships', '131 ships') };
+    assert.deepEqual(claimsOf(await service.checkDocument(edited)), claimsOf(await wideEmbedded.checkDocument(edited)));
+    assert.ok(reached.some((r) => r > 0), `the edited sentence's search starts from its held sentences' score (${reached.join(', ')})`);
+  } finally {
+    await archive.close();
+  }
+});
+
 test('past its bounds, the working set starts afresh but keeps the judgements: a re-check judges again only what the edit touched', async () => {
   await withArchive(async (archive) => {
     // Bounds smaller than one check needs: the re-check starts with an empty working set.

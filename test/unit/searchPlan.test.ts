@@ -102,6 +102,7 @@ test('the sets a look-up asks for: the least sets of terms whose bound reaches t
 
 test('looking up by sets of terms finds the exact top sentences of random corpora', async () => {
   const lookUps = [0, 0, 0, 0, 0];
+  let hintedPastTop = 0;
   for (let seed = 1; seed <= 120; seed++) {
     const rnd = mulberry32(seed);
     // Half the corpora have a larger vocabulary, where few sentences hold two words of a query.
@@ -130,9 +131,23 @@ test('looking up by sets of terms finds the exact top sentences of random corpor
       const plan = await searchTopSentences(terms, limit, lookUp(sentences, terms, avg, limit), byId, 40);
       assert.deepEqual(plan.hits, full, `seed ${seed}, limit ${limit}`);
       lookUps[plan.lookUps]++;
+      // A score the top is thought to reach: right (as a server's held sentences say), short of it, or
+      // past it (held sentences a sync has since changed). The top is the same; when right, one look-up.
+      if (full.length < limit) continue;
+      const top = full[limit - 1].score;
+      // (What the plan alone scores and rules out is counted for the assertions below.)
+      const counted = [scored, ruledOut];
+      for (const reached of [top, top * 0.6, top * 0.999, top * 1.001, (top + full[0].score) / 2, full[0].score * 1.5]) {
+        const hinted = await searchTopSentences(terms, limit, lookUp(sentences, terms, avg, limit), byId, 40, reached);
+        assert.deepEqual(hinted.hits, full, `seed ${seed}, limit ${limit}, reached ${reached} of ${top}`);
+        if (reached <= top) assert.equal(hinted.lookUps, 1, `seed ${seed}, limit ${limit}: one look-up for a score the top reaches`);
+        else hintedPastTop += hinted.lookUps > 1 ? 1 : 0;
+      }
+      [scored, ruledOut] = counted;
     }
   }
   // The corpora exercise every way of finishing, and the sets rule sentences out.
+  assert.ok(hintedPastTop > 0, 'a score past the top sends the plan on to its other look-ups');
   assert.ok(lookUps.slice(1).every((n) => n > 0) && ruledOut > 0, `searches by number of look-ups: ${lookUps.join(', ')}; ${ruledOut} candidates ruled out by their bound`);
   assert.ok(scored < holdingAny, `${scored} sentences scored of ${holdingAny} holding a term`);
 });

@@ -135,10 +135,10 @@ export class PgArchive implements ArchiveSource {
     return new Map(r.rows.map((row) => [row.term, Number(row.df)]));
   }
 
-  async searchSentences(terms: readonly WeightedTerm[], avgLength: number, limit: number): Promise<SentenceHit[]> {
+  async searchSentences(terms: readonly WeightedTerm[], avgLength: number, limit: number, reached?: number): Promise<SentenceHit[]> {
     // Sentences are looked up by sets of terms, the rarest first (searchPlan.ts): once `limit` of them
     // score above what a sentence holding only common words of the claim could reach, those need not be read.
-    const { hits } = await searchTopSentences(terms, limit, (lookUp) => this.topSentences(terms, lookUp, avgLength, limit), HIT_ORDER, this.options.firstLookupPostings);
+    const { hits } = await searchTopSentences(terms, limit, (lookUp) => this.topSentences(terms, lookUp, avgLength, limit), HIT_ORDER, this.options.firstLookupPostings, reached);
     return this.sentencesAt(hits);
   }
 

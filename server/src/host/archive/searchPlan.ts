@@ -115,13 +115,19 @@ function coveredBy(ran: readonly (readonly number[])[], set: readonly number[]):
  *  3. with the `limit`th best score found as the threshold, the sentences holding one of the sets of
  *     terms that may reach it (`lookUpSets`) and that no earlier look-up asked for (a sentence holding
  *     such a set was a candidate: if it is among the best `limit`, it was among that look-up's).
- *  Hits are merged by `order.key` and ranked by score, then `order.tie`. */
+ *  Hits are merged by `order.key` and ranked by score, then `order.tie`.
+ *  `reached`: a score `limit` sentences are thought to reach (those of the archive a language server holds
+ *  already, scored as the archive scores them: a re-check's edited sentence, whose best sentences the
+ *  first check mostly fetched). Then one look-up, as in step 3 with that threshold, comes first; when
+ *  `limit` of its hits do reach it, they are the top (every sentence that may reach it was a candidate)
+ *  and the look-ups of steps 1 to 3, one after another, are saved; otherwise the plan goes on as above. */
 export async function searchTopSentences<H extends { score: number }>(
   terms: readonly WeightedTerm[],
   limit: number,
   run: (lookUp: LookUp) => Promise<H[]>,
   order: HitOrder<H>,
   postings = FIRST_LOOKUP_POSTINGS,
+  reached = 0,
 ): Promise<{ hits: H[]; lookUps: number }> {
   if (!terms.length || limit <= 0) return { hits: [], lookUps: 0 };
   const sorted = byRarity(terms);
@@ -136,6 +142,16 @@ export async function searchTopSentences<H extends { score: number }>(
     ran.push(...sets);
     lookUps++;
   };
+  if (reached > 0) {
+    const { sets, exact } = lookUpSets(sorted, reached);
+    if (sets.length) {
+      await lookUp(sets, exact ? 0 : reached);
+      const hits = best();
+      if (hits.length >= limit && mayReach(hits[limit - 1].score, reached)) return { hits, lookUps };
+      // Too few reach it: its sets were read only where a sentence's bound reaches it (unless exact).
+      if (!exact) ran.length = 0;
+    }
+  }
   const pairs = (from: number, to: number) => {
     const out: number[][] = [];
     for (let i = from; i < to; i++) for (let j = i + 1; j < sorted.length; j++) out.push([i, j]);

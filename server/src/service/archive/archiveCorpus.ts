@@ -39,6 +39,13 @@ const MAX_ROUNDS = 6;
 const PREPARE_AFTER_MS = 100;
 /** Extra hits fetched per search, so ties and rounding at the cut cannot leave out a best hit. */
 const SEARCH_MARGIN = 10;
+/** A search sharing this much of its terms' weight with one whose best hits are held (Answered.
+ *  nearestSearch) starts where the held sentences say its best are (heldReach). At 100,000 articles, a
+ *  re-check's edited sentences shared 0.66-0.96 with the sentence before the edit and their held sentences
+ *  gave the archive's exact threshold or near it; a first check's later searches shared 0.05-0.14 with any
+ *  earlier one, and the threshold held sentences gave was a half or less of the archive's (a look-up from
+ *  there read several times as many sentences). */
+const NEAR_SEARCH = 0.5;
 /** Searches sent at once: a long draft makes hundreds, which would queue for the archive's few
  *  connections (and time out waiting for one on a busy machine). */
 const SEARCHES_AT_ONCE = 4;
@@ -420,8 +427,10 @@ export class ArchiveCorpus extends CorpusIndex {
     const avgLength = n ? (stats.totalLength + this.local.averageLength * this.local.size) / n : 0;
     const search = async ([query, limit]: [string, number]) => {
       const terms = queryTerms(query).map((t) => ({ term: t.term, weight: this.idf(t.term) * t.count, df: this.dfs.get(t.term) }));
-      const hits = terms.length ? await this.source.searchSentences(terms, avgLength, limit + SEARCH_MARGIN) : [];
-      return { query, limit, hits };
+      // Held sentences say where the archive's best are for a search near one whose best are held.
+      const reached = this.answered.nearestSearch(terms, limit) >= NEAR_SEARCH ? this.heldReach(query, limit + SEARCH_MARGIN) : 0;
+      const hits = terms.length ? await this.source.searchSentences(terms, avgLength, limit + SEARCH_MARGIN, reached) : [];
+      return { query, limit, terms, hits };
     };
     const [found, byKey, byUri, byName, cards, prefixes, quotes] = await Promise.all([
       inTurn([...m.searches], SEARCHES_AT_ONCE, search),
@@ -448,13 +457,27 @@ export class ArchiveCorpus extends CorpusIndex {
     this.held.addArticles(docs.filter((d) => this.wanted({ id: d.id, uri: d.article.uri })));
     this.held.addLoose([...hits.values()].filter((h) => this.wanted(h)).sort((x, y) => x.id - y.id || x.index - y.index));
     // What was asked for is held now (or is not in the archive).
-    for (const f of found) this.answered.searched.set(f.query, Math.max(f.limit, this.answered.searched.get(f.query) ?? 0));
+    for (const f of found) this.answered.noteSearch(f.query, f.limit, f.terms);
     for (const k of m.keys) if (!super.articleByKey(k)) this.answered.absentKeys.add(k.toLowerCase());
     for (const u of m.uris) if (!super.article(u)) this.answered.absentUris.add(u);
     for (const [k, limit] of m.names) this.answered.named.set(k, Math.max(limit, this.answered.named.get(k) ?? 0));
     // Judgements made with what was missing are stale even when no article came (a document frequency);
     // those made with every read answered are not.
     this.options.onFetched?.();
+  }
+
+  /** The score `count` archived sentences the working set holds reach for a search, scored as the
+   *  archive scores them (every term's document frequency known by now), or 0 when it holds fewer: where
+   *  the archive's search may start (a re-check's edited sentence, whose best sentences were fetched for
+   *  it before the edit: one look-up instead of two or three in turn; host/archive/searchPlan.ts). */
+  private heldReach(query: string, count: number): number {
+    if (this.held.empty) return 0;
+    let n = 0;
+    for (const h of super.searchSentences(query, count + Math.min(count, this.local.size))) {
+      if (this.held.archiveId(h.sentence.uri, h.sentence.index) === undefined) continue;
+      if (++n === count) return h.score;
+    }
+    return 0;
   }
 
   /** Articles naming these keys, up to each key's limit. */

@@ -98,8 +98,9 @@ export interface ArchiveSource {
   /** Sentences holding each term, across the archive (absent terms: 0). */
   documentFrequencies(terms: readonly string[]): Promise<Map<string, number>>;
   /** The `limit` sentences with the best BM25 score for these terms (average length `avgLength`), in
-   *  any order. */
-  searchSentences(terms: readonly WeightedTerm[], avgLength: number, limit: number): Promise<SentenceHit[]>;
+   *  any order. `reached`: a score `limit` of them are thought to reach (a hint: the answer is the same
+   *  without it or when it is wrong; see host/archive/searchPlan.ts). */
+  searchSentences(terms: readonly WeightedTerm[], avgLength: number, limit: number, reached?: number): Promise<SentenceHit[]>;
   /** Articles whose citation key is one of these (compared case-insensitively). */
   articlesByKey(keys: readonly string[]): Promise<ArticleRef[]>;
   articlesByUri(uris: readonly string[]): Promise<ArticleRef[]>;
