@@ -219,9 +219,15 @@ export class EntityTable {
       if (g.dead) dropGone(g);
       else if (g.articles.length > 1 && g.articles.length <= COMPACT_MAX) g.articles = g.articles.slice();
     }
-    // The entities' look-up keys save a bulk index's repeated resolutions work; once it is over, they
-    // would hold 1.5 KB an entity until the next change (75 MB at 50,000 articles) to save one rebuild.
-    for (const e of this.cache.peek()?.list ?? []) if (e instanceof LazyEntity) e.lookup = undefined;
+    // The entities' look-up keys and kind evidence save a bulk index's repeated resolutions work; once it
+    // is over, they would hold 1.5 KB an entity until the next change (75 MB at 50,000 articles) to save
+    // one rebuild.
+    for (const e of this.cache.peek()?.list ?? []) {
+      if (e instanceof LazyEntity) {
+        e.lookup = undefined;
+        e.candidate = undefined;
+      }
+    }
   }
 
   /** Resolved entities, most mentioned first (recomputed lazily after changes). */

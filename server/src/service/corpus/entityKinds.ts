@@ -24,19 +24,25 @@ export interface KindCandidate {
   strongOther?: number;
   /** Whether one of its spellings is a single word (the surname written alone for it). */
   loneSpelling: boolean;
+  /** Its key's first and last words, once asked for (a resolution keeping the entity keeps them). */
+  first?: string;
+  last?: string;
 }
 
 function attested(c: KindCandidate): boolean {
   return c.strongPerson > 0 || c.loneSpelling;
 }
 
-function lastWord(key: string): string {
-  return key.slice(key.lastIndexOf(' ') + 1);
+function lastWord(c: KindCandidate): string {
+  return (c.last ??= c.key.slice(c.key.lastIndexOf(' ') + 1));
 }
 
-function firstWord(key: string): string {
-  const i = key.indexOf(' ');
-  return i < 0 ? key : key.slice(0, i);
+function firstWord(c: KindCandidate): string {
+  if (c.first === undefined) {
+    const i = c.key.indexOf(' ');
+    c.first = i < 0 ? c.key : c.key.slice(0, i);
+  }
+  return c.first;
 }
 
 /** The kinds of `candidates` (in order), with unattested multi-word people made organisations. */
@@ -46,17 +52,17 @@ export function decideKinds(candidates: readonly KindCandidate[]): EntityKind[] 
   const ok = candidates.map((c) => c.kind === 'person' && c.words >= 2 && attested(c));
   candidates.forEach((c, i) => {
     if (!ok[i]) return;
-    given.add(firstWord(c.key));
-    surnames.add(lastWord(c.key));
+    given.add(firstWord(c));
+    surnames.add(lastWord(c));
   });
   return candidates.map((c, i) => {
     // An office written as a name is a title: it does not name a person on its own.
-    if (c.kind === 'person' && c.words >= 2 && OFFICES.has(lastWord(c.key))) return 'organization';
+    if (c.kind === 'person' && c.words >= 2 && OFFICES.has(lastWord(c))) return 'organization';
     // A name the corpus marks as something else ("the X Y", "X Y magazine", "film X Y") more often than
     // as a person (a title, role, honorific or listed given name) is that something else.
     if (c.kind === 'person' && c.words >= 2 && (c.strongOther ?? 0) > c.strongPerson) return 'organization';
     // A name seen once or twice without evidence keeps the finder's default: too little to go on.
     if (c.kind !== 'person' || c.words < 2 || ok[i] || c.count < MIN_EVIDENCE) return c.kind;
-    return given.has(firstWord(c.key)) || surnames.has(lastWord(c.key)) ? 'person' : 'organization';
+    return given.has(firstWord(c)) || surnames.has(lastWord(c)) ? 'person' : 'organization';
   });
 }

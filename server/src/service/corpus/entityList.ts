@@ -2,9 +2,9 @@
 // name, aliases), with lookup tables by key and by surname; mentions and roles are gathered lazily.
 
 import type { Entity, EntityKind, EntityRole, SourceLocation } from '../types.ts';
-import { decideKinds } from './entityKinds.ts';
+import { decideKinds, type KindCandidate } from './entityKinds.ts';
 import { rankRoles } from './cardFacts.ts';
-import { emptyVotes, KINDS, push, rootOf, sentenceOf, startOf, surfacesOf, STEP, topKind, type Group, type Packed } from './entityGroups.ts';
+import { emptyVotes, KINDS, rootOf, sentenceOf, startOf, surfacesOf, STEP, topKind, type Group, type Packed } from './entityGroups.ts';
 import { nameKey, wordCount } from './entityKeys.ts';
 import { lookupsOf, type Lookups } from './entityLookups.ts';
 
@@ -28,58 +28,67 @@ export function* materialise(
   keepLookups = true,
   previous?: Resolved,
 ): Generator<void, Resolved> {
-  // Gather each root with the groups merged into it.
-  const members = new Map<Group, Group[]>();
+  // Gather each root with the groups merged into it (a root alone, most of them, with no list of its own).
+  const members = new Map<Group, Group | Group[]>();
   let n = 0;
   for (const g of groups.values()) {
     if (++n % STEP === 0) yield;
     const root = rootOf(g);
     if (root !== g) g.made = undefined;
-    push(members, root, g);
+    const m = members.get(root);
+    if (m === undefined) members.set(root, g);
+    else if (Array.isArray(m)) m.push(g);
+    else members.set(root, [m, g]);
   }
-  // A root alone keeps its own votes, and its spellings are read only for an entity made anew.
-  const merged: Array<{ root: Group; gs: Group[]; votes: Record<EntityKind, number>; surfaces: Map<string, number> | undefined; count: number; kept?: LazyEntity }> = [];
+  // A root alone keeps its own votes, and its spellings are read only for an entity made anew. An entity
+  // kept (its groups unchanged) has the same evidence for its kind as when it was made. A root of several
+  // groups has their evidence summed (`several`).
+  const kepts: Array<LazyEntity | undefined> = [];
+  const several = new Map<Group, { surfaces: Map<string, number>; count: number }>();
+  const candidates: KindCandidate[] = [];
   for (const [root, gs] of members) {
     if (++n % STEP === 0) yield;
     const kept = unchanged(root.made, gs) ? root.made : undefined;
-    let votes = root.votes;
-    let surfaces: Map<string, number> | undefined;
-    let count = root.count;
-    if (gs.length > 1) {
-      votes = emptyVotes();
-      surfaces = new Map();
-      count = 0;
-      for (const g of gs) {
-        for (const k of KINDS) votes[k] += g.votes[k];
-        for (const [s, n] of surfacesOf(g)) surfaces.set(s, (surfaces.get(s) ?? 0) + n);
-        count += g.count;
-      }
+    kepts.push(kept);
+    if (!Array.isArray(gs)) {
+      candidates.push(kept?.candidate ?? candidateOf(root, root.count, root.votes, gs.strongPerson, gs.strongOther, loneSpelling(root)));
+      continue;
     }
-    merged.push({ root, gs, votes, surfaces, count, kept });
-  }
-  const kinds = decideKinds(merged.map((m) => {
+    const votes = emptyVotes();
+    const surfaces = new Map<string, number>();
+    let count = 0;
     let strongPerson = 0;
     let strongOther = 0;
-    for (const g of m.gs) {
+    for (const g of gs) {
+      for (const k of KINDS) votes[k] += g.votes[k];
+      for (const [s, n] of surfacesOf(g)) surfaces.set(s, (surfaces.get(s) ?? 0) + n);
+      count += g.count;
       strongPerson += g.strongPerson;
       strongOther += g.strongOther;
     }
-    return { key: m.root.key, count: m.count, words: m.root.words, kind: topKind(m.votes), strongPerson, strongOther, loneSpelling: m.surfaces ? hasLoneWord(m.surfaces.keys()) : loneSpelling(m.root) };
-  }));
+    several.set(root, { surfaces, count });
+    candidates.push(kept?.candidate ?? candidateOf(root, count, votes, strongPerson, strongOther, hasLoneWord(surfaces.keys())));
+  }
+  const kinds = decideKinds(candidates);
   const keptList: LazyEntity[] = [];
   const made: LazyEntity[] = [];
-  for (let i = 0; i < merged.length; i++) {
+  let i = 0;
+  for (const [root, gs] of members) {
     if (++n % STEP === 0) yield;
-    const { root, gs, count, kept } = merged[i];
+    const kept = kepts[i];
     const kind = kinds[i];
+    const candidate = candidates[i++];
     if (kept && kept.kind === kind) {
       kept.keptIn = resolution;
+      kept.candidate = keepLookups ? candidate : undefined;
       keptList.push(kept);
       continue;
     }
-    const surfaces = merged[i].surfaces ?? surfacesOf(root);
+    const sum = several.get(root);
+    const surfaces = sum?.surfaces ?? surfacesOf(root);
     const name = canonicalName(root, kind, surfaces, canon);
-    const entity = new LazyEntity(`${kind}:${nameKey(name)}`, name, kind, aliasesOf(name, kind, surfaces), count, gs, resolution);
+    const entity = new LazyEntity(`${kind}:${nameKey(name)}`, name, kind, aliasesOf(name, kind, surfaces), sum?.count ?? root.count, Array.isArray(gs) ? gs : [gs], resolution);
+    if (keepLookups) entity.candidate = candidate;
     root.made = entity;
     made.push(entity);
   }
@@ -130,11 +139,18 @@ function hasLoneWord(spellings: Iterable<string>): boolean {
   return false;
 }
 
-/** Whether `made` was made of exactly these groups, none of which changed since. */
-function unchanged(made: LazyEntity | undefined, gs: readonly Group[]): made is LazyEntity {
-  if (!made || made.groups.length !== gs.length) return false;
+/** Whether `made` was made of exactly these groups (one, or a list), none of which changed since. */
+function unchanged(made: LazyEntity | undefined, gs: Group | readonly Group[]): made is LazyEntity {
+  if (!made) return false;
+  if (!Array.isArray(gs)) return made.groups.length === 1 && made.groups[0] === gs && (gs as Group).changed < made.made;
+  if (made.groups.length !== gs.length) return false;
   for (let i = 0; i < gs.length; i++) if (made.groups[i] !== gs[i] || gs[i].changed >= made.made) return false;
   return true;
+}
+
+/** What decides a root's kind across the corpus (entityKinds.ts), from its groups' evidence summed. */
+function candidateOf(root: Group, count: number, votes: Record<EntityKind, number>, strongPerson: number, strongOther: number, loneSpelling: boolean): KindCandidate {
+  return { key: root.key, count, words: root.words, kind: topKind(votes), strongPerson, strongOther, loneSpelling };
 }
 
 /** An entity whose mentions and roles are gathered from its groups when first asked for: most entities'
@@ -147,6 +163,8 @@ export class LazyEntity implements Entity {
   keptIn = 0;
   /** Its place in the last resolution's list that holds it (entityLookups.ts). */
   rank = 0;
+  /** The evidence its kind was decided on, for a later resolution that keeps it (unchanged while it is). */
+  candidate: KindCandidate | undefined = undefined;
   constructor(
     readonly id: string,
     readonly name: string,

@@ -13,8 +13,7 @@ export function* mergeShortForms(groups: Map<string, Group>, acronyms: Map<strin
   const orgBySuffix = new Map<string, Group[]>();
   const byInitials = new Map<string, Group[]>();
   const byShape = new Map<string, Group[]>();
-  // The person groups that are another's name in another form, found once for both passes.
-  const samePerson = new Map<Group, Group>();
+  // A person group that is another's name in another form joins it here (and is no name's full form).
   for (const g of groups.values()) {
     if (++n % STEP === 0) yield;
     if (g.words < 2) continue;
@@ -22,7 +21,7 @@ export function* mergeShortForms(groups: Map<string, Group>, acronyms: Map<strin
     if (kind === 'person') {
       const same = samePersonAs(g, groups);
       if (same) {
-        samePerson.set(g, same);
+        g.into = same;
         continue;
       }
       // A surname alone may stand for a person across articles; a given name alone never does (a first
@@ -40,11 +39,8 @@ export function* mergeShortForms(groups: Map<string, Group>, acronyms: Map<strin
   }
   for (const g of groups.values()) {
     if (++n % STEP === 0) yield;
-    const same = samePerson.get(g);
-    if (same) {
-      g.into = same;
-      continue;
-    }
+    // Joined in the first pass (every group's `into` is cleared before a resolution).
+    if (g.into) continue;
     if (g.words === 1) {
       const defined = acronyms.get(g.key);
       if (defined) {
@@ -133,12 +129,14 @@ export function loneWordJoins(lone: Pick<Group, 'votes' | 'strongOther'>, top: P
 }
 
 
-/** A name's number of words and first letters: the names a clipped form of it may be. */
+/** The names a clipped form of a name may be, and it of them: the same number of words, each starting
+ *  with the same three letters (or the same word, when shorter; a plural "s" aside), as `clips` asks.
+ *  (The first letters alone put hundreds of bodies together, each of which `clips` compared.) */
 function shapeOf(key: string): string {
   return key
     .split(' ')
-    .map((w) => w[0])
-    .join('');
+    .map((w) => singular(w).slice(0, 3))
+    .join(' ');
 }
 
 /** Each word of `short` the start of the same word of `long` (three letters at least, a plural "s"
