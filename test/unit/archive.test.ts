@@ -85,12 +85,21 @@ async function assertConsistent(db: string): Promise<void> {
   // Each sentence's stored analysis is its entry in its article's document.
   const stored = await sql(db, `SELECT 1 FROM sentences s JOIN articles a ON a.id = s.article_id WHERE s.stored::jsonb IS DISTINCT FROM (a.doc::jsonb -> 's' -> s.idx)`);
   assert.equal(stored.length, 0, `stored analysis off for ${stored.length} sentences`);
+  // Each name's first article by uri.
+  const firsts = await sql(
+    db,
+    `SELECT coalesce(f.target_key, d.target_key) AS key FROM name_firsts f
+       FULL JOIN (SELECT DISTINCT ON (m.target_key) m.target_key, a.id, a.uri FROM mentions m JOIN articles a ON a.id = m.article_id
+                   WHERE m.target_key IS NOT NULL ORDER BY m.target_key, a.uri COLLATE "C") d ON d.target_key = f.target_key
+      WHERE (f.article_id, f.uri) IS DISTINCT FROM (d.id, d.uri)`,
+  );
+  assert.equal(firsts.length, 0, `first articles off for ${firsts.length} names`);
 }
 
 test('check --archive gives the verdicts and sources of the embedded index (sample corpus)', async () => {
   const sync = await sourced(['archive', 'sync', '--archive', pg.url('sample'), path.join(repo, 'corpus')]);
   assert.equal(sync.code, 0, sync.stderr);
-  assert.match(sync.stderr, /archive schema created \(version 6\)/);
+  assert.match(sync.stderr, /archive schema created \(version 7\)/);
   assert.match(sync.stderr, /3 added, 0 updated, 0 removed, 0 unchanged/);
   // The archive alone (the draft is copied away from any sources/ folder): the same claims and sources.
   const { local, archived } = await checkBoth(tmp, pg.url('sample'));
@@ -103,7 +112,7 @@ test('check --archive gives the verdicts and sources of the embedded index (samp
   assert.equal(status.code, 0, status.stderr);
   const s = JSON.parse(status.stdout) as { articles: number; sentences: number; entities: number; schemaVersion: number; lastSync: string };
   assert.equal(s.articles, 3);
-  assert.equal(s.schemaVersion, 6);
+  assert.equal(s.schemaVersion, 7);
   assert.ok(s.sentences > 10 && s.entities > 5 && s.lastSync);
   const entities = await sourced(['entities', '--archive', pg.url('sample'), '--format', 'json']);
   assert.equal(entities.code, 0, entities.stderr);
@@ -276,11 +285,11 @@ test('a sync killed mid-way finishes on the rerun, with no duplicates and consis
 test('another schema version, an empty database: the message says what to do', async () => {
   const url = pg.url('versions');
   assert.equal((await sourced(['archive', 'sync', '--archive', url, path.join(repo, 'corpus')])).code, 0);
-  await sql('versions', `UPDATE sourced_meta SET value = '7' WHERE key = 'schema_version'`);
+  await sql('versions', `UPDATE sourced_meta SET value = '8' WHERE key = 'schema_version'`);
   const draft = path.join(repo, 'examples', 'draft.md');
   const newer = await sourced(['check', '--archive', url, draft]);
   assert.equal(newer.code, 2);
-  assert.match(newer.stderr, /^sourced: the archive at postgres@127\.0\.0\.1:\d+\/versions has schema version 7, newer than this Sourced reads \(6\): upgrade Sourced\n$/);
+  assert.match(newer.stderr, /^sourced: the archive at postgres@127\.0\.0\.1:\d+\/versions has schema version 8, newer than this Sourced reads \(7\): upgrade Sourced\n$/);
   const empty = await sourced(['check', '--archive', pg.url('empty'), draft]);
   assert.equal(empty.code, 2);
   assert.match(empty.stderr, /holds no Sourced archive yet: create it with `sourced archive sync --archive URL DIR\.\.\.`\n$/);
@@ -305,7 +314,9 @@ test('an archive of schema version 1 is migrated by sync --migrate: the same men
   // its mentions and quotations had no group keys (version 3); its quotations had no folded words, its
   // names no table of their words, its roles no index of their own (version 4); its mentions no flags
   // (version 5); no table of distinct quotations, no index of spellings, no stored analysis in its
-  // sentences (version 6; the index goes with the group keys).
+  // sentences (version 6; the index goes with the group keys); no table of each name's first article
+  // (version 7).
+  await sql('migrate', `DROP TABLE name_firsts`);
   await sql('migrate', `DROP TABLE quotations`);
   await sql('migrate', `ALTER TABLE sentences DROP COLUMN stored`);
   await sql('migrate', `ALTER TABLE mentions DROP COLUMN flags`);
@@ -325,10 +336,10 @@ test('an archive of schema version 1 is migrated by sync --migrate: the same men
   const draft = path.join(repo, 'examples', 'draft.md');
   const old = await sourced(['check', '--archive', url, draft]);
   assert.equal(old.code, 2);
-  assert.match(old.stderr, /has schema version 1, this Sourced reads version 6: run `sourced archive sync --migrate --archive URL`\n$/);
+  assert.match(old.stderr, /has schema version 1, this Sourced reads version 7: run `sourced archive sync --migrate --archive URL`\n$/);
   const migrated = await sourced(['archive', 'sync', '--migrate', '--archive', url, path.join(repo, 'corpus')]);
   assert.equal(migrated.code, 0, migrated.stderr);
-  assert.match(migrated.stderr, /archive schema migrated from version 1 \(version 6\)/);
+  assert.match(migrated.stderr, /archive schema migrated from version 1 \(version 7\)/);
   // Every article is analysed again, for its mentions' and quotations' group keys.
   assert.match(migrated.stderr, /0 added, [1-9]\d* updated, 0 removed, 0 unchanged/);
   const keyless = await sql<{ n: string }>('migrate', `SELECT count(*) AS n FROM mentions WHERE target_key IS NULL OR flags IS NULL`);
@@ -352,6 +363,7 @@ test('an archive of schema version 5 is migrated in place: its distinct quotatio
   cpSync(path.join(dir, '004_68f02583a50d8b2f.md'), path.join(dir, 'reprint.md'));
   const first = await sourced(['archive', 'sync', '--archive', url, dir]);
   assert.equal(first.code, 0, first.stderr);
+  await sql('five', `DROP TABLE name_firsts`);
   await sql('five', `DROP TABLE quotations`);
   await sql('five', `DROP INDEX mentions_target_surface`);
   await sql('five', `ALTER TABLE sentences DROP COLUMN stored`);
@@ -359,16 +371,17 @@ test('an archive of schema version 5 is migrated in place: its distinct quotatio
   await sql('five', `UPDATE sourced_meta SET value = '5' WHERE key = 'schema_version'`);
   const migrated = await sourced(['archive', 'sync', '--migrate', '--archive', url, dir]);
   assert.equal(migrated.code, 0, migrated.stderr);
-  assert.match(migrated.stderr, /archive schema migrated from version 5 \(version 6\)/);
+  assert.match(migrated.stderr, /archive schema migrated from version 5 \(version 7\)/);
   // No article is analysed again.
   assert.match(migrated.stderr, /0 added, 0 updated, 0 removed, 4 unchanged/);
   assert.ok((await sql('five', `SELECT 1 FROM quotations WHERE articles = 2`)).length > 0);
   await assertConsistent('five');
 });
 
-test('a card\'s first articles by uri, read in uri order or sorted, are those of every article naming it', async () => {
-  // A board every article names (found within the first few read in uri order), a trust only the last
-  // articles name (not within them: all its articles sorted), a person (her 300 first: sorted).
+test('a card\'s first articles by uri, kept by the sync or sorted, are those of every article naming it', async () => {
+  // A board every article names and a trust only the last articles name (their first article, kept by
+  // the sync per name), a person (her 300 first: sorted); then the board's first article removed, the
+  // trust named in an article before all others and both in one after all (the first articles follow).
   const dir = numberedSources(
     'cards',
     60,
@@ -397,6 +410,16 @@ test('a card\'s first articles by uri, read in uri order or sorted, are those of
         key,
       );
     }
+    const firstOf = async (key: string) => (await archive.cardRows([key], 0)).firstArticles.map((a) => path.basename(a.uri));
+    assert.deepEqual(await firstOf('orrin harbour board'), ['note-00.md']);
+    assert.deepEqual(await firstOf('kestrel valley trust'), ['note-40.md']);
+    rmSync(path.join(dir, 'note-00.md'));
+    writeFileSync(path.join(dir, 'aaa.md'), '# Early\n\nThe Kestrel Valley Trust opened an office.\n');
+    writeFileSync(path.join(dir, 'zzz.md'), '# Late\n\nThe Orrin Harbour Board thanked the Kestrel Valley Trust.\n');
+    assert.equal((await sourced(['archive', 'sync', '--archive', url, dir])).code, 0);
+    assert.deepEqual(await firstOf('orrin harbour board'), ['note-01.md']);
+    assert.deepEqual(await firstOf('kestrel valley trust'), ['aaa.md']);
+    await assertConsistent('cards');
   } finally {
     await archive.close();
   }

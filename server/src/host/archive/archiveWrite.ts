@@ -145,7 +145,20 @@ export async function deleteArticles(db: PoolClient, ids: readonly number[]): Pr
      RETURNING x.words, x.articles, x.first_article = ANY($1::bigint[]) AS moved`,
     [ids],
   );
+  // Names whose first article goes (schema version 7): their row goes with it (a cascade), and the next
+  // article naming them takes its place below.
+  const unfirsted = await db.query<{ target_key: string }>(`SELECT target_key FROM name_firsts WHERE article_id = ANY($1::bigint[])`, [ids]);
   await db.query(`DELETE FROM articles WHERE id = ANY($1::bigint[])`, [ids]);
+  if (unfirsted.rows.length) {
+    await db.query(
+      `INSERT INTO name_firsts
+       SELECT DISTINCT ON (m.target_key) m.target_key, a.id, a.uri
+         FROM mentions m JOIN articles a ON a.id = m.article_id
+        WHERE m.target_key = ANY($1::text[])
+        ORDER BY m.target_key, a.uri COLLATE "C"`,
+      [unfirsted.rows.map((r) => r.target_key)],
+    );
+  }
   const gone = quoted.rows.filter((r) => r.articles <= 0).map((r) => r.words);
   const moved = quoted.rows.filter((r) => r.articles > 0 && r.moved).map((r) => r.words);
   if (gone.length) await db.query(`DELETE FROM quotations WHERE words = ANY($1::text[])`, [gone]);
@@ -187,6 +200,18 @@ export async function writeBatch(db: PoolClient, rows: Rows, replaces: readonly 
       `INSERT INTO mentions (article_id, sentence, start_offset, end_offset, surface, name_key, last_word, kind, role, target_key, flags)
        SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::smallint[])`,
       [idOf(M.a), M.s, M.start, M.end, M.surface, M.key, M.last, M.kind, M.role, M.target, M.flags],
+    );
+    // Each name's first article by uri (schema version 7): the batch's first for each of its names, where
+    // it comes before the one held (in key order, as the other counts).
+    await db.query(
+      `INSERT INTO name_firsts
+       SELECT DISTINCT ON (m.target_key) m.target_key, a.id, a.uri
+         FROM mentions m JOIN articles a ON a.id = m.article_id
+        WHERE m.article_id = ANY($1::bigint[]) AND m.target_key IS NOT NULL
+        ORDER BY m.target_key, a.uri COLLATE "C"
+       ON CONFLICT (target_key) DO UPDATE SET article_id = excluded.article_id, uri = excluded.uri
+        WHERE excluded.uri COLLATE "C" < name_firsts.uri COLLATE "C"`,
+      [ids],
     );
     const Q = rows.quotes;
     await db.query(

@@ -66,7 +66,8 @@ export async function cardRows(pool: Pool, keys: readonly string[], quoteArticle
   };
 }
 
-/** The first `limit` articles by uri naming these keys (`named` of the `archived`). Articles are read
+/** The first `limit` articles by uri naming these keys (`named` of the `archived`). The first alone is
+ *  read from each key's first article (name_firsts, kept by the sync). More than one: articles are read
  *  in uri order until `limit` of them name it, up to a bound: WALKED_AT_MOST for a name in more than
  *  SORTED_AT_MOST articles, else WALK_MARGIN times as many as would hold `limit` of its articles were they
  *  spread evenly, when that is fewer than its articles (the first article of a body named in 4,000 of
@@ -77,6 +78,17 @@ export async function cardRows(pool: Pool, keys: readonly string[], quoteArticle
  *  editors; and a plain join was planned, with a limit of one, as a walk testing every id for each
  *  article read (12 s). */
 async function firstArticlesOf(pool: Pool, keys: readonly string[], named: number, limit: number, archived: number): Promise<CardArticle[]> {
+  // One article (a body's, a place's or an event's card): each key's first, kept by the sync (schema 7).
+  if (limit === 1) {
+    const first = await pool.query<CardArticle>(
+      `SELECT a.id::float8 AS id, a.uri, a.title, a.key
+         FROM name_firsts f JOIN articles a ON a.id = f.article_id
+        WHERE f.target_key = ANY($1::text[])
+        ORDER BY f.uri COLLATE "C" LIMIT 1`,
+      [keys],
+    );
+    return first.rows;
+  }
   const bound = named > SORTED_AT_MOST ? WALKED_AT_MOST : Math.min(WALKED_AT_MOST, Math.ceil((WALK_MARGIN * limit * archived) / named));
   if (bound > 0 && bound < named) {
     const walked = await pool.query<CardArticle>(
