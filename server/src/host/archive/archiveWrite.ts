@@ -187,14 +187,16 @@ async function nextFirsts(db: PoolClient, gone: ReadonlyArray<{ target_key: stri
   const found = new Set(walked.rows.map((r) => r.target_key));
   const rest = gone.filter((g) => !found.has(g.target_key)).map((g) => g.target_key);
   if (!rest.length) return;
-  await db.query(
-    `INSERT INTO name_firsts
-     SELECT DISTINCT ON (m.target_key) m.target_key, a.id, a.uri
-       FROM mentions m JOIN articles a ON a.id = m.article_id
-      WHERE m.target_key = ANY($1::text[])
-      ORDER BY m.target_key, a.uri COLLATE "C"`,
-    [rest],
-  );
+  await db.query(`INSERT INTO name_firsts ${firstArticlesWhere('m.target_key = ANY($1::text[])')}`, [rest]);
+}
+
+/** Each group key's first article by uri among the mentions `filter` keeps (a SQL condition on `m`), in
+ *  key order: the rows of name_firsts. */
+function firstArticlesWhere(filter: string): string {
+  return `SELECT DISTINCT ON (m.target_key) m.target_key, a.id, a.uri
+            FROM mentions m JOIN articles a ON a.id = m.article_id
+           WHERE ${filter}
+           ORDER BY m.target_key, a.uri COLLATE "C"`;
 }
 
 /** Writes one batch's rows in one transaction, replacing the versions (archive ids) they update. */
@@ -229,11 +231,7 @@ export async function writeBatch(db: PoolClient, rows: Rows, replaces: readonly 
     // Each name's first article by uri (schema version 7): the batch's first for each of its names, where
     // it comes before the one held (in key order, as the other counts).
     await db.query(
-      `INSERT INTO name_firsts
-       SELECT DISTINCT ON (m.target_key) m.target_key, a.id, a.uri
-         FROM mentions m JOIN articles a ON a.id = m.article_id
-        WHERE m.article_id = ANY($1::bigint[]) AND m.target_key IS NOT NULL
-        ORDER BY m.target_key, a.uri COLLATE "C"
+      `INSERT INTO name_firsts ${firstArticlesWhere('m.article_id = ANY($1::bigint[]) AND m.target_key IS NOT NULL')}
        ON CONFLICT (target_key) DO UPDATE SET article_id = excluded.article_id, uri = excluded.uri
         WHERE excluded.uri COLLATE "C" < name_firsts.uri COLLATE "C"`,
       [ids],
