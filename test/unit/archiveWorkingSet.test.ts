@@ -205,6 +205,50 @@ test('a name is looked up under its aliases: "Burma" finds the articles writing 
   });
 });
 
+test('a sync while a service reads the archive: its next hover, completion and check see the archive as it is now', async () => {
+  // Whether a sync changed the archive is asked once a request, after it ran or beside its first fetch:
+  // what the working set held, the cards, the names completion fetched and the verdicts all go.
+  const dir = path.join(tmp, 'live');
+  mkdirSync(dir);
+  const note = (n: number, minutes: number) =>
+    writeFileSync(path.join(dir, `crossing-${n}.md`), `---\ntitle: "Crossing ${n}"\n---\nHedda Rosvik, the ferry captain, said the crossing took ${minutes} minutes on day ${n}.\n`);
+  note(1, 40);
+  note(2, 41);
+  pg.createDb('live');
+  const syncLive = async () => assert.equal((await sourced(['archive', 'sync', '--archive', pg.url('live'), dir], path.join(tmp, 'cache'))).code, 0);
+  await syncLive();
+  const archive = await PgArchive.open(pg.url('live'));
+  try {
+    const service = createSourcedService({ archive });
+    const doc = { uri: 'file:///drafts/crossing.md', text: 'Hedda Rosvik said the crossing took 55 minutes on day 3.\n' };
+    const typed = { uri: 'file:///drafts/typing.md', text: 'The captain, Hedda Ro' };
+    const now = async () => {
+      const local = createSourcedService();
+      await local.upsertSources(readCorpusDir(dir));
+      const completion = async (s: SourcedService) => {
+        const list = await s.getCompletions(typed, { line: 0, character: typed.text.length });
+        return list.items.map((i) => `${i.label} ${i.detail ?? ''}`);
+      };
+      const verdicts = async (s: SourcedService) => claimsOf(await s.checkDocument(doc));
+      // A hover shows the verdict of the draft's last check: checked first here.
+      const checked = await verdicts(service);
+      assert.deepEqual(checked, await verdicts(local));
+      assert.equal(await hoverText(service, doc, 2), await hoverText(local, doc, 2));
+      assert.deepEqual(await completion(service), await completion(local));
+      return { hover: await hoverText(service, doc, 2), verdicts: checked };
+    };
+    const before = await now();
+    assert.match(before.hover, /Mentioned in 2 articles/);
+    note(3, 55);
+    await syncLive();
+    const after = await now();
+    assert.match(after.hover, /Mentioned in 3 articles/);
+    assert.notDeepEqual(after.verdicts, before.verdicts);
+  } finally {
+    await archive.close();
+  }
+});
+
 test('completion offers the names of the archive starting as typed, which no earlier request brought in', async () => {
   await withArchive(async (archive) => {
     // A fresh working set holds no name: the typed words find them in the archive's name table.

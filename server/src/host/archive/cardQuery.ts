@@ -3,7 +3,7 @@
 // by uri (as the embedded index orders them) and their quotations by it.
 
 import type { Pool } from 'pg';
-import type { CardArticle, CardRows, CardSite } from '../../service/archive/archiveSource.ts';
+import type { CardArticle, CardRows, CardSite, SentencePlace } from '../../service/archive/archiveSource.ts';
 
 /** Articles naming a card's entity up to which its first articles are found by sorting them all. */
 const SORTED_AT_MOST = 20_000;
@@ -13,55 +13,87 @@ const WALKED_AT_MOST = 20_000;
  *  hold them were its articles spread evenly (firstArticlesOf). */
 const WALK_MARGIN = 4;
 
+/** A mention as a JSON row: [article id, uri, title, key, sentence, start, end, ...]. */
+type SiteRow = [number, string, string, string, number, number, number];
+/** The first mention as a JSON row, with its sentence's line and start and its article's extracted-text
+ *  marks (a SiteRow, then those). */
+type FirstRow = [...SiteRow, number | null, number | null, SentencePlace['extracted'] | null];
+
+const siteOf = (r: SiteRow): CardSite => ({ id: r[0], uri: r[1], title: r[2], key: r[3], sentence: r[4], start: r[5], end: r[6] });
+
+/** SQL for the first mention of keys $1 in an article (`article`, a column), with where its sentence is
+ *  (read out of the article's document: one document), as a FirstRow. */
+function firstMentionSql(article: string): string {
+  return `(SELECT json_build_array(a.id, a.uri, a.title, a.key, fm.sentence, fm.start_offset, fm.end_offset,
+                                   d.j -> 's' -> fm.sentence -> 2, d.j -> 's' -> fm.sentence -> 0, d.j -> 'e')
+             FROM articles a
+             CROSS JOIN LATERAL (SELECT m.sentence, m.start_offset, m.end_offset FROM mentions m
+                                  WHERE m.article_id = a.id AND m.target_key = ANY($1::text[]) ORDER BY m.start_offset LIMIT 1) fm
+             CROSS JOIN LATERAL (SELECT a.doc::json AS j) d
+            WHERE a.id = ${article})`;
+}
+
+function firstMentionOf(row: FirstRow | null): CardRows['firstMention'] {
+  if (!row) return undefined;
+  const [line, start, extracted] = [row[7], row[8], row[9]];
+  const place: SentencePlace | undefined = line === null || start === null ? undefined : { line, start, ...(extracted ? { extracted } : {}) };
+  return { ...siteOf(row as unknown as SiteRow), ...(place ? { place } : {}) };
+}
+
 export async function cardRows(pool: Pool, keys: readonly string[], quoteArticles: number, archived: number): Promise<CardRows> {
-  // Its totals and its mentions with a role, from the (group key, article) index; then its first
-  // articles by uri (firstArticlesOf); then the first article's first mention and the quotations of the
-  // first articles.
-  const [totals, roles, spellings] = await Promise.all([
-    pool.query<{ articles: number; mentions: number }>(
-      `SELECT count(DISTINCT article_id)::float8 AS articles, count(*)::float8 AS mentions FROM mentions WHERE target_key = ANY($1::text[])`,
-      [keys],
-    ),
-    pool.query<CardSite & { role: string }>(
-      `SELECT a.id::float8 AS id, a.uri, a.title, a.key, m.sentence, m.start_offset AS start, m.end_offset AS "end", m.role
-         FROM mentions m JOIN articles a ON a.id = m.article_id
-        WHERE m.target_key = ANY($1::text[]) AND m.role IS NOT NULL`,
-      [keys],
-    ),
-    pool.query<{ surface: string; mentions: number }>(`SELECT surface, count(*)::float8 AS mentions FROM mentions WHERE target_key = ANY($1::text[]) GROUP BY surface`, [keys]),
-  ]);
-  const head = totals.rows[0];
-  const named = head?.articles ?? 0;
-  const firstArticles = named ? await firstArticlesOf(pool, keys, named, Math.max(1, quoteArticles), archived) : [];
+  // One statement: its totals and spellings (from the (group key, article) and (group key, surface)
+  // indexes), a person's mentions giving a role; anyone else's first article (kept by the sync per key,
+  // name_firsts) with its first mention and where that is. A person's first articles by uri
+  // (firstArticlesOf) follow, then the quotations of those and the first one's first mention. Each
+  // statement is a round trip, and with eight editors at once on two cores each round trip waits for
+  // the others' (nine queries in six round trips were most of a card's time).
+  const person = quoteArticles > 0;
+  const head = await pool.query<{ articles: number; mentions: number; spellings: Array<[string, number]>; roles: Array<[...SiteRow, string]> | null; first: FirstRow | null }>(
+    `SELECT t.articles, t.mentions,
+            (SELECT coalesce(json_agg(json_build_array(s.surface, s.n)), '[]'::json)
+               FROM (SELECT surface, count(*) AS n FROM mentions WHERE target_key = ANY($1::text[]) GROUP BY surface) s) AS spellings,
+            ${
+              person
+                ? `(SELECT coalesce(json_agg(json_build_array(a.id, a.uri, a.title, a.key, m.sentence, m.start_offset, m.end_offset, m.role)), '[]'::json)
+                      FROM mentions m JOIN articles a ON a.id = m.article_id
+                     WHERE m.target_key = ANY($1::text[]) AND m.role IS NOT NULL)`
+                : 'NULL::json'
+            } AS roles,
+            ${person ? 'NULL::json' : firstMentionSql(`(SELECT f.article_id FROM name_firsts f WHERE f.target_key = ANY($1::text[]) ORDER BY f.uri COLLATE "C" LIMIT 1)`)} AS first
+       FROM (SELECT count(DISTINCT article_id)::float8 AS articles, count(*)::float8 AS mentions FROM mentions WHERE target_key = ANY($1::text[])) t`,
+    [keys],
+  );
+  const h = head.rows[0];
+  const named = h?.articles ?? 0;
+  const spellings = (h?.spellings ?? []).map(([surface, mentions]) => ({ surface, mentions }));
+  const roles = (h?.roles ?? []).map((r) => ({ ...siteOf(r as unknown as SiteRow), role: r[7] }));
+  if (!person) {
+    const firstMention = named ? firstMentionOf(h?.first ?? null) : undefined;
+    const firstArticles = firstMention ? [{ id: firstMention.id, uri: firstMention.uri, title: firstMention.title, key: firstMention.key }] : [];
+    return { mentions: h?.mentions ?? 0, articles: named, firstArticles, ...(firstMention ? { firstMention } : {}), roles, spellings, quotes: [] };
+  }
+  const firstArticles = named ? await firstArticlesOf(pool, keys, named, quoteArticles, archived) : [];
   const first = firstArticles[0];
-  const [mention, quotes] = await Promise.all([
-    first
-      ? pool.query<{ sentence: number; start: number; end: number }>(
-          `SELECT sentence, start_offset AS start, end_offset AS "end" FROM mentions
-            WHERE article_id = $1 AND target_key = ANY($2::text[]) ORDER BY start_offset LIMIT 1`,
-          [first.id, keys],
-        )
-      : undefined,
-    firstArticles.length && quoteArticles > 0
-      ? pool.query<{ id: number; sentence: number; start: number; end: number; text: string }>(
-          `SELECT article_id::float8 AS id, sentence, start_offset AS start, end_offset AS "end", text FROM quotes
-            WHERE speaker_key = ANY($1::text[]) AND article_id = ANY($2::bigint[])`,
-          [keys, firstArticles.map((a) => a.id)],
-        )
-      : undefined,
-  ]);
+  const more = first
+    ? await pool.query<{ first: FirstRow | null; quotes: Array<[number, number, number, number, string]> }>(
+        `SELECT ${firstMentionSql('$2::bigint')} AS first,
+                (SELECT coalesce(json_agg(json_build_array(q.article_id, q.sentence, q.start_offset, q.end_offset, q.text)), '[]'::json)
+                   FROM quotes q WHERE q.speaker_key = ANY($1::text[]) AND q.article_id = ANY($3::bigint[])) AS quotes`,
+        [keys, first.id, firstArticles.map((a) => a.id)],
+      )
+    : undefined;
   const byId = new Map(firstArticles.map((a) => [a.id, a]));
-  const m = mention?.rows[0];
+  const firstMention = firstMentionOf(more?.rows[0]?.first ?? null);
   return {
-    mentions: head?.mentions ?? 0,
+    mentions: h?.mentions ?? 0,
     articles: named,
     firstArticles,
-    ...(first && m ? { firstMention: { ...first, ...m } } : {}),
-    roles: roles.rows,
-    spellings: spellings.rows,
-    quotes: (quotes?.rows ?? []).flatMap((q) => {
-      const a = byId.get(q.id);
-      return a ? [{ ...a, sentence: q.sentence, start: q.start, end: q.end, text: q.text }] : [];
+    ...(firstMention ? { firstMention } : {}),
+    roles,
+    spellings,
+    quotes: (more?.rows[0]?.quotes ?? []).flatMap(([id, sentence, start, end, text]) => {
+      const a = byId.get(id);
+      return a ? [{ ...a, sentence, start, end, text }] : [];
     }),
   };
 }

@@ -18,32 +18,29 @@ export async function quotesMatching(pool: Pool, typed: string, limit: number): 
   const needle = typed.slice(0, QUOTE_KEY_LENGTH);
   const words = needle.split(' ').filter(Boolean);
   if (!words.length || limit <= 0) return [];
-  const starts = `${like(needle)}%`;
-  const holds = `%${like(needle)}%`;
-  // Each tier is looked for only while the better ones found fewer than `limit` (the ranking is tier
-  // first): those starting as typed are a btree range.
-  const first = await groups(pool, `q.words LIKE $1`, [starts, holds, limit]);
-  if (first.length >= limit) return first;
+  const params: unknown[] = [`${like(needle)}%`, `%${like(needle)}%`, limit];
   // Those holding the typed words, or every typed word as a word of its own, the last as a word's start,
   // in the words padded with spaces (the expression the trigram index is on).
-  const params: unknown[] = [starts, holds, limit];
   const every = words
     .map((w, i) => {
       params.push(`% ${like(w)}${i < words.length - 1 ? ' ' : ''}%`);
       return `(' ' || q.words || ' ') LIKE $${params.length}`;
     })
     .join(' AND ');
-  return groups(pool, `((' ' || q.words || ' ') LIKE $2 OR (${every}))`, params);
-}
-
-async function groups(pool: Pool, where: string, params: unknown[]): Promise<QuoteRow[]> {
-  const r = await pool.query<Omit<QuoteRow, 'stored'> & { stored: string | null }>(
-    `WITH g AS (
-       SELECT q.words, CASE WHEN q.words LIKE $1 THEN 0 WHEN q.words LIKE $2 THEN 1 ELSE 2 END AS tier, q.articles, q.first_article, q.first_start
+  // The ranking is tier first: those starting as typed (a btree range) are enough when there are
+  // `limit` of them; else all three tiers are read from the trigram index. One statement (the second
+  // read only when the first found fewer: a one-time filter), one round trip.
+  const tiers = (where: string) => `SELECT q.words, CASE WHEN q.words LIKE $1 THEN 0 WHEN q.words LIKE $2 THEN 1 ELSE 2 END AS tier, q.articles, q.first_article, q.first_start
          FROM quotations q
         WHERE ${where}
         ORDER BY tier, q.articles DESC, q.first_article, q.first_start
-        LIMIT $3)
+        LIMIT $3`;
+  const r = await pool.query<Omit<QuoteRow, 'stored'> & { stored: string | null }>(
+    `WITH starting AS MATERIALIZED (${tiers('q.words LIKE $1')}),
+     g AS (
+       SELECT * FROM starting WHERE (SELECT count(*) FROM starting) >= $3
+       UNION ALL
+       (${tiers(`(SELECT count(*) FROM starting) < $3 AND ((' ' || q.words || ' ') LIKE $2 OR (${every}))`)}))
      SELECT g.tier, g.articles::float8 AS articles, a.id::float8 AS id, a.uri, a.title, a.key, r.sentence AS index,
             r.start_offset AS start, s.text, s.stored, who.surface AS speaker
        FROM g

@@ -48,7 +48,9 @@ export async function archiveCardFacts(source: ArchiveSource, keys: readonly str
   );
   const sites: CardSite[] = [...roles.map((r) => r.site), ...quotes.map((q) => q.site)];
   if (rows.firstMention) sites.push(rows.firstMention);
-  const places = await source.sentencePlaces(sites.map((s) => ({ id: s.id, sentence: s.sentence })));
+  // Where the first mention is comes with it; the chosen roles' and quotations' places are read here.
+  const read = await source.sentencePlaces(sites.slice(0, roles.length + quotes.length).map((s) => ({ id: s.id, sentence: s.sentence })));
+  const places = rows.firstMention ? [...read, rows.firstMention.place] : read;
   const extracted = new Map<number, CardPlace['article']>();
   const placeOf = (site: CardSite, i: number): CardPlace => {
     const p = places[i];

@@ -62,8 +62,8 @@ export interface CardRows {
   /** The first articles naming it, by uri (in code point order, as the embedded index orders mentions):
    *  those quotations are looked for in, or the first alone. */
   firstArticles: CardArticle[];
-  /** Its first mention in the first of them. */
-  firstMention?: CardSite;
+  /** Its first mention in the first of them (and where its sentence is, when read with it). */
+  firstMention?: CardSite & { place?: SentencePlace };
   /** Every mention of it with a role, in any order. */
   roles: Array<CardSite & { role: string }>;
   /** The quotations of `firstArticles` whose speaker has one of the keys, in any order. */
