@@ -173,9 +173,10 @@ export class ArchiveCorpus extends CorpusIndex {
    *
    *  Whether a sync changed the archive is asked once a request: beside its first fetch when it fetches
    *  (what it fetched is dropped with the rest if so, and it runs again), else after it ran (a request the
-   *  working set answers whole reads only the statistics). Asked before each request, it was a round trip
-   *  ahead of every completion's and hover card's own (at 100,000 articles, eight editors completing at
-   *  once waited 10-20 round trips a completion, most of each one's time). */
+   *  working set answers whole reads only the statistics). Asked before each request, it was one more
+   *  round trip ahead of every completion's and card's own (at 100,000 articles, a name completion and
+   *  its card took 9-10 round trips in turn; with eight editors at once on two cores each waits for the
+   *  others' work, and the waits were most of a completion's time). */
   async satisfy<T>(run: () => Promise<T>): Promise<T> {
     // Past its sentence or character bound, the working set starts afresh before a request, unless
     // another runs: dropping the sentences and whole articles a running request fetched for itself made
