@@ -206,8 +206,9 @@ test('a name is looked up under its aliases: "Burma" finds the articles writing 
 });
 
 test('a sync while a service reads the archive: its next hover, completion and check see the archive as it is now', async () => {
-  // Whether a sync changed the archive is asked once a request, after it ran or beside its first fetch:
-  // what the working set held, the cards, the names completion fetched and the verdicts all go.
+  // Whether a sync changed the archive is asked once a request, after it ran or beside its first fetch,
+  // or when the host asks: what the working set held, the cards, the names completion fetched and the
+  // verdicts all go.
   const dir = path.join(tmp, 'live');
   mkdirSync(dir);
   const note = (n: number, minutes: number) =>
@@ -219,7 +220,8 @@ test('a sync while a service reads the archive: its next hover, completion and c
   await syncLive();
   const archive = await PgArchive.open(pg.url('live'));
   try {
-    const service = createSourcedService({ archive });
+    let told = 0;
+    const service = createSourcedService({ archive, onArchiveChanged: () => told++ });
     const doc = { uri: 'file:///drafts/crossing.md', text: 'Hedda Rosvik said the crossing took 55 minutes on day 3.\n' };
     const typed = { uri: 'file:///drafts/typing.md', text: 'The captain, Hedda Ro' };
     const now = async () => {
@@ -239,11 +241,21 @@ test('a sync while a service reads the archive: its next hover, completion and c
     };
     const before = await now();
     assert.match(before.hover, /Mentioned in 2 articles/);
+    assert.equal(await service.archiveChanged(), false);
     note(3, 55);
     await syncLive();
+    // Asked (as an editor asks now and then): the service says so once, and tells its host.
+    assert.equal(await service.archiveChanged(), true);
+    assert.equal(await service.archiveChanged(), false);
+    assert.equal(told, 1);
     const after = await now();
     assert.match(after.hover, /Mentioned in 3 articles/);
     assert.notDeepEqual(after.verdicts, before.verdicts);
+    // Not asked: the next request finds the sync itself.
+    note(4, 56);
+    await syncLive();
+    assert.match((await now()).hover, /Mentioned in 4 articles/);
+    assert.equal(told, 2);
   } finally {
     await archive.close();
   }

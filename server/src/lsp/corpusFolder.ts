@@ -16,6 +16,9 @@ import type { PgArchive } from '../host/archive/pgArchive.ts';
 import { connectArchive, unavailable } from './archiveConnection.ts';
 
 const STATUS_INTERVAL_MS = 150;
+/** How often a shared archive is asked whether a sync changed it, besides by each request: a draft left
+ *  open is checked again when the desk's archive changes (a statistics row read per poll). */
+const ARCHIVE_POLL_MS = 30_000;
 /** Part of the cache fingerprint: an index saved by another server build is not reused. */
 const cacheSalt = () => `lsp ${analysisId()}`;
 
@@ -33,6 +36,10 @@ export interface FolderEnv {
   trusted?: boolean;
   onStatus(status: StatusParams): void;
   beginProgress(title: string): Promise<ProgressReporter | undefined>;
+  /** A sync changed the shared archive the folder reads: drafts' diagnostics are to be pulled again. */
+  onArchiveChanged?(): void;
+  /** How often the archive is asked whether a sync changed it (tests shorten it). */
+  archivePollMs?: number;
 }
 
 /** A file read from the corpus as the service's input (with its page or cue marks when extracted). */
@@ -63,6 +70,9 @@ export class CorpusFolder {
   /** The shared archive the current service reads, and its state for the status bar. */
   private archive: PgArchive | undefined;
   private archiveStatus: ArchiveStatus | undefined;
+  /** Asks the archive now and then whether a sync changed it (set while the folder reads one). */
+  private archivePoll: ReturnType<typeof setInterval> | undefined;
+  private polling = false;
 
   constructor(
     readonly uri: string | undefined,
@@ -137,7 +147,33 @@ export class CorpusFolder {
         this.env.log(`sourced: the archive at ${where} answers again`);
         this.sendStatus(true);
       },
+      onArchiveChanged: () => {
+        if (this.archive !== archive) return;
+        this.env.log(`sourced: the archive at ${where} changed (a sync): drafts are checked again`);
+        this.sendStatus(true);
+        this.env.onArchiveChanged?.();
+      },
     });
+  }
+
+  /** While the folder reads an archive, asks it now and then whether a sync changed it (a request asks
+   *  too; this finds a change while the writer only reads the draft). */
+  private pollArchive(): void {
+    if (!this.archive) {
+      clearInterval(this.archivePoll);
+      this.archivePoll = undefined;
+      return;
+    }
+    if (this.archivePoll) return;
+    this.archivePoll = setInterval(() => {
+      if (!this.archive || !this.ready || this.polling) return;
+      this.polling = true;
+      void this.service
+        .archiveChanged()
+        .catch(() => false)
+        .finally(() => (this.polling = false));
+    }, this.env.archivePollMs ?? ARCHIVE_POLL_MS);
+    this.archivePoll.unref?.();
   }
 
   private async run(roots: string[], bundled: boolean, key: string, signal: AbortSignal, archiveUrl?: string): Promise<boolean> {
@@ -210,6 +246,7 @@ export class CorpusFolder {
       this.service = target;
       this.indexedKey = key;
       this.ready = true;
+      this.pollArchive();
       this.state = 'ready';
       this.env.log(`sourced: ${this.name}: indexed ${target.corpus.articleCount} articles from ${roots.join(', ') || '(none)'}${bundled ? ' (bundled corpus)' : ''}`);
       this.sendStatus(true);
@@ -300,6 +337,7 @@ export class CorpusFolder {
     this.running?.abort.abort();
     void this.archive?.close().catch(() => undefined);
     this.archive = undefined;
+    this.pollArchive();
   }
 
   private warn(message: string): void {

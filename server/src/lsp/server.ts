@@ -104,6 +104,9 @@ class SourcedLanguageServer {
   private looseFiles: CorpusFolder | undefined;
   private bundledCorpus: string | undefined;
   private useCache = true;
+  /** How often a shared archive is asked whether a sync changed it (initializationOptions.archivePollMs:
+   *  tests; else the folder's default). */
+  private archivePollMs: number | undefined;
   /** VS Code workspace trust (other editors have none: trusted). The client restarts the server on a grant. */
   private trusted = true;
   /** The client opens `sourced-source:` views of extracted sources (see sourceViews.ts). */
@@ -213,11 +216,12 @@ class SourcedLanguageServer {
 
   private initialize(params: InitializeParams): InitializeResult {
     this.caps = readCapabilities(params.capabilities);
-    const options = (params.initializationOptions ?? {}) as { bundledCorpus?: unknown; cache?: unknown; trusted?: unknown; virtualSources?: unknown };
+    const options = (params.initializationOptions ?? {}) as { bundledCorpus?: unknown; cache?: unknown; trusted?: unknown; virtualSources?: unknown; archivePollMs?: unknown };
     this.trusted = options.trusted !== false;
     this.virtualSources = options.virtualSources === true;
     this.bundledCorpus = findBundledCorpus(options.bundledCorpus);
     this.useCache = options.cache !== false && !process.env.SOURCED_NO_CACHE;
+    if (typeof options.archivePollMs === 'number' && options.archivePollMs > 0) this.archivePollMs = options.archivePollMs;
     const folders: WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'workspace' }] : []);
     this.folders = folders.map((f) => this.newFolder(f.uri, f.name));
     return {
@@ -255,6 +259,11 @@ class SourcedLanguageServer {
       trusted: this.trusted,
       onStatus: (status: StatusParams) => void this.connection.sendNotification(STATUS_NOTIFICATION, status),
       beginProgress: (title) => this.beginProgress(title),
+      onArchiveChanged: () => {
+        this.corpusGeneration++;
+        this.refreshDiagnostics();
+      },
+      ...(this.archivePollMs ? { archivePollMs: this.archivePollMs } : {}),
     });
   }
 

@@ -207,6 +207,10 @@ export interface SourcedService {
   /** Reads ahead what hovering the draft's names needs (a shared archive: each name's articles and card;
    *  a check does it in the background); resolves with how many names it resolved. */
   readAhead(doc: DocumentInput, token?: CancellationToken): Promise<number>;
+  /** With a shared archive: whether a sync changed it since it was last read (what was fetched from it
+   *  is dropped, and the service's `onArchiveChanged` told, as when a request finds it); false without
+   *  an archive, or while it cannot be asked. Editors ask now and then while no request does. */
+  archiveChanged(token?: CancellationToken): Promise<boolean>;
   getCompletions(doc: DocumentInput, position: Position, token?: CancellationToken, options?: CompletionOptions): Promise<CompletionList>;
   /** Fills in what `getCompletions` left for later (`resolveDocumentation`): a name's card. */
   resolveCompletion(item: CompletionItem, token?: CancellationToken): Promise<CompletionItem>;

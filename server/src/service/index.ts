@@ -29,6 +29,9 @@ export interface ServiceOptions {
    *  (without it, a failing archive fails the request); `onArchiveAvailable` when it answers again. */
   onArchiveUnavailable?: (err: unknown) => void;
   onArchiveAvailable?: () => void;
+  /** With an archive: a sync changed it (found by a request, or by `archiveChanged`); checks made before
+   *  may now have other verdicts. */
+  onArchiveChanged?: () => void;
   /** With an archive: after each check, read ahead in the background what hovering the draft's names
    *  needs (features/readAhead.ts). For editors; a one-off check has no hovers to come. */
   readAhead?: boolean;
@@ -55,7 +58,10 @@ const yieldToEventLoop: () => Promise<void> =
 
 export function createSourcedService(options: ServiceOptions = {}): SourcedService {
   const log = options.log ?? (() => undefined);
-  let corpus: CorpusIndex = options.archive ? new ArchiveCorpus(options.archive, { ...options.archiveLimits, onChange: () => checker.clear(), onFetched: () => checker.dropProvisional(), onUnavailable: options.onArchiveUnavailable, onAvailable: options.onArchiveAvailable }) : new CorpusIndex();
+  let corpus: CorpusIndex = options.archive ? new ArchiveCorpus(options.archive, { ...options.archiveLimits, onChange: () => {
+          checker.clear();
+          options.onArchiveChanged?.();
+        }, onFetched: () => checker.dropProvisional(), onUnavailable: options.onArchiveUnavailable, onAvailable: options.onArchiveAvailable }) : new CorpusIndex();
   const checker = new ClaimChecker(() => corpus);
   // With an archive, each request runs until the working set answers it as the whole archive would.
   const within = <T>(run: () => Promise<T>): Promise<T> => (corpus instanceof ArchiveCorpus ? corpus.satisfy(run) : run());
@@ -251,6 +257,7 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
     getDiagnostics: async (doc, settings = defaultSettings, token) => (await checked(doc, settings, token)).diagnostics,
     getHover: (doc, position, token) => within(() => getHover(ctx, doc, position, token)),
     readAhead: (doc, token) => within(() => readAhead(ctx, doc, token)),
+    archiveChanged: async (token) => (corpus instanceof ArchiveCorpus && !token?.isCancellationRequested ? corpus.syncedSince() : false),
     getCompletions: (doc, position, token, options) => within(() => getCompletions(ctx, doc, position, token, options)),
     resolveCompletion: (item, token) => within(() => resolveCompletion(ctx, item, token)),
     getCodeActions: (doc, range, diagnostics, only, token) => within(() => getCodeActions(ctx, doc, range, diagnostics, only, token)),

@@ -221,6 +221,14 @@ export class ArchiveCorpus extends CorpusIndex {
     }
   }
 
+  /** Whether a sync changed the archive since its statistics were last read (what was fetched from it is
+   *  dropped then, and `onChange` called); false while the archive cannot be asked. */
+  async syncedSince(): Promise<boolean> {
+    const before = this.stats?.revision;
+    const asked = await this.ask(() => this.refreshStats());
+    return !!asked && before !== undefined && this.stats?.revision !== before;
+  }
+
   /** Runs an archive call under the outage rules: its value, or undefined when the archive is unavailable
    *  (requests are then answered from the working set). */
   private async ask<T>(call: () => Promise<T>): Promise<{ value: T } | undefined> {
