@@ -16,6 +16,8 @@ const THRESHOLD = 0.4;
 const FUSE_OPTIONS = { keys: ['name'], threshold: THRESHOLD, ignoreLocation: true, includeScore: true };
 /** Fuse splits longer patterns into chunks that match separately; those go to Fuse unfiltered. */
 const MAX_FILTERED = 32;
+/** What an entity's own name adds to a match's score over an alias's (matchScore, gapScore). */
+const CANONICAL = 3;
 
 /** Case and accents folded ("Zoë" → "zoe"), as completion compares what was typed with names. */
 export function foldName(s: string): string {
@@ -127,11 +129,14 @@ export class NameSearch {
     for (const j of within) {
       const item = this.items[j];
       const nameWords = (this.words[j] ??= foldName(item.name).split(/[\s-]+/));
+      let score = matchScore(words, nameWords, false);
+      if (score < 0) continue;
       // A name over an alias, unless the corpus wrote it once: a name seen once is as likely a slip of the
       // name finder ("X City Y", two clubs run together) as a name, and must not outrank the entity
-      // whose alias the writer is typing.
-      const score = matchScore(words, nameWords, item.name === item.entity.name && mentions(item.entity) > 1);
-      if (score < 0) continue;
+      // whose alias the writer is typing. (Asked of the names that match only: with an archive, an
+      // entity's count is looked up by its name key, and a working set's name index holds thousands of
+      // names a word's first two letters.)
+      if (item.name === item.entity.name && mentions(item.entity) > 1) score += CANONICAL;
       const cur = best.get(item.entity);
       if (cur === undefined || score > cur) best.set(item.entity, score);
     }
@@ -229,7 +234,7 @@ export function matchScore(typed: readonly string[], name: readonly string[], ca
   if (bestAt === 0) score += 6;
   if (n === 1 && bestAt === name.length - 1 && name.length >= 2) score += 6; // a surname: "Brow…"
   if (bestAt + n === name.length && name[name.length - 1] === typed[n - 1]) score += 2; // typed in full
-  if (canonical) score += 3;
+  if (canonical) score += CANONICAL;
   return score;
 }
 
@@ -250,5 +255,5 @@ function gapScore(typed: readonly string[], name: readonly string[], canonical: 
     if (at >= name.length) return -1;
     at++;
   }
-  return n * 10 + 6 - Math.min(skipped, 5) + (canonical ? 3 : 0);
+  return n * 10 + 6 - Math.min(skipped, 5) + (canonical ? CANONICAL : 0);
 }
