@@ -31,6 +31,19 @@ test('a one-word name typed from its start ranks as a full name typed from its f
   assert.equal(new NameSearch([port, entity('Harbsenfjord', 'place', 2)]).complete(['Harbs'], 5)[0], port);
 });
 
+test('only a person\'s last word is a surname: a word typed whole that ends another name does not rank it above names starting so', () => {
+  const at = { uri: 'file:///a.md', sentence: 0, start: 0, end: 1 };
+  const entity = (name: string, kind: Entity['kind'], n: number): Entity => ({ id: `${kind}:${name.toLowerCase()}`, name, kind, aliases: [], roles: [], mentions: Array.from({ length: n }, () => at), mentionCount: n });
+  const party = entity('Labrador Party', 'organization', 60);
+  const lab = entity('Kestrel Marine Lab', 'organization', 4);
+  const joined = entity('Harbourside Labrador', 'organization', 3); // two names the name finder ran together
+  assert.deepEqual(new NameSearch([lab, joined, party]).complete(['Lab'], 5).map((e) => e.name), ['Labrador Party', 'Kestrel Marine Lab', 'Harbourside Labrador']);
+  // A person's surname ranks as a name's first word, above names it ends or holds in the middle.
+  const person = entity('Ines Labrador', 'person', 5);
+  const trust = entity('Kestrel Labrador Trust', 'organization', 8);
+  assert.deepEqual(new NameSearch([trust, joined, person]).complete(['Labr'], 5).map((e) => e.name), ['Ines Labrador', 'Kestrel Labrador Trust', 'Harbourside Labrador']);
+});
+
 test('folding a name and finding it by a word\'s first letters treat ASCII and accented names alike (the ASCII fast path)', () => {
   const slow = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
   for (const s of ['Zoë Ångström', 'JEAN-PIERRE\tDupont', 'Ólafur Darri', "O'Neill-Smith", 'Ilse\u00a0Müller', 'plain ascii', '']) assert.equal(foldName(s), slow(s), s);

@@ -129,7 +129,7 @@ export class NameSearch {
     for (const j of within) {
       const item = this.items[j];
       const nameWords = (this.words[j] ??= foldName(item.name).split(/[\s-]+/));
-      let score = matchScore(words, nameWords, false);
+      let score = matchScore(words, nameWords, false, item.entity.kind === 'person');
       if (score < 0) continue;
       // A name over an alias, unless the corpus wrote it once: a name seen once is as likely a slip of the
       // name finder ("X City Y", two clubs run together) as a name, and must not outrank the entity
@@ -215,7 +215,7 @@ export class NameSearch {
  * better: the whole name typed from its start or a surname typed alone rank above a middle word; the
  * entity's own name above an alias; more typed words matched above fewer.
  */
-export function matchScore(typed: readonly string[], name: readonly string[], canonical: boolean): number {
+export function matchScore(typed: readonly string[], name: readonly string[], canonical: boolean, person: boolean): number {
   const n = typed.length;
   let bestAt = -1;
   for (let at = 0; at + n <= name.length && bestAt < 0; at++) {
@@ -232,7 +232,10 @@ export function matchScore(typed: readonly string[], name: readonly string[], ca
   // "Gordon B…", "Gor…"; a one-word name typed from its start too ("Chel…" for Chelsea, which two-word
   // names ending in "Chelsea", slips of the name finder among them, outranked as if it were a surname).
   if (bestAt === 0) score += 6;
-  if (n === 1 && bestAt === name.length - 1 && name.length >= 2) score += 6; // a surname: "Brow…"
+  // A person's surname: "Brow…". Not another name's last word: "Lab" is not typed for "Fraunhofer
+  // German-Sino Lab" nor "Man" for "Isle of Man", and two names the name finder ran together ("Bolton
+  // Arsenal") must not rank with the club they end with.
+  if (person && n === 1 && bestAt === name.length - 1 && name.length >= 2) score += 6;
   if (bestAt + n === name.length && name[name.length - 1] === typed[n - 1]) score += 2; // typed in full
   if (canonical) score += CANONICAL;
   return score;
