@@ -44,3 +44,18 @@ test('the same block elsewhere in a draft gets its own offsets', () => {
   assert.equal(m2.start - m1.start, 'Intro line here.\n\n'.length);
   assert.notEqual(m1, m2);
 });
+
+test('an edit places again only the blocks it moved: those before it keep their analysed names, quotes and figures', () => {
+  const doc = (tail: string) => ({ uri: 'file:///draft.md', text: `${base}\n${tail}` });
+  const before = analyseDraft(doc('Gor'));
+  const after = analyseDraft(doc('Gord'));
+  const kept = before.sentences.filter((s) => s.mentions.length > 0 && s.end < base.length);
+  assert.ok(kept.length > 3);
+  for (const s of kept) assert.equal(after.sentences[s.index].mentions, s.mentions, `sentence ${s.index}`);
+  // Moved by an edit before it, a block's names get new offsets (and the earlier analysis keeps its own).
+  const moved = analyseDraft({ uri: 'file:///draft.md', text: `New opening line.\n\n${base}\nGord` });
+  const first = kept[0];
+  const shifted = moved.sentences.find((s) => s.text === first.text)!;
+  assert.equal(shifted.mentions[0].start - first.mentions[0].start, 'New opening line.\n\n'.length);
+  assert.equal(before.text.slice(first.mentions[0].start, first.mentions[0].end), moved.text.slice(shifted.mentions[0].start, shifted.mentions[0].end));
+});

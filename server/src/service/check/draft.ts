@@ -75,14 +75,29 @@ interface BlockSentence extends Span {
   quantities: Quantity[];
 }
 
-/** Blocks analysed lately, by their masked text, with offsets from the block's start: analysing a draft
- *  again after an edit (each keystroke, for completion and hovers) redoes only the blocks it changed. */
-const analysedBlocks = new Lru<string, BlockSentence[]>(4_096);
+/** A block analysed lately: its sentences with offsets from the block's start, and as last placed. */
+interface AnalysedBlock {
+  base: BlockSentence[];
+  at: number;
+  placed: BlockSentence[];
+}
+
+/** Blocks analysed lately, by their masked text: analysing a draft again after an edit (each keystroke,
+ *  for completion and hovers) redoes only the blocks it changed, and places again only those it moved
+ *  (a block where it was keeps its sentences: copying every name, quote and figure of a 2,000-word draft
+ *  to new offsets was a third of a keystroke's analysis). */
+const analysedBlocks = new Lru<string, AnalysedBlock>(4_096);
 
 function blockSentences(masked: string, start: number, end: number): BlockSentence[] {
   const key = masked.slice(start, end);
   const known = analysedBlocks.get(key);
-  if (known) return known.map((s) => shiftSentence(s, start));
+  if (known) {
+    if (known.at !== start) {
+      known.placed = known.base.map((s) => shiftSentence(s, start));
+      known.at = start;
+    }
+    return known.placed;
+  }
   const raw = splitSentences(masked, start, end, { softBreaks: true });
   const mentions = findMentions(masked, raw, false);
   const quotes = findQuotes(masked, start, end);
@@ -97,7 +112,7 @@ function blockSentences(masked: string, start: number, end: number): BlockSenten
     while (qi < quotes.length && quotes[qi].start < s.end) sq.push(quotes[qi++]);
     return { start: s.start, end: s.end, mentions: sm, quotes: sq, quantities: findQuantities(masked, s.start, s.end) };
   });
-  analysedBlocks.set(key, out.map((s) => shiftSentence(s, -start)));
+  analysedBlocks.set(key, { base: out.map((s) => shiftSentence(s, -start)), at: start, placed: out });
   return out;
 }
 
