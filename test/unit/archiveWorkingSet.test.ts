@@ -12,7 +12,7 @@ import { repo, sourced, testCluster } from './fixtures/archiveCli.ts';
 import { readCorpusDir } from '../eval/corpusDir.ts';
 import { createSourcedService } from '../../server/src/service/index.ts';
 import type { SourcedService } from '../../server/src/service/api.ts';
-import type { ArchiveCorpus } from '../../server/src/service/archive/archiveCorpus.ts';
+import { ArchiveCorpus } from '../../server/src/service/archive/archiveCorpus.ts';
 import { PgArchive } from '../../server/src/host/archive/pgArchive.ts';
 import { searchTerm, type CorpusIndex } from '../../server/src/service/corpus/corpusIndex.ts';
 
@@ -221,7 +221,9 @@ test('a sync while a service reads the archive: its next hover, completion and c
   const archive = await PgArchive.open(pg.url('live'));
   try {
     let told = 0;
-    const service = createSourcedService({ archive, onArchiveChanged: () => told++ });
+    // Requests that fetch nothing read the statistics however recently they were read (the next test
+    // covers how old they may be).
+    const service = createSourcedService({ archive, onArchiveChanged: () => told++, archiveLimits: { statsMaxAgeMs: 0 } });
     const doc = { uri: 'file:///drafts/crossing.md', text: 'Hedda Rosvik said the crossing took 55 minutes on day 3.\n' };
     const typed = { uri: 'file:///drafts/typing.md', text: 'The captain, Hedda Ro' };
     const now = async () => {
@@ -259,6 +261,29 @@ test('a sync while a service reads the archive: its next hover, completion and c
   } finally {
     await archive.close();
   }
+});
+
+test('a request that fetches nothing reads the statistics only when they are older than a second; one that fetches, beside its fetch', async () => {
+  await withArchive(async (archive) => {
+    const { counted, calls } = counting(archive);
+    let now = 0;
+    const corpus = new ArchiveCorpus(counted, { now: () => now });
+    const stats = () => calls.filter((c) => c === 'stats').length;
+    const count = () => corpus.satisfy(async () => corpus.articleCount);
+    await count();
+    assert.equal(stats(), 1, 'first read');
+    now += 500;
+    await count();
+    assert.equal(stats(), 1, 'read half a second ago');
+    now += 600;
+    await count();
+    assert.equal(stats(), 2, 'read over a second ago');
+    // A request that misses a read fetches it and reads the statistics beside it, however recent.
+    now += 100;
+    calls.length = 0;
+    await corpus.satisfy(async () => corpus.article('file:///no/such/article.md'));
+    assert.deepEqual(calls.filter((c) => c === 'stats' || c === 'articlesByUri').sort(), ['articlesByUri', 'stats']);
+  });
 });
 
 test('completion offers the names of the archive starting as typed, which no earlier request brought in', async () => {

@@ -35,8 +35,8 @@ export interface ServiceOptions {
   /** With an archive: after each check, read ahead in the background what hovering the draft's names
    *  needs (features/readAhead.ts). For editors; a one-off check has no hovers to come. */
   readAhead?: boolean;
-  /** With an archive: bounds of the working set (see ArchiveCorpusOptions). */
-  archiveLimits?: Pick<ArchiveCorpusOptions, 'maxSentences' | 'maxChars' | 'maxMentions'>;
+  /** With an archive: bounds of the working set, and how old its statistics may be (see ArchiveCorpusOptions). */
+  archiveLimits?: Pick<ArchiveCorpusOptions, 'maxSentences' | 'maxChars' | 'maxMentions' | 'statsMaxAgeMs'>;
 }
 
 /** A draft's names are read ahead once it has been left alone this long after a check (index.ts). */

@@ -79,8 +79,11 @@ export interface ArchiveCorpusOptions {
   onUnavailable?: (err: unknown) => void;
   /** The archive answered again after `onUnavailable`. */
   onAvailable?: () => void;
-  /** Clock for the backoff (tests). */
+  /** Clock for the backoff and the statistics' age (tests). */
   now?: () => number;
+  /** A request that fetches nothing reads the statistics (has a sync changed the archive?) only when
+   *  they were read longer ago than this; a request that fetches reads them beside its fetch. */
+  statsMaxAgeMs?: number;
 }
 
 
@@ -90,12 +93,20 @@ export interface ArchiveCorpusOptions {
 const MAX_SENTENCES = 150_000;
 const MAX_CHARS = 24_000_000;
 const MAX_MENTIONS = 300_000;
+/** How old the statistics may be for a request that fetches nothing (statsMaxAgeMs): a writer typing
+ *  asks several completions and cards a second, each answered from what is held, and reading the
+ *  statistics row was most of such a request's work (a query's round trip: ~1 ms of the server's CPU
+ *  and a wake-up of PostgreSQL's; eight editors at once on two cores). A sync is seen within this, or
+ *  with the next request that fetches, or by an editor's poll (archiveChanged). */
+const STATS_MAX_AGE_MS = 1_000;
 
 export class ArchiveCorpus extends CorpusIndex {
   private readonly maxSentences: number;
   private readonly maxChars: number;
   private readonly maxMentions: number;
   private stats: ArchiveStats | undefined;
+  /** When the statistics were last read (the options' clock). */
+  private statsReadAt = -Infinity;
   /** Archive-wide document frequencies fetched so far. */
   private readonly dfs = new Map<string, number>();
   /** What the working set answers for the whole archive. */
@@ -172,8 +183,9 @@ export class ArchiveCorpus extends CorpusIndex {
    *  the archive is unavailable (with `onUnavailable` set), answers from the working set as it is.
    *
    *  Whether a sync changed the archive is asked once a request: beside its first fetch when it fetches
-   *  (what it fetched is dropped with the rest if so, and it runs again), else after it ran (a request the
-   *  working set answers whole reads only the statistics). Asked before each request, it was one more
+   *  (what it fetched is dropped with the rest if so, and it runs again), else after it ran when the
+   *  statistics were read over STATS_MAX_AGE_MS ago (a request the working set answers whole reads at
+   *  most the statistics). Asked before each request, it was one more
    *  round trip ahead of every completion's and card's own (at 100,000 articles, a name completion and
    *  its card took 9-10 round trips in turn; with eight editors at once on two cores each waits for the
    *  others' work, and the waits were most of a completion's time). */
@@ -203,7 +215,7 @@ export class ArchiveCorpus extends CorpusIndex {
           this.recording = outer;
         }
         if (isEmpty(misses) || round >= MAX_ROUNDS) {
-          if (checked) return result;
+          if (checked || this.clock() - this.statsReadAt < (this.options.statsMaxAgeMs ?? STATS_MAX_AGE_MS)) return result;
           checked = true;
           const changed = await this.ask(() => this.refreshStats());
           // A sync changed the archive since the working set was read: run again on what it holds now.
@@ -229,6 +241,10 @@ export class ArchiveCorpus extends CorpusIndex {
     return !!asked && before !== undefined && this.stats?.revision !== before;
   }
 
+  private clock(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
   /** Runs an archive call under the outage rules: its value, or undefined when the archive is unavailable
    *  (requests are then answered from the working set). */
   private async ask<T>(call: () => Promise<T>): Promise<{ value: T } | undefined> {
@@ -243,6 +259,7 @@ export class ArchiveCorpus extends CorpusIndex {
 
   /** Takes the archive's statistics as read; true when a sync changed the archive (or none was known). */
   private async useStats(stats: ArchiveStats): Promise<boolean> {
+    this.statsReadAt = this.clock();
     const changed = !this.stats || this.stats.revision !== stats.revision;
     if (this.stats && changed) {
       // A sync changed the archive: nothing fetched or judged before can be trusted.
