@@ -345,6 +345,29 @@ test('completion offers the names of the archive starting as typed, which no ear
   });
 });
 
+test('completion after a fetch answers from the last name index (built again when idle); a local source\'s names are never late', async () => {
+  await withArchive(async (archive) => {
+    // The statistics are not read again here (no round trip lets the idle rebuild run in between).
+    const service = createSourcedService({ archive, archiveLimits: { statsMaxAgeMs: 600_000 } });
+    const corpus = service.corpus as ArchiveCorpus;
+    const typing = async (text: string) => (await service.getCompletions({ uri: 'file:///drafts/typing.md', text }, { line: 0, character: text.length })).items.map((i) => i.label);
+    assert.ok((await typing('Then Lindq')).includes('Marta Lindqvist'));
+    // A hover fetches the articles naming her: the working set's names are to be resolved again.
+    await service.getHover(portDraft, { line: 0, character: 2 });
+    assert.equal(corpus.namesPrepared, false);
+    assert.ok((await typing('Then Lindq')).includes('Marta Lindqvist'));
+    assert.equal(corpus.namesPrepared, false, 'answered from the last name index, not after resolving the working set again');
+    // Built in the idle moment after (polled with a deadline).
+    const deadline = Date.now() + 10_000;
+    while (!corpus.namesPrepared && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    assert.ok(corpus.namesPrepared);
+    // A workspace's own source: its names at once.
+    await service.getHover(portDraft, { line: 2, character: 15 });
+    await service.upsertSources([{ uri: 'file:///notes/interview.md', text: 'Hanne Lindqvorst, a crane driver, said the quay was safe.\n' }]);
+    assert.ok((await typing('Then Lindqvo')).includes('Hanne Lindqvorst'));
+  });
+});
+
 test('a hover card counts every article of the archive naming the person, as the embedded index does', async () => {
   await withArchive(async (archive) => {
     const service = createSourcedService({ archive });

@@ -124,6 +124,8 @@ export class ArchiveCorpus extends CorpusIndex {
   private readonly archivedNames = new ArchivedNames();
   /** The archive's quotations completion fetched, by typed words (archivedQuotes.ts). */
   private readonly archivedQuotes = new ArchivedQuotes();
+  /** A local source was added or removed since the name index was last built. */
+  private localChanged = true;
   /** Requests under `satisfy` now. */
   private running = 0;
   /** After fetches changed the working set, its names are resolved and indexed in an idle moment, not
@@ -299,6 +301,21 @@ export class ArchiveCorpus extends CorpusIndex {
     });
   }
 
+  /** Completion and name search answer from the name index last built while only fetches from the
+   *  archive changed the working set since (it is built again in an idle moment, `prepare`): the names
+   *  starting as typed come from the archive's name table, and a hover just before made the first
+   *  completion rebuild the working set's entities and names (at 100,000 articles, 100 ms of a 120 ms
+   *  completion alone; 230-300 ms with eight editors at once). A local source's names are never late. */
+  protected override staleNamesOk(): boolean {
+    if (this.localChanged) return false;
+    if (!this.namesPrepared) this.prepare.schedule();
+    return true;
+  }
+
+  protected override namesBuilt(): void {
+    this.localChanged = false;
+  }
+
   /** The working set and the local sources keep using the articles they add: they stay as they are. */
   protected override keepsArticlesCompact(): boolean {
     return false;
@@ -318,6 +335,7 @@ export class ArchiveCorpus extends CorpusIndex {
 
   override add(article: Article): void {
     if (this.held.loading) return super.add(article);
+    this.localChanged = true;
     // A host's own source: it stays, in place of any archived article of its uri.
     this.held.drop(article.uri);
     super.add(article);
@@ -326,7 +344,10 @@ export class ArchiveCorpus extends CorpusIndex {
   }
 
   override remove(uri: string): boolean {
-    if (!this.held.loading && this.local.remove(uri)) this.updateSearchStats();
+    if (!this.held.loading && this.local.remove(uri)) {
+      this.localChanged = true;
+      this.updateSearchStats();
+    }
     return super.remove(uri);
   }
 

@@ -102,7 +102,7 @@ export class CorpusIndex implements CorpusView {
   async refresh(pause: () => Promise<void>, sliceMs: number, last = false): Promise<void> {
     if (last) this.strings.clear();
     await this.table.refresh(pause, sliceMs, last);
-    if (this.bulk > 0 && this.names.stale) this.names.rebuild(() => new NameSearch(this.table.entities()));
+    if (this.bulk > 0 && this.names.stale) this.names.rebuild(() => this.buildNames());
   }
 
   endBulk(): void {
@@ -309,16 +309,31 @@ export class CorpusIndex implements CorpusView {
     return undefined;
   }
 
-  /** The name index (during a bulk index, possibly the last one built). */
+  /** The name index (during a bulk index, or when `staleNamesOk` says so, possibly the last one built). */
   private nameSearch(): NameSearch {
-    return this.names.get(() => new NameSearch(this.table.entities()), this.bulk > 0);
+    return this.names.get(() => this.buildNames(), this.bulk > 0 || this.staleNamesOk());
   }
+
+  private buildNames(): NameSearch {
+    const names = new NameSearch(this.table.entities());
+    this.namesBuilt();
+    return names;
+  }
+
+  /** Whether completion and name search may use the last name index built while sources changed since
+   *  (besides during a bulk index). */
+  protected staleNamesOk(): boolean {
+    return false;
+  }
+
+  /** Called when the name index was built from the sources held then. */
+  protected namesBuilt(): void {}
 
   /** Resolves the entities and builds the name index now, if a change left them to be rebuilt: for an
    *  idle moment, so the next hover or completion finds them made (an archive's working set after a
    *  request's fetches: 100-200 ms at 100,000 archived articles). */
   prepareNames(): void {
-    this.nameSearch();
+    this.names.get(() => this.buildNames(), this.bulk > 0);
   }
 
   /** Whether the name index (and so the entities it was made of) is made for the sources held now. */
