@@ -488,6 +488,14 @@ test('a local source the archive holds a copy of counts once in the statistics, 
     await service.checkDocument(portDraft);
     assert.equal(service.corpus.articleCount, embedded.corpus.articleCount + 1);
     assert.equal(service.corpus.sentenceCount, embedded.corpus.sentenceCount + 1);
+    // A copy added while the statistics are fresh is still compared with the archive's before the next
+    // request answers (which fetches nothing).
+    const fresh = createSourcedService({ archive, archiveLimits: { statsMaxAgeMs: 600_000 } });
+    await fresh.checkDocument(portDraft);
+    await hoverText(fresh, portDraft, 2);
+    await fresh.upsertSources([{ uri: 'file:///notes/port-05.md', text: readFileSync(path.join(corpus, 'port-05.md'), 'utf8') }]);
+    await hoverText(fresh, portDraft, 2);
+    assert.equal(fresh.corpus.articleCount, embedded.corpus.articleCount);
   });
 });
 

@@ -217,7 +217,8 @@ export class ArchiveCorpus extends CorpusIndex {
           this.recording = outer;
         }
         if (isEmpty(misses) || round >= MAX_ROUNDS) {
-          if (checked || this.clock() - this.statsReadAt < (this.options.statsMaxAgeMs ?? STATS_MAX_AGE_MS)) return result;
+          // (A local source added since is compared with the archive's copies now, whatever their age.)
+          if (checked || (!this.local.anyToCheck && this.clock() - this.statsReadAt < (this.options.statsMaxAgeMs ?? STATS_MAX_AGE_MS))) return result;
           checked = true;
           const changed = await this.ask(() => this.refreshStats());
           // A sync changed the archive since the working set was read: run again on what it holds now.

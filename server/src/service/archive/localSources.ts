@@ -75,6 +75,11 @@ export class LocalSources {
     return this.copyIds.has(id);
   }
 
+  /** Whether a source is still to be compared with the archive. */
+  get anyToCheck(): boolean {
+    return this.unchecked.size > 0;
+  }
+
   /** The sources to compare with the archive (once each, and all again after `recheck`). */
   toCheck(): Article[] {
     return [...this.unchecked].flatMap((uri) => this.sources.get(uri)?.article ?? []);
