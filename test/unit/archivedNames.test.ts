@@ -21,6 +21,19 @@ test('a lone surname or a stray word before a person\'s full name is that person
   assert.deepEqual(names.merge([], 'lind').map((e) => e.name), ['Marta Lindqvist', 'Lindqvist Bay', 'Lindgren', 'Anders Lindgren']);
 });
 
+test('a name the archive holds once as a person\'s does not take a club\'s own name out of completion as its surname', () => {
+  const names = new ArchivedNames();
+  names.set('kest', [
+    { name: 'Kestrelford', kind: 'organization', mentions: 203 },
+    { name: 'Colby Kestrelford', kind: 'person', mentions: 1 },
+    { name: 'Kestrel Vale', kind: 'place', mentions: 4 },
+  ]);
+  assert.deepEqual(names.merge([], 'kest').map((e) => e.name), ['Kestrelford', 'Colby Kestrelford', 'Kestrel Vale']);
+  // Held once in the working set, with the archive's count unknown: no surname either.
+  const held: Entity = { id: 'person:ines kestrelford', name: 'Ines Kestrelford', kind: 'person', aliases: [], roles: [], mentions: [], mentionCount: 1 };
+  assert.ok(names.merge([held], 'kest').some((e) => e.name === 'Kestrelford'));
+});
+
 test('a name the working set holds is offered once, as the working set has it', () => {
   const names = new ArchivedNames();
   names.set('mar', rows);

@@ -20,6 +20,10 @@ const KINDS: ReadonlySet<string> = new Set<EntityKind>(['person', 'organization'
 /** Prefixes whose names are kept, and names kept for `completionItem/resolve`. */
 const PREFIXES_KEPT = 1_000;
 const NAMES_KEPT = 5_000;
+/** Mentions of a person's full name before its last word alone is taken for their surname: a name the
+ *  archive holds once is as likely a slip of the name finder ("Colchester Chelsea" in a list of fixtures)
+ *  as a person, and must not take the club's own name out of completion. */
+const SURNAME_OF_MENTIONS = 2;
 
 export class ArchivedNames {
   private readonly byPrefix = new Lru<string, Entity[]>(PREFIXES_KEPT);
@@ -43,7 +47,7 @@ export class ArchivedNames {
       const e: Entity = this.byId.peek(id) ?? { id, name: r.name, kind, aliases: [], roles: [], mentions: [], mentionCount: r.mentions };
       this.byId.set(id, e);
       this.counts.set(key, Math.max(r.mentions, this.counts.peek(key) ?? 0));
-      if (kind === 'person' && wordCount(key) >= 2) this.surnames.set(lastWord(key), true);
+      if (kind === 'person' && wordCount(key) >= 2 && r.mentions >= SURNAME_OF_MENTIONS) this.surnames.set(lastWord(key), true);
       return e;
     });
     this.byPrefix.set(prefix, names);
@@ -60,17 +64,18 @@ export class ArchivedNames {
   }
 
   /** The held entities, then the archive's names of the prefix that none of them already is. A lone
-   *  word ending the full name of a person held or fetched is that person's surname ("Lindqvist" beside
-   *  "Marta Lindqvist"), as the embedded index merges it, not a name of its own, whatever kind its lone
-   *  mentions were taken for ("Lindgren said" is often no person to the name finder), but a place
-   *  ("Washington" beside "Denzel Washington"); a person's name with a stray word before it is theirs. */
+   *  word ending the full name of a person held or fetched (mentioned more than once) is that person's
+   *  surname ("Lindqvist" beside "Marta Lindqvist"), as the embedded index merges it, not a name of its
+   *  own, whatever kind its lone mentions were taken for ("Lindgren said" is often no person to the name
+   *  finder), but a place ("Washington" beside "Denzel Washington"); a person's name with a stray word
+   *  before it is theirs. */
   merge(held: readonly Entity[], prefix: string): Entity[] {
     const fetched = this.byPrefix.get(prefix) ?? [];
     const covered = new Set<string>();
     const surnames = new Set<string>();
     for (const e of held) {
       const k = nameKey(e.name);
-      if (e.kind === 'person' && wordCount(k) >= 2) surnames.add(lastWord(k));
+      if (e.kind === 'person' && wordCount(k) >= 2 && Math.max(e.mentionCount, this.counts.peek(k) ?? 0) >= SURNAME_OF_MENTIONS) surnames.add(lastWord(k));
       for (const n of [e.name, ...e.aliases]) covered.add(canonicalKey(nameKey(n)));
     }
     const people = [...held, ...fetched].filter((e) => e.kind === 'person' && wordCount(nameKey(e.name)) >= 2).map((e) => ` ${nameKey(e.name)}`);
