@@ -13,13 +13,14 @@ const WALKED_AT_MOST = 20_000;
  *  hold them were its articles spread evenly (firstArticlesOf). */
 const WALK_MARGIN = 4;
 
-/** A mention as a JSON row: [article id, uri, title, key, sentence, start, end, ...]. */
+/** A mention as a JSON row: [article id, uri, title, key, sentence, start, end]. */
 type SiteRow = [number, string, string, string, number, number, number];
 /** The first mention as a JSON row, with its sentence's line and start and its article's extracted-text
  *  marks (a SiteRow, then those). */
 type FirstRow = [...SiteRow, number | null, number | null, SentencePlace['extracted'] | null];
 
-const siteOf = (r: SiteRow): CardSite => ({ id: r[0], uri: r[1], title: r[2], key: r[3], sentence: r[4], start: r[5], end: r[6] });
+/** A mention of a JSON row that starts as a SiteRow does (what follows is the caller's). */
+const siteOf = (r: readonly [...SiteRow, ...unknown[]]): CardSite => ({ id: r[0], uri: r[1], title: r[2], key: r[3], sentence: r[4], start: r[5], end: r[6] });
 
 /** SQL for the first mention of keys $1 in an article (`article`, a column), with where its sentence is
  *  (read out of the article's document: one document), as a FirstRow. */
@@ -37,7 +38,7 @@ function firstMentionOf(row: FirstRow | null): CardRows['firstMention'] {
   if (!row) return undefined;
   const [line, start, extracted] = [row[7], row[8], row[9]];
   const place: SentencePlace | undefined = line === null || start === null ? undefined : { line, start, ...(extracted ? { extracted } : {}) };
-  return { ...siteOf(row as unknown as SiteRow), ...(place ? { place } : {}) };
+  return { ...siteOf(row), ...(place ? { place } : {}) };
 }
 
 export async function cardRows(pool: Pool, keys: readonly string[], quoteArticles: number, archived: number): Promise<CardRows> {
@@ -66,7 +67,7 @@ export async function cardRows(pool: Pool, keys: readonly string[], quoteArticle
   const h = head.rows[0];
   const named = h?.articles ?? 0;
   const spellings = (h?.spellings ?? []).map(([surface, mentions]) => ({ surface, mentions }));
-  const roles = (h?.roles ?? []).map((r) => ({ ...siteOf(r as unknown as SiteRow), role: r[7] }));
+  const roles = (h?.roles ?? []).map((r) => ({ ...siteOf(r), role: r[7] }));
   if (!person) {
     const firstMention = named ? firstMentionOf(h?.first ?? null) : undefined;
     const firstArticles = firstMention ? [{ id: firstMention.id, uri: firstMention.uri, title: firstMention.title, key: firstMention.key }] : [];
@@ -98,9 +99,9 @@ export async function cardRows(pool: Pool, keys: readonly string[], quoteArticle
   };
 }
 
-/** The first `limit` articles by uri naming these keys (`named` of the `archived`). The first alone is
- *  read from each key's first article (name_firsts, kept by the sync). More than one: articles are read
- *  in uri order until `limit` of them name it, up to a bound: WALKED_AT_MOST for a name in more than
+/** The first `limit` articles by uri naming these keys (`named` of the `archived`): a person's, whose
+ *  card quotes them (anyone else's card reads its first article from name_firsts, in cardRows). Articles
+ *  are read in uri order until `limit` of them name it, up to a bound: WALKED_AT_MOST for a name in more than
  *  SORTED_AT_MOST articles, else WALK_MARGIN times as many as would hold `limit` of its articles were they
  *  spread evenly, when that is fewer than its articles (the first article of a body named in 4,000 of
  *  100,000: 14 -> 1.4 ms); failing that, its articles' uris are sorted, read from an index on (id)
@@ -110,17 +111,6 @@ export async function cardRows(pool: Pool, keys: readonly string[], quoteArticle
  *  editors; and a plain join was planned, with a limit of one, as a walk testing every id for each
  *  article read (12 s). */
 async function firstArticlesOf(pool: Pool, keys: readonly string[], named: number, limit: number, archived: number): Promise<CardArticle[]> {
-  // One article (a body's, a place's or an event's card): each key's first, kept by the sync (schema 7).
-  if (limit === 1) {
-    const first = await pool.query<CardArticle>(
-      `SELECT a.id::float8 AS id, a.uri, a.title, a.key
-         FROM name_firsts f JOIN articles a ON a.id = f.article_id
-        WHERE f.target_key = ANY($1::text[])
-        ORDER BY f.uri COLLATE "C" LIMIT 1`,
-      [keys],
-    );
-    return first.rows;
-  }
   const bound = named > SORTED_AT_MOST ? WALKED_AT_MOST : Math.min(WALKED_AT_MOST, Math.ceil((WALK_MARGIN * limit * archived) / named));
   if (bound > 0 && bound < named) {
     const walked = await pool.query<CardArticle>(

@@ -5,7 +5,7 @@
 
 import type { Article, SourceSentence } from '../api.ts';
 import type { Entity, SourceLocation } from '../types.ts';
-import type { ArchiveSource, CardArticle, CardSite } from './archiveSource.ts';
+import type { ArchiveSource, CardArticle, CardSite, SentencePlace } from './archiveSource.ts';
 import { CARD_QUOTES, CARD_ROLES, QUOTE_ARTICLES, distinctRoles, factsOfEntity, keyQuotes, rankRoles, type CardFacts, type CardPlace } from '../corpus/cardFacts.ts';
 import { LazyEntity } from '../corpus/entityList.ts';
 import { canonicalKey, nameKey } from '../corpus/entityKeys.ts';
@@ -46,14 +46,11 @@ export async function archiveCardFacts(source: ArchiveSource, keys: readonly str
     rows.quotes.sort(bySite).map((q) => ({ quote: { text: q.text }, sentence: { uri: q.uri }, site: q as CardSite })),
     CARD_QUOTES,
   );
+  // Where the chosen roles and quotations are is read here; where the first mention is comes with it.
   const sites: CardSite[] = [...roles.map((r) => r.site), ...quotes.map((q) => q.site)];
-  if (rows.firstMention) sites.push(rows.firstMention);
-  // Where the first mention is comes with it; the chosen roles' and quotations' places are read here.
-  const read = await source.sentencePlaces(sites.slice(0, roles.length + quotes.length).map((s) => ({ id: s.id, sentence: s.sentence })));
-  const places = rows.firstMention ? [...read, rows.firstMention.place] : read;
+  const places = await source.sentencePlaces(sites.map((s) => ({ id: s.id, sentence: s.sentence })));
   const extracted = new Map<number, CardPlace['article']>();
-  const placeOf = (site: CardSite, i: number): CardPlace => {
-    const p = places[i];
+  const placeOf = (site: CardSite, p: SentencePlace | undefined): CardPlace => {
     let article = extracted.get(site.id);
     if (!article) extracted.set(site.id, (article = articleView(site, p?.extracted)));
     // A mention's link goes to its sentence's line; a quotation's page mark is its sentence's.
@@ -62,9 +59,9 @@ export async function archiveCardFacts(source: ArchiveSource, keys: readonly str
   return {
     articles: rows.articles,
     mentions: rows.mentions,
-    roles: roles.map((r, i) => ({ text: r.text, at: placeOf(r.site, i) })),
-    quotes: quotes.map((q, i) => ({ text: q.quote.text, at: placeOf(q.site, roles.length + i) })),
-    ...(rows.firstMention ? { first: placeOf(rows.firstMention, sites.length - 1) } : {}),
+    roles: roles.map((r, i) => ({ text: r.text, at: placeOf(r.site, places[i]) })),
+    quotes: quotes.map((q, i) => ({ text: q.quote.text, at: placeOf(q.site, places[roles.length + i]) })),
+    ...(rows.firstMention ? { first: placeOf(rows.firstMention, rows.firstMention.place) } : {}),
     complete: true,
     spellings: new Map(rows.spellings.map((r) => [r.surface, r.mentions])),
   };

@@ -276,15 +276,14 @@ export class ArchiveCorpus extends CorpusIndex {
     }
     this.stats = stats;
     // Local sources the archive holds a copy of count once, as the archive's (whose copy is not fetched).
+    // (A request that counted them apart runs again.)
     const unchecked = this.local.toCheck();
     if (unchecked.length) {
       const copies = await this.source.copiesOf(unchecked);
       for (const copy of this.local.setCopies(unchecked, copies)) this.held.drop(copy.uri);
-      this.updateSearchStats();
-      return true;
     }
     this.updateSearchStats();
-    return changed;
+    return changed || unchecked.length > 0;
   }
 
   private updateSearchStats(): void {

@@ -25,6 +25,11 @@ const NAMES_KEPT = 5_000;
  *  as a person, and must not take the club's own name out of completion. */
 const SURNAME_OF_MENTIONS = 2;
 
+/** The surname a name (its key) gives: a person's full name's last word, when it is mentioned enough. */
+function surnameOf(kind: EntityKind, key: string, mentions: number): string | undefined {
+  return kind === 'person' && wordCount(key) >= 2 && mentions >= SURNAME_OF_MENTIONS ? lastWord(key) : undefined;
+}
+
 export class ArchivedNames {
   private readonly byPrefix = new Lru<string, Entity[]>(PREFIXES_KEPT);
   private readonly byId = new Lru<string, Entity>(NAMES_KEPT);
@@ -47,7 +52,8 @@ export class ArchivedNames {
       const e: Entity = this.byId.peek(id) ?? { id, name: r.name, kind, aliases: [], roles: [], mentions: [], mentionCount: r.mentions };
       this.byId.set(id, e);
       this.counts.set(key, Math.max(r.mentions, this.counts.peek(key) ?? 0));
-      if (kind === 'person' && wordCount(key) >= 2 && r.mentions >= SURNAME_OF_MENTIONS) this.surnames.set(lastWord(key), true);
+      const surname = surnameOf(kind, key, r.mentions);
+      if (surname) this.surnames.set(surname, true);
       return e;
     });
     this.byPrefix.set(prefix, names);
@@ -75,7 +81,8 @@ export class ArchivedNames {
     const surnames = new Set<string>();
     for (const e of held) {
       const k = nameKey(e.name);
-      if (e.kind === 'person' && wordCount(k) >= 2 && Math.max(e.mentionCount, this.counts.peek(k) ?? 0) >= SURNAME_OF_MENTIONS) surnames.add(lastWord(k));
+      const surname = surnameOf(e.kind, k, Math.max(e.mentionCount, this.counts.peek(k) ?? 0));
+      if (surname) surnames.add(surname);
       for (const n of [e.name, ...e.aliases]) covered.add(canonicalKey(nameKey(n)));
     }
     const people = [...held, ...fetched].filter((e) => e.kind === 'person' && wordCount(nameKey(e.name)) >= 2).map((e) => ` ${nameKey(e.name)}`);

@@ -16,7 +16,7 @@ const THRESHOLD = 0.4;
 const FUSE_OPTIONS = { keys: ['name'], threshold: THRESHOLD, ignoreLocation: true, includeScore: true };
 /** Fuse splits longer patterns into chunks that match separately; those go to Fuse unfiltered. */
 const MAX_FILTERED = 32;
-/** What an entity's own name adds to a match's score over an alias's (matchScore, gapScore). */
+/** What an entity's own name adds to a match's score over an alias's (complete). */
 const CANONICAL = 3;
 
 /** Case and accents folded ("Zoë" → "zoe"), as completion compares what was typed with names. */
@@ -129,7 +129,7 @@ export class NameSearch {
     for (const j of within) {
       const item = this.items[j];
       const nameWords = (this.words[j] ??= foldName(item.name).split(/[\s-]+/));
-      let score = matchScore(words, nameWords, false, item.entity.kind === 'person');
+      let score = matchScore(words, nameWords, item.entity.kind === 'person');
       if (score < 0) continue;
       // A name over an alias, unless the corpus wrote it once: a name seen once is as likely a slip of the
       // name finder ("X City Y", two clubs run together) as a name, and must not outrank the entity
@@ -212,10 +212,10 @@ export class NameSearch {
 /**
  * How well typed words match a name's words: -1 when they do not (each typed word must start a name word,
  * consecutive and in order; the last one may be partial, the others whole words or initials). Higher is
- * better: the whole name typed from its start or a surname typed alone rank above a middle word; the
- * entity's own name above an alias; more typed words matched above fewer.
+ * better: the whole name typed from its start or a person's surname typed alone rank above a middle
+ * word; more typed words matched above fewer. (The entity's own name over an alias: `complete` adds it.)
  */
-export function matchScore(typed: readonly string[], name: readonly string[], canonical: boolean, person: boolean): number {
+export function matchScore(typed: readonly string[], name: readonly string[], person: boolean): number {
   const n = typed.length;
   let bestAt = -1;
   for (let at = 0; at + n <= name.length && bestAt < 0; at++) {
@@ -227,7 +227,7 @@ export function matchScore(typed: readonly string[], name: readonly string[], ca
     }
     if (ok) bestAt = at;
   }
-  if (bestAt < 0) return gapScore(typed, name, canonical);
+  if (bestAt < 0) return gapScore(typed, name);
   let score = n * 10;
   // "Gordon B…", "Gor…"; a one-word name typed from its start too ("Chel…" for Chelsea, which two-word
   // names ending in "Chelsea", slips of the name finder among them, outranked as if it were a surname).
@@ -237,13 +237,12 @@ export function matchScore(typed: readonly string[], name: readonly string[], ca
   // Arsenal") must not rank with the club they end with.
   if (person && n === 1 && bestAt === name.length - 1 && name.length >= 2) score += 6;
   if (bestAt + n === name.length && name[name.length - 1] === typed[n - 1]) score += 2; // typed in full
-  if (canonical) score += CANONICAL;
   return score;
 }
 
 /** The given name typed whole and later words' starts with words skipped between them ("Jose R" for
  *  "Jose Antonio Reyes", "Robert N" for "Robert De Niro"): below a match without gaps; -1 when none. */
-function gapScore(typed: readonly string[], name: readonly string[], canonical: boolean): number {
+function gapScore(typed: readonly string[], name: readonly string[]): number {
   const n = typed.length;
   if (n < 2 || name.length <= n || name[0] !== typed[0]) return -1;
   let at = 1;
@@ -258,5 +257,5 @@ function gapScore(typed: readonly string[], name: readonly string[], canonical: 
     if (at >= name.length) return -1;
     at++;
   }
-  return n * 10 + 6 - Math.min(skipped, 5) + (canonical ? CANONICAL : 0);
+  return n * 10 + 6 - Math.min(skipped, 5);
 }
