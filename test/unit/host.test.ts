@@ -114,10 +114,10 @@ test('index cache round-trips, rejects stale or damaged files, writes atomically
 
   const cacheFile = path.join(tmp, 'cache', 'deep', 'index.json');
   const json = JSON.stringify({ articles: ['a'], note: 'line\nbreak' });
-  assert.equal(await saveIndexCache(cacheFile, fp, json, ['w1']), true);
+  assert.equal(await saveIndexCache(cacheFile, fp, json, [{ path: '/c/w1.pdf', message: 'no text' }]), true);
   assert.equal(await loadIndexCache(cacheFile, fp), json);
   const entry = await loadIndexCacheEntry(cacheFile, fp);
-  assert.deepEqual(entry?.warnings, ['w1']);
+  assert.deepEqual(entry?.warnings, [{ path: '/c/w1.pdf', message: 'no text' }]);
   await entry?.lines[Symbol.asyncIterator]().return?.(); // an entry not read to the end is closed by return()
   assert.equal(await loadIndexCache(cacheFile, 'other'), undefined);
   assert.equal(await loadIndexCache(path.join(tmp, 'cache', 'absent.json'), fp), undefined);
@@ -140,11 +140,11 @@ test('index cache round-trips, rejects stale or damaged files, writes atomically
 test('a saved index read while the corpus is walked: whole when the fingerprint matches, stopped when it does not', async () => {
   const cacheFile = path.join(tmp, 'cache', 'early.json');
   const body = ['{"head":1}', '{"a":2}', '{"end":3}'];
-  assert.equal(await saveIndexCache(cacheFile, 'fp', body, ['w']), true);
+  assert.equal(await saveIndexCache(cacheFile, 'fp', body, [{ path: '/c/w', message: 'm' }]), true);
   const read = async (fingerprint: Promise<string>) => {
     const entry = await openIndexCacheEarly(cacheFile, fingerprint);
     assert.ok(entry);
-    assert.deepEqual(entry.warnings, ['w']);
+    assert.deepEqual(entry.warnings, [{ path: '/c/w', message: 'm' }]);
     const got: string[] = [];
     try {
       for await (const line of entry.lines) got.push(line);

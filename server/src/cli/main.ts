@@ -9,9 +9,8 @@ import type { DocumentInput } from '../service/types.ts';
 import { decodeText, readCorpus, walkCorpus, type CorpusEntry } from '../host/corpusFiles.ts';
 import { limitHeapGrowth } from '../host/heapGrowth.ts';
 import { AnalysisPool } from '../host/analysisPool.ts';
-import { corpusFingerprint, defaultCacheFile, noRoomToSave, openIndexCacheEarly, saveIndexCache } from '../host/indexCache.ts';
+import { corpusFingerprint, defaultCacheFile, indexSalt, noRoomToSave, openIndexCacheEarly, saveIndexCache, type SavedWarning } from '../host/indexCache.ts';
 import { locateCorpus } from '../host/corpusLocator.ts';
-import { analysisId } from '../host/analysisId.ts';
 import { writeReportFile } from '../host/reportFile.ts';
 import { parseArgs, USAGE, type Command } from './args.ts';
 import { corpusSummary, entityJson, entityTextLine, fileJson, hasFindings, summaryLine, textLines, type CheckJson, type PathOf } from './report.ts';
@@ -320,26 +319,26 @@ async function loadCorpus(service: SourcedService, req: CorpusRequest): Promise<
         else unread.push(`${w.path}\t${w.message}`);
       }
       // Files listed as not read are part of the fingerprint: the warnings saved with the index name them.
-      return corpusFingerprint(located.roots, entries, `${VERSION} ${analysisId()} ${[...req.exclude].sort().join('\n')}\n${unread.join('\n')}`);
+      return corpusFingerprint(located.roots, entries, indexSalt(unread));
     })();
     walked.catch(() => undefined); // awaited below
     const hit = await openIndexCacheEarly(cacheFile, walked);
     const used = hit && (await service.importIndex(hit.lines));
     fingerprint = await walked;
     if (hit && used) {
-      warnings.push(...hit.warnings);
+      warnings.push(...hit.warnings.map((w) => `${displayPath(w.path, req.cwd)}: ${w.message}`));
       return { warnings: report(warnings), roots: located.roots };
     }
   }
 
   const files: DocumentInput[] = [];
-  const readWarnings: string[] = [];
+  const readWarnings: SavedWarning[] = [];
   for await (const r of readCorpus(located.roots, { exclude: req.exclude })) {
     if (r.kind === 'file') {
       files.push(r.extracted ? { uri: r.uri, text: r.text, extracted: r.extracted } : { uri: r.uri, text: r.text });
-      if (r.warning) readWarnings.push(`${displayPath(r.path, req.cwd)}: ${r.warning}`);
+      if (r.warning) readWarnings.push({ path: r.path, message: r.warning });
     } else {
-      readWarnings.push(`${displayPath(r.path, req.cwd)}: ${r.message}`);
+      readWarnings.push({ path: r.path, message: r.message });
     }
   }
   const pool = AnalysisPool.forFiles(files.length);
@@ -348,7 +347,7 @@ async function loadCorpus(service: SourcedService, req: CorpusRequest): Promise<
   } finally {
     await pool?.close();
   }
-  warnings.push(...readWarnings);
+  warnings.push(...readWarnings.map((w) => `${displayPath(w.path, req.cwd)}: ${w.message}`));
   if (fingerprint && files.length > 0) {
     await service.settled(); // the saved index carries the near-duplicate groups too
     const full = noRoomToSave();

@@ -6,10 +6,28 @@ import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
+import { analysisId } from './analysisId.ts';
 import type { CorpusEntry } from './corpusFiles.ts';
 
 /** Bump when the cache file layout changes. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
+
+/** A corpus file read with a warning, or not read: saved with the index, reported again when it is used. */
+export interface SavedWarning {
+  /** The file's absolute path (each reader shows it its own way: the CLI relative to where it runs). */
+  path: string;
+  message: string;
+}
+
+/**
+ * What a saved index depends on besides its files: the analysis code that wrote it and the files not
+ * read (the warnings saved with it name them). The same for the command line and the language server, so
+ * either uses the index the other saved; nothing about the drafts being checked belongs here (a draft
+ * inside a corpus folder, left out of its index, is already missing from the walked files).
+ */
+export function indexSalt(unread: readonly string[]): string {
+  return `${analysisId()}\n${unread.join('\n')}`;
+}
 
 /** A hash of the roots and every corpus file's path, size and mtime. */
 export function corpusFingerprint(roots: string[], files: Iterable<CorpusEntry>, salt = ''): string {
@@ -37,7 +55,7 @@ export function defaultCacheFile(roots: string[], dir = defaultCacheDir()): stri
 interface CacheHeader {
   format: number;
   fingerprint: string;
-  warnings?: string[];
+  warnings?: SavedWarning[];
 }
 
 /** Share of the heap cap in use above which the index is not saved: writing it out makes about half the
@@ -57,7 +75,7 @@ const WRITE_CHUNK = 1 << 20;
 
 // Layout: one JSON header line, then the service's index lines. The service's last line marks a whole
 // index, so a truncated file is refused when it is read.
-export async function saveIndexCache(cacheFile: string, fingerprint: string, lines: string | Iterable<string>, warnings: string[] = []): Promise<boolean> {
+export async function saveIndexCache(cacheFile: string, fingerprint: string, lines: string | Iterable<string>, warnings: SavedWarning[] = []): Promise<boolean> {
   const header: CacheHeader = { format: CACHE_FORMAT, fingerprint, warnings };
   const dir = path.dirname(cacheFile);
   const tmp = path.join(dir, `.${path.basename(cacheFile)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -148,7 +166,7 @@ async function* readLines(file: fsp.FileHandle): AsyncGenerator<string> {
 
 /** The cache file's lines after its header, and the header, or undefined if the file is missing or not a
  *  cache of this format. */
-async function openCache(cacheFile: string): Promise<{ lines: AsyncGenerator<string>; header: CacheHeader; warnings: string[] } | undefined> {
+async function openCache(cacheFile: string): Promise<{ lines: AsyncGenerator<string>; header: CacheHeader; warnings: SavedWarning[] } | undefined> {
   let file: fsp.FileHandle;
   try {
     file = await fsp.open(cacheFile, 'r');
@@ -161,7 +179,9 @@ async function openCache(cacheFile: string): Promise<{ lines: AsyncGenerator<str
     if (first.done) throw new Error('empty');
     const header = JSON.parse(first.value) as CacheHeader;
     if (header?.format !== CACHE_FORMAT || typeof header.fingerprint !== 'string') throw new Error('not ours');
-    const warnings = Array.isArray(header.warnings) ? header.warnings.filter((w) => typeof w === 'string') : [];
+    const warnings = Array.isArray(header.warnings)
+      ? header.warnings.filter((w) => typeof w?.path === 'string' && typeof w.message === 'string').map((w) => ({ path: w.path, message: w.message }))
+      : [];
     return { lines, header, warnings };
   } catch {
     await lines.return(undefined);
@@ -171,7 +191,7 @@ async function openCache(cacheFile: string): Promise<{ lines: AsyncGenerator<str
 
 /** The cached index (its lines, read as they are consumed) and the corpus warnings recorded with it, or
  *  undefined if the cache is missing, stale or not ours. A damaged body is caught by the service. */
-export async function loadIndexCacheEntry(cacheFile: string, fingerprint: string): Promise<{ lines: AsyncIterable<string>; warnings: string[] } | undefined> {
+export async function loadIndexCacheEntry(cacheFile: string, fingerprint: string): Promise<{ lines: AsyncIterable<string>; warnings: SavedWarning[] } | undefined> {
   const open = await openCache(cacheFile);
   if (open && open.header.fingerprint !== fingerprint) {
     await open.lines.return(undefined);
@@ -183,7 +203,7 @@ export async function loadIndexCacheEntry(cacheFile: string, fingerprint: string
 /** As `loadIndexCacheEntry`, but read while the fingerprint is still being worked out (the corpus being
  *  walked): the lines stop, with an error, as soon as the fingerprint turns out to differ from the saved
  *  one, and the last line (which completes the index) comes only once it is known to match. */
-export async function openIndexCacheEarly(cacheFile: string, fingerprint: Promise<string>): Promise<{ lines: AsyncIterable<string>; warnings: string[] } | undefined> {
+export async function openIndexCacheEarly(cacheFile: string, fingerprint: Promise<string>): Promise<{ lines: AsyncIterable<string>; warnings: SavedWarning[] } | undefined> {
   const open = await openCache(cacheFile);
   if (!open) return undefined;
   const { lines, header } = open;

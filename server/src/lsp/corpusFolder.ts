@@ -8,8 +8,7 @@ import { createSourcedService, type SourcedService, type SourcedSettings } from 
 import type { DocumentInput } from '../service/types.ts';
 import { CORPUS_FILE, readCorpus, walkCorpus, type CorpusEntry, type CorpusFileResult } from '../host/corpusFiles.ts';
 import { AnalysisPool } from '../host/analysisPool.ts';
-import { corpusFingerprint, defaultCacheFile, noRoomToSave, openIndexCacheEarly, saveIndexCache } from '../host/indexCache.ts';
-import { analysisId } from '../host/analysisId.ts';
+import { corpusFingerprint, defaultCacheFile, indexSalt, noRoomToSave, openIndexCacheEarly, saveIndexCache, type SavedWarning } from '../host/indexCache.ts';
 import { isUnder, resolveCorpusRoots } from './corpusPaths.ts';
 import type { ArchiveStatus, StatusParams } from '../protocol.ts';
 import type { PgArchive } from '../host/archive/pgArchive.ts';
@@ -20,7 +19,6 @@ const STATUS_INTERVAL_MS = 150;
  *  open is checked again when the desk's archive changes (a statistics row read per poll). */
 const ARCHIVE_POLL_MS = 30_000;
 /** Part of the cache fingerprint: an index saved by another server build is not reused. */
-const cacheSalt = () => `lsp ${analysisId()}`;
 
 export interface ProgressReporter {
   report(percentage: number, message?: string): void;
@@ -215,7 +213,7 @@ export class CorpusFolder {
           else unread.push(`${w.path}\t${w.message}`);
         }
         // Files listed as not read count too: the warnings saved with the index name them.
-        return corpusFingerprint(roots, entries, `${cacheSalt()}\n${unread.join('\n')}`);
+        return corpusFingerprint(roots, entries, indexSalt(unread));
       })();
       walked.catch(() => undefined); // awaited below
       const cacheFile = this.env.useCache ? defaultCacheFile(roots) : undefined;
@@ -224,13 +222,12 @@ export class CorpusFolder {
       const fingerprint = await walked;
       if (signal.aborted) return false;
       if (cached && used) {
-        for (const w of cached.warnings) this.warn(w);
+        for (const w of cached.warnings) this.warn(`${w.path}: ${w.message}`);
         this.done = this.total = target.corpus.articleCount;
       } else {
-        await this.readAndIndex(target, roots, signal, progress);
+        const warnings = await this.readAndIndex(target, roots, signal, progress);
         if (cacheFile && !signal.aborted) {
           // Saved once the near-duplicate groups are known, so the saved index carries them.
-          const warnings = this.warnings;
           void target.settled().then(() => {
             if (signal.aborted) return false;
             const full = noRoomToSave();
@@ -256,15 +253,21 @@ export class CorpusFolder {
     }
   }
 
-  private async readAndIndex(target: SourcedService, roots: string[], signal: AbortSignal, progress: ProgressReporter | undefined): Promise<void> {
+  /** Reads and indexes the corpus; returns the files read with a warning or not read (saved with the index). */
+  private async readAndIndex(target: SourcedService, roots: string[], signal: AbortSignal, progress: ProgressReporter | undefined): Promise<SavedWarning[]> {
     const files: DocumentInput[] = [];
+    const read: SavedWarning[] = [];
+    const warnFile = (w: SavedWarning) => {
+      read.push(w);
+      this.warn(`${w.path}: ${w.message}`);
+    };
     for await (const result of readCorpus(roots, { signal, confineTo: this.confineTo() })) {
-      if (signal.aborted) return;
+      if (signal.aborted) return read;
       if (result.kind === 'file') {
         files.push(sourceInput(result));
-        if (result.warning) this.warn(`${result.path}: ${result.warning}`);
+        if (result.warning) warnFile({ path: result.path, message: result.warning });
       } else {
-        this.warn(`${result.path}: ${result.message}`);
+        warnFile({ path: result.path, message: result.message });
       }
       if (files.length % 200 === 0) {
         progress?.report(0, `reading ${files.length} files`);
@@ -289,6 +292,7 @@ export class CorpusFolder {
     } finally {
       await pool?.close();
     }
+    return read;
   }
 
   /** Applies watcher events to the index; true when anything changed. */
