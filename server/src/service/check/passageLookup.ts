@@ -99,7 +99,8 @@ function entitiesIn(s: SourceSentence, corpus: CorpusIndex): Set<string> {
   // A surname alone ("Durst, 71, is accused…") resolves among the full names its article wrote so far.
   addResolved(set, s.mentions, article ? namesSoFar(article, s.index, s.mentions) : s.mentions, corpus);
   if (article) {
-    for (const hit of corpus.quoteHits(article)) if (hit.sentence === s && hit.speaker) set.add(hit.speaker.id);
+    // Speakers are read for a whole article at once: not for a sentence that quotes no one.
+    if (s.quotes.length > 0) for (const hit of corpus.quoteHits(article)) if (hit.sentence === s && hit.speaker) set.add(hit.speaker.id);
     if (PRONOUN.test(s.text) && !s.mentions.some((m) => m.kind === 'person')) {
       for (let i = s.index - 1; i >= 0 && i >= s.index - PRONOUN_LOOKBACK; i--) {
         const persons = article.sentences[i].mentions.filter((m) => m.kind === 'person');
