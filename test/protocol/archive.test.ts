@@ -48,7 +48,7 @@ async function session(trusted: boolean, run: (client: LspClient, ready: Message
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'ws' }],
       capabilities: { textDocument: { diagnostic: {} }, workspace: { configuration: true, diagnostics: { refreshSupport: true } } },
-      initializationOptions: { cache: false, trusted, ...(o.archivePollMs ? { archivePollMs: o.archivePollMs } : {}) },
+      initializationOptions: { cache: false, trusted, partialDiagnosticsMs: 600_000, ...(o.archivePollMs ? { archivePollMs: o.archivePollMs } : {}) },
     });
     client.notify('initialized', {});
     const ready = await client.waitFor((m) => m.method === 'sourced/status' && (m.params as { state: string }).state === 'ready', 'corpus indexed', 60_000);

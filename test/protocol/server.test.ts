@@ -44,7 +44,9 @@ function startServer(cwd: string): LspClient {
 
 const isReady = (m: Message) => m.method === 'sourced/status' && (m.params as { state: string }).state === 'ready';
 
-async function initialize(client: LspClient, rootUri: string, pull: boolean): Promise<{ capabilities: Record<string, unknown> }> {
+/** `partialDiagnosticsMs`: how long a first check runs before it shows what it has judged; these tests
+ *  read a first check's whole result unless they say otherwise, however slow the machine. */
+async function initialize(client: LspClient, rootUri: string, pull: boolean, partialDiagnosticsMs = 600_000): Promise<{ capabilities: Record<string, unknown> }> {
   client.onRequest('workspace/configuration', (params) =>
     (params as { items: unknown[] }).items.map(() => ({ corpus: { paths: ['sources'] }, severity: { 'uncited-claim': 'hint' } })),
   );
@@ -64,7 +66,7 @@ async function initialize(client: LspClient, rootUri: string, pull: boolean): Pr
     rootUri,
     workspaceFolders: [{ uri: rootUri, name: 'ws' }],
     capabilities,
-    initializationOptions: { cache: false },
+    initializationOptions: { cache: false, partialDiagnosticsMs },
   });
   client.notify('initialized', {});
   await client.waitFor(isReady, 'corpus indexed');
@@ -232,6 +234,61 @@ describe('language server over stdio, push diagnostics (no pull support)', () =>
     const second = (await republished).params as { diagnostics: Array<{ code: string }> };
     assert.ok(!second.diagnostics.some((d) => d.code === 'unknown-citation'));
     assert.ok(!client.notifications.some((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { version: number }).version === 2));
+  });
+});
+
+describe('a long first check shows its first claims before its last', () => {
+  type Item = { code: string; range: { start: { line: number } }; message: string };
+  const key = (d: Item) => `${d.range.start.line} ${d.code} ${d.message}`;
+
+  test('pull: a partial report, a refresh once the check ends, then the whole report', async () => {
+    const ws = workspace();
+    const client = startServer(ws.dir);
+    try {
+      await initialize(client, ws.uri, true, 0); // 0: a partial report after the first claim
+      open(client, ws.draftUri, DRAFT);
+      const pull = (previousResultId?: string) =>
+        client.request<{ kind: string; resultId: string; items: Item[] }>('textDocument/diagnostic', { textDocument: { uri: ws.draftUri }, previousResultId });
+      const since = client.received.length;
+      const first = await pull();
+      assert.match(first.resultId, /:partial$/);
+      await client.waitFor((m) => m.method === 'workspace/diagnostic/refresh', 'a refresh once the check has ended', 15000, since);
+      const whole = await pull(first.resultId);
+      assert.equal(whole.kind, 'full');
+      assert.doesNotMatch(whole.resultId, /partial/);
+      // What the partial report showed stays; the claims judged after it add theirs.
+      assert.ok(first.items.length < whole.items.length, `${first.items.length} then ${whole.items.length}`);
+      for (const d of first.items) assert.ok(whole.items.some((w) => key(w) === key(d)), key(d));
+      assert.ok(first.items.some((d) => d.code === 'unknown-citation'), 'diagnostics that need no judgement are all in the partial report');
+      // A later check (an edit) reports once, at its end: nothing shown is taken away while it runs.
+      client.notify('textDocument/didChange', { textDocument: { uri: ws.draftUri, version: 2 }, contentChanges: [{ text: DRAFT + '\nThe port handled 4 million containers in 2020.\n' }] });
+      const edited = await pull(whole.resultId);
+      assert.doesNotMatch(edited.resultId, /partial/);
+      for (const d of whole.items) assert.ok(edited.items.some((w) => key(w) === key(d)), key(d));
+    } finally {
+      await client.close();
+      rmSync(ws.dir, { recursive: true, force: true });
+    }
+  });
+
+  test('push: the partial diagnostics, then the whole set', async () => {
+    const ws = workspace();
+    const client = startServer(ws.dir);
+    try {
+      await initialize(client, ws.uri, false, 0);
+      const published = (n: number) =>
+        client.notifications.filter((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { uri: string }).uri === ws.draftUri).slice(n - 1, n);
+      open(client, ws.draftUri, DRAFT);
+      await client.waitFor(() => published(2).length > 0, 'two publications', 15000);
+      const [first, second] = [published(1)[0], published(2)[0]].map((m) => (m!.params as { version: number; diagnostics: Item[] }));
+      assert.equal(first.version, 1);
+      assert.equal(second.version, 1);
+      assert.ok(first.diagnostics.length < second.diagnostics.length, `${first.diagnostics.length} then ${second.diagnostics.length}`);
+      for (const d of first.diagnostics) assert.ok(second.diagnostics.some((w) => key(w) === key(d)), key(d));
+    } finally {
+      await client.close();
+      rmSync(ws.dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -24,7 +24,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'node:url';
-import { CancelledError, type DraftReport } from '../service/index.ts';
+import { CancelledError, type CheckProgress, type DraftReport } from '../service/index.ts';
 import type { DocumentInput } from '../service/types.ts';
 import { CITE_ALL_KIND } from '../service/features/codeActions.ts';
 import { SettingsStore } from './settings.ts';
@@ -53,6 +53,9 @@ import {
 
 /** Pause after the last keystroke before a pushed re-check (pull clients pace themselves). */
 const PUSH_DEBOUNCE_MS = 300;
+/** How long a check runs before the diagnostics of the claims it has judged are shown (a long draft on a
+ *  large corpus: its first claims' diagnostics come while its last are still judged). */
+const PARTIAL_AFTER_MS = 500;
 const WATCH_DEBOUNCE_MS = 100;
 const CORPUS_GLOB = SOURCE_GLOB;
 
@@ -107,6 +110,8 @@ class SourcedLanguageServer {
   /** How often a shared archive is asked whether a sync changed it (initializationOptions.archivePollMs:
    *  tests; else the folder's default). */
   private archivePollMs: number | undefined;
+  /** PARTIAL_AFTER_MS, or initializationOptions.partialDiagnosticsMs (tests: 0). */
+  private partialAfterMs = PARTIAL_AFTER_MS;
   /** VS Code workspace trust (other editors have none: trusted). The client restarts the server on a grant. */
   private trusted = true;
   /** The client opens `sourced-source:` views of extracted sources (see sourceViews.ts). */
@@ -155,7 +160,18 @@ class SourcedLanguageServer {
       const folder = this.folderFor(doc.uri);
       const resultId = `${doc.version}:${this.corpusGeneration}:${this.settings.generation}:${folder.ready}`;
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-      const report = await this.check(doc, token);
+      // A long first check answers with what it has judged so far; the client pulls the rest after a refresh.
+      let onPartial: (r: DraftReport) => void = () => undefined;
+      const partial = new Promise<DraftReport>((resolve) => (onPartial = resolve));
+      const full = this.check(doc, token, this.caps.diagnosticRefresh ? this.firstCheckProgress(doc.uri, onPartial) : undefined);
+      const first = await Promise.race([full, partial]);
+      if (first !== 'cancelled' && first?.partial) {
+        void full.then((r) => {
+          if (r !== 'cancelled' && r && this.documents.get(doc.uri)?.version === doc.version) this.refreshDiagnostics();
+        });
+        return { kind: DocumentDiagnosticReportKind.Full, resultId: `${resultId}:partial`, items: this.viewed(folder, viewDiagnostics, first.diagnostics) };
+      }
+      const report = await full;
       if (report === 'cancelled') {
         throw new ResponseError(LSPErrorCodes.ServerCancelled, 'superseded by a newer check', { retriggerRequest: true });
       }
@@ -216,7 +232,8 @@ class SourcedLanguageServer {
 
   private initialize(params: InitializeParams): InitializeResult {
     this.caps = readCapabilities(params.capabilities);
-    const options = (params.initializationOptions ?? {}) as { bundledCorpus?: unknown; cache?: unknown; trusted?: unknown; virtualSources?: unknown; archivePollMs?: unknown };
+    const options = (params.initializationOptions ?? {}) as { bundledCorpus?: unknown; cache?: unknown; trusted?: unknown; virtualSources?: unknown; archivePollMs?: unknown; partialDiagnosticsMs?: unknown };
+    if (typeof options.partialDiagnosticsMs === 'number' && options.partialDiagnosticsMs >= 0) this.partialAfterMs = options.partialDiagnosticsMs;
     this.trusted = options.trusted !== false;
     this.virtualSources = options.virtualSources === true;
     this.bundledCorpus = findBundledCorpus(options.bundledCorpus);
@@ -380,12 +397,25 @@ class SourcedLanguageServer {
         this.pushTimers.delete(uri);
         const doc = this.documents.get(uri);
         if (!doc) return;
-        const report = await this.check(doc);
+        const report = await this.check(
+          doc,
+          undefined,
+          this.firstCheckProgress(uri, (r) => void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: this.viewed(this.folderFor(uri), viewDiagnostics, r.diagnostics) })),
+        );
         // A pending check (corpus still indexing) is pushed when indexing ends; a cancelled one was superseded.
         if (report === 'cancelled' || report === undefined) return;
         void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: this.viewed(this.folderFor(uri), viewDiagnostics, report.diagnostics) });
       }, delay),
     );
+  }
+
+  /**
+   * Partial diagnostics for a document's first check only: nothing is shown for it yet, so the claims
+   * not judged yet lose nothing. A later check (after an edit, or a corpus change that makes it judge
+   * everything again) would take their diagnostics away until it ends: it reports once, at the end.
+   */
+  private firstCheckProgress(uri: string, onPartial: (r: DraftReport) => void): CheckProgress | undefined {
+    return this.reports.has(uri) ? undefined : { partialAfterMs: this.partialAfterMs, onPartial };
   }
 
   private cancelCheck(uri: string): void {
@@ -398,7 +428,7 @@ class SourcedLanguageServer {
    * Checks a draft, cancelling the previous check of the same document. Undefined while its corpus is
    * still being indexed for the first time (diagnostics are refreshed when it is ready).
    */
-  private async check(doc: TextDocument, token?: CancellationToken): Promise<DraftReport | undefined | 'cancelled'> {
+  private async check(doc: TextDocument, token?: CancellationToken, progress?: CheckProgress): Promise<DraftReport | undefined | 'cancelled'> {
     this.cancelCheck(doc.uri);
     const mine = { cancelled: false };
     this.checks.set(doc.uri, mine);
@@ -409,7 +439,7 @@ class SourcedLanguageServer {
       if (folder.isCorpusFile(doc.uri)) return { uri: doc.uri, version: doc.version, claims: [], diagnostics: [] };
       const settings = await this.settings.get(doc.uri);
       if (mine.cancelled || token?.isCancellationRequested) return 'cancelled';
-      const report = await folder.service.checkDocument(input(doc), settings, anyToken({ get isCancellationRequested() { return mine.cancelled; } }, token));
+      const report = await folder.service.checkDocument(input(doc), settings, anyToken({ get isCancellationRequested() { return mine.cancelled; } }, token), progress);
       this.reports.set(doc.uri, { version: doc.version, report });
       this.sendClaims(doc, report);
       return report;

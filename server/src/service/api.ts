@@ -162,6 +162,17 @@ export interface DraftReport {
   ignored?: IgnoredRegion[];
   /** The draft's prose blocks in order (paragraphs, headings, list items, quotes, table cells). */
   blocks?: DraftBlock[];
+  /** A report sent while the check runs (see `CheckProgress`): the claims before `checkedTo` (a draft
+   *  offset) are judged, the others not yet; the diagnostics that need no judgement are all there. */
+  partial?: { checkedTo: number };
+}
+
+/** What a long check reports before it ends: the diagnostics of a long draft's first claims come while
+ *  its last are still judged. */
+export interface CheckProgress {
+  /** How long a check runs before it reports what it has (milliseconds; 0: after its first claim). */
+  partialAfterMs: number;
+  onPartial(report: DraftReport): void;
 }
 
 export interface IgnoredRegion {
@@ -201,7 +212,9 @@ export interface SourcedService {
   settled(): Promise<void>;
   importIndex(lines: string | Iterable<string> | AsyncIterable<string>): Promise<boolean>;
 
-  checkDocument(doc: DocumentInput, settings?: SourcedSettings, token?: CancellationToken): Promise<DraftReport>;
+  /** Checks a draft. With `progress`, a check still running after `partialAfterMs` reports what it has
+   *  judged so far once (`partial` set), before it goes on to the end. */
+  checkDocument(doc: DocumentInput, settings?: SourcedSettings, token?: CancellationToken, progress?: CheckProgress): Promise<DraftReport>;
   getDiagnostics(doc: DocumentInput, settings?: SourcedSettings, token?: CancellationToken): Promise<Diagnostic[]>;
   getHover(doc: DocumentInput, position: Position, token?: CancellationToken): Promise<Hover | undefined>;
   /** Reads ahead what hovering the draft's names needs (a shared archive: each name's articles and card;

@@ -1,6 +1,6 @@
 // Factory of the pure analysis service: the single entry point for the LSP adapter, the CLI and tests.
 
-import { defaultSettings, type DraftReport, type IndexOptions, type SourcedService, type SourcedSettings } from './api.ts';
+import { defaultSettings, type CheckProgress, type DraftReport, type IndexOptions, type SourcedService, type SourcedSettings } from './api.ts';
 import type { CancellationToken, Claim, DocumentInput } from './types.ts';
 import { CorpusIndex } from './corpus/corpusIndex.ts';
 import { analysedInOrder } from './corpus/analysedInOrder.ts';
@@ -17,7 +17,7 @@ import type { FeatureContext } from './context.ts';
 import { ArchiveCorpus, type ArchiveCorpusOptions } from './archive/archiveCorpus.ts';
 import type { ArchiveSource } from './archive/archiveSource.ts';
 
-export type { SourcedService, SourcedSettings, DraftReport } from './api.ts';
+export type { SourcedService, SourcedSettings, DraftReport, CheckProgress } from './api.ts';
 export { defaultSettings } from './api.ts';
 
 export interface ServiceOptions {
@@ -78,18 +78,29 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
     return analysis;
   };
 
-  const check = async (doc: DocumentInput, settings: SourcedSettings, token?: CancellationToken): Promise<DraftReport> => {
+  const check = async (doc: DocumentInput, settings: SourcedSettings, token?: CancellationToken, progress?: CheckProgress): Promise<DraftReport> => {
     const draft = analyse(doc);
     const claims: Claim[] = [];
-    let sliceStart = performance.now();
+    const started = performance.now();
+    let sliceStart = started;
     let checked = 0;
-    for (const sentence of draft.sentences) {
+    let partialDue = !!progress;
+    for (const [i, sentence] of draft.sentences.entries()) {
       if (token?.isCancellationRequested) throw new CancelledError();
       if (checked >= settings.maxClaims) break;
       const claim = checker.check(draft, sentence);
       if (claim) {
         claims.push(claim);
         checked++;
+      }
+      if (partialDue && progress && claims.length > 0 && i + 1 < draft.sentences.length && performance.now() - started >= progress.partialAfterMs) {
+        partialDue = false;
+        const judged = [...claims];
+        await independence.annotate(judged, corpus);
+        if (token?.isCancellationRequested) throw new CancelledError();
+        progress.onPartial({ ...reportOf(doc, draft, judged, settings), partial: { checkedTo: sentence.end } });
+        await yieldToEventLoop(); // the partial report goes out before the check goes on
+        sliceStart = performance.now();
       }
       if (performance.now() - sliceStart > SLICE_MS) {
         await yieldToEventLoop();
@@ -98,7 +109,13 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
     }
     await independence.annotate(claims, corpus);
     if (token?.isCancellationRequested) throw new CancelledError();
-    const report: DraftReport = {
+    const report = reportOf(doc, draft, claims, settings);
+    reports.set(doc.uri, report);
+    return report;
+  };
+
+  const reportOf = (doc: DocumentInput, draft: DraftAnalysis, claims: Claim[], settings: SourcedSettings): DraftReport => {
+    return {
       uri: doc.uri,
       version: doc.version,
       claims,
@@ -112,17 +129,15 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
       })),
       blocks: draft.prose.blocks.map((b) => ({ kind: b.kind, range: draft.lines.rangeOf(b.start, b.end), start: b.start, end: b.end })),
     };
-    reports.set(doc.uri, report);
-    return report;
   };
 
   /** A check, as a request (with an archive, until every read is answered), then the read-ahead. */
-  const checked = async (doc: DocumentInput, settings: SourcedSettings, token?: CancellationToken): Promise<DraftReport> => {
+  const checked = async (doc: DocumentInput, settings: SourcedSettings, token?: CancellationToken, progress?: CheckProgress): Promise<DraftReport> => {
     // A read-ahead waiting for the draft to be left alone waits for this check to end, and one under way
     // stops: the writer is at work on it.
     clearTimeout(readAheadTimers.get(doc.uri));
     readAheadRuns.get(doc.uri)?.cancel();
-    const report = await within(() => check(doc, settings, token));
+    const report = await within(() => check(doc, settings, token, progress));
     if (options.readAhead && corpus instanceof ArchiveCorpus) readAheadOnce(doc);
     return report;
   };
@@ -253,7 +268,7 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
       }
     },
 
-    checkDocument: (doc, settings = defaultSettings, token) => checked(doc, settings, token),
+    checkDocument: (doc, settings = defaultSettings, token, progress) => checked(doc, settings, token, progress),
     getDiagnostics: async (doc, settings = defaultSettings, token) => (await checked(doc, settings, token)).diagnostics,
     getHover: (doc, position, token) => within(() => getHover(ctx, doc, position, token)),
     readAhead: (doc, token) => within(() => readAhead(ctx, doc, token)),
