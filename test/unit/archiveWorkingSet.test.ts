@@ -11,7 +11,7 @@ import type { PgCluster } from './fixtures/pgCluster.ts';
 import { repo, sourced, testCluster } from './fixtures/archiveCli.ts';
 import { readCorpusDir } from '../eval/corpusDir.ts';
 import { createSourcedService } from '../../server/src/service/index.ts';
-import type { SourcedService } from '../../server/src/service/api.ts';
+import type { DraftReport, SourcedService } from '../../server/src/service/api.ts';
 import { ArchiveCorpus } from '../../server/src/service/archive/archiveCorpus.ts';
 import { PgArchive } from '../../server/src/host/archive/pgArchive.ts';
 import { searchTerm, type CorpusIndex } from '../../server/src/service/corpus/corpusIndex.ts';
@@ -135,6 +135,21 @@ test('a check holds the candidates loose and the articles it reads whole, with t
     assert.ok(held.looseSentences > 0, 'search hits whose article nothing read are held as sentences');
     assert.ok(held.articles < 3 + PORT_NOTES, `${held.articles} whole articles`);
     assert.ok(held.namesOnly > 0, 'articles naming the draft’s people are held by their names');
+  });
+});
+
+test('a first check\'s partial report holds only claims judged with every read answered: each keeps its verdict', async () => {
+  await withArchive(async (archive) => {
+    const service = createSourcedService({ archive });
+    const partials: DraftReport[] = [];
+    // 0: report as soon as a claim is judged (the archive's first round judges with reads missing).
+    const whole = await service.checkDocument(draft, undefined, undefined, { partialAfterMs: 0, onPartial: (r) => partials.push(r) });
+    assert.equal(partials.length, 1, 'once, though the archive runs the check in rounds');
+    const [partial] = partials;
+    assert.ok(partial.partial && partial.claims.length > 0 && partial.claims.length < whole.claims.length, `${partial.claims.length} of ${whole.claims.length}`);
+    const final = new Set(claimsOf(whole));
+    for (const c of claimsOf(partial)) assert.ok(final.has(c), `${c} in the whole report`);
+    assert.deepEqual(claimsOf(whole), claimsOf(await embedded.checkDocument(draft)));
   });
 });
 

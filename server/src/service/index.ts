@@ -85,6 +85,9 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
     let sliceStart = started;
     let checked = 0;
     let partialDue = !!progress;
+    // Claims whose judgement had every read answered: a partial report holds only these (one judged
+    // with reads missing, in an archive's first round, may not keep its verdict).
+    let settled = 0;
     for (const [i, sentence] of draft.sentences.entries()) {
       if (token?.isCancellationRequested) throw new CancelledError();
       if (checked >= settings.maxClaims) break;
@@ -92,10 +95,11 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
       if (claim) {
         claims.push(claim);
         checked++;
+        if (!checker.isProvisional(claim)) settled++;
       }
-      if (partialDue && progress && claims.length > 0 && i + 1 < draft.sentences.length && performance.now() - started >= progress.partialAfterMs) {
+      if (partialDue && progress && settled > 0 && i + 1 < draft.sentences.length && performance.now() - started >= progress.partialAfterMs) {
         partialDue = false;
-        const judged = [...claims];
+        const judged = claims.filter((c) => !checker.isProvisional(c));
         await independence.annotate(judged, corpus);
         if (token?.isCancellationRequested) throw new CancelledError();
         progress.onPartial({ ...reportOf(doc, draft, judged, settings), partial: { checkedTo: sentence.end } });
@@ -137,7 +141,18 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
     // stops: the writer is at work on it.
     clearTimeout(readAheadTimers.get(doc.uri));
     readAheadRuns.get(doc.uri)?.cancel();
-    const report = await within(() => check(doc, settings, token, progress));
+    // Once a request, though an archive's rounds run the check again (a later round's partial report
+    // could hold fewer claims than the first's).
+    let reported = false;
+    const once: CheckProgress | undefined = progress && {
+      partialAfterMs: progress.partialAfterMs,
+      onPartial: (r) => {
+        if (reported) return;
+        reported = true;
+        progress.onPartial(r);
+      },
+    };
+    const report = await within(() => check(doc, settings, token, once));
     if (options.readAhead && corpus instanceof ArchiveCorpus) readAheadOnce(doc);
     return report;
   };

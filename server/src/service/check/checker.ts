@@ -62,6 +62,8 @@ export class ClaimChecker {
   /** Keys of judgements made while the corpus could not answer every read (an archive's working set
    *  before a fetch): dropped once the fetch is done, while the others stay. */
   private readonly provisional = new Set<string>();
+  /** Claims made from such judgements (see `isProvisional`). */
+  private readonly provisionalClaims = new WeakSet<Claim>();
 
   constructor(private readonly corpus: () => CorpusIndex) {}
 
@@ -98,7 +100,15 @@ export class ClaimChecker {
       else this.provisional.add(key);
     }
     if (!j) return undefined;
-    return toClaim(draft, s, j, corpus);
+    const claim = toClaim(draft, s, j, corpus);
+    if (this.provisional.has(key)) this.provisionalClaims.add(claim);
+    return claim;
+  }
+
+  /** Whether a claim was judged while the corpus could not answer every read (an archive's working set
+   *  before a fetch): its verdict may change once the fetch is done. */
+  isProvisional(claim: Claim): boolean {
+    return this.provisionalClaims.has(claim);
   }
 
   private scope(draft: DraftAnalysis, s: DraftSentence, corpus: CorpusIndex): Article[] | undefined {
