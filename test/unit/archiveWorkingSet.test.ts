@@ -141,15 +141,22 @@ test('a check holds the candidates loose and the articles it reads whole, with t
 test('a first check\'s partial report holds only claims judged with every read answered: each keeps its verdict', async () => {
   await withArchive(async (archive) => {
     const service = createSourcedService({ archive });
+    // Longer than the first claims an archive reads and judges before the rest.
+    const long = { uri: 'file:///drafts/long.md', text: `${draft.text}\n\n${portDraft.text}\n\n${draft.text.replace(/^# .*$/m, '')}` };
     const partials: DraftReport[] = [];
     // 0: report as soon as a claim is judged (the archive's first round judges with reads missing).
-    const whole = await service.checkDocument(draft, undefined, undefined, { partialAfterMs: 0, onPartial: (r) => partials.push(r) });
+    const whole = await service.checkDocument(long, undefined, undefined, { partialAfterMs: 0, onPartial: (r) => partials.push(r) });
     assert.equal(partials.length, 1, 'once, though the archive runs the check in rounds');
     const [partial] = partials;
     assert.ok(partial.partial && partial.claims.length > 0 && partial.claims.length < whole.claims.length, `${partial.claims.length} of ${whole.claims.length}`);
     const final = new Set(claimsOf(whole));
     for (const c of claimsOf(partial)) assert.ok(final.has(c), `${c} in the whole report`);
-    assert.deepEqual(claimsOf(whole), claimsOf(await embedded.checkDocument(draft)));
+    assert.deepEqual(claimsOf(whole), claimsOf(await embedded.checkDocument(long)));
+    // With time to spare, the first claims' request is not reported on its own: the rest comes in time.
+    const patient: DraftReport[] = [];
+    const again = await createSourcedService({ archive }).checkDocument(long, undefined, undefined, { partialAfterMs: 600_000, onPartial: (r) => patient.push(r) });
+    assert.equal(patient.length, 0);
+    assert.deepEqual(claimsOf(again), claimsOf(whole));
   });
 });
 

@@ -44,6 +44,9 @@ const READ_AHEAD_AFTER_MS = 1_000;
 
 /** Indexing yields to the event loop after this much work, so requests are answered while it runs. */
 const SLICE_MS = 8;
+/** Claims an archive's first check reads and judges before the rest, for its partial report (about a
+ *  screenful of a draft). */
+const ARCHIVE_FIRST_CLAIMS = 12;
 
 export class CancelledError extends Error {
   constructor() {
@@ -78,8 +81,10 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
     return analysis;
   };
 
-  const check = async (doc: DocumentInput, settings: SourcedSettings, token?: CancellationToken, progress?: CheckProgress): Promise<DraftReport> => {
+  /** Checks the draft; with `firstClaims`, only up to that many claims (a partial report if more follow). */
+  const check = async (doc: DocumentInput, settings: SourcedSettings, token?: CancellationToken, progress?: CheckProgress, firstClaims?: number): Promise<DraftReport> => {
     const draft = analyse(doc);
+    let head: number | undefined;
     const claims: Claim[] = [];
     const started = performance.now();
     let sliceStart = started;
@@ -97,6 +102,10 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
         checked++;
         if (!checker.isProvisional(claim)) settled++;
       }
+      if (firstClaims !== undefined && claims.length >= firstClaims && i + 1 < draft.sentences.length) {
+        head = sentence.end;
+        break;
+      }
       if (partialDue && progress && settled > 0 && i + 1 < draft.sentences.length && performance.now() - started >= progress.partialAfterMs) {
         partialDue = false;
         const judged = claims.filter((c) => !checker.isProvisional(c));
@@ -110,6 +119,12 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
         await yieldToEventLoop();
         sliceStart = performance.now();
       }
+    }
+    if (head !== undefined) {
+      const judged = claims.filter((c) => !checker.isProvisional(c));
+      await independence.annotate(judged, corpus);
+      if (token?.isCancellationRequested) throw new CancelledError();
+      return { ...reportOf(doc, draft, judged, settings), partial: { checkedTo: head } };
     }
     await independence.annotate(claims, corpus);
     if (token?.isCancellationRequested) throw new CancelledError();
@@ -152,7 +167,22 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
         progress.onPartial(r);
       },
     };
-    const report = await within(() => check(doc, settings, token, once));
+    let rest = once;
+    if (once && corpus instanceof ArchiveCorpus) {
+      // An archive's first round judges every claim with reads missing and fetches what they all miss at
+      // once, most of a long first check: the draft's first claims are read and judged first, as a
+      // request of their own (what they fetch the whole check needs anyway).
+      const started = performance.now();
+      const first = await within(() => check(doc, settings, token, undefined, ARCHIVE_FIRST_CLAIMS));
+      if (!first.partial) return afterCheck(doc, first); // the whole draft
+      const spent = performance.now() - started;
+      if (spent >= once.partialAfterMs && first.claims.length > 0) once.onPartial(first);
+      else rest = { ...once, partialAfterMs: once.partialAfterMs - spent };
+    }
+    return afterCheck(doc, await within(() => check(doc, settings, token, rest)));
+  };
+
+  const afterCheck = (doc: DocumentInput, report: DraftReport): DraftReport => {
     if (options.readAhead && corpus instanceof ArchiveCorpus) readAheadOnce(doc);
     return report;
   };
