@@ -45,6 +45,10 @@ export const archiveRows: ReadonlyArray<Row<ArchiveSizeResult>> = [
   { label: 'server start → ready (median)', cell: (r) => (r.desk ? { text: formatMs(r.desk.readyMs.median) } : undefined) },
   { label: 'first check, 2k-word draft, alone', cell: (r) => (r.desk?.firstCheck ? { text: `${formatMs(r.desk.firstCheck.ms)} (${r.desk.firstCheck.diagnostics} diagnostics)` } : undefined) },
   {
+    label: 'its first diagnostics shown',
+    cell: (r) => (r.desk?.firstCheck?.firstMs !== undefined ? { text: formatMs(r.desk.firstCheck.firstMs) } : undefined),
+  },
+  {
     label: 'first check, other editors at once (med / max)',
     cell: (r) => (r.desk?.firstCheckConcurrent ? { text: `${formatMs(r.desk.firstCheckConcurrent.median)} / ${formatMs(r.desk.firstCheckConcurrent.max)} (${r.desk.firstCheckConcurrent.n})` } : undefined),
   },

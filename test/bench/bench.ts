@@ -13,6 +13,7 @@
 //                             each time, which took a 50,000-article index from 45 s to 250 s)
 //   --seed N  --words N  --bbc-dir DIR  --out FILE
 //   --no-cli                  skip timing `sourced check` (cold and warm) of the draft against BBC
+//   --no-editor               skip timing the draft's diagnostics in a fresh language server on BBC
 //   --no-formats              skip reading speed of PDFs, Word documents, web pages and transcripts
 //   --formats-only            only that (test/bench/formats.ts)
 //   --no-hostile              skip the text analysers' speed on hostile input (test/bench/hostile.ts)
@@ -45,6 +46,7 @@ interface Options {
   formatsOnly: boolean;
   hostile: boolean;
   cli: boolean;
+  editor: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -65,6 +67,7 @@ function parseArgs(argv: string[]): Options {
     formatsOnly: argv.includes('--formats-only'),
     hostile: !argv.includes('--no-hostile'),
     cli: !argv.includes('--no-cli'),
+    editor: !argv.includes('--no-editor'),
   };
 }
 
@@ -96,6 +99,15 @@ async function child(o: Options, size: string): Promise<void> {
       result.errors = [...result.errors, `cli check: ${err instanceof Error ? err.message : String(err)}`];
     }
   }
+  if (size === 'bbc' && o.editor && draft) {
+    log(`[${size}] the draft opened in a fresh language server (cold and with its saved index)…`);
+    const { measureEditorFirst } = await import('./editorFirst.ts');
+    try {
+      result.editor = await measureEditorFirst(dir, draft.text, Math.min(o.runs, 3), o.heapMb);
+    } catch (err) {
+      result.errors = [...result.errors, `editor: ${err instanceof Error ? err.message : String(err)}`];
+    }
+  }
   result.ratios = floorRatios(result);
   await new Promise<void>((done) => (process.send ? process.send({ result }, () => done()) : done()));
   process.exit(0);
@@ -105,7 +117,7 @@ type ChildOutcome = BenchResult | { size: string; crashed: string; partial?: Ben
 
 function runChild(o: Options, size: string): Promise<ChildOutcome> {
   return new Promise((done) => {
-    const args = ['--only', size, '--responsiveness-max', String(o.responsivenessMaxFiles), '--runs', String(o.runs), '--seed', String(o.seed), '--batch', String(o.batch), '--words', String(o.words), '--bbc-dir', o.bbcDir];
+    const args = ['--only', size, '--responsiveness-max', String(o.responsivenessMaxFiles), '--runs', String(o.runs), '--seed', String(o.seed), '--batch', String(o.batch), '--words', String(o.words), '--bbc-dir', o.bbcDir, '--heap-mb', String(o.heapMb), ...(o.cli ? [] : ['--no-cli']), ...(o.editor ? [] : ['--no-editor'])];
     // Measured under the heap cap the editor client starts the server with, so memory figures are the server's.
     const execArgv = o.heapMb > 0 ? [...process.execArgv, `--max-old-space-size=${o.heapMb}`] : process.execArgv;
     const proc = fork(__filename, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv });
@@ -163,7 +175,7 @@ async function parent(o: Options): Promise<number> {
     date: new Date().toISOString(),
     node: process.version,
     machine: { cpu: cpus()[0]?.model, cpus: cpus().length, totalMemBytes: totalmem() },
-    options: { sizes: o.sizes, runs: o.runs, seed: o.seed, batch: o.batch, words: o.words, heapMb: o.heapMb, cli: o.cli },
+    options: { sizes: o.sizes, runs: o.runs, seed: o.seed, batch: o.batch, words: o.words, heapMb: o.heapMb, cli: o.cli, editor: o.editor },
     generated,
     results,
     formats,

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { CliResult } from './cliCheck.ts';
+import type { EditorResult } from './editorFirst.ts';
 import type { SizeResult } from './measure.ts';
 
 export interface FloorResult {
@@ -86,10 +87,13 @@ export interface FloorRatios {
   completion?: number;
   cliCold?: number;
   cliWarm?: number;
+  /** A fresh language server's first diagnostics of the draft, with no saved index and with one. */
+  editorFirstCold?: number;
+  editorFirstWarm?: number;
 }
 
 /** A size's figures with the floor measured in its process, the CLI's times (BBC) and the ratios. */
-export type BenchResult = SizeResult & { floor?: FloorResult; cli?: CliResult; ratios?: FloorRatios };
+export type BenchResult = SizeResult & { floor?: FloorResult; cli?: CliResult; editor?: EditorResult; ratios?: FloorRatios };
 
 export function floorRatios(r: BenchResult): FloorRatios | undefined {
   const floor = r.floor?.ms;
@@ -106,5 +110,7 @@ export function floorRatios(r: BenchResult): FloorRatios | undefined {
     completion: of(r.completion?.median),
     cliCold: of(r.cli?.cold.ms),
     cliWarm: of(r.cli?.warm.ms),
+    editorFirstCold: of(r.editor?.cold.firstMs),
+    editorFirstWarm: of(r.editor?.warm.firstMs),
   };
 }

@@ -86,6 +86,14 @@ const rows: Row[] = [
     cell: (r) => (r.cli ? { text: `${formatMs(r.cli.warm.ms)}${ratio(r, 'cliWarm')}`, pass: r.size === 'bbc' && r.ratios?.cliWarm !== undefined ? r.ratios.cliWarm <= 3 : undefined } : undefined),
   },
   {
+    label: 'editor: ready / first / all diagnostics, cold',
+    cell: (r) => (r.editor ? { text: `${formatMs(r.editor.cold.readyMs)} / ${formatMs(r.editor.cold.firstMs)}${ratio(r, 'editorFirstCold')} / ${formatMs(r.editor.cold.wholeMs)}` } : undefined),
+  },
+  {
+    label: 'editor: same, saved index',
+    cell: (r) => (r.editor ? { text: `${formatMs(r.editor.warm.readyMs)} / ${formatMs(r.editor.warm.firstMs)}${ratio(r, 'editorFirstWarm')} / ${formatMs(r.editor.warm.wholeMs)}` } : undefined),
+  },
+  {
     label: 'draft verdicts',
     cell: (r) => (r.draft ? { text: Object.entries(r.draft.claims).map(([k, v]) => `${k.slice(0, 5)} ${v}`).join(', ') || 'none' } : undefined),
   },
