@@ -244,14 +244,20 @@ describe('a long first check shows its first claims before its last', () => {
   test('pull: a partial report, a refresh once the check ends, then the whole report', async () => {
     const ws = workspace();
     const client = startServer(ws.dir);
+    // Claims enough that the check is still running when the partial report has been answered.
+    const long = DRAFT + Array.from({ length: 80 }, (_, i) => `\nThe harbour handled ${120 + i} ships in week ${i + 2}, port officials said on day ${i + 3}.\n`).join('');
     try {
       await initialize(client, ws.uri, true, 0); // 0: a partial report after the first claim
-      open(client, ws.draftUri, DRAFT);
+      open(client, ws.draftUri, long);
       const pull = (previousResultId?: string) =>
         client.request<{ kind: string; resultId: string; items: Item[] }>('textDocument/diagnostic', { textDocument: { uri: ws.draftUri }, previousResultId });
-      const since = client.received.length;
       const first = await pull();
+      const since = client.received.length;
       assert.match(first.resultId, /:partial$/);
+      // A claim's sources asked meanwhile wait for the running check instead of cancelling it (which
+      // would leave the partial report shown: the refresh comes only when that check ends).
+      const claim = await client.request<{ verdict: string } | null>('sourced/claimAt', { uri: ws.draftUri, position: positionOf(DRAFT, 'The mayor of Elmsworth', 4) });
+      assert.ok(claim?.verdict, 'the claim under the cursor');
       await client.waitFor((m) => m.method === 'workspace/diagnostic/refresh', 'a refresh once the check has ended', 15000, since);
       const whole = await pull(first.resultId);
       assert.equal(whole.kind, 'full');
@@ -261,7 +267,7 @@ describe('a long first check shows its first claims before its last', () => {
       for (const d of first.items) assert.ok(whole.items.some((w) => key(w) === key(d)), key(d));
       assert.ok(first.items.some((d) => d.code === 'unknown-citation'), 'diagnostics that need no judgement are all in the partial report');
       // A later check (an edit) reports once, at its end: nothing shown is taken away while it runs.
-      client.notify('textDocument/didChange', { textDocument: { uri: ws.draftUri, version: 2 }, contentChanges: [{ text: DRAFT + '\nThe port handled 4 million containers in 2020.\n' }] });
+      client.notify('textDocument/didChange', { textDocument: { uri: ws.draftUri, version: 2 }, contentChanges: [{ text: long + '\nThe port handled 4 million containers in 2020.\n' }] });
       const edited = await pull(whole.resultId);
       assert.doesNotMatch(edited.resultId, /partial/);
       for (const d of whole.items) assert.ok(edited.items.some((w) => key(w) === key(d)), key(d));

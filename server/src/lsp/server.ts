@@ -53,6 +53,13 @@ import {
 
 /** Pause after the last keystroke before a pushed re-check (pull clients pace themselves). */
 const PUSH_DEBOUNCE_MS = 300;
+
+interface RunningCheck {
+  cancelled: boolean;
+  /** The document version, corpus generation and settings generation it checks. */
+  key: string;
+  result: Promise<DraftReport | undefined | 'cancelled'>;
+}
 /** How long a check runs before the diagnostics of the claims it has judged are shown (a long draft on a
  *  large corpus: its first claims' diagnostics come while its last are still judged). */
 const PARTIAL_AFTER_MS = 500;
@@ -117,8 +124,8 @@ class SourcedLanguageServer {
   /** The client opens `sourced-source:` views of extracted sources (see sourceViews.ts). */
   private virtualSources = false;
   private readonly settings: SettingsStore;
-  /** Per document: the running check, so a newer one cancels it. */
-  private readonly checks = new Map<string, { cancelled: boolean }>();
+  /** Per document: the running check, so a newer one cancels it and another on the same text joins it. */
+  private readonly checks = new Map<string, RunningCheck>();
   private readonly pushTimers = new Map<string, NodeJS.Timeout>();
   private readonly reports = new Map<string, { version: number; report: DraftReport }>();
   private pendingChanges: FileChange[] = [];
@@ -425,13 +432,24 @@ class SourcedLanguageServer {
   }
 
   /**
-   * Checks a draft, cancelling the previous check of the same document. Undefined while its corpus is
-   * still being indexed for the first time (diagnostics are refreshed when it is ready).
+   * Checks a draft, cancelling the previous check of the same document, or joins the check already
+   * running on the same text, corpus and settings (a pull answered with a partial report leaves its check
+   * running: a claim's sources or the report asked meanwhile wait for it, where a new check would cancel
+   * it and the refresh that shows the rest would never come). Undefined while its corpus is still being
+   * indexed for the first time (diagnostics are refreshed when it is ready).
    */
-  private async check(doc: TextDocument, token?: CancellationToken, progress?: CheckProgress): Promise<DraftReport | undefined | 'cancelled'> {
+  private check(doc: TextDocument, token?: CancellationToken, progress?: CheckProgress): Promise<DraftReport | undefined | 'cancelled'> {
+    const key = `${doc.version}:${this.corpusGeneration}:${this.settings.generation}`;
+    const running = this.checks.get(doc.uri);
+    if (running && !running.cancelled && running.key === key) return running.result;
     this.cancelCheck(doc.uri);
-    const mine = { cancelled: false };
+    const mine: RunningCheck = { cancelled: false, key, result: Promise.resolve(undefined) };
     this.checks.set(doc.uri, mine);
+    mine.result = this.runCheck(doc, mine, token, progress);
+    return mine.result;
+  }
+
+  private async runCheck(doc: TextDocument, mine: RunningCheck, token?: CancellationToken, progress?: CheckProgress): Promise<DraftReport | undefined | 'cancelled'> {
     const folder = this.folderFor(doc.uri);
     const cached = this.reports.get(doc.uri);
     try {
