@@ -126,6 +126,22 @@ test('headline run into the body: no camel-case junk, headline keeps only body n
   assert.ok(texts(lede).includes('Clint Eastwood'), JSON.stringify(texts(lede)));
 });
 
+test('two names run together by a lost heading are two names, not a person', () => {
+  // The headline's last word, the surname of the person the lede names in full, then the club opening the lede.
+  const sacked = find('Dunmore drop Kaspar Dunmore have dropped Tomas Kaspar after a row with the coach. The club said the decision was final. Dunmore signed him in 2019.');
+  assert.ok(!texts(sacked).includes('Kaspar Dunmore'), JSON.stringify(texts(sacked)));
+  assert.equal(texts(sacked).filter((t) => t === 'Dunmore').length, 3, JSON.stringify(texts(sacked)));
+  assert.ok(texts(sacked).includes('Kaspar') && texts(sacked).includes('Tomas Kaspar'), JSON.stringify(texts(sacked)));
+  // A club named twice in a row ("… blasts Dunmore" + "Dunmore's forward …").
+  const doubled = find("Vale blasts Dunmore Dunmore's young forward Vale has criticised the club. Dunmore said it would talk to him.");
+  assert.ok(!texts(doubled).includes('Dunmore Dunmore'), JSON.stringify(texts(doubled)));
+  assert.equal(texts(doubled).filter((t) => t === 'Dunmore').length, 3, JSON.stringify(texts(doubled)));
+  // A person's full name written once stays whole: a given name ("Clint"), or a surname the text gives a
+  // person on its own.
+  assert.ok(texts(find('Oscar hopes Clint Eastwood has won praise. Oscar said so. Eastwood said he was pleased.')).includes('Clint Eastwood'));
+  assert.ok(texts(find('Talks with Ostrova Ilves ended. Ostrova said the talks failed. Ilves said he would return.')).includes('Ostrova Ilves'));
+});
+
 test('plurals of role abbreviations and sentence adverbs set off by a comma are not names', () => {
   assert.deepEqual(texts(find('An all-party group of MPs and peers met Labour MEPs and GPs.')), ['Labour']);
   assert.deepEqual(texts(find('The GPS unit failed.')), ['GPS']);

@@ -36,6 +36,8 @@ export function splitAtKnownNames(found: Found[][], text: string, lowerSeen: Rea
   // Full names (two words or more) the text writes as a whole mention, with how often.
   const whole = new Map<string, { n: number; kind: Found['kind'] }>();
   const surnames = new Set<string>();
+  // The people's names (two words or more) each last word ends.
+  const namesEnding = new Map<string, Set<string>>();
   for (const f of found) {
     for (const m of f) {
       const ws = wordsOf(m);
@@ -43,15 +45,26 @@ export function splitAtKnownNames(found: Found[][], text: string, lowerSeen: Rea
       const cur = whole.get(k);
       if (cur) cur.n++;
       else whole.set(k, { n: 1, kind: m.kind });
-      if (m.kind === 'person' && ws.length >= 2) surnames.add(ws[ws.length - 1].key);
+      if (m.kind === 'person' && ws.length >= 2) {
+        const last = ws[ws.length - 1].key;
+        surnames.add(last);
+        namesEnding.set(last, (namesEnding.get(last) ?? new Set()).add(k));
+      }
     }
   }
+  /** Whether a person's name other than `k` ends with the word. */
+  const surnameElsewhere = (word: string, k: string) => [...(namesEnding.get(word) ?? [])].some((n) => n !== k);
   for (let si = 0; si < found.length; si++) {
     const out: Found[] = [];
     for (const m of found[si]) {
       const ws = wordsOf(m);
       if (ws.length !== m.tokens.length) {
         out.push(m);
+        continue;
+      }
+      const together = ws.length === 2 && m.cue === 'weak' ? runTogether(ws, whole, surnameElsewhere) : undefined;
+      if (together) {
+        out.push(part([ws[0]], together[0], 'weak'), part([ws[1]], together[1], 'weak'));
         continue;
       }
       let cut = -1;
@@ -101,4 +114,28 @@ export function splitAtKnownNames(found: Found[][], text: string, lowerSeen: Rea
     }
     found[si] = out;
   }
+}
+
+/**
+ * Two names run together by a lost line break or heading (a headline ending with a player's surname, run
+ * into a lede opening with his club's name; a club's name twice, "… blasts X" + "X's forward …"): a
+ * two-word guess written once, whose second word the text writes on its own as something other than a
+ * person and ends no one else's name, and whose first word is that same word or the surname of another
+ * person the text names in full (no given name). The kinds of its two names: the surname a person's, the
+ * other as the text writes it alone.
+ */
+function runTogether(
+  ws: Tok[],
+  whole: ReadonlyMap<string, { n: number; kind: Found['kind'] }>,
+  surnameElsewhere: (word: string, k: string) => boolean,
+): [Found['kind'], Found['kind']] | undefined {
+  const [a, b] = ws;
+  const k = keyOf(ws);
+  if ((whole.get(k)?.n ?? 0) !== 1 || FIRST_NAMES.has(a.key) || TITLES.has(a.key) || isRoleWord(a) || isRoleWord(b)) return undefined;
+  const second = whole.get(b.key);
+  if (!second || second.kind === 'person' || surnameElsewhere(b.key, k)) return undefined;
+  // Not a first word merely written alone too: a person named in full once, then by each name alone
+  // ("Talks with X Y ended. X said… Y said…"), is one person.
+  if (a.key === b.key) return [second.kind, second.kind];
+  return surnameElsewhere(a.key, k) ? ['person', second.kind] : undefined;
 }
