@@ -121,6 +121,9 @@ test('headline run into the body: no camel-case junk, headline keeps only body n
   const joined = find('Norvane names successor to Holt Norvane has named a new boss after Jana Holt left. Ms Holt said Norvane would do well.');
   assert.ok(!texts(joined).includes('Holt Norvane'), JSON.stringify(texts(joined)));
   assert.equal(texts(joined).filter((t) => t === 'Norvane').length, 3, JSON.stringify(texts(joined)));
+  // A camel-case name the text writes again is a word, not a join ("…PlayStation…" in a run-in headline).
+  const camel = find("Pocket VistaBook ready to go Norvane's VistaBook Pocket will go on sale in Japan in May, the firm said on Monday. The VistaBook costs less.");
+  assert.ok(texts(camel).includes('VistaBook') && !texts(camel).some((t) => /^(?:Vista|Book)$/.test(t)), JSON.stringify(texts(camel)));
   // A full name written only in the lede stays whole ("Clint Eastwood" with "Eastwood" in the body).
   const lede = find('Oscar hopes Clint Eastwood has won praise for his film. Eastwood said he was pleased.');
   assert.ok(texts(lede).includes('Clint Eastwood'), JSON.stringify(texts(lede)));

@@ -71,13 +71,15 @@ export function tokenize(text: string, sentence: Sentence, headlineRunIn: boolea
       initial = false;
       continue;
     }
-    // Split "profitQuarterly" (and, in a run-in headline, "WarnerQuarterly") into words.
+    // Split "profitQuarterly" (and, in a run-in headline, "WarnerQuarterly") into words; not a word the
+    // text writes again ("PlayStation", "YouGov"): a run-in join does not recur.
     let last = 0;
+    let recurs: boolean | undefined;
     for (let i = 3; i < raw.length; i++) {
       if (!isLower(raw.charCodeAt(i - 1)) || !isUpper(raw.charCodeAt(i))) continue;
       const left = raw.slice(last, i);
       const seg = left.slice(Math.max(left.lastIndexOf('-'), left.lastIndexOf("'"), left.lastIndexOf('’')) + 1);
-      if (seg.length >= 3 && (isLower(seg.charCodeAt(0)) || headlineRunIn)) {
+      if (seg.length >= 3 && (isLower(seg.charCodeAt(0)) || (headlineRunIn && !(recurs ??= text.indexOf(raw) !== text.lastIndexOf(raw))))) {
         pushWord(out, s, base, left, start + last, initial, last > 0);
         initial = false;
         last = i;
