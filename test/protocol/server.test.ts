@@ -46,7 +46,7 @@ const isReady = (m: Message) => m.method === 'sourced/status' && (m.params as { 
 
 /** `partialDiagnosticsMs`: how long a first check runs before it shows what it has judged; these tests
  *  read a first check's whole result unless they say otherwise, however slow the machine. */
-async function initialize(client: LspClient, rootUri: string, pull: boolean, partialDiagnosticsMs = 600_000): Promise<{ capabilities: Record<string, unknown> }> {
+async function initialize(client: LspClient, rootUri: string, pull: boolean, partialDiagnosticsMs = 600_000, partialDiagnosticsEveryMs?: number): Promise<{ capabilities: Record<string, unknown> }> {
   client.onRequest('workspace/configuration', (params) =>
     (params as { items: unknown[] }).items.map(() => ({ corpus: { paths: ['sources'] }, severity: { 'uncited-claim': 'hint' } })),
   );
@@ -66,7 +66,7 @@ async function initialize(client: LspClient, rootUri: string, pull: boolean, par
     rootUri,
     workspaceFolders: [{ uri: rootUri, name: 'ws' }],
     capabilities,
-    initializationOptions: { cache: false, partialDiagnosticsMs },
+    initializationOptions: { cache: false, partialDiagnosticsMs, ...(partialDiagnosticsEveryMs === undefined ? {} : { partialDiagnosticsEveryMs }) },
   });
   client.notify('initialized', {});
   await client.waitFor(isReady, 'corpus indexed');
@@ -253,7 +253,7 @@ describe('a long first check shows its first claims before its last', () => {
         client.request<{ kind: string; resultId: string; items: Item[] }>('textDocument/diagnostic', { textDocument: { uri: ws.draftUri }, previousResultId });
       const first = await pull();
       const since = client.received.length;
-      assert.match(first.resultId, /:partial$/);
+      assert.match(first.resultId, /:partial1$/);
       // A claim's sources asked meanwhile wait for the running check instead of cancelling it (which
       // would leave the partial report shown: the refresh comes only when that check ends).
       const claim = await client.request<{ verdict: string } | null>('sourced/claimAt', { uri: ws.draftUri, position: positionOf(DRAFT, 'The mayor of Elmsworth', 4) });
@@ -271,6 +271,33 @@ describe('a long first check shows its first claims before its last', () => {
       const edited = await pull(whole.resultId);
       assert.doesNotMatch(edited.resultId, /partial/);
       for (const d of whole.items) assert.ok(edited.items.some((w) => key(w) === key(d)), key(d));
+    } finally {
+      await client.close();
+      rmSync(ws.dir, { recursive: true, force: true });
+    }
+  });
+
+  test('pull: partial reports, each holding more than the last, until the whole', async () => {
+    const ws = workspace();
+    const client = startServer(ws.dir);
+    const long = DRAFT + Array.from({ length: 40 }, (_, i) => `\nThe harbour handled ${220 + i} ships in week ${i + 2}, port officials said on day ${i + 5}.\n`).join('');
+    try {
+      await initialize(client, ws.uri, true, 0, 0); // a partial report after the first claim, then after each
+      open(client, ws.draftUri, long);
+      const pull = (previousResultId?: string) =>
+        client.request<{ kind: string; resultId: string; items: Item[] }>('textDocument/diagnostic', { textDocument: { uri: ws.draftUri }, previousResultId });
+      const reports = [await pull()];
+      const since = client.received.length;
+      // Each pull answers a report newer than the one it names, or the whole once the check has ended.
+      while (/:partial\d+$/.test(reports[reports.length - 1].resultId)) reports.push(await pull(reports[reports.length - 1].resultId));
+      assert.ok(reports.length >= 3, `${reports.length} reports`);
+      const seqs = reports.slice(0, -1).map((r) => Number(/:partial(\d+)$/.exec(r.resultId)![1]));
+      assert.ok(seqs.every((n, i) => i === 0 || n > seqs[i - 1]), seqs.join(' '));
+      for (let i = 1; i < reports.length; i++) {
+        for (const d of reports[i - 1].items) assert.ok(reports[i].items.some((w) => key(w) === key(d)), `${key(d)} kept in report ${i}`);
+      }
+      assert.ok(reports[reports.length - 2].items.length < reports[reports.length - 1].items.length);
+      await client.waitFor((m) => m.method === 'workspace/diagnostic/refresh', 'a refresh for the reports no pull waited for', 15000, since);
     } finally {
       await client.close();
       rmSync(ws.dir, { recursive: true, force: true });

@@ -144,13 +144,18 @@ test('a first check\'s partial report holds only claims judged with every read a
     // Longer than the first claims an archive reads and judges before the rest.
     const long = { uri: 'file:///drafts/long.md', text: `${draft.text}\n\n${portDraft.text}\n\n${draft.text.replace(/^# .*$/m, '')}` };
     const partials: DraftReport[] = [];
-    // 0: report as soon as a claim is judged (the archive's first round judges with reads missing).
-    const whole = await service.checkDocument(long, undefined, undefined, { partialAfterMs: 0, onPartial: (r) => partials.push(r) });
-    assert.equal(partials.length, 1, 'once, though the archive runs the check in rounds');
-    const [partial] = partials;
-    assert.ok(partial.partial && partial.claims.length > 0 && partial.claims.length < whole.claims.length, `${partial.claims.length} of ${whole.claims.length}`);
+    // 0: report as soon as a claim is judged, and after each (the archive's first round judges with reads
+    // missing, and its rounds run the check again).
+    const whole = await service.checkDocument(long, undefined, undefined, { partialAfterMs: 0, partialEveryMs: 0, onPartial: (r) => partials.push(r) });
+    assert.ok(partials.length >= 1 && partials[0].claims.length < whole.claims.length, `${partials.length} partial reports`);
     const final = new Set(claimsOf(whole));
-    for (const c of claimsOf(partial)) assert.ok(final.has(c), `${c} in the whole report`);
+    partials.forEach((partial, i) => {
+      assert.ok(partial.partial && partial.claims.length > 0 && partial.claims.length <= whole.claims.length, `${partial.claims.length} of ${whole.claims.length}`);
+      for (const c of claimsOf(partial)) assert.ok(final.has(c), `${c} in the whole report`);
+      // Each holds every claim the one before held, and more.
+      const next = partials[i + 1];
+      if (next) for (const c of claimsOf(partial)) assert.ok(claimsOf(next).includes(c), `${c} in the next partial report`);
+    });
     assert.deepEqual(claimsOf(whole), claimsOf(await embedded.checkDocument(long)));
     // With time to spare, the first claims' request is not reported on its own: the rest comes in time.
     const patient: DraftReport[] = [];

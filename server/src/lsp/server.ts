@@ -54,15 +54,32 @@ import {
 /** Pause after the last keystroke before a pushed re-check (pull clients pace themselves). */
 const PUSH_DEBOUNCE_MS = 300;
 
+/** How often a long first check shows what it has judged since it last did (see PARTIAL_AFTER_MS). */
+const PARTIAL_EVERY_MS = 2000;
+
 interface RunningCheck {
   cancelled: boolean;
   /** The document version, corpus generation and settings generation it checks. */
   key: string;
   result: Promise<DraftReport | undefined | 'cancelled'>;
+  /** Its last partial report and that report's number (1, 2, …), while it runs. */
+  partial?: { report: DraftReport; seq: number };
+  /** Pulls waiting for a partial report newer than the one they have. */
+  waiting: Array<() => void>;
+  /** Whether a pull was answered with a partial report: the client is asked to pull again at the end. */
+  refreshAtEnd: boolean;
+}
+
+/** The number of the partial report a result id of `base` names ("…:partial3"), else 0. */
+function partialSeq(previous: string | undefined, base: string): number {
+  const m = previous?.startsWith(`${base}:partial`) ? /^\d+$/.exec(previous.slice(base.length + 8)) : null;
+  return m ? Number(m[0]) : 0;
 }
 /** How long a check runs before the diagnostics of the claims it has judged are shown (a long draft on a
  *  large corpus: its first claims' diagnostics come while its last are still judged). */
 const PARTIAL_AFTER_MS = 500;
+/** What a pull waiting for a newer partial report gets when there is one (see RunningCheck). */
+const PARTIAL = Symbol('partial');
 const WATCH_DEBOUNCE_MS = 100;
 const CORPUS_GLOB = SOURCE_GLOB;
 
@@ -117,8 +134,10 @@ class SourcedLanguageServer {
   /** How often a shared archive is asked whether a sync changed it (initializationOptions.archivePollMs:
    *  tests; else the folder's default). */
   private archivePollMs: number | undefined;
-  /** PARTIAL_AFTER_MS, or initializationOptions.partialDiagnosticsMs (tests: 0). */
+  /** PARTIAL_AFTER_MS and PARTIAL_EVERY_MS, or initializationOptions.partialDiagnosticsMs and
+   *  partialDiagnosticsEveryMs (tests: 0). */
   private partialAfterMs = PARTIAL_AFTER_MS;
+  private partialEveryMs = PARTIAL_EVERY_MS;
   /** VS Code workspace trust (other editors have none: trusted). The client restarts the server on a grant. */
   private trusted = true;
   /** The client opens `sourced-source:` views of extracted sources (see sourceViews.ts). */
@@ -167,16 +186,21 @@ class SourcedLanguageServer {
       const folder = this.folderFor(doc.uri);
       const resultId = `${doc.version}:${this.corpusGeneration}:${this.settings.generation}:${folder.ready}`;
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-      // A long first check answers with what it has judged so far; the client pulls the rest after a refresh.
-      let onPartial: (r: DraftReport) => void = () => undefined;
-      const partial = new Promise<DraftReport>((resolve) => (onPartial = resolve));
-      const full = this.check(doc, token, this.caps.diagnosticRefresh ? this.firstCheckProgress(doc.uri, onPartial) : undefined);
-      const first = await Promise.race([full, partial]);
-      if (first !== 'cancelled' && first?.partial) {
-        void full.then((r) => {
-          if (r !== 'cancelled' && r && this.documents.get(doc.uri)?.version === doc.version) this.refreshDiagnostics();
-        });
-        return { kind: DocumentDiagnosticReportKind.Full, resultId: `${resultId}:partial`, items: this.viewed(folder, viewDiagnostics, first.diagnostics) };
+      // A long first check answers with what it has judged so far, newer than what the client has; the
+      // client pulls again after a refresh (at each partial report no pull waits for, and at the end).
+      const full = this.check(doc, token, this.caps.diagnosticRefresh);
+      const run = this.checks.get(doc.uri);
+      const newer = run?.result === full ? this.newerPartial(run, partialSeq(params.previousResultId, resultId)) : undefined;
+      const first = newer ? await Promise.race([full, newer]) : await full;
+      if (first === PARTIAL && run?.partial && !run.cancelled) {
+        if (!run.refreshAtEnd) {
+          run.refreshAtEnd = true;
+          void full.then((r) => {
+            if (r !== 'cancelled' && r && this.documents.get(doc.uri)?.version === doc.version) this.refreshDiagnostics();
+          });
+        }
+        const { report: partial, seq } = run.partial;
+        return { kind: DocumentDiagnosticReportKind.Full, resultId: `${resultId}:partial${seq}`, items: this.viewed(folder, viewDiagnostics, partial.diagnostics) };
       }
       const report = await full;
       if (report === 'cancelled') {
@@ -239,8 +263,9 @@ class SourcedLanguageServer {
 
   private initialize(params: InitializeParams): InitializeResult {
     this.caps = readCapabilities(params.capabilities);
-    const options = (params.initializationOptions ?? {}) as { bundledCorpus?: unknown; cache?: unknown; trusted?: unknown; virtualSources?: unknown; archivePollMs?: unknown; partialDiagnosticsMs?: unknown };
+    const options = (params.initializationOptions ?? {}) as { bundledCorpus?: unknown; cache?: unknown; trusted?: unknown; virtualSources?: unknown; archivePollMs?: unknown; partialDiagnosticsMs?: unknown; partialDiagnosticsEveryMs?: unknown };
     if (typeof options.partialDiagnosticsMs === 'number' && options.partialDiagnosticsMs >= 0) this.partialAfterMs = options.partialDiagnosticsMs;
+    if (typeof options.partialDiagnosticsEveryMs === 'number' && options.partialDiagnosticsEveryMs >= 0) this.partialEveryMs = options.partialDiagnosticsEveryMs;
     this.trusted = options.trusted !== false;
     this.virtualSources = options.virtualSources === true;
     this.bundledCorpus = findBundledCorpus(options.bundledCorpus);
@@ -404,11 +429,7 @@ class SourcedLanguageServer {
         this.pushTimers.delete(uri);
         const doc = this.documents.get(uri);
         if (!doc) return;
-        const report = await this.check(
-          doc,
-          undefined,
-          this.firstCheckProgress(uri, (r) => void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: this.viewed(this.folderFor(uri), viewDiagnostics, r.diagnostics) })),
-        );
+        const report = await this.check(doc, undefined, true);
         // A pending check (corpus still indexing) is pushed when indexing ends; a cancelled one was superseded.
         if (report === 'cancelled' || report === undefined) return;
         void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: this.viewed(this.folderFor(uri), viewDiagnostics, report.diagnostics) });
@@ -421,12 +442,35 @@ class SourcedLanguageServer {
    * not judged yet lose nothing. A later check (after an edit, or a corpus change that makes it judge
    * everything again) would take their diagnostics away until it ends: it reports once, at the end.
    */
-  private firstCheckProgress(uri: string, onPartial: (r: DraftReport) => void): CheckProgress | undefined {
-    return this.reports.has(uri) ? undefined : { partialAfterMs: this.partialAfterMs, onPartial };
+  private firstCheckProgress(doc: TextDocument, run: RunningCheck): CheckProgress | undefined {
+    if (this.reports.has(doc.uri)) return undefined;
+    return {
+      partialAfterMs: this.partialAfterMs,
+      partialEveryMs: this.partialEveryMs,
+      onPartial: (report) => {
+        if (run.cancelled) return;
+        run.partial = { report, seq: (run.partial?.seq ?? 0) + 1 };
+        if (!this.caps.pullDiagnostics) {
+          void this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: this.viewed(this.folderFor(doc.uri), viewDiagnostics, report.diagnostics) });
+          return;
+        }
+        const waiting = run.waiting.splice(0);
+        for (const wake of waiting) wake();
+        // A report no pull waits for: the client is asked to pull (each pull answers the newest).
+        if (waiting.length === 0 && run.partial.seq > 1) this.refreshDiagnostics();
+      },
+    };
+  }
+
+  /** Resolves (PARTIAL) once the check has a partial report numbered above `had`. */
+  private newerPartial(run: RunningCheck, had: number): Promise<typeof PARTIAL> {
+    if (run.partial && run.partial.seq > had) return Promise.resolve(PARTIAL);
+    return new Promise((resolve) => run.waiting.push(() => resolve(PARTIAL)));
   }
 
   private cancelCheck(uri: string): void {
     const running = this.checks.get(uri);
+    // Pulls waiting for its next partial report get its end instead (cancelled).
     if (running) running.cancelled = true;
     this.checks.delete(uri);
   }
@@ -438,14 +482,14 @@ class SourcedLanguageServer {
    * it and the refresh that shows the rest would never come). Undefined while its corpus is still being
    * indexed for the first time (diagnostics are refreshed when it is ready).
    */
-  private check(doc: TextDocument, token?: CancellationToken, progress?: CheckProgress): Promise<DraftReport | undefined | 'cancelled'> {
+  private check(doc: TextDocument, token?: CancellationToken, progressive = false): Promise<DraftReport | undefined | 'cancelled'> {
     const key = `${doc.version}:${this.corpusGeneration}:${this.settings.generation}`;
     const running = this.checks.get(doc.uri);
     if (running && !running.cancelled && running.key === key) return running.result;
     this.cancelCheck(doc.uri);
-    const mine: RunningCheck = { cancelled: false, key, result: Promise.resolve(undefined) };
+    const mine: RunningCheck = { cancelled: false, key, result: Promise.resolve(undefined), waiting: [], refreshAtEnd: false };
     this.checks.set(doc.uri, mine);
-    mine.result = this.runCheck(doc, mine, token, progress);
+    mine.result = this.runCheck(doc, mine, token, progressive ? this.firstCheckProgress(doc, mine) : undefined);
     return mine.result;
   }
 

@@ -172,6 +172,9 @@ export interface DraftReport {
 export interface CheckProgress {
   /** How long a check runs before it reports what it has (milliseconds; 0: after its first claim). */
   partialAfterMs: number;
+  /** Then how often it reports again while more claims are judged (absent: once). Each report holds
+   *  every claim the one before held, and more. */
+  partialEveryMs?: number;
   onPartial(report: DraftReport): void;
 }
 
@@ -213,7 +216,7 @@ export interface SourcedService {
   importIndex(lines: string | Iterable<string> | AsyncIterable<string>): Promise<boolean>;
 
   /** Checks a draft. With `progress`, a check still running after `partialAfterMs` reports what it has
-   *  judged so far once (`partial` set), before it goes on to the end. */
+   *  judged so far (`partial` set), and again every `partialEveryMs`, before it goes on to the end. */
   checkDocument(doc: DocumentInput, settings?: SourcedSettings, token?: CancellationToken, progress?: CheckProgress): Promise<DraftReport>;
   getDiagnostics(doc: DocumentInput, settings?: SourcedSettings, token?: CancellationToken): Promise<Diagnostic[]>;
   getHover(doc: DocumentInput, position: Position, token?: CancellationToken): Promise<Hover | undefined>;

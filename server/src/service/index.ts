@@ -89,7 +89,8 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
     const started = performance.now();
     let sliceStart = started;
     let checked = 0;
-    let partialDue = !!progress;
+    let partialDue = progress ? started + progress.partialAfterMs : Infinity;
+    let reportedSettled = 0;
     // Claims whose judgement had every read answered: a partial report holds only these (one judged
     // with reads missing, in an archive's first round, may not keep its verdict).
     let settled = 0;
@@ -106,8 +107,9 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
         head = sentence.end;
         break;
       }
-      if (partialDue && progress && settled > 0 && i + 1 < draft.sentences.length && performance.now() - started >= progress.partialAfterMs) {
-        partialDue = false;
+      if (progress && settled > reportedSettled && i + 1 < draft.sentences.length && performance.now() >= partialDue) {
+        partialDue = progress.partialEveryMs === undefined ? Infinity : performance.now() + progress.partialEveryMs;
+        reportedSettled = settled;
         const judged = claims.filter((c) => !checker.isProvisional(c));
         await independence.annotate(judged, corpus);
         if (token?.isCancellationRequested) throw new CancelledError();
@@ -156,14 +158,14 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
     // stops: the writer is at work on it.
     clearTimeout(readAheadTimers.get(doc.uri));
     readAheadRuns.get(doc.uri)?.cancel();
-    // Once a request, though an archive's rounds run the check again (a later round's partial report
-    // could hold fewer claims than the first's).
-    let reported = false;
+    // Each report holds more than the last, though an archive's rounds run the check again (a later
+    // round's first partial report holds fewer claims than the round before reported).
+    let reported = 0;
     const once: CheckProgress | undefined = progress && {
-      partialAfterMs: progress.partialAfterMs,
+      ...progress,
       onPartial: (r) => {
-        if (reported) return;
-        reported = true;
+        if (r.claims.length <= reported) return;
+        reported = r.claims.length;
         progress.onPartial(r);
       },
     };
