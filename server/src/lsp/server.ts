@@ -14,7 +14,6 @@ import {
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
-  type CancellationToken,
   type ClientCapabilities,
   type Connection,
   type FileSystemWatcher,
@@ -24,10 +23,11 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'node:url';
-import { CancelledError, type CheckProgress, type DraftReport } from '../service/index.ts';
+import { CancelledError, type DraftReport } from '../service/index.ts';
 import type { DocumentInput } from '../service/types.ts';
 import { CITE_ALL_KIND } from '../service/features/codeActions.ts';
 import { SettingsStore } from './settings.ts';
+import { DraftChecks, input } from './draftChecks.ts';
 import { CorpusFolder, type FileChange, type ProgressReporter } from './corpusFolder.ts';
 import { SOURCE_GLOB } from '../host/formats/sourceFormats.ts';
 import { sourceOfView, viewCompletionItem, viewCompletions, viewDiagnostics, viewEvidence, viewHover, viewLinks, viewLocations } from './sourceViews.ts';
@@ -54,32 +54,6 @@ import {
 /** Pause after the last keystroke before a pushed re-check (pull clients pace themselves). */
 const PUSH_DEBOUNCE_MS = 300;
 
-/** How often a long first check shows what it has judged since it last did (see PARTIAL_AFTER_MS). */
-const PARTIAL_EVERY_MS = 2000;
-
-interface RunningCheck {
-  cancelled: boolean;
-  /** The document version, corpus generation and settings generation it checks. */
-  key: string;
-  result: Promise<DraftReport | undefined | 'cancelled'>;
-  /** Its last partial report and that report's number (1, 2, …), while it runs. */
-  partial?: { report: DraftReport; seq: number };
-  /** Pulls waiting for a partial report newer than the one they have. */
-  waiting: Array<() => void>;
-  /** Whether a pull was answered with a partial report: the client is asked to pull again at the end. */
-  refreshAtEnd: boolean;
-}
-
-/** The number of the partial report a result id of `base` names ("…:partial3"), else 0. */
-function partialSeq(previous: string | undefined, base: string): number {
-  const m = previous?.startsWith(`${base}:partial`) ? /^\d+$/.exec(previous.slice(base.length + 8)) : null;
-  return m ? Number(m[0]) : 0;
-}
-/** How long a check runs before the diagnostics of the claims it has judged are shown (a long draft on a
- *  large corpus: its first claims' diagnostics come while its last are still judged). */
-const PARTIAL_AFTER_MS = 500;
-/** What a pull waiting for a newer partial report gets when there is one (see RunningCheck). */
-const PARTIAL = Symbol('partial');
 const WATCH_DEBOUNCE_MS = 100;
 const CORPUS_GLOB = SOURCE_GLOB;
 
@@ -110,14 +84,6 @@ function readCapabilities(c: ClientCapabilities): Capabilities {
   };
 }
 
-/** Either token cancels. */
-function anyToken(a: { isCancellationRequested: boolean }, b?: { isCancellationRequested: boolean }) {
-  return {
-    get isCancellationRequested() {
-      return a.isCancellationRequested || !!b?.isCancellationRequested;
-    },
-  };
-}
 
 export function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
@@ -134,19 +100,24 @@ class SourcedLanguageServer {
   /** How often a shared archive is asked whether a sync changed it (initializationOptions.archivePollMs:
    *  tests; else the folder's default). */
   private archivePollMs: number | undefined;
-  /** PARTIAL_AFTER_MS and PARTIAL_EVERY_MS, or initializationOptions.partialDiagnosticsMs and
-   *  partialDiagnosticsEveryMs (tests: 0). */
-  private partialAfterMs = PARTIAL_AFTER_MS;
-  private partialEveryMs = PARTIAL_EVERY_MS;
   /** VS Code workspace trust (other editors have none: trusted). The client restarts the server on a grant. */
   private trusted = true;
   /** The client opens `sourced-source:` views of extracted sources (see sourceViews.ts). */
   private virtualSources = false;
   private readonly settings: SettingsStore;
-  /** Per document: the running check, so a newer one cancels it and another on the same text joins it. */
-  private readonly checks = new Map<string, RunningCheck>();
   private readonly pushTimers = new Map<string, NodeJS.Timeout>();
-  private readonly reports = new Map<string, { version: number; report: DraftReport }>();
+  /** The open drafts' checks (partial reports: initializationOptions.partialDiagnosticsMs and
+   *  partialDiagnosticsEveryMs, for tests). */
+  private readonly drafts = new DraftChecks({
+    folderFor: (uri) => this.folderFor(uri),
+    settings: (uri) => this.settings.get(uri),
+    generation: () => `${this.corpusGeneration}:${this.settings.generation}`,
+    pulls: () => this.caps.pullDiagnostics,
+    publish: (doc, report) => void this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: this.viewed(this.folderFor(doc.uri), viewDiagnostics, report.diagnostics) }),
+    refresh: () => this.refreshDiagnostics(),
+    reported: (doc, report) => this.sendClaims(doc, report),
+    log: (m) => this.log(m),
+  });
   private pendingChanges: FileChange[] = [];
   private watchTimer: NodeJS.Timeout | undefined;
   private watcherRegistration: Promise<{ dispose(): void }> | undefined;
@@ -173,8 +144,7 @@ class SourcedLanguageServer {
       if (!this.caps.pullDiagnostics) this.schedulePush(e.document.uri, PUSH_DEBOUNCE_MS);
     });
     this.documents.onDidClose((e) => {
-      this.cancelCheck(e.document.uri);
-      this.reports.delete(e.document.uri);
+      this.drafts.closed(e.document.uri);
       const timer = this.pushTimers.get(e.document.uri);
       if (timer) clearTimeout(timer);
       if (!this.caps.pullDiagnostics) void c.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -188,24 +158,14 @@ class SourcedLanguageServer {
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
       // A long first check answers with what it has judged so far, newer than what the client has; the
       // client pulls again after a refresh (at each partial report no pull waits for, and at the end).
-      const full = this.check(doc, token, this.caps.diagnosticRefresh);
-      const run = this.checks.get(doc.uri);
-      const newer = run?.result === full ? this.newerPartial(run, partialSeq(params.previousResultId, resultId)) : undefined;
-      const first = newer ? await Promise.race([full, newer]) : await full;
-      if (first === PARTIAL && run?.partial && !run.cancelled) {
-        if (!run.refreshAtEnd) {
-          run.refreshAtEnd = true;
-          void full.then((r) => {
-            if (r !== 'cancelled' && r && this.documents.get(doc.uri)?.version === doc.version) this.refreshDiagnostics();
-          });
-        }
-        const { report: partial, seq } = run.partial;
-        return { kind: DocumentDiagnosticReportKind.Full, resultId: `${resultId}:partial${seq}`, items: this.viewed(folder, viewDiagnostics, partial.diagnostics) };
-      }
-      const report = await full;
-      if (report === 'cancelled') {
+      const pulled = await this.drafts.pull(doc, resultId, params.previousResultId, token, this.caps.diagnosticRefresh);
+      if (pulled === 'cancelled') {
         throw new ResponseError(LSPErrorCodes.ServerCancelled, 'superseded by a newer check', { retriggerRequest: true });
       }
+      if ('partial' in pulled) {
+        return { kind: DocumentDiagnosticReportKind.Full, resultId: `${resultId}:partial${pulled.seq}`, items: this.viewed(folder, viewDiagnostics, pulled.partial.diagnostics) };
+      }
+      const report = pulled.report;
       return { kind: DocumentDiagnosticReportKind.Full, resultId, items: this.viewed(folder, viewDiagnostics, report?.diagnostics ?? []) };
     });
 
@@ -264,8 +224,8 @@ class SourcedLanguageServer {
   private initialize(params: InitializeParams): InitializeResult {
     this.caps = readCapabilities(params.capabilities);
     const options = (params.initializationOptions ?? {}) as { bundledCorpus?: unknown; cache?: unknown; trusted?: unknown; virtualSources?: unknown; archivePollMs?: unknown; partialDiagnosticsMs?: unknown; partialDiagnosticsEveryMs?: unknown };
-    if (typeof options.partialDiagnosticsMs === 'number' && options.partialDiagnosticsMs >= 0) this.partialAfterMs = options.partialDiagnosticsMs;
-    if (typeof options.partialDiagnosticsEveryMs === 'number' && options.partialDiagnosticsEveryMs >= 0) this.partialEveryMs = options.partialDiagnosticsEveryMs;
+    if (typeof options.partialDiagnosticsMs === 'number' && options.partialDiagnosticsMs >= 0) this.drafts.partialAfterMs = options.partialDiagnosticsMs;
+    if (typeof options.partialDiagnosticsEveryMs === 'number' && options.partialDiagnosticsEveryMs >= 0) this.drafts.partialEveryMs = options.partialDiagnosticsEveryMs;
     this.trusted = options.trusted !== false;
     this.virtualSources = options.virtualSources === true;
     this.bundledCorpus = findBundledCorpus(options.bundledCorpus);
@@ -429,89 +389,12 @@ class SourcedLanguageServer {
         this.pushTimers.delete(uri);
         const doc = this.documents.get(uri);
         if (!doc) return;
-        const report = await this.check(doc, undefined, true);
+        const report = await this.drafts.check(doc, undefined, true);
         // A pending check (corpus still indexing) is pushed when indexing ends; a cancelled one was superseded.
         if (report === 'cancelled' || report === undefined) return;
         void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: this.viewed(this.folderFor(uri), viewDiagnostics, report.diagnostics) });
       }, delay),
     );
-  }
-
-  /**
-   * Partial diagnostics for a document's first check only: nothing is shown for it yet, so the claims
-   * not judged yet lose nothing. A later check (after an edit, or a corpus change that makes it judge
-   * everything again) would take their diagnostics away until it ends: it reports once, at the end.
-   */
-  private firstCheckProgress(doc: TextDocument, run: RunningCheck): CheckProgress | undefined {
-    if (this.reports.has(doc.uri)) return undefined;
-    return {
-      partialAfterMs: this.partialAfterMs,
-      partialEveryMs: this.partialEveryMs,
-      onPartial: (report) => {
-        if (run.cancelled) return;
-        run.partial = { report, seq: (run.partial?.seq ?? 0) + 1 };
-        if (!this.caps.pullDiagnostics) {
-          void this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: this.viewed(this.folderFor(doc.uri), viewDiagnostics, report.diagnostics) });
-          return;
-        }
-        const waiting = run.waiting.splice(0);
-        for (const wake of waiting) wake();
-        // A report no pull waits for: the client is asked to pull (each pull answers the newest).
-        if (waiting.length === 0 && run.partial.seq > 1) this.refreshDiagnostics();
-      },
-    };
-  }
-
-  /** Resolves (PARTIAL) once the check has a partial report numbered above `had`. */
-  private newerPartial(run: RunningCheck, had: number): Promise<typeof PARTIAL> {
-    if (run.partial && run.partial.seq > had) return Promise.resolve(PARTIAL);
-    return new Promise((resolve) => run.waiting.push(() => resolve(PARTIAL)));
-  }
-
-  private cancelCheck(uri: string): void {
-    const running = this.checks.get(uri);
-    // Pulls waiting for its next partial report get its end instead (cancelled).
-    if (running) running.cancelled = true;
-    this.checks.delete(uri);
-  }
-
-  /**
-   * Checks a draft, cancelling the previous check of the same document, or joins the check already
-   * running on the same text, corpus and settings (a pull answered with a partial report leaves its check
-   * running: a claim's sources or the report asked meanwhile wait for it, where a new check would cancel
-   * it and the refresh that shows the rest would never come). Undefined while its corpus is still being
-   * indexed for the first time (diagnostics are refreshed when it is ready).
-   */
-  private check(doc: TextDocument, token?: CancellationToken, progressive = false): Promise<DraftReport | undefined | 'cancelled'> {
-    const key = `${doc.version}:${this.corpusGeneration}:${this.settings.generation}`;
-    const running = this.checks.get(doc.uri);
-    if (running && !running.cancelled && running.key === key) return running.result;
-    this.cancelCheck(doc.uri);
-    const mine: RunningCheck = { cancelled: false, key, result: Promise.resolve(undefined), waiting: [], refreshAtEnd: false };
-    this.checks.set(doc.uri, mine);
-    mine.result = this.runCheck(doc, mine, token, progressive ? this.firstCheckProgress(doc, mine) : undefined);
-    return mine.result;
-  }
-
-  private async runCheck(doc: TextDocument, mine: RunningCheck, token?: CancellationToken, progress?: CheckProgress): Promise<DraftReport | undefined | 'cancelled'> {
-    const folder = this.folderFor(doc.uri);
-    const cached = this.reports.get(doc.uri);
-    try {
-      if (!folder.ready) return undefined;
-      if (folder.isCorpusFile(doc.uri)) return { uri: doc.uri, version: doc.version, claims: [], diagnostics: [] };
-      const settings = await this.settings.get(doc.uri);
-      if (mine.cancelled || token?.isCancellationRequested) return 'cancelled';
-      const report = await folder.service.checkDocument(input(doc), settings, anyToken({ get isCancellationRequested() { return mine.cancelled; } }, token), progress);
-      this.reports.set(doc.uri, { version: doc.version, report });
-      this.sendClaims(doc, report);
-      return report;
-    } catch (err) {
-      if (err instanceof CancelledError || mine.cancelled || token?.isCancellationRequested) return 'cancelled';
-      this.log(`sourced: check of ${doc.uri} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      return cached?.report;
-    } finally {
-      if (this.checks.get(doc.uri) === mine) this.checks.delete(doc.uri);
-    }
   }
 
   private sendClaims(doc: TextDocument, report: DraftReport): void {
@@ -532,10 +415,9 @@ class SourcedLanguageServer {
   private async claimAt({ uri, position }: ClaimAtParams): Promise<ClaimAtResult> {
     const doc = this.documents.get(uri);
     if (!doc) return null;
-    const cached = this.reports.get(uri);
-    let report = cached && cached.version === doc.version ? cached.report : undefined;
+    let report = this.drafts.current(doc);
     if (!report) {
-      const fresh = await this.check(doc);
+      const fresh = await this.drafts.check(doc);
       report = fresh === 'cancelled' ? undefined : fresh;
     }
     const offset = doc.offsetAt(position);
@@ -564,8 +446,7 @@ class SourcedLanguageServer {
   private async report({ uri, nonce }: ReportParams): Promise<ReportResult> {
     const doc = this.documents.get(uri);
     if (!doc || typeof nonce !== 'string' || !/^[A-Za-z0-9]{16,64}$/.test(nonce)) return null;
-    const cached = this.reports.get(uri);
-    const report = cached && cached.version === doc.version ? cached.report : await this.check(doc);
+    const report = this.drafts.current(doc) ?? (await this.drafts.check(doc));
     if (!report || report === 'cancelled') return null;
     const folder = this.folderFor(uri);
     return { html: webviewReport(doc.uri, doc.getText(), report, folder, nonce), version: doc.version };
@@ -585,6 +466,3 @@ class SourcedLanguageServer {
   }
 }
 
-function input(doc: TextDocument): DocumentInput {
-  return { uri: doc.uri, text: doc.getText(), version: doc.version };
-}
