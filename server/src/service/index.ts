@@ -45,8 +45,9 @@ const READ_AHEAD_AFTER_MS = 1_000;
 /** Indexing yields to the event loop after this much work, so requests are answered while it runs. */
 const SLICE_MS = 8;
 /** Claims an archive's first check reads and judges before the rest, for its partial report (about a
- *  screenful of a draft). */
+ *  screenful of a draft), and then at a time. */
 const ARCHIVE_FIRST_CLAIMS = 12;
+const ARCHIVE_CHUNK_CLAIMS = 24;
 
 export class CancelledError extends Error {
   constructor() {
@@ -169,19 +170,19 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
         progress.onPartial(r);
       },
     };
-    let rest = once;
     if (once && corpus instanceof ArchiveCorpus) {
       // An archive's first round judges every claim with reads missing and fetches what they all miss at
-      // once, most of a long first check: the draft's first claims are read and judged first, as a
-      // request of their own (what they fetch the whole check needs anyway).
+      // once, most of a long first check: the draft's claims are read and judged a chunk at a time, each
+      // chunk a request of its own (what it fetches the whole check needs anyway; the claims of the chunks
+      // before are judged already), its partial report shown once the check has run `partialAfterMs`.
       const started = performance.now();
-      const first = await within(() => check(doc, settings, token, undefined, ARCHIVE_FIRST_CLAIMS));
-      if (!first.partial) return afterCheck(doc, first); // the whole draft
-      const spent = performance.now() - started;
-      if (spent >= once.partialAfterMs && first.claims.length > 0) once.onPartial(first);
-      else rest = { ...once, partialAfterMs: once.partialAfterMs - spent };
+      for (let claims = ARCHIVE_FIRST_CLAIMS; ; claims += ARCHIVE_CHUNK_CLAIMS) {
+        const part = await within(() => check(doc, settings, token, undefined, claims));
+        if (!part.partial) return afterCheck(doc, part); // the whole draft
+        if (performance.now() - started >= once.partialAfterMs) once.onPartial(part);
+      }
     }
-    return afterCheck(doc, await within(() => check(doc, settings, token, rest)));
+    return afterCheck(doc, await within(() => check(doc, settings, token, once)));
   };
 
   const afterCheck = (doc: DocumentInput, report: DraftReport): DraftReport => {
