@@ -139,6 +139,9 @@ test('two names run together by a lost heading are two names, not a person', () 
   const doubled = find("Vale blasts Dunmore Dunmore's young forward Vale has criticised the club. Dunmore said it would talk to him.");
   assert.ok(!texts(doubled).includes('Dunmore Dunmore'), JSON.stringify(texts(doubled)));
   assert.equal(texts(doubled).filter((t) => t === 'Dunmore').length, 3, JSON.stringify(texts(doubled)));
+  // Two sides of a fixture list whose line break was lost, each written alone elsewhere.
+  const fixtures = find('Dunmore and Kestrel won on Saturday. The draw: Fenwick v Dunmore Kestrel v Oakbridge. Kestrel face a long trip, Dunmore said.');
+  assert.ok(!texts(fixtures).includes('Dunmore Kestrel') && texts(fixtures).filter((t) => t === 'Kestrel').length === 3, JSON.stringify(texts(fixtures)));
   // A person's full name written once stays whole: a given name ("Clint"), or a surname the text gives a
   // person on its own.
   assert.ok(texts(find('Oscar hopes Clint Eastwood has won praise. Oscar said so. Eastwood said he was pleased.')).includes('Clint Eastwood'));

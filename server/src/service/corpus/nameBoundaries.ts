@@ -62,7 +62,7 @@ export function splitAtKnownNames(found: Found[][], text: string, lowerSeen: Rea
         out.push(m);
         continue;
       }
-      const together = ws.length === 2 && m.cue === 'weak' ? runTogether(ws, whole, surnameElsewhere) : undefined;
+      const together = ws.length === 2 && m.cue === 'weak' ? (runTogether(ws, whole, surnameElsewhere) ?? sidesTogether(m, ws, whole, text)) : undefined;
       if (together) {
         out.push(part([ws[0]], together[0], 'weak'), part([ws[1]], together[1], 'weak'));
         continue;
@@ -138,4 +138,22 @@ function runTogether(
   // ("Talks with X Y ended. X said… Y said…"), is one person.
   if (a.key === b.key) return [second.kind, second.kind];
   return surnameElsewhere(a.key, k) ? ['person', second.kind] : undefined;
+}
+
+/** Right after or before "v" (versus), as in a fixture list. */
+const VERSUS_AFTER = /^\s+v\.?\s/;
+const VERSUS_BEFORE = /\sv\.?\s+$/;
+
+/**
+ * Two sides of a fixture list run together by a lost line break ("… Oldham v Bolton Arsenal v
+ * Wolverhampton …"): a two-word guess written once, beside a "v", whose two words the text writes alone
+ * elsewhere as something other than a person. "West Ham v …" stays whole: the text does not write "West"
+ * alone as a name.
+ */
+function sidesTogether(m: Found, ws: Tok[], whole: ReadonlyMap<string, { n: number; kind: Found['kind'] }>, text: string): [Found['kind'], Found['kind']] | undefined {
+  if ((whole.get(keyOf(ws))?.n ?? 0) !== 1) return undefined;
+  if (!VERSUS_AFTER.test(text.slice(m.end, m.end + 4)) && !VERSUS_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start))) return undefined;
+  const [a, b] = [whole.get(ws[0].key), whole.get(ws[1].key)];
+  if (!a || !b || a.kind === 'person' || b.kind === 'person') return undefined;
+  return [a.kind, b.kind];
 }
