@@ -45,9 +45,8 @@ const READ_AHEAD_AFTER_MS = 1_000;
 /** Indexing yields to the event loop after this much work, so requests are answered while it runs. */
 const SLICE_MS = 8;
 /** Claims an archive's first check reads and judges before the rest, for its partial report (about a
- *  screenful of a draft), and then at a time. */
+ *  screenful of a draft). */
 const ARCHIVE_FIRST_CLAIMS = 12;
-const ARCHIVE_CHUNK_CLAIMS = 24;
 
 export class CancelledError extends Error {
   constructor() {
@@ -170,19 +169,21 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
         progress.onPartial(r);
       },
     };
+    let rest = once;
     if (once && corpus instanceof ArchiveCorpus) {
       // An archive's first round judges every claim with reads missing and fetches what they all miss at
-      // once, most of a long first check: the draft's claims are read and judged a chunk at a time, each
-      // chunk a request of its own (what it fetches the whole check needs anyway; the claims of the chunks
-      // before are judged already), its partial report shown once the check has run `partialAfterMs`.
+      // once, most of a long first check: the draft's first claims are read and judged first, as a
+      // request of their own (what they fetch the whole check needs anyway). Then the rest in one request:
+      // read in chunks, each a round of fetches more, a 111-claim draft's check at 100,000 articles took
+      // 10-15 % longer (chunks growing threefold) to 30 % longer (24 claims at a time).
       const started = performance.now();
-      for (let claims = ARCHIVE_FIRST_CLAIMS; ; claims += ARCHIVE_CHUNK_CLAIMS) {
-        const part = await within(() => check(doc, settings, token, undefined, claims));
-        if (!part.partial) return afterCheck(doc, part); // the whole draft
-        if (performance.now() - started >= once.partialAfterMs) once.onPartial(part);
-      }
+      const first = await within(() => check(doc, settings, token, undefined, ARCHIVE_FIRST_CLAIMS));
+      if (!first.partial) return afterCheck(doc, first); // the whole draft
+      const spent = performance.now() - started;
+      if (spent >= once.partialAfterMs) once.onPartial(first);
+      else rest = { ...once, partialAfterMs: once.partialAfterMs - spent };
     }
-    return afterCheck(doc, await within(() => check(doc, settings, token, once)));
+    return afterCheck(doc, await within(() => check(doc, settings, token, rest)));
   };
 
   const afterCheck = (doc: DocumentInput, report: DraftReport): DraftReport => {
