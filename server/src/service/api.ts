@@ -172,8 +172,9 @@ export interface DraftReport {
 export interface CheckProgress {
   /** How long a check runs before it reports what it has (milliseconds; 0: after its first claim). */
   partialAfterMs: number;
-  /** Then how often it reports again while more claims are judged (absent: once). Each report holds
-   *  every claim the one before held, and more. */
+  /** Then how often it reports again while more claims are judged (absent: once; with an archive, its
+   *  first claims are read and reported first, the rest at the end). Each report holds every claim the
+   *  one before held, and more. */
   partialEveryMs?: number;
   onPartial(report: DraftReport): void;
 }

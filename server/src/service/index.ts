@@ -173,15 +173,18 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
     if (once && corpus instanceof ArchiveCorpus) {
       // An archive's first round judges every claim with reads missing and fetches what they all miss at
       // once, most of a long first check: the draft's first claims are read and judged first, as a
-      // request of their own (what they fetch the whole check needs anyway). Then the rest in one request:
-      // read in chunks, each a round of fetches more, a 111-claim draft's check at 100,000 articles took
-      // 10-15 % longer (chunks growing threefold) to 30 % longer (24 claims at a time).
+      // request of their own (what they fetch the whole check needs anyway). Then the rest in one request,
+      // reported at its end: read in chunks, each a round of fetches more, a 111-claim draft's check at
+      // 100,000 articles took 10-15 % longer (chunks growing threefold) to 30 % longer (24 claims at a
+      // time); reported every 2 s, eight editors' first checks at once took 188 s against 154 s.
       const started = performance.now();
       const first = await within(() => check(doc, settings, token, undefined, ARCHIVE_FIRST_CLAIMS));
       if (!first.partial) return afterCheck(doc, first); // the whole draft
       const spent = performance.now() - started;
-      if (spent >= once.partialAfterMs) once.onPartial(first);
-      else rest = { ...once, partialAfterMs: once.partialAfterMs - spent };
+      if (spent >= once.partialAfterMs) {
+        once.onPartial(first);
+        rest = undefined;
+      } else rest = { ...once, partialAfterMs: once.partialAfterMs - spent, partialEveryMs: undefined };
     }
     return afterCheck(doc, await within(() => check(doc, settings, token, rest)));
   };
