@@ -241,16 +241,29 @@ describe('a long first check shows its first claims before its last', () => {
   type Item = { code: string; range: { start: { line: number } }; message: string };
   const key = (d: Item) => `${d.range.start.line} ${d.code} ${d.message}`;
 
-  test('pull: a partial report, a refresh once the check ends, then the whole report', async () => {
+  /** A server on a fresh workspace, closed and its workspace removed once `run` ends. */
+  async function onFreshServer(run: (ws: ReturnType<typeof workspace>, client: LspClient) => Promise<void>): Promise<void> {
     const ws = workspace();
     const client = startServer(ws.dir);
-    // Claims enough that the check is still running when the partial report has been answered.
-    const long = DRAFT + Array.from({ length: 80 }, (_, i) => `\nThe harbour handled ${120 + i} ships in week ${i + 2}, port officials said on day ${i + 3}.\n`).join('');
     try {
+      await run(ws, client);
+    } finally {
+      await client.close();
+      rmSync(ws.dir, { recursive: true, force: true });
+    }
+  }
+
+  /** Pulls the draft's diagnostics, naming the report the client has. */
+  const puller = (client: LspClient, uri: string) => (previousResultId?: string) =>
+    client.request<{ kind: string; resultId: string; items: Item[] }>('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
+
+  test('pull: a partial report, a refresh once the check ends, then the whole report', () =>
+    onFreshServer(async (ws, client) => {
+      // Claims enough that the check is still running when the partial report has been answered.
+      const long = DRAFT + Array.from({ length: 80 }, (_, i) => `\nThe harbour handled ${120 + i} ships in week ${i + 2}, port officials said on day ${i + 3}.\n`).join('');
       await initialize(client, ws.uri, true, 0); // 0: a partial report after the first claim
       open(client, ws.draftUri, long);
-      const pull = (previousResultId?: string) =>
-        client.request<{ kind: string; resultId: string; items: Item[] }>('textDocument/diagnostic', { textDocument: { uri: ws.draftUri }, previousResultId });
+      const pull = puller(client, ws.draftUri);
       const first = await pull();
       const since = client.received.length;
       assert.match(first.resultId, /:partial1$/);
@@ -271,21 +284,14 @@ describe('a long first check shows its first claims before its last', () => {
       const edited = await pull(whole.resultId);
       assert.doesNotMatch(edited.resultId, /partial/);
       for (const d of whole.items) assert.ok(edited.items.some((w) => key(w) === key(d)), key(d));
-    } finally {
-      await client.close();
-      rmSync(ws.dir, { recursive: true, force: true });
-    }
-  });
+    }));
 
-  test('pull: partial reports, each holding more than the last, until the whole', async () => {
-    const ws = workspace();
-    const client = startServer(ws.dir);
-    const long = DRAFT + Array.from({ length: 40 }, (_, i) => `\nThe harbour handled ${220 + i} ships in week ${i + 2}, port officials said on day ${i + 5}.\n`).join('');
-    try {
+  test('pull: partial reports, each holding more than the last, until the whole', () =>
+    onFreshServer(async (ws, client) => {
+      const long = DRAFT + Array.from({ length: 40 }, (_, i) => `\nThe harbour handled ${220 + i} ships in week ${i + 2}, port officials said on day ${i + 5}.\n`).join('');
       await initialize(client, ws.uri, true, 0, 0); // a partial report after the first claim, then after each
       open(client, ws.draftUri, long);
-      const pull = (previousResultId?: string) =>
-        client.request<{ kind: string; resultId: string; items: Item[] }>('textDocument/diagnostic', { textDocument: { uri: ws.draftUri }, previousResultId });
+      const pull = puller(client, ws.draftUri);
       const reports = [await pull()];
       const since = client.received.length;
       // Each pull answers a report newer than the one it names, or the whole once the check has ended.
@@ -298,16 +304,10 @@ describe('a long first check shows its first claims before its last', () => {
       }
       assert.ok(reports[reports.length - 2].items.length < reports[reports.length - 1].items.length);
       await client.waitFor((m) => m.method === 'workspace/diagnostic/refresh', 'a refresh for the reports no pull waited for', 15000, since);
-    } finally {
-      await client.close();
-      rmSync(ws.dir, { recursive: true, force: true });
-    }
-  });
+    }));
 
-  test('push: the partial diagnostics, then the whole set', async () => {
-    const ws = workspace();
-    const client = startServer(ws.dir);
-    try {
+  test('push: the partial diagnostics, then the whole set', () =>
+    onFreshServer(async (ws, client) => {
       await initialize(client, ws.uri, false, 0);
       const published = (n: number) =>
         client.notifications.filter((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { uri: string }).uri === ws.draftUri).slice(n - 1, n);
@@ -318,11 +318,7 @@ describe('a long first check shows its first claims before its last', () => {
       assert.equal(second.version, 1);
       assert.ok(first.diagnostics.length < second.diagnostics.length, `${first.diagnostics.length} then ${second.diagnostics.length}`);
       for (const d of first.diagnostics) assert.ok(second.diagnostics.some((w) => key(w) === key(d)), key(d));
-    } finally {
-      await client.close();
-      rmSync(ws.dir, { recursive: true, force: true });
-    }
-  });
+    }));
 });
 
 describe('a server killed in the middle of a request', () => {

@@ -9,7 +9,7 @@ import type { DocumentInput } from '../service/types.ts';
 import { decodeText, readCorpus, walkCorpus, type CorpusEntry } from '../host/corpusFiles.ts';
 import { limitHeapGrowth } from '../host/heapGrowth.ts';
 import { AnalysisPool } from '../host/analysisPool.ts';
-import { corpusFingerprint, defaultCacheFile, indexSalt, noRoomToSave, openIndexCacheEarly, saveIndexCache, type SavedWarning } from '../host/indexCache.ts';
+import { corpusFingerprint, defaultCacheFile, indexSalt, noRoomToSave, openIndexCacheEarly, saveIndexCache, warningLine, type SavedWarning } from '../host/indexCache.ts';
 import { locateCorpus } from '../host/corpusLocator.ts';
 import { writeReportFile } from '../host/reportFile.ts';
 import { parseArgs, USAGE, type Command } from './args.ts';
@@ -326,7 +326,7 @@ async function loadCorpus(service: SourcedService, req: CorpusRequest): Promise<
     const used = hit && (await service.importIndex(hit.lines));
     fingerprint = await walked;
     if (hit && used) {
-      warnings.push(...hit.warnings.map((w) => `${displayPath(w.path, req.cwd)}: ${w.message}`));
+      warnings.push(...hit.warnings.map((w) => warningLine(w, displayPath(w.path, req.cwd))));
       return { warnings: report(warnings), roots: located.roots };
     }
   }
@@ -347,7 +347,7 @@ async function loadCorpus(service: SourcedService, req: CorpusRequest): Promise<
   } finally {
     await pool?.close();
   }
-  warnings.push(...readWarnings.map((w) => `${displayPath(w.path, req.cwd)}: ${w.message}`));
+  warnings.push(...readWarnings.map((w) => warningLine(w, displayPath(w.path, req.cwd))));
   if (fingerprint && files.length > 0) {
     await service.settled(); // the saved index carries the near-duplicate groups too
     const full = noRoomToSave();

@@ -19,6 +19,11 @@ export interface SavedWarning {
   message: string;
 }
 
+/** A saved warning as a line for a writer, its path shown as given (the CLI's relative to its cwd). */
+export function warningLine(w: SavedWarning, shownPath = w.path): string {
+  return `${shownPath}: ${w.message}`;
+}
+
 /**
  * What a saved index depends on besides its files: the analysis code that wrote it and the files not
  * read (the warnings saved with it name them). The same for the command line and the language server, so

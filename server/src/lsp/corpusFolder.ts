@@ -8,7 +8,7 @@ import { createSourcedService, type SourcedService, type SourcedSettings } from 
 import type { DocumentInput } from '../service/types.ts';
 import { CORPUS_FILE, readCorpus, walkCorpus, type CorpusEntry, type CorpusFileResult } from '../host/corpusFiles.ts';
 import { AnalysisPool } from '../host/analysisPool.ts';
-import { corpusFingerprint, defaultCacheFile, indexSalt, noRoomToSave, openIndexCacheEarly, saveIndexCache, type SavedWarning } from '../host/indexCache.ts';
+import { corpusFingerprint, defaultCacheFile, indexSalt, noRoomToSave, openIndexCacheEarly, saveIndexCache, warningLine, type SavedWarning } from '../host/indexCache.ts';
 import { isUnder, resolveCorpusRoots } from './corpusPaths.ts';
 import type { ArchiveStatus, StatusParams } from '../protocol.ts';
 import type { PgArchive } from '../host/archive/pgArchive.ts';
@@ -18,7 +18,6 @@ const STATUS_INTERVAL_MS = 150;
 /** How often a shared archive is asked whether a sync changed it, besides by each request: a draft left
  *  open is checked again when the desk's archive changes (a statistics row read per poll). */
 const ARCHIVE_POLL_MS = 30_000;
-/** Part of the cache fingerprint: an index saved by another server build is not reused. */
 
 export interface ProgressReporter {
   report(percentage: number, message?: string): void;
@@ -222,7 +221,7 @@ export class CorpusFolder {
       const fingerprint = await walked;
       if (signal.aborted) return false;
       if (cached && used) {
-        for (const w of cached.warnings) this.warn(`${w.path}: ${w.message}`);
+        for (const w of cached.warnings) this.warn(warningLine(w));
         this.done = this.total = target.corpus.articleCount;
       } else {
         const warnings = await this.readAndIndex(target, roots, signal, progress);
@@ -259,7 +258,7 @@ export class CorpusFolder {
     const read: SavedWarning[] = [];
     const warnFile = (w: SavedWarning) => {
       read.push(w);
-      this.warn(`${w.path}: ${w.message}`);
+      this.warn(warningLine(w));
     };
     for await (const result of readCorpus(roots, { signal, confineTo: this.confineTo() })) {
       if (signal.aborted) return read;

@@ -88,19 +88,16 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
     const claims: Claim[] = [];
     const started = performance.now();
     let sliceStart = started;
-    let checked = 0;
     let partialDue = progress ? started + progress.partialAfterMs : Infinity;
     let reportedSettled = 0;
-    // Claims whose judgement had every read answered: a partial report holds only these (one judged
-    // with reads missing, in an archive's first round, may not keep its verdict).
+    // Claims judged with every read answered (a partial report holds only these, see partialReport).
     let settled = 0;
     for (const [i, sentence] of draft.sentences.entries()) {
       if (token?.isCancellationRequested) throw new CancelledError();
-      if (checked >= settings.maxClaims) break;
+      if (claims.length >= settings.maxClaims) break;
       const claim = checker.check(draft, sentence);
       if (claim) {
         claims.push(claim);
-        checked++;
         if (!checker.isProvisional(claim)) settled++;
       }
       if (firstClaims !== undefined && claims.length >= firstClaims && i + 1 < draft.sentences.length) {
@@ -110,10 +107,7 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
       if (progress && settled > reportedSettled && i + 1 < draft.sentences.length && performance.now() >= partialDue) {
         partialDue = progress.partialEveryMs === undefined ? Infinity : performance.now() + progress.partialEveryMs;
         reportedSettled = settled;
-        const judged = claims.filter((c) => !checker.isProvisional(c));
-        await independence.annotate(judged, corpus);
-        if (token?.isCancellationRequested) throw new CancelledError();
-        progress.onPartial({ ...reportOf(doc, draft, judged, settings), partial: { checkedTo: sentence.end } });
+        progress.onPartial(await partialReport(doc, draft, claims, settings, sentence.end, token));
         await yieldToEventLoop(); // the partial report goes out before the check goes on
         sliceStart = performance.now();
       }
@@ -122,17 +116,21 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
         sliceStart = performance.now();
       }
     }
-    if (head !== undefined) {
-      const judged = claims.filter((c) => !checker.isProvisional(c));
-      await independence.annotate(judged, corpus);
-      if (token?.isCancellationRequested) throw new CancelledError();
-      return { ...reportOf(doc, draft, judged, settings), partial: { checkedTo: head } };
-    }
+    if (head !== undefined) return partialReport(doc, draft, claims, settings, head, token);
     await independence.annotate(claims, corpus);
     if (token?.isCancellationRequested) throw new CancelledError();
     const report = reportOf(doc, draft, claims, settings);
     reports.set(doc.uri, report);
     return report;
+  };
+
+  /** The report of a check that has judged the draft up to `checkedTo`, with the claims judged with every
+   *  read answered (one judged with reads missing, in an archive's first round, may not keep its verdict). */
+  const partialReport = async (doc: DocumentInput, draft: DraftAnalysis, claims: Claim[], settings: SourcedSettings, checkedTo: number, token?: CancellationToken): Promise<DraftReport> => {
+    const judged = claims.filter((c) => !checker.isProvisional(c));
+    await independence.annotate(judged, corpus);
+    if (token?.isCancellationRequested) throw new CancelledError();
+    return { ...reportOf(doc, draft, judged, settings), partial: { checkedTo } };
   };
 
   const reportOf = (doc: DocumentInput, draft: DraftAnalysis, claims: Claim[], settings: SourcedSettings): DraftReport => {
@@ -161,7 +159,7 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
     // Each report holds more than the last, though an archive's rounds run the check again (a later
     // round's first partial report holds fewer claims than the round before reported).
     let reported = 0;
-    const once: CheckProgress | undefined = progress && {
+    const growing: CheckProgress | undefined = progress && {
       ...progress,
       onPartial: (r) => {
         if (r.claims.length <= reported) return;
@@ -169,8 +167,8 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
         progress.onPartial(r);
       },
     };
-    let rest = once;
-    if (once && corpus instanceof ArchiveCorpus) {
+    let rest = growing;
+    if (growing && corpus instanceof ArchiveCorpus) {
       // An archive's first round judges every claim with reads missing and fetches what they all miss at
       // once, most of a long first check: the draft's first claims are read and judged first, as a
       // request of their own (what they fetch the whole check needs anyway). Then the rest in one request,
@@ -182,10 +180,10 @@ export function createSourcedService(options: ServiceOptions = {}): SourcedServi
       const first = await within(() => check(doc, settings, token, undefined, ARCHIVE_FIRST_CLAIMS));
       if (!first.partial) return afterCheck(doc, first); // the whole draft
       const spent = performance.now() - started;
-      if (spent >= once.partialAfterMs) {
-        once.onPartial(first);
+      if (spent >= growing.partialAfterMs) {
+        growing.onPartial(first);
         rest = undefined;
-      } else rest = { ...once, partialAfterMs: once.partialAfterMs - spent, partialEveryMs: undefined };
+      } else rest = { ...growing, partialAfterMs: growing.partialAfterMs - spent, partialEveryMs: undefined };
     }
     return afterCheck(doc, await within(() => check(doc, settings, token, rest)));
   };

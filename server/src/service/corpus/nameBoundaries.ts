@@ -35,8 +35,7 @@ function part(ws: Tok[], kind: Found['kind'], cue: Cue, role?: string): Found {
 export function splitAtKnownNames(found: Found[][], text: string, lowerSeen: ReadonlySet<string>): void {
   // Full names (two words or more) the text writes as a whole mention, with how often.
   const whole = new Map<string, { n: number; kind: Found['kind'] }>();
-  const surnames = new Set<string>();
-  // The people's names (two words or more) each last word ends.
+  // The people's names (two words or more) each last word ends: the text's surnames.
   const namesEnding = new Map<string, Set<string>>();
   for (const f of found) {
     for (const m of f) {
@@ -47,7 +46,6 @@ export function splitAtKnownNames(found: Found[][], text: string, lowerSeen: Rea
       else whole.set(k, { n: 1, kind: m.kind });
       if (m.kind === 'person' && ws.length >= 2) {
         const last = ws[ws.length - 1].key;
-        surnames.add(last);
         namesEnding.set(last, (namesEnding.get(last) ?? new Set()).add(k));
       }
     }
@@ -62,7 +60,9 @@ export function splitAtKnownNames(found: Found[][], text: string, lowerSeen: Rea
         out.push(m);
         continue;
       }
-      const together = ws.length === 2 && m.cue === 'weak' ? (runTogether(ws, whole, surnameElsewhere) ?? sidesTogether(m, ws, whole, text)) : undefined;
+      // A two-word guess written once may be two names run together.
+      const together =
+        ws.length === 2 && m.cue === 'weak' && whole.get(keyOf(ws))?.n === 1 ? (runTogether(ws, whole, surnameElsewhere) ?? sidesTogether(m, ws, whole, text)) : undefined;
       if (together) {
         out.push(part([ws[0]], together[0], 'weak'), part([ws[1]], together[1], 'weak'));
         continue;
@@ -91,7 +91,7 @@ export function splitAtKnownNames(found: Found[][], text: string, lowerSeen: Rea
         }
       } else if (ws.length === 2) {
         const [a, b] = ws;
-        if (a.initial && lowerSeen.has(a.key) && !FIRST_NAMES.has(a.key) && !isRoleWord(a) && (surnames.has(b.key) || whole.has(b.key))) cut = 1;
+        if (a.initial && lowerSeen.has(a.key) && !FIRST_NAMES.has(a.key) && !isRoleWord(a) && (namesEnding.has(b.key) || whole.has(b.key))) cut = 1;
       }
       if (cut < 0) {
         out.push(m);
@@ -119,7 +119,7 @@ export function splitAtKnownNames(found: Found[][], text: string, lowerSeen: Rea
 /**
  * Two names run together by a lost line break or heading (a headline ending with a player's surname, run
  * into a lede opening with his club's name; a club's name twice, "… blasts X" + "X's forward …"): a
- * two-word guess written once, whose second word the text writes on its own as something other than a
+ * two-word guess written once (the caller's test), whose second word the text writes on its own as something other than a
  * person and ends no one else's name, and whose first word is that same word or the surname of another
  * person the text names in full (no given name). The kinds of its two names: the surname a person's, the
  * other as the text writes it alone.
@@ -131,7 +131,7 @@ function runTogether(
 ): [Found['kind'], Found['kind']] | undefined {
   const [a, b] = ws;
   const k = keyOf(ws);
-  if ((whole.get(k)?.n ?? 0) !== 1 || FIRST_NAMES.has(a.key) || TITLES.has(a.key) || isRoleWord(a) || isRoleWord(b)) return undefined;
+  if (FIRST_NAMES.has(a.key) || TITLES.has(a.key) || isRoleWord(a) || isRoleWord(b)) return undefined;
   const second = whole.get(b.key);
   if (!second || second.kind === 'person' || surnameElsewhere(b.key, k)) return undefined;
   // Not a first word merely written alone too: a person named in full once, then by each name alone
@@ -146,12 +146,11 @@ const VERSUS_BEFORE = /\sv\.?\s+$/;
 
 /**
  * Two sides of a fixture list run together by a lost line break ("… Oldham v Bolton Arsenal v
- * Wolverhampton …"): a two-word guess written once, beside a "v", whose two words the text writes alone
+ * Wolverhampton …"): a two-word guess written once (the caller's test), beside a "v", whose two words the text writes alone
  * elsewhere as something other than a person. "West Ham v …" stays whole: the text does not write "West"
  * alone as a name.
  */
 function sidesTogether(m: Found, ws: Tok[], whole: ReadonlyMap<string, { n: number; kind: Found['kind'] }>, text: string): [Found['kind'], Found['kind']] | undefined {
-  if ((whole.get(keyOf(ws))?.n ?? 0) !== 1) return undefined;
   if (!VERSUS_AFTER.test(text.slice(m.end, m.end + 4)) && !VERSUS_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start))) return undefined;
   const [a, b] = [whole.get(ws[0].key), whole.get(ws[1].key)];
   if (!a || !b || a.kind === 'person' || b.kind === 'person') return undefined;
